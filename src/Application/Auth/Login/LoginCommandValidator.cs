@@ -1,0 +1,18 @@
+using CleanAuth.Application.Common.Security;
+using FluentValidation;
+
+namespace CleanAuth.Application.Auth.Login;
+
+/// <summary>Only the shape is checked here; whether the credentials are right is the handler's 401.</summary>
+public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
+{
+    public LoginCommandValidator()
+    {
+        RuleFor(c => c.Email).NotEmpty().WithMessage("Email is required.")
+            .MaximumLength(RuleExtensions.MaxEmailLength).WithMessage($"Email must be at most {RuleExtensions.MaxEmailLength} characters.");
+
+        // The upper bound also caps how much work one attempt can make the password hasher do.
+        RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.")
+            .MaximumLength(RuleExtensions.MaxPasswordLength).WithMessage($"Password must be at most {RuleExtensions.MaxPasswordLength} characters.");
+    }
+}

@@ -1,0 +1,25 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Users;
+using MediatR;
+
+namespace CleanAuth.Application.Auth.RegisterUser;
+
+public sealed class RegisterUserCommandHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    IIdGenerator ids,
+    TimeProvider timeProvider) : IRequestHandler<RegisterUserCommand, RegisteredUser>
+{
+    public async Task<RegisteredUser> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
+    {
+        var user = User.Register(ids.NewId(), request.Name, request.Email, passwordHasher.Hash(request.Password), timeProvider.GetUtcNow());
+
+        if (!await users.TryAddAsync(user, cancellationToken))
+        {
+            throw new ConflictException("An account with this email already exists.");
+        }
+
+        return new RegisteredUser(user.Id, user.Name, user.Email, user.CreatedAt);
+    }
+}

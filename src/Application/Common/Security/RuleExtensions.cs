@@ -1,0 +1,47 @@
+using FluentValidation;
+
+namespace CleanAuth.Application.Common.Security;
+
+/// <summary>The field rules shared by every request that carries a name, an email or a new password.</summary>
+public static class RuleExtensions
+{
+    public const int MaxEmailLength = 254;
+    public const int MinPasswordLength = 8;
+    public const int MaxPasswordLength = 128;
+    public const int MaxNameLength = 100;
+
+    public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilderInitial<T, string> rule) => rule
+        .Cascade(CascadeMode.Stop)
+        .NotEmpty().WithMessage("Email is required.")
+        .Must(e => e.Trim().Length <= MaxEmailLength).WithMessage($"Email must be at most {MaxEmailLength} characters.")
+        .Must(e => IsEmail(e.Trim())).WithMessage("Email is not a valid email address.");
+
+    public static IRuleBuilderOptions<T, string> ValidName<T>(this IRuleBuilderInitial<T, string> rule) => rule
+        .Cascade(CascadeMode.Stop)
+        .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name is required.")
+        .Must(n => n.Trim().Length <= MaxNameLength).WithMessage($"Name must be at most {MaxNameLength} characters.")
+        .Must(n => !n.Any(char.IsControl)).WithMessage("Name must not contain control characters.");
+
+    /// <summary>NIST SP 800-63B / OWASP ASVS: length and a blocklist, no composition rules.</summary>
+    public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilderInitial<T, string> rule) => rule
+        .Cascade(CascadeMode.Stop)
+        .NotEmpty().WithMessage("Password is required.")
+        .MinimumLength(MinPasswordLength).WithMessage($"Password must be at least {MinPasswordLength} characters.")
+        .MaximumLength(MaxPasswordLength).WithMessage($"Password must be at most {MaxPasswordLength} characters.")
+        .Must(p => !CommonPasswords.Contains(p)).WithMessage("Password is too common; choose another.");
+
+    // One '@' with text on both sides, a dot in the domain, no spaces: the shape a mailbox address has.
+    // Deliverability can only be proven by sending mail, so nothing stricter is attempted.
+    private static bool IsEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1)
+        {
+            return false;
+        }
+
+        var domain = email.AsSpan(at + 1);
+        return !email.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            && domain.Contains('.') && domain[0] != '.' && domain[^1] != '.';
+    }
+}
