@@ -1,0 +1,51 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Infrastructure.Persistence.Embedded;
+using CleanAuth.Infrastructure.Persistence.Mongo;
+using CleanAuth.Infrastructure.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CleanAuth.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string MongoConnectionStringName = "Mongo";
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
+        services.Configure<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.Section));
+        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+
+        services.AddSingleton(provider => JwtSigningKey.Resolve(
+            provider.GetRequiredService<IOptions<JwtOptions>>().Value.SigningKey,
+            environment,
+            DataPath(provider, environment),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<JwtSigningKey>()));
+        services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
+
+        var mongo = configuration.GetConnectionString(MongoConnectionStringName);
+        if (string.IsNullOrWhiteSpace(mongo))
+        {
+            services.AddSingleton(provider => new LiteStore(DataPath(provider, environment)));
+            services.AddSingleton<IUserRepository, LiteUserRepository>();
+        }
+        else
+        {
+            services.AddSingleton(provider => new MongoStore(mongo, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+            services.AddSingleton<IUserRepository, MongoUserRepository>();
+            services.AddHostedService<MongoIndexInitializer>();
+        }
+
+        return services;
+    }
+
+    private static string DataPath(IServiceProvider provider, IHostEnvironment environment) =>
+        Path.GetFullPath(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath, environment.ContentRootPath);
+}

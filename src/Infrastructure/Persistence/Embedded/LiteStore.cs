@@ -1,0 +1,68 @@
+using CleanAuth.Application.Common.Exceptions;
+using LiteDB;
+
+namespace CleanAuth.Infrastructure.Persistence.Embedded;
+
+/// <summary>
+/// The embedded store: one LiteDB file in the data folder, opened once per process. It serves one
+/// API instance; running several instances is what the MongoDB store is for.
+/// </summary>
+public sealed class LiteStore : IDisposable
+{
+    public const string FileName = "cleanauth.db";
+
+    // LiteDB is thread-safe per operation; this makes a read-compare-write (an optimistic update) one step.
+    private readonly Lock _writeGate = new();
+
+    public LiteStore(string dataPath)
+    {
+        Directory.CreateDirectory(dataPath);
+        Database = new LiteDatabase(new ConnectionString
+        {
+            Filename = Path.Combine(dataPath, FileName),
+            Connection = ConnectionType.Direct,
+        });
+        Database.UtcDate = true;
+        Users = Database.GetCollection<LiteUserDocument>("users");
+        Users.EnsureIndex(u => u.NormalizedEmail, unique: true);
+    }
+
+    public LiteDatabase Database { get; }
+
+    public ILiteCollection<LiteUserDocument> Users { get; }
+
+    public T Write<T>(Func<T> operation)
+    {
+        lock (_writeGate)
+        {
+            return Guard(operation);
+        }
+    }
+
+    /// <summary>Turns "the file cannot be read or written" into the Application's 503 signal.</summary>
+    public static T Guard<T>(Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageUnavailableException("The embedded store cannot be reached.", ex);
+        }
+    }
+
+    public static bool TryParseId(string id, out ObjectId objectId)
+    {
+        objectId = ObjectId.Empty;
+        if (id.Length != 24 || !id.All(char.IsAsciiHexDigit))
+        {
+            return false;
+        }
+
+        objectId = new ObjectId(id);
+        return true;
+    }
+
+    public void Dispose() => Database.Dispose();
+}

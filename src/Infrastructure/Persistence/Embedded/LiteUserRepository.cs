@@ -1,0 +1,49 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Users;
+using LiteDB;
+
+namespace CleanAuth.Infrastructure.Persistence.Embedded;
+
+// LiteDB's API is synchronous; its calls are short local file operations, so they run inline.
+public sealed class LiteUserRepository(LiteStore store) : IUserRepository
+{
+    public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    {
+        try
+        {
+            store.Users.Insert(LiteUserDocument.From(user, user.Version));
+            return true;
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
+    }));
+
+    public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+        LiteStore.TryParseId(id, out var objectId) ? store.Users.FindById(objectId)?.ToUser() : null));
+
+    public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = User.NormalizeEmail(email);
+        return Task.FromResult(LiteStore.Guard(() =>
+            store.Users.FindOne(Query.EQ(nameof(LiteUserDocument.NormalizedEmail), normalized))?.ToUser()));
+    }
+
+    public Task UpdateAsync(User user, CancellationToken cancellationToken)
+    {
+        store.Write(() =>
+        {
+            var stored = store.Users.FindById(new ObjectId(user.Id));
+            if (stored is null || stored.Version != user.Version)
+            {
+                throw new ConflictException("The account was changed by another request; retry.");
+            }
+
+            return store.Users.Update(LiteUserDocument.From(user, user.Version + 1));
+        });
+        user.MarkSaved();
+        return Task.CompletedTask;
+    }
+}

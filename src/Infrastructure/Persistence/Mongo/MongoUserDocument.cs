@@ -1,0 +1,64 @@
+using CleanAuth.Domain.Users;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace CleanAuth.Infrastructure.Persistence.Mongo;
+
+[BsonIgnoreExtraElements]
+public sealed class MongoUserDocument
+{
+    [BsonId]
+    public ObjectId Id { get; set; }
+
+    [BsonElement("name")]
+    public string Name { get; set; } = "";
+
+    [BsonElement("email")]
+    public string Email { get; set; } = "";
+
+    /// <summary>Uniqueness is enforced on this field, not through a collation, so any MongoDB-wire server can keep it.</summary>
+    [BsonElement("normalizedEmail")]
+    public string NormalizedEmail { get; set; } = "";
+
+    [BsonElement("passwordHash")]
+    public string PasswordHash { get; set; } = "";
+
+    [BsonElement("securityStamp")]
+    public string SecurityStamp { get; set; } = "";
+
+    [BsonElement("roles")]
+    public List<string> Roles { get; set; } = [];
+
+    [BsonElement("disabled")]
+    public bool Disabled { get; set; }
+
+    [BsonElement("createdAt")]
+    public DateTime CreatedAt { get; set; }
+
+    [BsonElement("updatedAt")]
+    public DateTime UpdatedAt { get; set; }
+
+    [BsonElement("version")]
+    public long Version { get; set; }
+
+    public static MongoUserDocument From(User user, long version) => new()
+    {
+        Id = ObjectId.Parse(user.Id),
+        Name = user.Name,
+        Email = user.Email,
+        NormalizedEmail = user.NormalizedEmail,
+        PasswordHash = user.PasswordHash,
+        SecurityStamp = user.SecurityStamp,
+        Roles = [.. user.Roles],
+        Disabled = user.IsDisabled,
+        CreatedAt = user.CreatedAt.UtcDateTime,
+        UpdatedAt = user.UpdatedAt.UtcDateTime,
+        Version = version,
+    };
+
+    public User ToUser() => new(
+        Id.ToString(), Name, Email, PasswordHash, SecurityStamp, Roles, Disabled,
+        new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)),
+        new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)),
+        Version);
+}

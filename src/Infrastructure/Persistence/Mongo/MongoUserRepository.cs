@@ -1,0 +1,65 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Users;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace CleanAuth.Infrastructure.Persistence.Mongo;
+
+public sealed class MongoUserRepository(MongoStore store) : IUserRepository
+{
+    private IMongoCollection<MongoUserDocument> Users => store.Users;
+
+    public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        // The unique index is the guarantee under concurrency; this read gives the same answer on
+        // servers that do not enforce unique indexes (the test server) for the common, sequential case.
+        if (await Users.Find(d => d.NormalizedEmail == user.NormalizedEmail).AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        try
+        {
+            await Users.InsertOneAsync(MongoUserDocument.From(user, user.Version), cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
+        {
+            return false;
+        }
+    });
+
+    public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        if (!ObjectId.TryParse(id, out var objectId))
+        {
+            return null;
+        }
+
+        var document = await Users.Find(d => d.Id == objectId).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToUser();
+    });
+
+    public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var normalized = User.NormalizeEmail(email);
+        var document = await Users.Find(d => d.NormalizedEmail == normalized).FirstOrDefaultAsync(cancellationToken);
+        return document?.ToUser();
+    });
+
+    public Task UpdateAsync(User user, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var id = ObjectId.Parse(user.Id);
+        var result = await Users.ReplaceOneAsync(
+            d => d.Id == id && d.Version == user.Version,
+            MongoUserDocument.From(user, user.Version + 1),
+            cancellationToken: cancellationToken);
+        if (result.MatchedCount == 0)
+        {
+            throw new ConflictException("The account was changed by another request; retry.");
+        }
+
+        user.MarkSaved();
+    });
+}

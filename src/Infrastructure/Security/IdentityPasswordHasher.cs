@@ -1,0 +1,36 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Domain.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CleanAuth.Infrastructure.Security;
+
+/// <summary>ASP.NET Core Identity's PBKDF2 hasher, with the iteration count from configuration.</summary>
+public sealed class IdentityPasswordHasher : Application.Common.Abstractions.IPasswordHasher
+{
+    private readonly PasswordHasher<User> _hasher;
+    private readonly string _dummyHash;
+
+    public IdentityPasswordHasher(IOptions<PasswordHashingOptions> options)
+    {
+        _hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions
+        {
+            CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3,
+            IterationCount = options.Value.Iterations,
+        }));
+        _dummyHash = _hasher.HashPassword(null!, Guid.NewGuid().ToString());
+    }
+
+    public string Hash(string password) => _hasher.HashPassword(null!, password);
+
+    public PasswordVerification Verify(string? passwordHash, string password)
+    {
+        var result = _hasher.VerifyHashedPassword(null!, passwordHash ?? _dummyHash, password);
+        return passwordHash is null ? PasswordVerification.Failed : result switch
+        {
+            PasswordVerificationResult.Success => PasswordVerification.Succeeded,
+            PasswordVerificationResult.SuccessRehashNeeded => PasswordVerification.SucceededRehashNeeded,
+            _ => PasswordVerification.Failed,
+        };
+    }
+}

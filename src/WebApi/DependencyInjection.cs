@@ -1,0 +1,38 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace CleanAuth.WebApi;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
+        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICallerIdentity, HttpCallerIdentity>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+
+        // Binding failures (malformed JSON, a wrong type, a wrong content type) throw, so they reach the
+        // exception handler and get a ProblemDetails body instead of a bare status code.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<FormOptions>(options =>
+        {
+            options.MultipartBodyLengthLimit = api.MaxRequestBodyBytes;
+            options.ValueLengthLimit = (int)Math.Min(api.MaxRequestBodyBytes, int.MaxValue);
+        });
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
+        services.AddAuthorization();
+
+        services.AddOpenApi();
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using CleanAuth.Application.Auth.Login;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace CleanAuth.WebApi.Endpoints;
+
+/// <summary>Binds a login sent either as JSON or as form fields, as clients of the older APIs do.</summary>
+public sealed record LoginForm(LoginCommand Command)
+{
+    public static async ValueTask<LoginForm?> BindAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(context.RequestAborted);
+            return new LoginForm(new LoginCommand(form["email"].ToString(), form["password"].ToString()));
+        }
+
+        if (!request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("Unsupported content type.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        try
+        {
+            var command = await request.ReadFromJsonAsync<LoginCommand>(options, context.RequestAborted);
+            return new LoginForm(command ?? throw new BadHttpRequestException("Empty body."));
+        }
+        catch (JsonException ex)
+        {
+            throw new BadHttpRequestException("Malformed JSON.", ex);
+        }
+    }
+}

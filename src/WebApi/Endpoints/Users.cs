@@ -1,0 +1,34 @@
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.DisableAccount;
+using CleanAuth.Application.Users.GetCurrentUser;
+using CleanAuth.Application.Users.UpdateProfile;
+using CleanAuth.WebApi.Infrastructure;
+using MediatR;
+
+namespace CleanAuth.WebApi.Endpoints;
+
+public sealed class Users : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/api/users/me").WithTags("Users").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        me.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), ct)))
+            .WithName("GetCurrentUser");
+
+        me.MapPut("/", async (UpdateProfileCommand command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(command, ct)))
+            .WithName("UpdateProfile")
+            .Produces<UserProfile>()
+            .ProducesValidationProblem();
+
+        me.MapDelete("/", async (IMediator mediator, CancellationToken ct) =>
+            {
+                await mediator.Send(new DisableAccountCommand(), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("DisableAccount");
+    }
+}

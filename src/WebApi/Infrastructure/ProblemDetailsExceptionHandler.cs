@@ -1,0 +1,87 @@
+using CleanAuth.Application.Common.Exceptions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CleanAuth.WebApi.Infrastructure;
+
+/// <summary>
+/// Turns every exception into an RFC 9457 problem. Expected outcomes carry their own safe message;
+/// anything else is a 500 whose details stay in the log, never in the response.
+/// </summary>
+public sealed partial class ProblemDetailsExceptionHandler(
+    IProblemDetailsService problemDetailsService,
+    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+{
+    public const int StorageRetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            return true; // The client has gone; there is nobody to answer.
+        }
+
+        var problem = ToProblem(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(logger, exception);
+        }
+        else if (exception is StorageUnavailableException)
+        {
+            LogStorageUnavailable(logger, exception);
+            httpContext.Response.Headers.RetryAfter = StorageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        },
+        NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
+        ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
+        UnauthorizedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", e.Message),
+        ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
+        StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
+            "The data store cannot be reached right now. Retry later."),
+        BadHttpRequestException e => Problem(e.StatusCode, BadRequestTitle(e.StatusCode), BadRequestDetail(e.StatusCode)),
+        _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
+            "The error has been logged. Quote the trace id when reporting it."),
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static string BadRequestTitle(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "Request body too large.",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type.",
+        _ => "Bad request.",
+    };
+
+    // The framework's own messages name parameters and types; a fixed sentence per status tells the client enough.
+    private static string BadRequestDetail(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (or as a form where the endpoint accepts one).",
+        _ => "The request could not be read. Check that the body is well-formed and each field has the expected type.",
+    };
+
+    [LoggerMessage(EventId = 3000, EventName = "UnhandledException", Level = LogLevel.Error,
+        Message = "Unhandled exception; answered 500")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3001, EventName = "StorageUnavailable", Level = LogLevel.Warning,
+        Message = "The data store is unavailable; answered 503")]
+    private static partial void LogStorageUnavailable(ILogger logger, Exception exception);
+}
