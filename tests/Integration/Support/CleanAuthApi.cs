@@ -1,0 +1,142 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CleanAuth.Infrastructure.Persistence.Embedded;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Serilog.Core;
+
+namespace CleanAuth.Tests.Integration.Support;
+
+/// <summary>The whole API in memory, over one of the two stores, with a known signing key and a log capture.</summary>
+public class CleanAuthApi : WebApplicationFactory<Program>
+{
+    public const string Issuer = "cleanauth-test";
+    public const string Audience = "cleanauth-test-api";
+
+    // A test-only key: 48 fixed bytes, so tests can mint tokens the API should accept or refuse.
+    public static readonly byte[] SigningKey = [.. Enumerable.Range(1, 48).Select(i => (byte)(i * 7))];
+
+    private readonly Dictionary<string, string?> _settings;
+
+    protected CleanAuthApi(Dictionary<string, string?> settings, string storeName)
+    {
+        StoreName = storeName;
+        _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Jwt:SigningKey"] = Convert.ToBase64String(SigningKey),
+            ["Jwt:Issuer"] = Issuer,
+            ["Jwt:Audience"] = Audience,
+            // Hashing cost is not under test here; 1,000 iterations keep a login to about a millisecond.
+            ["Passwords:Iterations"] = "1000",
+            ["Serilog:MinimumLevel:Default"] = "Information",
+        };
+        foreach (var (key, value) in settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string StoreName { get; }
+
+    public CapturingLogSink Logs { get; } = new();
+
+    public static CleanAuthApi Embedded(Dictionary<string, string?>? settings = null)
+    {
+        var dataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N"));
+        return new CleanAuthApi(new(settings ?? [], StringComparer.Ordinal) { ["Storage:DataPath"] = dataPath }, "embedded");
+    }
+
+    public static CleanAuthApi Mongo(string connectionString, Dictionary<string, string?>? settings = null) =>
+        new(new(settings ?? [], StringComparer.Ordinal) { ["ConnectionStrings:Mongo"] = connectionString }, "mongo");
+
+    public override string ToString() => StoreName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.TryAddEnumerable(ServiceDescriptor.Singleton<ILogEventSink>(Logs)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _settings.TryGetValue("Storage:DataPath", out var path) && path is not null && Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
+    public string DataPath => _settings["Storage:DataPath"]!;
+
+    public string EmbeddedFile => System.IO.Path.Combine(DataPath, LiteStore.FileName);
+
+    /// <summary>Registers a new user with a unique email and signs in; returns the client's credentials.</summary>
+    public async Task<TestUser> SignUpAsync(string? name = null, string password = "correct horse battery staple")
+    {
+        using var client = CreateClient();
+        var email = $"user-{Guid.NewGuid():N}@example.com";
+        var register = await client.PostAsJsonAsync("/api/auth/register", new { name = name ?? "Test User", email, password });
+        register.EnsureSuccessStatusCode();
+        var id = (await register.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var token = await LoginAsync(email, password);
+        return new TestUser(id, email, password, token);
+    }
+
+    public async Task<string> LoginAsync(string email, string password)
+    {
+        using var client = CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    public HttpClient CreateClient(string accessToken)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return client;
+    }
+}
+
+public sealed record TestUser(string Id, string Email, string Password, string AccessToken);
+
+/// <summary>The API over the embedded store, shared by one test class.</summary>
+public sealed class EmbeddedApiFixture : IAsyncLifetime
+{
+    public CleanAuthApi Api { get; } = CleanAuthApi.Embedded();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Api.DisposeAsync();
+}
+
+/// <summary>The API over a fresh Mongo-wire server, shared by one test class.</summary>
+public sealed class MongoWireApiFixture : IAsyncLifetime
+{
+    private MongoWireServer? _server;
+
+    public CleanAuthApi Api { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await MongoWireServer.StartAsync();
+        Api = CleanAuthApi.Mongo(_server.ConnectionString("cleanauth"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
