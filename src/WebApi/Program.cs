@@ -9,7 +9,8 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddSerilog((services, logger) => logger
+// preserveStaticLogger: each host keeps its own logger instead of replacing the process-wide Log.Logger.
+builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
@@ -28,9 +29,10 @@ var app = builder.Build();
 app.Services.GetRequiredService<JwtSigningKey>();
 var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
 
+// Outermost, so the request event records the status the client really got, after the exception handler.
+app.UseSerilogRequestLogging(RequestLogging.Configure);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging(RequestLogging.Configure);
 app.UseRouting();
 app.UseRequestBodyLimit(api.MaxRequestBodyBytes);
 app.UseAuthentication();

@@ -16,8 +16,9 @@ public class CleanAuthApi : WebApplicationFactory<Program>
     public const string Issuer = "cleanauth-test";
     public const string Audience = "cleanauth-test-api";
 
-    // A test-only key: 48 fixed bytes, so tests can mint tokens the API should accept or refuse.
-    public static readonly byte[] SigningKey = [.. Enumerable.Range(1, 48).Select(i => (byte)(i * 7))];
+    // A test-only key of fixed bytes, so tests can mint tokens the API should accept or refuse. 64 bytes, so
+    // that a test can also sign with HS512 (which needs that many) and see it refused.
+    public static readonly byte[] SigningKey = [.. Enumerable.Range(1, 64).Select(i => (byte)(i * 7))];
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -137,6 +138,33 @@ public sealed class MongoWireApiFixture : IAsyncLifetime
         if (_server is not null)
         {
             await _server.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The API over the real MongoDB named by CLEANAUTH_TEST_MONGODB, in a database of its own.</summary>
+public sealed class RealMongoApiFixture : IAsyncLifetime
+{
+    private CleanAuthApi? _api;
+
+    public CleanAuthApi Api => _api ?? throw new InvalidOperationException(RealMongo.SkipReason);
+
+    public Task InitializeAsync()
+    {
+        if (RealMongo.ConnectionString is { } connectionString)
+        {
+            var url = new MongoDB.Driver.MongoUrlBuilder(connectionString) { DatabaseName = "cleanauth_test_" + Guid.NewGuid().ToString("N") };
+            _api = CleanAuthApi.Mongo(url.ToString());
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
         }
     }
 }
