@@ -1,0 +1,125 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Users;
+using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Tests.Integration.Support;
+
+namespace CleanAuth.Tests.Integration.Contracts;
+
+/// <summary>
+/// What every <see cref="IUserRepository"/> must do, whatever stores the data. Each adapter runs
+/// this same suite; a behaviour that differs between stores fails here first.
+/// </summary>
+public abstract class UserRepositoryContract
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 10, 30, 15, 123, TimeSpan.Zero);
+    private readonly ObjectIdGenerator _ids = new();
+
+    protected abstract IUserRepository Repository { get; }
+
+    private User NewUser(string? email = null, DateTimeOffset? at = null) =>
+        User.Register(_ids.NewId(), "Ann Lee", email ?? $"ann-{Guid.NewGuid():N}@Example.com", "HASH", (at ?? Now).AddTicks(4321));
+
+    [StoreFact]
+    public async Task An_added_user_is_found_by_id_and_by_email_in_any_case_with_every_field_intact()
+    {
+        var user = NewUser();
+
+        (await Repository.TryAddAsync(user, default)).Should().BeTrue();
+
+        var byId = await Repository.FindByIdAsync(user.Id, default);
+        var byEmail = await Repository.FindByEmailAsync("  " + user.Email.ToUpperInvariant() + " ", default);
+        foreach (var found in new[] { byId, byEmail })
+        {
+            found.Should().NotBeNull();
+            found!.Should().BeEquivalentTo(user, options => options.Excluding(u => u.Roles));
+            found!.Roles.Should().BeEmpty();
+            found!.CreatedAt.Should().Be(user.CreatedAt, "times survive a round trip to the millisecond");
+        }
+    }
+
+    [StoreFact]
+    public async Task A_second_user_with_the_same_normalized_email_is_refused()
+    {
+        var email = $"dup-{Guid.NewGuid():N}@example.com";
+        (await Repository.TryAddAsync(NewUser(email), default)).Should().BeTrue();
+
+        (await Repository.TryAddAsync(NewUser(" " + email.ToUpperInvariant()), default)).Should().BeFalse();
+    }
+
+    [StoreFact]
+    public async Task Unknown_and_malformed_ids_and_unknown_emails_find_nothing()
+    {
+        (await Repository.FindByIdAsync(_ids.NewId(), default)).Should().BeNull();
+        (await Repository.FindByIdAsync("not-an-id", default)).Should().BeNull();
+        (await Repository.FindByIdAsync("{\"$ne\":null}", default)).Should().BeNull();
+        (await Repository.FindByIdAsync("", default)).Should().BeNull();
+        (await Repository.FindByEmailAsync($"nobody-{Guid.NewGuid():N}@example.com", default)).Should().BeNull();
+    }
+
+    [StoreFact]
+    public async Task An_update_stores_every_change_and_advances_the_version()
+    {
+        var user = NewUser();
+        await Repository.TryAddAsync(user, default);
+        var loaded = (await Repository.FindByIdAsync(user.Id, default))!;
+
+        loaded.Rename("Ann Smith", Now.AddHours(1));
+        loaded.ReplacePasswordHash("NEWHASH", Now.AddHours(1));
+        loaded.Disable(Now.AddHours(2));
+        await Repository.UpdateAsync(loaded, default);
+
+        var reloaded = (await Repository.FindByIdAsync(user.Id, default))!;
+        reloaded.Should().BeEquivalentTo(loaded, options => options.Excluding(u => u.Roles));
+        reloaded.Version.Should().Be(user.Version + 1);
+        reloaded.SecurityStamp.Should().NotBe(user.SecurityStamp);
+    }
+
+    [StoreFact]
+    public async Task An_update_made_from_a_stale_copy_is_refused_and_changes_nothing()
+    {
+        var user = NewUser();
+        await Repository.TryAddAsync(user, default);
+        var first = (await Repository.FindByIdAsync(user.Id, default))!;
+        var second = (await Repository.FindByIdAsync(user.Id, default))!;
+        first.Rename("First writer", Now);
+        await Repository.UpdateAsync(first, default);
+
+        second.Rename("Second writer", Now);
+        var stale = () => Repository.UpdateAsync(second, default);
+
+        await stale.Should().ThrowAsync<ConflictException>();
+        (await Repository.FindByIdAsync(user.Id, default))!.Name.Should().Be("First writer");
+    }
+
+    [StoreFact]
+    public async Task Successive_updates_from_the_same_copy_all_land()
+    {
+        var user = NewUser();
+        await Repository.TryAddAsync(user, default);
+
+        user.Rename("One", Now);
+        await Repository.UpdateAsync(user, default);
+        user.Rename("Two", Now);
+        await Repository.UpdateAsync(user, default);
+
+        (await Repository.FindByIdAsync(user.Id, default))!.Name.Should().Be("Two");
+    }
+
+    /// <summary>Only stores that enforce unique indexes can pass this; the Mongo-wire test server does not.</summary>
+    protected async Task Concurrent_adds_of_one_email_admit_exactly_one_core()
+    {
+        var email = $"race-{Guid.NewGuid():N}@example.com";
+        using var gate = new SemaphoreSlim(0);
+        var adds = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            await gate.WaitAsync();
+            return await Repository.TryAddAsync(NewUser(i % 2 == 0 ? email : email.ToUpperInvariant()), default);
+        })).ToList();
+        gate.Release(adds.Count);
+
+        var results = await Task.WhenAll(adds);
+
+        results.Count(added => added).Should().Be(1);
+    }
+}

@@ -1,0 +1,114 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Infrastructure.Persistence.Embedded;
+using CleanAuth.Infrastructure.Persistence.Mongo;
+using CleanAuth.Tests.Integration.Support;
+
+namespace CleanAuth.Tests.Integration.Contracts;
+
+public sealed class EmbeddedStoreFixture : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "cleanauth-contract", Guid.NewGuid().ToString("N"));
+
+    public EmbeddedStoreFixture() => Store = new LiteStore(_folder);
+
+    public LiteStore Store { get; }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+public sealed class EmbeddedUserRepositoryContract(EmbeddedStoreFixture fixture)
+    : UserRepositoryContract, IClassFixture<EmbeddedStoreFixture>
+{
+    protected override IUserRepository Repository { get; } = new LiteUserRepository(fixture.Store);
+
+    [StoreFact]
+    public Task Concurrent_adds_of_one_email_admit_exactly_one() => Concurrent_adds_of_one_email_admit_exactly_one_core();
+
+    [StoreFact]
+    public async Task Data_survives_closing_and_reopening_the_file()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "cleanauth-contract", Guid.NewGuid().ToString("N"));
+        var user = Domain.Users.User.Register(new ObjectIdGenerator().NewId(), "Dora", "dora@example.com", "HASH", DateTimeOffset.UtcNow);
+        using (var store = new LiteStore(folder))
+        {
+            (await new LiteUserRepository(store).TryAddAsync(user, default)).Should().BeTrue();
+        }
+
+        using (var reopened = new LiteStore(folder))
+        {
+            (await new LiteUserRepository(reopened).FindByIdAsync(user.Id, default))!.Email.Should().Be("dora@example.com");
+            (await new LiteUserRepository(reopened).TryAddAsync(
+                Domain.Users.User.Register(new ObjectIdGenerator().NewId(), "Dup", "DORA@example.com", "H", DateTimeOffset.UtcNow), default))
+                .Should().BeFalse("the unique index is part of the file");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+public sealed class MongoWireStoreFixture : IAsyncLifetime
+{
+    private MongoWireServer? _server;
+
+    public MongoStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await MongoWireServer.StartAsync();
+        Store = new MongoStore(_server.ConnectionString("contract"), new StorageOptions());
+        await Store.CreateIndexesAsync(default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
+
+public sealed class MongoWireUserRepositoryContract(MongoWireStoreFixture fixture)
+    : UserRepositoryContract, IClassFixture<MongoWireStoreFixture>
+{
+    protected override IUserRepository Repository { get; } = new MongoUserRepository(fixture.Store);
+}
+
+public sealed class RealMongoStoreFixture : IAsyncLifetime
+{
+    public MongoStore? Store { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        if (RealMongo.ConnectionString is { } connectionString)
+        {
+            var url = new MongoDB.Driver.MongoUrlBuilder(connectionString) { DatabaseName = "cleanauth_contract_" + Guid.NewGuid().ToString("N") };
+            Store = new MongoStore(url.ToString(), new StorageOptions());
+            await Store.CreateIndexesAsync(default);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Store is not null)
+        {
+            await Store.Database.Client.DropDatabaseAsync(Store.Database.DatabaseNamespace.DatabaseName);
+        }
+    }
+}
+
+/// <summary>The same contract on a real MongoDB, including what only a real server enforces.</summary>
+public sealed class RealMongoUserRepositoryContract(RealMongoStoreFixture fixture)
+    : UserRepositoryContract, IClassFixture<RealMongoStoreFixture>, INeedsRealMongo
+{
+    protected override IUserRepository Repository => new MongoUserRepository(
+        fixture.Store ?? throw new InvalidOperationException(RealMongo.SkipReason));
+
+    [StoreFact]
+    public Task Concurrent_adds_of_one_email_admit_exactly_one() => Concurrent_adds_of_one_email_admit_exactly_one_core();
+}
