@@ -1,0 +1,91 @@
+using CleanAuth.Application.Auth.RegisterUser;
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Tests.Unit.Fakes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CleanAuth.Tests.Unit.Application.Auth;
+
+public sealed class RegisterUserCommandHandlerTests
+{
+    private const string Password = "vivid tundra marble quokka";
+
+    // 2026-03-14T09:26:53.1234567Z: sub-millisecond ticks that storage cannot keep.
+    private static readonly DateTimeOffset Now = TestUsers.Epoch.AddTicks(1_234_567);
+
+    private readonly InMemoryUserRepository _users = new();
+    private readonly FakePasswordHasher _hasher = new();
+    private readonly SequentialIdGenerator _ids = new();
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly RegisterUserCommandHandler _handler;
+
+    public RegisterUserCommandHandlerTests() => _handler = new RegisterUserCommandHandler(_users, _hasher, _ids, _clock);
+
+    [Fact]
+    public async Task Stores_the_trimmed_name_and_email_under_a_new_id()
+    {
+        var result = await _handler.Handle(new RegisterUserCommand("  Alice Liddell ", " alice@example.com  ", Password), default);
+
+        result.Id.Should().Be("000000000000000000000001");
+        result.Name.Should().Be("Alice Liddell");
+        result.Email.Should().Be("alice@example.com");
+        var stored = _users.Stored(result.Id);
+        stored.Should().NotBeNull();
+        stored!.Name.Should().Be("Alice Liddell");
+        stored.Email.Should().Be("alice@example.com");
+        stored.IsDisabled.Should().BeFalse();
+        stored.Roles.Should().BeEmpty();
+        stored.SecurityStamp.Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task Stores_a_hash_of_the_password_and_never_the_password_itself()
+    {
+        var result = await _handler.Handle(new RegisterUserCommand("Alice", "alice@example.com", Password), default);
+
+        var stored = _users.Stored(result.Id)!;
+        _hasher.HashCalls.Should().Equal(Password);
+        stored.PasswordHash.Should().NotContain(Password);
+        stored.PasswordHash.Should().Be(FakePasswordHasher.Compute(Password));
+        _hasher.Verify(stored.PasswordHash, Password).Should().Be(PasswordVerification.Succeeded);
+    }
+
+    [Fact]
+    public async Task CreatedAt_is_the_clock_time_truncated_to_milliseconds()
+    {
+        var result = await _handler.Handle(new RegisterUserCommand("Alice", "alice@example.com", Password), default);
+
+        var expected = new DateTimeOffset(2026, 3, 14, 9, 26, 53, 123, TimeSpan.Zero);
+        result.CreatedAt.Should().Be(expected);
+        result.CreatedAt.Ticks.Should().Be(expected.Ticks);
+        _users.Stored(result.Id)!.CreatedAt.Should().Be(expected);
+        _users.Stored(result.Id)!.UpdatedAt.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("alice@example.com")]
+    [InlineData("ALICE@EXAMPLE.COM")]
+    [InlineData("  Alice@Example.com\t")]
+    public async Task A_second_account_for_the_same_email_is_a_conflict(string sameEmail)
+    {
+        var first = await _handler.Handle(new RegisterUserCommand("Alice", "alice@example.com", Password), default);
+
+        var act = () => _handler.Handle(new RegisterUserCommand("Impostor", sameEmail, "another long password"), default);
+
+        await act.Should().ThrowAsync<ConflictException>();
+        _users.Count.Should().Be(1);
+        _users.Stored(first.Id)!.Name.Should().Be("Alice");
+        _users.Stored(first.Id)!.PasswordHash.Should().Be(FakePasswordHasher.Compute(Password));
+    }
+
+    [Fact]
+    public async Task Different_emails_get_different_accounts()
+    {
+        var a = await _handler.Handle(new RegisterUserCommand("Alice", "alice@example.com", Password), default);
+        var b = await _handler.Handle(new RegisterUserCommand("Bob", "bob@example.com", Password), default);
+
+        a.Id.Should().NotBe(b.Id);
+        _users.Count.Should().Be(2);
+        _users.Stored(a.Id)!.SecurityStamp.Should().NotBe(_users.Stored(b.Id)!.SecurityStamp);
+    }
+}

@@ -1,0 +1,112 @@
+using CleanAuth.Application.Auth.Login;
+using CleanAuth.Application.Common.Behaviours;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.GetCurrentUser;
+using CleanAuth.Domain.Users;
+using CleanAuth.Tests.Unit.Fakes;
+
+namespace CleanAuth.Tests.Unit.Application.Behaviours;
+
+public sealed class CurrentUserBehaviourTests
+{
+    private readonly InMemoryUserRepository _users = new();
+    private readonly CurrentUserAccessor _currentUser = new();
+    private readonly User _alice;
+    private int _nextCalls;
+
+    public CurrentUserBehaviourTests() => _alice = _users.Seed(TestUsers.New());
+
+    [Fact]
+    public async Task Ignores_requests_that_do_not_require_a_user()
+    {
+        var behaviour = new CurrentUserBehaviour<LoginCommand, LoginResult>(FakeCallerIdentity.Anonymous(), _users, _currentUser);
+        var expected = new LoginResult("Bearer", "t", 1);
+
+        var result = await behaviour.Handle(new LoginCommand("alice@example.com", "pw"), default, () =>
+        {
+            _nextCalls++;
+            return Task.FromResult(expected);
+        });
+
+        result.Should().BeSameAs(expected);
+        _nextCalls.Should().Be(1);
+        _users.FindByIdCalls.Should().Be(0, "a request that needs no user must not cost a storage read");
+    }
+
+    [Fact]
+    public async Task Anonymous_caller_is_unauthorized()
+    {
+        await ShouldBeRefused(FakeCallerIdentity.Anonymous());
+        _users.FindByIdCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Caller_with_a_subject_but_no_security_stamp_is_unauthorized()
+    {
+        await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id, SecurityStamp = null });
+    }
+
+    [Fact]
+    public async Task Unknown_user_is_unauthorized()
+    {
+        await ShouldBeRefused(new FakeCallerIdentity { UserId = "000000000000000000000fff", SecurityStamp = _alice.SecurityStamp });
+    }
+
+    [Fact]
+    public async Task Disabled_user_is_unauthorized()
+    {
+        var caller = FakeCallerIdentity.For(_alice);
+        _users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
+
+        await ShouldBeRefused(caller);
+    }
+
+    [Fact]
+    public async Task Token_issued_under_an_older_security_stamp_is_unauthorized()
+    {
+        await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id, SecurityStamp = "0123456789ABCDEF0123456789ABCDEF" });
+    }
+
+    [Fact]
+    public async Task Security_stamp_comparison_is_exact()
+    {
+        await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id, SecurityStamp = _alice.SecurityStamp.ToLowerInvariant() });
+    }
+
+    [Fact]
+    public async Task Valid_caller_reaches_the_handler_which_sees_the_user_through_ICurrentUser()
+    {
+        var behaviour = new CurrentUserBehaviour<GetCurrentUserQuery, UserProfile>(FakeCallerIdentity.For(_alice), _users, _currentUser);
+        var handler = new GetCurrentUserQueryHandler(_currentUser);
+        var query = new GetCurrentUserQuery();
+
+        var profile = await behaviour.Handle(query, default, () =>
+        {
+            _nextCalls++;
+            return handler.Handle(query, default);
+        });
+
+        _nextCalls.Should().Be(1);
+        profile.Id.Should().Be(_alice.Id);
+        profile.Email.Should().Be(_alice.Email);
+        _currentUser.User.Id.Should().Be(_alice.Id);
+        _currentUser.User.SecurityStamp.Should().Be(_alice.SecurityStamp);
+    }
+
+    private async Task ShouldBeRefused(FakeCallerIdentity caller)
+    {
+        var behaviour = new CurrentUserBehaviour<GetCurrentUserQuery, UserProfile>(caller, _users, _currentUser);
+
+        var act = () => behaviour.Handle(new GetCurrentUserQuery(), default, () =>
+        {
+            _nextCalls++;
+            return Task.FromResult<UserProfile>(null!);
+        });
+
+        await act.Should().ThrowAsync<UnauthorizedException>().WithMessage(CurrentUserBehaviour<GetCurrentUserQuery, UserProfile>.NotSignedIn);
+        _nextCalls.Should().Be(0);
+        var noUser = () => _currentUser.User;
+        noUser.Should().Throw<InvalidOperationException>("a refused caller must not become the current user");
+    }
+}

@@ -1,0 +1,16 @@
+using CleanAuth.Domain.Users;
+
+namespace CleanAuth.Tests.Unit.Fakes;
+
+public static class TestUsers
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 3, 14, 9, 26, 53, TimeSpan.Zero);
+
+    public static User New(
+        string id = "000000000000000000000abc",
+        string name = "Alice",
+        string email = "alice@example.com",
+        string password = "correct horse battery staple",
+        DateTimeOffset? now = null) =>
+        User.Register(id, name, email, FakePasswordHasher.Compute(password), now ?? Epoch);
+}
