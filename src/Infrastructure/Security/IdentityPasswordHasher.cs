@@ -25,12 +25,26 @@ public sealed class IdentityPasswordHasher : Application.Common.Abstractions.IPa
 
     public PasswordVerification Verify(string? passwordHash, string password)
     {
-        var result = _hasher.VerifyHashedPassword(null!, passwordHash ?? _dummyHash, password);
+        var result = VerifyOrFail(passwordHash ?? _dummyHash, password);
         return passwordHash is null ? PasswordVerification.Failed : result switch
         {
             PasswordVerificationResult.Success => PasswordVerification.Succeeded,
             PasswordVerificationResult.SuccessRehashNeeded => PasswordVerification.SucceededRehashNeeded,
             _ => PasswordVerification.Failed,
         };
+    }
+
+    private PasswordVerificationResult VerifyOrFail(string passwordHash, string password)
+    {
+        try
+        {
+            return _hasher.VerifyHashedPassword(null!, passwordHash, password);
+        }
+        catch (FormatException)
+        {
+            // A damaged stored hash is a failed sign-in, not a server error; the dummy check keeps the timing.
+            _hasher.VerifyHashedPassword(null!, _dummyHash, password);
+            return PasswordVerificationResult.Failed;
+        }
     }
 }

@@ -37,15 +37,31 @@ public sealed partial class JwtSigningKey
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(dataPath);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
+            WriteOwnerOnly(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(64)));
         }
 
         LogDevelopmentKey(logger, Path.GetFullPath(path));
         return new JwtSigningKey(Decode(File.ReadAllText(path), path));
+    }
+
+    // Created readable by its owner only from the first byte; CreateNew keeps a second process from overwriting it.
+    private static void WriteOwnerOnly(string path, string content)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using var writer = new StreamWriter(path, options);
+            writer.Write(content);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first; its key is the one to use.
+        }
     }
 
     private static byte[] Decode(string base64, string source)

@@ -40,6 +40,14 @@ public sealed class IdentityPasswordHasherTests
         _hasher.Verify(_hasher.Hash(Password), wrong).Should().Be(PasswordVerification.Failed);
     }
 
+    [Theory]
+    [InlineData("not base64 at all!")]
+    [InlineData("AQ==")]
+    public void A_damaged_stored_hash_fails_instead_of_throwing(string damaged)
+    {
+        _hasher.Verify(damaged, Password).Should().Be(PasswordVerification.Failed);
+    }
+
     [Fact]
     public void A_null_hash_fails_whatever_the_password()
     {

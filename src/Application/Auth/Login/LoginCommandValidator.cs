@@ -9,7 +9,7 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
     public LoginCommandValidator()
     {
         RuleFor(c => c.Email).NotEmpty().WithMessage("Email is required.")
-            .MaximumLength(RuleExtensions.MaxEmailLength).WithMessage($"Email must be at most {RuleExtensions.MaxEmailLength} characters.");
+            .Must(e => e.Trim().Length <= RuleExtensions.MaxEmailLength).WithMessage($"Email must be at most {RuleExtensions.MaxEmailLength} characters.");
 
         // The upper bound also caps how much work one attempt can make the password hasher do.
         RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.")

@@ -86,8 +86,20 @@ public sealed class LoggingBehaviourTests
         new ConflictException("x"),
         new UnauthorizedException("x"),
         new ForbiddenException("x"),
-        new StorageUnavailableException("x", new TimeoutException()),
     };
+
+    [Fact]
+    public async Task A_storage_outage_is_logged_at_Warning_so_it_shows_among_the_faults()
+    {
+        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, LoginResult>>();
+        var behaviour = new LoggingBehaviour<LoginCommand, LoginResult>(logger, _caller, _clock);
+        var outage = new StorageUnavailableException("x", new TimeoutException());
+
+        var act = () => behaviour.Handle(new LoginCommand("a@example.com", Secret), default, () => Task.FromException<LoginResult>(outage));
+
+        (await act.Should().ThrowAsync<StorageUnavailableException>()).Which.Should().BeSameAs(outage);
+        logger.Entries.Should().ContainSingle().Which.Level.Should().Be(LogLevel.Warning);
+    }
 
     [Fact]
     public async Task An_unexpected_exception_is_logged_at_Warning_and_rethrown_unchanged()
