@@ -25,10 +25,8 @@ public sealed class Users : IEndpointGroup
             .ProducesValidationProblem();
 
         me.MapDelete("/", async (IMediator mediator, CancellationToken ct) =>
-            {
-                await mediator.Send(new DisableAccountCommand(), ct);
-                return TypedResults.NoContent();
-            })
-            .WithName("DisableAccount");
+                await mediator.SendForNoContent(new DisableAccountCommand(), ct))
+            .WithName("DisableAccount")
+            .Produces(StatusCodes.Status204NoContent);
     }
 }
