@@ -1,3 +1,4 @@
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using FluentValidation;
@@ -26,6 +27,8 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 
+        services.AddScoped<CoverUploader>();
+        services.AddScoped<AuthorReferences>();
         services.AddScoped<CurrentUserAccessor>();
         services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<CurrentUserAccessor>());
         services.AddSingleton(TimeProvider.System);

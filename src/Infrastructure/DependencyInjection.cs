@@ -1,4 +1,6 @@
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Infrastructure.Images;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence.Mongo;
@@ -29,17 +31,25 @@ public static class DependencyInjection
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
+        services.AddSingleton(configuration.GetSection(CoverLimits.Section).Get<CoverLimits>() ?? new CoverLimits());
+        services.AddSingleton<IImageService, NetVipsImageService>();
 
         var mongo = configuration.GetConnectionString(MongoConnectionStringName);
         if (string.IsNullOrWhiteSpace(mongo))
         {
             services.AddSingleton(provider => new LiteStore(DataPath(provider, environment)));
             services.AddSingleton<IUserRepository, LiteUserRepository>();
+            services.AddSingleton<IBookRepository, LiteBookRepository>();
+            services.AddSingleton<IAuthorRepository, LiteAuthorRepository>();
+            services.AddSingleton<ICoverStore, LiteCoverStore>();
         }
         else
         {
             services.AddSingleton(provider => new MongoStore(mongo, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
             services.AddSingleton<IUserRepository, MongoUserRepository>();
+            services.AddSingleton<IBookRepository, MongoBookRepository>();
+            services.AddSingleton<IAuthorRepository, MongoAuthorRepository>();
+            services.AddSingleton<ICoverStore, GridFsCoverStore>();
             services.AddHostedService<MongoIndexInitializer>();
         }
 

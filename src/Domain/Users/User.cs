@@ -59,7 +59,7 @@ public sealed class User
 
     public static User Register(string id, string name, string email, string passwordHash, DateTimeOffset now)
     {
-        var at = TruncateToMilliseconds(now);
+        var at = Time.ToMilliseconds(now);
         return new User(id, name.Trim(), email.Trim(), passwordHash, NewSecurityStamp(), [], false, at, at, 0);
     }
 
@@ -89,11 +89,7 @@ public sealed class User
     /// <summary>Called by a repository once an update made from this object has been stored.</summary>
     public void MarkSaved() => Version++;
 
-    private void Touch(DateTimeOffset now) => UpdatedAt = TruncateToMilliseconds(now);
-
-    // Both stores keep times to the millisecond; truncating here makes what a handler returns equal what a later read returns.
-    private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) =>
-        new(value.Ticks - (value.Ticks % TimeSpan.TicksPerMillisecond), value.Offset);
+    private void Touch(DateTimeOffset now) => UpdatedAt = Time.ToMilliseconds(now);
 
     private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

@@ -11,4 +11,12 @@ public static class MediatorResults
         await mediator.Send(command, cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>Sends a command that creates something and answers 201 with its location.</summary>
+    public static async Task<Created<T>> SendForCreated<T>(
+        this IMediator mediator, IRequest<T> command, Func<T, string> location, CancellationToken cancellationToken)
+    {
+        var created = await mediator.Send(command, cancellationToken);
+        return TypedResults.Created(location(created), created);
+    }
 }

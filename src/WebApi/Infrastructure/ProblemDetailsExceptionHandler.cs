@@ -52,6 +52,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
         UnauthorizedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", e.Message),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
+        UnsupportedMediaException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", e.Message),
+        ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large.", e.Message),
         StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
             "The data store cannot be reached right now. Retry later."),
         BadHttpRequestException e => Problem(e.StatusCode, BadRequestTitle(e.StatusCode), BadRequestDetail(e.StatusCode)),

@@ -22,3 +22,9 @@ public sealed class ForbiddenException(string message) : Exception(message);
 /// <summary>The store could not be reached; the request may succeed if retried later.</summary>
 public sealed class StorageUnavailableException(string message, Exception innerException)
     : Exception(message, innerException);
+
+/// <summary>The content is not of a kind this endpoint accepts (415).</summary>
+public sealed class UnsupportedMediaException(string message) : Exception(message);
+
+/// <summary>The content is larger than this endpoint accepts (413).</summary>
+public sealed class ContentTooLargeException(string message) : Exception(message);

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Infrastructure.Persistence.Documents;
 using LiteDB;
 
 namespace CleanAuth.Infrastructure.Persistence.Embedded;
@@ -25,11 +26,27 @@ public sealed class LiteStore : IDisposable
         Database.UtcDate = true;
         Users = Database.GetCollection<LiteUserDocument>("users");
         Users.EnsureIndex(u => u.NormalizedEmail, unique: true);
+
+        Books = Database.GetCollection<BookDocument>("books");
+        Books.EnsureIndex(b => b.OwnerTitle, unique: true);
+        Books.EnsureIndex(b => b.OwnerId);
+        Books.EnsureIndex(b => b.AuthorId);
+
+        Authors = Database.GetCollection<AuthorDocument>("authors");
+        Authors.EnsureIndex(a => a.OwnerId);
+
+        Covers = Database.GetStorage<string>("covers", "cover_chunks");
     }
 
     public LiteDatabase Database { get; }
 
     public ILiteCollection<LiteUserDocument> Users { get; }
+
+    public ILiteCollection<BookDocument> Books { get; }
+
+    public ILiteCollection<AuthorDocument> Authors { get; }
+
+    public ILiteStorage<string> Covers { get; }
 
     public T Write<T>(Func<T> operation)
     {

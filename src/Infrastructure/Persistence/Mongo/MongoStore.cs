@@ -1,5 +1,7 @@
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Infrastructure.Persistence.Documents;
 using MongoDB.Driver;
+using MongoDB.Driver.GridFS;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
@@ -14,18 +16,47 @@ public sealed class MongoStore
         var url = MongoUrl.Create(connectionString);
         Database = new MongoClient(settings).GetDatabase(url.DatabaseName ?? options.MongoDatabase);
         Users = Database.GetCollection<MongoUserDocument>("users");
+        Books = Database.GetCollection<BookDocument>("books");
+        Authors = Database.GetCollection<AuthorDocument>("authors");
+        Covers = new GridFSBucket(Database, new GridFSBucketOptions { BucketName = "covers" });
     }
 
     public IMongoDatabase Database { get; }
 
     public IMongoCollection<MongoUserDocument> Users { get; }
 
-    public Task CreateIndexesAsync(CancellationToken cancellationToken) => Guard(() =>
-        Users.Indexes.CreateOneAsync(
+    public IMongoCollection<BookDocument> Books { get; }
+
+    public IMongoCollection<AuthorDocument> Authors { get; }
+
+    public GridFSBucket Covers { get; }
+
+    public Task CreateIndexesAsync(CancellationToken cancellationToken) => Guard(async () =>
+    {
+        await Users.Indexes.CreateOneAsync(
             new CreateIndexModel<MongoUserDocument>(
                 Builders<MongoUserDocument>.IndexKeys.Ascending(u => u.NormalizedEmail),
                 new CreateIndexOptions { Unique = true, Name = "ux_users_normalizedEmail" }),
-            cancellationToken: cancellationToken));
+            cancellationToken: cancellationToken);
+
+        var book = Builders<BookDocument>.IndexKeys;
+        await Books.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<BookDocument>(book.Ascending(b => b.OwnerId).Ascending(b => b.NormalizedTitle),
+                    new CreateIndexOptions { Unique = true, Name = "ux_books_owner_title" }),
+                new CreateIndexModel<BookDocument>(book.Ascending(b => b.OwnerId).Descending(b => b.CreatedAt).Descending(b => b.Id),
+                    new CreateIndexOptions { Name = "ix_books_owner_created" }),
+                new CreateIndexModel<BookDocument>(book.Ascending(b => b.OwnerId).Ascending(b => b.AuthorId),
+                    new CreateIndexOptions { Name = "ix_books_owner_author" }),
+            ],
+            cancellationToken);
+
+        await Authors.Indexes.CreateOneAsync(
+            new CreateIndexModel<AuthorDocument>(
+                Builders<AuthorDocument>.IndexKeys.Ascending(a => a.OwnerId).Ascending(a => a.Name),
+                new CreateIndexOptions { Name = "ix_authors_owner_name" }),
+            cancellationToken: cancellationToken);
+    });
 
     /// <summary>Turns "the server cannot be reached" into the Application's 503 signal; everything else passes through.</summary>
     public static async Task<T> Guard<T>(Func<Task<T>> operation)

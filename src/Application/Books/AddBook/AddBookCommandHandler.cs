@@ -1,0 +1,46 @@
+using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Books;
+using MediatR;
+
+namespace CleanAuth.Application.Books.AddBook;
+
+public sealed class AddBookCommandHandler(
+    ICurrentUser currentUser,
+    IBookRepository books,
+    AuthorReferences authors,
+    CoverUploader covers,
+    IIdGenerator ids,
+    TimeProvider timeProvider) : IRequestHandler<AddBookCommand, BookResponse>
+{
+    public async Task<BookResponse> Handle(AddBookCommand request, CancellationToken cancellationToken)
+    {
+        var ownerId = currentUser.User.Id;
+        var authorId = await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
+        if (await books.TitleExistsAsync(ownerId, request.Title!, null, cancellationToken))
+        {
+            throw new ConflictException(BookConflicts.DuplicateTitle);
+        }
+
+        // Files first, then the book: a book never points at a missing file, and if the book cannot be
+        // stored its files are removed again.
+        var cover = await covers.StoreAsync(request.Cover!, cancellationToken);
+        var book = Book.Add(ids.NewId(), ownerId, request.Title!, request.Description ?? "",
+            BookCategory.Find(request.Category)!, authorId, cover, timeProvider.GetUtcNow());
+        try
+        {
+            if (!await books.TryAddAsync(book, cancellationToken))
+            {
+                throw new ConflictException(BookConflicts.DuplicateTitle);
+            }
+        }
+        catch
+        {
+            await covers.DeleteAsync(cover);
+            throw;
+        }
+
+        return BookResponse.From(book);
+    }
+}

@@ -1,0 +1,16 @@
+namespace CleanAuth.Application.Books.Common;
+
+/// <summary>How large a cover upload may be (configuration section "Covers").</summary>
+public sealed class CoverLimits
+{
+    public const string Section = "Covers";
+
+    /// <summary>Largest accepted file; a larger one gets 413 before its body is read.</summary>
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Largest accepted width × height, read from the header before anything is decoded.</summary>
+    public long MaxPixels { get; set; } = 40_000_000;
+
+    /// <summary>How many thumbnails are made at once; more uploads wait, so memory stays bounded.</summary>
+    public int MaxConcurrentThumbnails { get; set; } = Math.Max(1, Environment.ProcessorCount);
+}

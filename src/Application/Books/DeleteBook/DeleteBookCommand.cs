@@ -1,0 +1,26 @@
+using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using MediatR;
+
+namespace CleanAuth.Application.Books.DeleteBook;
+
+public sealed record DeleteBookCommand(string Id) : IRequest<Unit>, IRequireUser;
+
+public sealed class DeleteBookCommandHandler(ICurrentUser currentUser, IBookRepository books, CoverUploader covers)
+    : IRequestHandler<DeleteBookCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteBookCommand request, CancellationToken cancellationToken)
+    {
+        var book = await books.FindOwnedAsync(currentUser.User.Id, request.Id, cancellationToken);
+
+        // The book goes first, then its files: at no moment does a book point at a missing file.
+        if (!await books.DeleteAsync(book.OwnerId, book.Id, cancellationToken))
+        {
+            throw new NotFoundException(BookRepositoryExtensions.NotFound);
+        }
+
+        await covers.DeleteAsync(book.Cover);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,51 @@
+using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Books;
+using MediatR;
+
+namespace CleanAuth.Application.Books.UpdateBook;
+
+public sealed class UpdateBookCommandHandler(
+    ICurrentUser currentUser,
+    IBookRepository books,
+    AuthorReferences authors,
+    CoverUploader covers,
+    TimeProvider timeProvider) : IRequestHandler<UpdateBookCommand, BookResponse>
+{
+    public async Task<BookResponse> Handle(UpdateBookCommand request, CancellationToken cancellationToken)
+    {
+        var ownerId = currentUser.User.Id;
+        var book = await books.FindOwnedAsync(ownerId, request.Id, cancellationToken);
+        var authorId = request.AuthorId is null ? book.AuthorId : await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
+        if (request.Title is not null && await books.TitleExistsAsync(ownerId, request.Title, book.Id, cancellationToken))
+        {
+            throw new ConflictException(BookConflicts.DuplicateTitle);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        book.Edit(request.Title, request.Description, BookCategory.Find(request.Category), authorId, now);
+        var oldCover = book.Cover;
+        if (request.Cover is not null)
+        {
+            book.ReplaceCover(await covers.StoreAsync(request.Cover, cancellationToken), now);
+        }
+
+        try
+        {
+            await books.UpdateAsync(book, cancellationToken);
+        }
+        catch when (book.Cover != oldCover)
+        {
+            await covers.DeleteAsync(book.Cover);
+            throw;
+        }
+
+        if (book.Cover != oldCover)
+        {
+            await covers.DeleteAsync(oldCover); // Only once no book points at them any more.
+        }
+
+        return BookResponse.From(book);
+    }
+}

@@ -1,0 +1,33 @@
+using CleanAuth.Domain.Books;
+
+namespace CleanAuth.Application.Common.Abstractions;
+
+/// <summary>Where books are kept. Every read and write is scoped to one owner: another owner's book is never found.</summary>
+public interface IBookRepository
+{
+    /// <summary>Stores a new book; false when the owner already has a book with the same normalized title.</summary>
+    Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken);
+
+    /// <summary>The owner's book with this id, or null (another owner's, unknown or malformed id).</summary>
+    Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken);
+
+    Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken);
+
+    /// <summary>The owner's books, newest first, optionally of one category and with a title containing the filter's text (any case).</summary>
+    Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores the changes made to <paramref name="book"/> if nobody changed it since it was read; throws
+    /// <see cref="Exceptions.ConflictException"/> otherwise, or when the new title is taken.
+    /// </summary>
+    Task UpdateAsync(Book book, CancellationToken cancellationToken);
+
+    /// <summary>Removes the owner's book; false when there was none.</summary>
+    Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken);
+
+    Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken);
+}
+
+public sealed record BookFilter(string? Category, string? TitleContains, int Page, int PageSize);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long TotalCount);

@@ -1,0 +1,17 @@
+namespace CleanAuth.Application.Common.Abstractions;
+
+/// <summary>Checks an uploaded picture and makes its thumbnail.</summary>
+public interface IImageService
+{
+    /// <summary>
+    /// Decides the format from the content's first bytes, checks the size limits from the header
+    /// before decoding, and makes a thumbnail that fits 150×150 with no metadata. Throws
+    /// <see cref="Exceptions.UnsupportedMediaException"/> for anything that is not a JPEG, PNG, WebP or GIF,
+    /// and <see cref="Exceptions.ValidationException"/> (field <paramref name="field"/>) for an image that is
+    /// too large in pixels, empty, truncated or corrupt.
+    /// </summary>
+    Task<ProcessedImage> ProcessAsync(ReadOnlyMemory<byte> content, string field, CancellationToken cancellationToken);
+}
+
+/// <summary>An accepted upload: its media type and upright size, and the encoded thumbnail.</summary>
+public sealed record ProcessedImage(string ContentType, int Width, int Height, byte[] Thumbnail, string ThumbnailContentType);

@@ -1,0 +1,133 @@
+using System.Runtime.InteropServices;
+using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using NetVips;
+
+namespace CleanAuth.Infrastructure.Images;
+
+/// <summary>
+/// Covers with libvips: the header is read (and its pixel count checked) before anything is decoded;
+/// the thumbnail is made with shrink-on-load, turned upright, converted to sRGB and saved with no metadata.
+/// </summary>
+public sealed class NetVipsImageService : IImageService, IDisposable
+{
+    public const int ThumbnailSize = 150;
+    public const int ThumbnailQuality = 80;
+    private const string ThumbnailContentType = "image/jpeg";
+
+    private readonly CoverLimits _limits;
+    private readonly SemaphoreSlim _slots;
+
+    public NetVipsImageService(CoverLimits limits)
+    {
+        _limits = limits;
+        _slots = new SemaphoreSlim(limits.MaxConcurrentThumbnails);
+
+        // libvips' operation cache would keep decoded images of past uploads in memory; nothing here repeats.
+        Cache.Max = 0;
+    }
+
+    public async Task<ProcessedImage> ProcessAsync(ReadOnlyMemory<byte> content, string field, CancellationToken cancellationToken)
+    {
+        var format = ImageFormat.Detect(content.Span)
+            ?? throw new UnsupportedMediaException("The cover must be a JPEG, PNG, WebP or GIF image.");
+
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() => Process(content, format, field), cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private ProcessedImage Process(ReadOnlyMemory<byte> content, ImageFormat format, string field)
+    {
+        var (width, height, upright) = ReadHeader(content, format, field);
+        if ((long)width * height > _limits.MaxPixels)
+        {
+            throw ValidationException.ForField(field,
+                $"The image is {width}×{height} pixels; at most {_limits.MaxPixels:N0} pixels are accepted.");
+        }
+
+        try
+        {
+            var bytes = Thumbnail(content, format, width, height);
+            return upright
+                ? new ProcessedImage(format.ContentType, width, height, bytes, ThumbnailContentType)
+                : new ProcessedImage(format.ContentType, height, width, bytes, ThumbnailContentType);
+        }
+        catch (VipsException)
+        {
+            throw ValidationException.ForField(field, "The image is truncated or corrupt.");
+        }
+    }
+
+    /// <summary>
+    /// One pass over the pixels: a JPEG is decoded already shrunk (by 2, 4 or 8) as far as the thumbnail
+    /// allows; the small result is rendered to memory, which is where a truncated or corrupt file fails
+    /// (libvips' own thumbnail call tolerates truncation), then turned upright and encoded.
+    /// </summary>
+    private static byte[] Thumbnail(ReadOnlyMemory<byte> content, ImageFormat format, int width, int height)
+    {
+        var options = format == ImageFormat.Jpeg ? $"[shrink={JpegShrinkOnLoad(width, height)}]" : "";
+        using var stream = ReadOnlyStream(content);
+        using var source = Image.NewFromStream(stream, options, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+        using var small = source.ThumbnailImage(ThumbnailSize, height: ThumbnailSize, size: Enums.Size.Down, noRotate: true);
+        using var rendered = small.CopyMemory();
+        using var upright = rendered.Autorot();
+        return ToSrgbJpeg(upright);
+    }
+
+    /// <summary>The largest JPEG decode shrink (1, 2, 4 or 8) that still leaves at least the thumbnail's size.</summary>
+    private static int JpegShrinkOnLoad(int width, int height)
+    {
+        var reduction = Math.Max((double)width / ThumbnailSize, (double)height / ThumbnailSize);
+        var shrink = 1;
+        while (shrink < 8 && shrink * 2 <= reduction)
+        {
+            shrink *= 2;
+        }
+
+        return shrink;
+    }
+
+    /// <summary>Width, height and whether the EXIF orientation keeps them (5–8 turn the picture by 90°).</summary>
+    private static (int Width, int Height, bool Upright) ReadHeader(ReadOnlyMemory<byte> content, ImageFormat format, string field)
+    {
+        try
+        {
+            using var stream = ReadOnlyStream(content);
+            using var header = Image.NewFromStream(stream, access: Enums.Access.Sequential);
+            var loader = header.Contains("vips-loader") ? (string)header.Get("vips-loader") : "";
+            if (!loader.StartsWith(format.VipsLoader, StringComparison.Ordinal))
+            {
+                throw new UnsupportedMediaException("The cover must be a JPEG, PNG, WebP or GIF image.");
+            }
+
+            var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
+            return (header.Width, header.Height, orientation is < 5 or > 8);
+        }
+        catch (VipsException)
+        {
+            throw ValidationException.ForField(field, "The file is not a readable image.");
+        }
+    }
+
+    private static byte[] ToSrgbJpeg(Image thumbnail)
+    {
+        using var srgb = thumbnail.Interpretation == Enums.Interpretation.Srgb ? thumbnail.Copy() : thumbnail.Colourspace(Enums.Interpretation.Srgb);
+        using var opaque = srgb.HasAlpha() ? srgb.Flatten(background: [255, 255, 255]) : srgb.Copy();
+        return opaque.JpegsaveBuffer(q: ThumbnailQuality, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+    }
+
+    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>
+        MemoryMarshal.TryGetArray(content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(content.ToArray(), writable: false);
+}

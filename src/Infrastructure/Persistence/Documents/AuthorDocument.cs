@@ -1,0 +1,41 @@
+using CleanAuth.Domain.Authors;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace CleanAuth.Infrastructure.Persistence.Documents;
+
+/// <summary>An author as both stores keep it (see <see cref="BookDocument"/> for the id).</summary>
+[BsonIgnoreExtraElements]
+public sealed class AuthorDocument
+{
+    [BsonId]
+    [BsonRepresentation(BsonType.ObjectId)]
+    public string Id { get; set; } = "";
+
+    [BsonElement("ownerId")]
+    public string OwnerId { get; set; } = "";
+
+    [BsonElement("name")]
+    public string Name { get; set; } = "";
+
+    [BsonElement("country")]
+    public string Country { get; set; } = "";
+
+    [BsonElement("bookerPrize")]
+    public bool BookerPrize { get; set; }
+
+    [BsonElement("createdAt")]
+    public DateTime CreatedAt { get; set; }
+
+    public static AuthorDocument From(Author author) => new()
+    {
+        Id = author.Id,
+        OwnerId = author.OwnerId,
+        Name = author.Name,
+        Country = author.Country,
+        BookerPrize = author.BookerPrize,
+        CreatedAt = author.CreatedAt.UtcDateTime,
+    };
+
+    public Author ToAuthor() => new(Id, OwnerId, Name, Country, BookerPrize, BookDocument.Utc(CreatedAt));
+}

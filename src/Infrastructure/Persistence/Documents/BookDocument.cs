@@ -1,0 +1,119 @@
+using CleanAuth.Domain.Books;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization.Attributes;
+
+namespace CleanAuth.Infrastructure.Persistence.Documents;
+
+/// <summary>
+/// A book as both stores keep it. The id is a 24-hex ObjectId string: MongoDB stores it as an
+/// ObjectId (the attribute), LiteDB as the string it is.
+/// </summary>
+[BsonIgnoreExtraElements]
+public sealed class BookDocument
+{
+    [BsonId]
+    [BsonRepresentation(BsonType.ObjectId)]
+    public string Id { get; set; } = "";
+
+    [BsonElement("ownerId")]
+    public string OwnerId { get; set; } = "";
+
+    [BsonElement("title")]
+    public string Title { get; set; } = "";
+
+    [BsonElement("normalizedTitle")]
+    public string NormalizedTitle { get; set; } = "";
+
+    /// <summary>Owner and normalized title in one field, for stores whose unique indexes take one field (LiteDB).</summary>
+    [BsonElement("ownerTitle")]
+    public string OwnerTitle { get; set; } = "";
+
+    [BsonElement("description")]
+    public string Description { get; set; } = "";
+
+    [BsonElement("category")]
+    public string Category { get; set; } = "";
+
+    [BsonElement("authorId")]
+    public string? AuthorId { get; set; }
+
+    [BsonElement("cover")]
+    public CoverDocument Cover { get; set; } = new();
+
+    [BsonElement("createdAt")]
+    public DateTime CreatedAt { get; set; }
+
+    [BsonElement("updatedAt")]
+    public DateTime UpdatedAt { get; set; }
+
+    [BsonElement("version")]
+    public long Version { get; set; }
+
+    public static string OwnerTitleKey(string ownerId, string normalizedTitle) => ownerId + "\n" + normalizedTitle;
+
+    public static BookDocument From(Book book, long version) => new()
+    {
+        Id = book.Id,
+        OwnerId = book.OwnerId,
+        Title = book.Title,
+        NormalizedTitle = book.NormalizedTitle,
+        OwnerTitle = OwnerTitleKey(book.OwnerId, book.NormalizedTitle),
+        Description = book.Description,
+        Category = book.Category,
+        AuthorId = book.AuthorId,
+        Cover = CoverDocument.From(book.Cover),
+        CreatedAt = book.CreatedAt.UtcDateTime,
+        UpdatedAt = book.UpdatedAt.UtcDateTime,
+        Version = version,
+    };
+
+    public Book ToBook() => new(
+        Id, OwnerId, Title, Description, Category, AuthorId, Cover.ToCover(), Utc(CreatedAt), Utc(UpdatedAt), Version);
+
+    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
+
+public sealed class CoverDocument
+{
+    [BsonElement("original")]
+    public StoredImageDocument Original { get; set; } = new();
+
+    [BsonElement("thumbnail")]
+    public StoredImageDocument Thumbnail { get; set; } = new();
+
+    [BsonElement("width")]
+    public int Width { get; set; }
+
+    [BsonElement("height")]
+    public int Height { get; set; }
+
+    public static CoverDocument From(Cover cover) => new()
+    {
+        Original = StoredImageDocument.From(cover.Original),
+        Thumbnail = StoredImageDocument.From(cover.Thumbnail),
+        Width = cover.Width,
+        Height = cover.Height,
+    };
+
+    public Cover ToCover() => new(Original.ToImage(), Thumbnail.ToImage(), Width, Height);
+}
+
+public sealed class StoredImageDocument
+{
+    [BsonElement("fileId")]
+    public string FileId { get; set; } = "";
+
+    [BsonElement("contentType")]
+    public string ContentType { get; set; } = "";
+
+    [BsonElement("etag")]
+    public string ETag { get; set; } = "";
+
+    [BsonElement("length")]
+    public long Length { get; set; }
+
+    public static StoredImageDocument From(StoredImage image) =>
+        new() { FileId = image.FileId, ContentType = image.ContentType, ETag = image.ETag, Length = image.Length };
+
+    public StoredImage ToImage() => new(FileId, ContentType, ETag, Length);
+}

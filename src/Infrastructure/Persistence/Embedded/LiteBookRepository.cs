@@ -1,0 +1,89 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Books;
+using CleanAuth.Infrastructure.Persistence.Documents;
+using LiteDB;
+
+namespace CleanAuth.Infrastructure.Persistence.Embedded;
+
+public sealed class LiteBookRepository(LiteStore store) : IBookRepository
+{
+    private ILiteCollection<BookDocument> Books => store.Books;
+
+    public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    {
+        try
+        {
+            Books.Insert(BookDocument.From(book, book.Version));
+            return true;
+        }
+        catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+        {
+            return false;
+        }
+    }));
+
+    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+        ObjectIds.Normalize(id) is { } bookId && Books.FindById(bookId) is { } document && document.OwnerId == ownerId
+            ? document.ToBook()
+            : null));
+
+    public Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken)
+    {
+        var key = BookDocument.OwnerTitleKey(ownerId, Book.NormalizeTitle(title));
+        return Task.FromResult(LiteStore.Guard(() =>
+            Books.FindOne(Query.EQ(nameof(BookDocument.OwnerTitle), key)) is { } document && document.Id != exceptBookId));
+    }
+
+    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    {
+        var query = Books.Query().Where(d => d.OwnerId == ownerId);
+        if (filter.Category is { } category)
+        {
+            query = query.Where(d => d.Category == category);
+        }
+
+        if (filter.TitleContains is { } text)
+        {
+            var normalized = Book.NormalizeTitle(text);
+            query = query.Where(d => d.NormalizedTitle.Contains(normalized));
+        }
+
+        var total = query.Count();
+        var documents = query.OrderByDescending(d => d.CreatedAt)
+            .Skip((filter.Page - 1) * filter.PageSize)
+            .Limit(filter.PageSize)
+            .ToList();
+        return new Page<Book>([.. documents.Select(d => d.ToBook())], filter.Page, filter.PageSize, total);
+    }));
+
+    public Task UpdateAsync(Book book, CancellationToken cancellationToken)
+    {
+        store.Write(() =>
+        {
+            var stored = Books.FindById(book.Id);
+            if (stored is null || stored.OwnerId != book.OwnerId || stored.Version != book.Version)
+            {
+                throw new ConflictException("The book was changed by another request; retry.");
+            }
+
+            try
+            {
+                return Books.Update(BookDocument.From(book, book.Version + 1));
+            }
+            catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                throw new ConflictException("You already have a book with this title.");
+            }
+        });
+        book.MarkSaved();
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(store.Write(() =>
+        ObjectIds.Normalize(id) is { } bookId && Books.FindById(bookId) is { } document && document.OwnerId == ownerId
+        && Books.Delete(bookId)));
+
+    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+        Books.Exists(d => d.AuthorId == authorId && d.OwnerId == ownerId)));
+}

@@ -1,0 +1,368 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CleanAuth.Tests.Integration.Support;
+using NetVips;
+
+namespace CleanAuth.Tests.Integration.Books;
+
+/// <summary>The library routes over HTTP, run once per store.</summary>
+public abstract class BookApiTests(CleanAuthApi api)
+{
+    [Fact]
+    public async Task Categories_are_the_fixed_list()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+
+        var categories = await client.GetFromJsonAsync<string[]>("/api/books/categories");
+
+        categories.Should().Equal("romance", "poetry", "politics", "picture book", "science", "fantasy", "horror", "thriller");
+    }
+
+    [Fact]
+    public async Task Add_book_answers_201_with_the_book_and_its_cover_urls()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var author = await client.AddAuthorAsync();
+
+        var response = await client.PostAsync("/api/books", BookClient.Form(
+            "  The Dispossessed ", "An ambiguous utopia", "SCIENCE", author.GetProperty("id").GetString(), TestImages.Jpeg(1200, 800)));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var book = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var id = book.GetProperty("id").GetString();
+        response.Headers.Location!.ToString().Should().Be($"/api/books/{id}");
+        book.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
+            "id", "title", "description", "category", "authorId", "coverUrl", "thumbnailUrl", "coverWidth", "coverHeight", "createdAt", "updatedAt");
+        book.GetProperty("title").GetString().Should().Be("The Dispossessed");
+        book.GetProperty("category").GetString().Should().Be("science");
+        book.GetProperty("authorId").GetString().Should().Be(author.GetProperty("id").GetString());
+        book.GetProperty("coverUrl").GetString().Should().Be($"/api/books/{id}/cover");
+        book.GetProperty("thumbnailUrl").GetString().Should().Be($"/api/books/{id}/cover/thumbnail");
+        book.GetProperty("coverWidth").GetInt32().Should().Be(1200);
+        book.GetProperty("coverHeight").GetInt32().Should().Be(800);
+        (await client.GetFromJsonAsync<JsonElement>($"/api/books/{id}")).GetProperty("title").GetString().Should().Be("The Dispossessed");
+    }
+
+    [Fact]
+    public async Task The_cover_comes_back_as_uploaded_and_the_thumbnail_fits_150_square()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var original = TestImages.Png(600, 300);
+        var book = await client.AddBookAsync(cover: original);
+        var id = book.GetProperty("id").GetString();
+
+        var cover = await client.GetAsync($"/api/books/{id}/cover");
+        var thumbnail = await client.GetAsync($"/api/books/{id}/cover/thumbnail");
+
+        cover.StatusCode.Should().Be(HttpStatusCode.OK);
+        cover.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
+        (await cover.Content.ReadAsByteArrayAsync()).Should().Equal(original);
+        cover.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        cover.Headers.CacheControl!.Private.Should().BeTrue();
+        cover.Headers.CacheControl.MaxAge.Should().BePositive();
+        cover.Headers.ETag!.IsWeak.Should().BeFalse();
+
+        thumbnail.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
+        using var thumb = Image.NewFromBuffer(await thumbnail.Content.ReadAsByteArrayAsync());
+        (thumb.Width, thumb.Height).Should().Be((150, 75));
+    }
+
+    [Fact]
+    public async Task A_matching_if_none_match_gets_304_and_another_tag_gets_the_bytes()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var id = (await client.AddBookAsync()).GetProperty("id").GetString();
+        var first = await client.GetAsync($"/api/books/{id}/cover/thumbnail");
+        var etag = first.Headers.ETag!;
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/api/books/{id}/cover/thumbnail");
+        conditional.Headers.IfNoneMatch.Add(etag);
+        var notModified = await client.SendAsync(conditional);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, $"/api/books/{id}/cover/thumbnail");
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"something-else\""));
+        var changed = await client.SendAsync(stale);
+
+        notModified.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        (await notModified.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await changed.Content.ReadAsByteArrayAsync()).Should().Equal(await first.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData("png")]
+    [InlineData("webp")]
+    [InlineData("gif")]
+    public async Task Png_webp_and_gif_covers_are_accepted(string format)
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var image = format switch { "png" => TestImages.Png(), "webp" => TestImages.WebP(), _ => TestImages.Gif() };
+
+        // Declared as a JPEG on purpose: the content decides, never the name or the declared type.
+        var response = await client.PostAsync("/api/books", BookClient.Form("Format " + format, "d", "poetry", cover: image));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        (await client.GetAsync($"/api/books/{id}/cover")).Content.Headers.ContentType!.MediaType.Should().Be("image/" + format);
+    }
+
+    [Fact]
+    public async Task A_jpeg_with_exif_orientation_6_comes_back_upright_and_its_thumbnail_has_no_exif()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+
+        var book = await client.AddBookAsync(cover: TestImages.JpegWithExif(300, 200, orientation: 6, withGps: true));
+
+        (book.GetProperty("coverWidth").GetInt32(), book.GetProperty("coverHeight").GetInt32()).Should().Be((200, 300));
+        var bytes = await client.GetByteArrayAsync(book.GetProperty("thumbnailUrl").GetString());
+        using var thumb = Image.NewFromBuffer(bytes);
+        (thumb.Width, thumb.Height).Should().Be((100, 150), "turned upright before it was shrunk");
+        thumb.GetFields().Should().NotContain(f => f.StartsWith("exif", StringComparison.Ordinal) || f == "orientation");
+        System.Text.Encoding.Latin1.GetString(bytes).Should().NotContain("Exif").And.NotContain("SpyCam");
+    }
+
+    // Cases are named, and their bytes made inside the test: xunit would otherwise serialize every
+    // byte of every case (12 MB among them) while discovering the tests.
+    [Theory]
+    [InlineData("a text file named .jpg", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("an HTML file sent as image/png", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("an SVG", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("a header claiming 30000x30000 pixels", HttpStatusCode.BadRequest)]
+    [InlineData("a truncated JPEG", HttpStatusCode.BadRequest)]
+    [InlineData("a truncated PNG", HttpStatusCode.BadRequest)]
+    [InlineData("a zero-byte file", HttpStatusCode.BadRequest)]
+    [InlineData("a 12 MB upload", HttpStatusCode.RequestEntityTooLarge)]
+    public async Task A_rejected_upload_gets_its_status_and_leaves_no_book(string what, HttpStatusCode expected)
+    {
+        var (content, declaredType) = what switch
+        {
+            "a text file named .jpg" => ("just some text, not a picture"u8.ToArray(), "image/jpeg"),
+            "an HTML file sent as image/png" => ("<!doctype html><html><script>alert(1)</script></html>"u8.ToArray(), "image/png"),
+            "an SVG" => ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>"u8.ToArray(), "image/svg+xml"),
+            "a header claiming 30000x30000 pixels" => (TestImages.JpegClaiming(30000, 30000), "image/jpeg"),
+            "a truncated JPEG" => (TestImages.Truncated(TestImages.Jpeg(800, 600)), "image/jpeg"),
+            "a truncated PNG" => (TestImages.Truncated(TestImages.Png(800, 600)), "image/png"),
+            "a zero-byte file" => ([], "image/jpeg"),
+            _ => ([0xFF, 0xD8, 0xFF, .. new byte[12 * 1024 * 1024]], "image/jpeg"),
+        };
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+
+        var response = await client.PostAsync("/api/books", BookClient.Form("Rejected", "d", "horror", cover: content, coverType: declaredType));
+
+        await response.ShouldBeProblemAsync(expected);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/books");
+        list.GetProperty("totalCount").GetInt64().Should().Be(0, what + " must leave no book");
+    }
+
+    [Fact]
+    public async Task Missing_or_invalid_fields_answer_400_listing_each()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+
+        var response = await client.PostAsync("/api/books", BookClient.Form(" ", new string('d', 4001), "cookery"));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorFields().Should().BeEquivalentTo("title", "description", "category", "cover");
+    }
+
+    [Fact]
+    public async Task A_second_book_with_the_same_title_in_any_case_answers_409()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        await client.AddBookAsync("Solaris");
+
+        var again = await client.PostAsync("/api/books", BookClient.Form(" SOLARIS ", "d", "science", cover: TestImages.Jpeg()));
+
+        await again.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        using var other = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        (await other.PostAsync("/api/books", BookClient.Form("Solaris", "d", "science", cover: TestImages.Jpeg())))
+            .StatusCode.Should().Be(HttpStatusCode.Created, "titles are unique per owner only");
+    }
+
+    [Fact]
+    public async Task An_author_id_that_is_not_one_of_mine_answers_400()
+    {
+        using var mine = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        using var theirs = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var theirAuthor = (await theirs.AddAuthorAsync()).GetProperty("id").GetString();
+
+        var response = await mine.PostAsync("/api/books", BookClient.Form("T", "d", "science", theirAuthor, TestImages.Jpeg()));
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("authorId");
+    }
+
+    [Fact]
+    public async Task List_is_newest_first_paged_and_filters_by_category_and_title()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        foreach (var (title, category) in new[] { ("Dune", "science"), ("Emma", "romance"), ("Dune Messiah", "science"), ("Dracula", "horror") })
+        {
+            await client.AddBookAsync(title, category);
+        }
+
+        var all = await client.GetFromJsonAsync<JsonElement>("/api/books?page=1&pageSize=3");
+        var second = await client.GetFromJsonAsync<JsonElement>("/api/books?page=2&pageSize=3");
+        var science = await client.GetFromJsonAsync<JsonElement>("/api/books?category=Science");
+        var dune = await client.GetFromJsonAsync<JsonElement>("/api/books?q=dUnE");
+
+        Titles(all).Should().Equal("Dracula", "Dune Messiah", "Emma");
+        (all.GetProperty("page").GetInt32(), all.GetProperty("pageSize").GetInt32(), all.GetProperty("totalCount").GetInt64()).Should().Be((1, 3, 4));
+        Titles(second).Should().Equal("Dune");
+        Titles(science).Should().Equal("Dune Messiah", "Dune");
+        Titles(dune).Should().Equal("Dune Messiah", "Dune");
+        (await client.GetFromJsonAsync<JsonElement>("/api/books")).GetProperty("pageSize").GetInt32().Should().Be(20);
+    }
+
+    [Theory]
+    [InlineData("pageSize=101")]
+    [InlineData("pageSize=0")]
+    [InlineData("page=0")]
+    [InlineData("page=abc")]
+    [InlineData("category=cookery")]
+    public async Task A_bad_list_query_answers_400(string query)
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+
+        await (await client.GetAsync("/api/books?" + query)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_regex_or_wildcard_in_q_is_matched_literally()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        await client.AddBookAsync("Plain title");
+
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/books?q=" + Uri.EscapeDataString(".*"));
+
+        list.GetProperty("totalCount").GetInt64().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Update_changes_only_the_given_fields_and_can_replace_the_cover()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var book = await client.AddBookAsync("Old title", "fantasy", TestImages.Jpeg(300, 200));
+        var id = book.GetProperty("id").GetString();
+        var oldCover = await client.GetByteArrayAsync($"/api/books/{id}/cover");
+
+        var titleOnly = await client.PutAsync($"/api/books/{id}", BookClient.Form(title: "New title"));
+        var coverOnly = await client.PutAsync($"/api/books/{id}", BookClient.Form(cover: TestImages.Png(100, 400)));
+
+        titleOnly.StatusCode.Should().Be(HttpStatusCode.OK, await titleOnly.Content.ReadAsStringAsync());
+        coverOnly.StatusCode.Should().Be(HttpStatusCode.OK, await coverOnly.Content.ReadAsStringAsync());
+        var updated = await coverOnly.Content.ReadFromJsonAsync<JsonElement>();
+        updated.GetProperty("title").GetString().Should().Be("New title");
+        updated.GetProperty("category").GetString().Should().Be("fantasy");
+        updated.GetProperty("description").GetString().Should().Be("About things");
+        (updated.GetProperty("coverWidth").GetInt32(), updated.GetProperty("coverHeight").GetInt32()).Should().Be((100, 400));
+        updated.GetProperty("updatedAt").GetDateTimeOffset().Should().BeOnOrAfter(book.GetProperty("createdAt").GetDateTimeOffset());
+        (await client.GetByteArrayAsync($"/api/books/{id}/cover")).Should().NotEqual(oldCover);
+    }
+
+    [Fact]
+    public async Task Update_to_a_title_i_already_have_answers_409_and_changes_nothing()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        await client.AddBookAsync("Taken");
+        var id = (await client.AddBookAsync("Mine")).GetProperty("id").GetString();
+
+        await (await client.PutAsync($"/api/books/{id}", BookClient.Form(title: "taken"))).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        (await client.GetFromJsonAsync<JsonElement>($"/api/books/{id}")).GetProperty("title").GetString().Should().Be("Mine");
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_book_and_its_files()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var id = (await client.AddBookAsync()).GetProperty("id").GetString();
+
+        (await client.DeleteAsync($"/api/books/{id}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        await (await client.GetAsync($"/api/books/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync($"/api/books/{id}/cover")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        await (await client.DeleteAsync($"/api/books/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Another_users_ids_unknown_ids_and_malformed_ids_all_get_the_same_404()
+    {
+        using var owner = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        using var intruder = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var bookId = (await owner.AddBookAsync("Private")).GetProperty("id").GetString()!;
+        var authorId = (await owner.AddAuthorAsync()).GetProperty("id").GetString()!;
+        var details = new List<string>();
+
+        foreach (var id in new[] { bookId, "0123456789abcdef01234567", "not-an-id", bookId.ToUpperInvariant() })
+        {
+            foreach (var request in new Func<Task<HttpResponseMessage>>[]
+            {
+                () => intruder.GetAsync($"/api/books/{id}"),
+                () => intruder.GetAsync($"/api/books/{id}/cover"),
+                () => intruder.GetAsync($"/api/books/{id}/cover/thumbnail"),
+                () => intruder.PutAsync($"/api/books/{id}", BookClient.Form(title: "Stolen")),
+                () => intruder.DeleteAsync($"/api/books/{id}"),
+            })
+            {
+                var problem = await (await request()).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+                details.Add(problem.GetProperty("detail").GetString()!);
+            }
+        }
+
+        await (await intruder.DeleteAsync($"/api/authors/{authorId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        details.Distinct().Should().HaveCount(1);
+        (await intruder.GetFromJsonAsync<JsonElement>("/api/books")).GetProperty("totalCount").GetInt64().Should().Be(0);
+        (await intruder.GetFromJsonAsync<JsonElement[]>("/api/authors")).Should().BeEmpty();
+        (await owner.GetFromJsonAsync<JsonElement>($"/api/books/{bookId}")).GetProperty("title").GetString().Should().Be("Private");
+        (await owner.GetFromJsonAsync<JsonElement[]>("/api/authors")).Should().HaveCount(1);
+    }
+
+    [Fact]
+    public async Task Authors_are_created_listed_and_deleted_unless_a_book_names_them()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var response = await client.PostAsJsonAsync("/api/authors", new { name = " Hilary Mantel ", country = "UK", bookerPrize = true });
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var author = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var authorId = author.GetProperty("id").GetString();
+        response.Headers.Location!.ToString().Should().Be($"/api/authors/{authorId}");
+        author.GetProperty("name").GetString().Should().Be("Hilary Mantel");
+        author.GetProperty("bookerPrize").GetBoolean().Should().BeTrue();
+        var bookId = (await client.AddBookAsync("Wolf Hall", "politics", authorId: authorId)).GetProperty("id").GetString();
+
+        await (await client.DeleteAsync($"/api/authors/{authorId}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await client.PutAsync($"/api/books/{bookId}", BookClient.Form(authorId: ""))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.DeleteAsync($"/api/authors/{authorId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        (await client.GetFromJsonAsync<JsonElement[]>("/api/authors")).Should().BeEmpty();
+        (await client.GetFromJsonAsync<JsonElement>($"/api/books/{bookId}")).GetProperty("authorId").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task Author_validation_answers_400()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+
+        var response = await client.PostAsJsonAsync("/api/authors", new { name = "", country = new string('x', 101), bookerPrize = false });
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().BeEquivalentTo("name", "country");
+    }
+
+    [Fact]
+    public async Task Every_library_route_needs_a_token()
+    {
+        using var anonymous = api.CreateClient();
+
+        foreach (var path in new[] { "/api/books", "/api/books/categories", "/api/authors", "/api/books/0123456789abcdef01234567/cover" })
+        {
+            await (await anonymous.GetAsync(path)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    private static IEnumerable<string?> Titles(JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("title").GetString());
+}
+
+public sealed class EmbeddedBookApiTests(EmbeddedApiFixture fixture) : BookApiTests(fixture.Api), IClassFixture<EmbeddedApiFixture>;
+
+public sealed class MongoWireBookApiTests(MongoWireApiFixture fixture) : BookApiTests(fixture.Api), IClassFixture<MongoWireApiFixture>;
