@@ -30,6 +30,11 @@ public sealed class NetVipsImageService : IImageService, IDisposable
 
     public async Task<ProcessedImage> ProcessAsync(ReadOnlyMemory<byte> content, string field, CancellationToken cancellationToken)
     {
+        if (content.IsEmpty)
+        {
+            throw ValidationException.ForField(field, "The file is empty.");
+        }
+
         var format = ImageFormat.Detect(content.Span)
             ?? throw new UnsupportedMediaException("The cover must be a JPEG, PNG, WebP or GIF image.");
 

@@ -112,3 +112,33 @@ public sealed class RealMongoUserRepositoryContract(RealMongoStoreFixture fixtur
     [StoreFact]
     public Task Concurrent_adds_of_one_email_admit_exactly_one() => Concurrent_adds_of_one_email_admit_exactly_one_core();
 }
+
+public sealed class EmbeddedLibraryStoreContract(EmbeddedStoreFixture fixture) : LibraryStoreContract, IClassFixture<EmbeddedStoreFixture>
+{
+    protected override IBookRepository Books { get; } = new LiteBookRepository(fixture.Store);
+
+    protected override IAuthorRepository Authors { get; } = new LiteAuthorRepository(fixture.Store);
+
+    protected override ICoverStore Covers { get; } = new LiteCoverStore(fixture.Store, new ObjectIdGenerator());
+}
+
+public sealed class MongoWireLibraryStoreContract(MongoWireStoreFixture fixture) : LibraryStoreContract, IClassFixture<MongoWireStoreFixture>
+{
+    protected override IBookRepository Books { get; } = new MongoBookRepository(fixture.Store);
+
+    protected override IAuthorRepository Authors { get; } = new MongoAuthorRepository(fixture.Store);
+
+    protected override ICoverStore Covers { get; } = new GridFsCoverStore(fixture.Store);
+}
+
+public sealed class RealMongoLibraryStoreContract(RealMongoStoreFixture fixture)
+    : LibraryStoreContract, IClassFixture<RealMongoStoreFixture>, INeedsRealMongo
+{
+    private MongoStore Store => fixture.Store ?? throw new InvalidOperationException(RealMongo.SkipReason);
+
+    protected override IBookRepository Books => new MongoBookRepository(Store);
+
+    protected override IAuthorRepository Authors => new MongoAuthorRepository(Store);
+
+    protected override ICoverStore Covers => new GridFsCoverStore(Store);
+}

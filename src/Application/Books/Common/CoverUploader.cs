@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
+using Microsoft.Extensions.Logging;
 
 namespace CleanAuth.Application.Books.Common;
 
@@ -9,7 +10,7 @@ namespace CleanAuth.Application.Books.Common;
 /// Turns an upload into a stored cover: checks it, makes the thumbnail, stores both files. If the
 /// second file cannot be stored the first is removed, so a failure never leaves an orphan file.
 /// </summary>
-public sealed class CoverUploader(IImageService images, ICoverStore store, CoverLimits limits)
+public sealed partial class CoverUploader(IImageService images, ICoverStore store, CoverLimits limits, ILogger<CoverUploader> logger)
 {
     public const string Field = "cover";
 
@@ -17,7 +18,7 @@ public sealed class CoverUploader(IImageService images, ICoverStore store, Cover
     {
         if (upload.Length > limits.MaxUploadBytes)
         {
-            throw new ContentTooLargeException($"The cover must be at most {limits.MaxUploadBytes / (1024 * 1024)} MB.");
+            throw new ContentTooLargeException($"The cover must be at most {limits.MaxUploadBytes / (1024.0 * 1024):0.##} MB.");
         }
 
         var content = await ReadAllAsync(upload, cancellationToken);
@@ -31,17 +32,36 @@ public sealed class CoverUploader(IImageService images, ICoverStore store, Cover
         }
         catch
         {
-            await store.DeleteAsync(original.FileId, CancellationToken.None);
+            await DeleteQuietlyAsync(original.FileId);
             throw;
         }
     }
 
-    /// <summary>Removes both files of a cover that no book refers to any more.</summary>
+    /// <summary>
+    /// Removes both files of a cover that no book refers to any more. Best effort: a file that cannot be
+    /// deleted is logged and left behind, so clean-up never hides the real error or undoes a saved change.
+    /// </summary>
     public async Task DeleteAsync(Cover cover)
     {
-        await store.DeleteAsync(cover.Original.FileId, CancellationToken.None);
-        await store.DeleteAsync(cover.Thumbnail.FileId, CancellationToken.None);
+        await DeleteQuietlyAsync(cover.Original.FileId);
+        await DeleteQuietlyAsync(cover.Thumbnail.FileId);
     }
+
+    private async Task DeleteQuietlyAsync(string fileId)
+    {
+        try
+        {
+            await store.DeleteAsync(fileId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogOrphanedFile(logger, fileId, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 1200, EventName = "CoverFileOrphaned", Level = LogLevel.Warning,
+        Message = "Could not delete cover file {FileId}; it is left orphaned")]
+    private static partial void LogOrphanedFile(ILogger logger, string fileId, Exception exception);
 
     private async Task<StoredImage> SaveAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {

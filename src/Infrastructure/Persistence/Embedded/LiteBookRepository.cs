@@ -35,26 +35,19 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
             Books.FindOne(Query.EQ(nameof(BookDocument.OwnerTitle), key)) is { } document && document.Id != exceptBookId));
     }
 
+    // Filtered, sorted and paged in memory over the owner's books (found through the owner index): LiteDB
+    // sorts in memory anyway, has no compound index, and its LIKE is not safe with arbitrary text
+    // ("50% (" made it spin). Fine for the embedded store's single-node libraries; MongoDB does this server-side.
     public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
     {
-        var query = Books.Query().Where(d => d.OwnerId == ownerId);
-        if (filter.Category is { } category)
-        {
-            query = query.Where(d => d.Category == category);
-        }
-
-        if (filter.TitleContains is { } text)
-        {
-            var normalized = Book.NormalizeTitle(text);
-            query = query.Where(d => d.NormalizedTitle.Contains(normalized));
-        }
-
-        var total = query.Count();
-        var documents = query.OrderByDescending(d => d.CreatedAt)
-            .Skip((filter.Page - 1) * filter.PageSize)
-            .Limit(filter.PageSize)
+        var normalized = filter.TitleContains is null ? null : Book.NormalizeTitle(filter.TitleContains);
+        var matches = Books.Find(d => d.OwnerId == ownerId)
+            .Where(d => filter.Category is null || d.Category == filter.Category)
+            .Where(d => normalized is null || d.NormalizedTitle.Contains(normalized, StringComparison.Ordinal))
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id, StringComparer.Ordinal)
             .ToList();
-        return new Page<Book>([.. documents.Select(d => d.ToBook())], filter.Page, filter.PageSize, total);
+        var page = matches.Skip((int)Math.Min((long)(filter.Page - 1) * filter.PageSize, int.MaxValue)).Take(filter.PageSize);
+        return new Page<Book>([.. page.Select(d => d.ToBook())], filter.Page, filter.PageSize, matches.Count);
     }));
 
     public Task UpdateAsync(Book book, CancellationToken cancellationToken)

@@ -67,7 +67,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         var total = await Books.CountDocumentsAsync(query, cancellationToken: cancellationToken);
         var documents = await Books.Find(query)
             .Sort(Builders<BookDocument>.Sort.Descending(d => d.CreatedAt).Descending(d => d.Id))
-            .Skip((filter.Page - 1) * filter.PageSize)
+            .Skip((int)Math.Min((long)(filter.Page - 1) * filter.PageSize, int.MaxValue))
             .Limit(filter.PageSize)
             .ToListAsync(cancellationToken);
         return new Page<Book>([.. documents.Select(d => d.ToBook())], filter.Page, filter.PageSize, total);

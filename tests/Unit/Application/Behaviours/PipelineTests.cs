@@ -1,6 +1,9 @@
 using CleanAuth.Application;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Auth.RegisterUser;
+using CleanAuth.Application.Books.AddBook;
+using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Books.GetBook;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
@@ -24,6 +27,8 @@ public sealed class PipelineTests : IDisposable
     private readonly InMemoryUserRepository _users = new();
     private readonly FakePasswordHasher _hasher = new();
     private readonly FakeCallerIdentity _caller = FakeCallerIdentity.Anonymous();
+    private readonly InMemoryBookRepository _books = new();
+    private readonly InMemoryCoverStore _covers = new();
     private readonly ServiceProvider _provider;
 
     public PipelineTests()
@@ -36,6 +41,11 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<ICallerIdentity>(_caller);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestUsers.Epoch));
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
+        services.AddSingleton<IBookRepository>(_books);
+        services.AddSingleton<IAuthorRepository>(new InMemoryAuthorRepository());
+        services.AddSingleton<ICoverStore>(_covers);
+        services.AddSingleton<IImageService>(new FakeImageService());
+        services.AddSingleton(new CoverLimits());
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
@@ -113,6 +123,44 @@ public sealed class PipelineTests : IDisposable
         await Send(new UpdateProfileCommand("Alicia"));
 
         (await Send(new GetCurrentUserQuery())).Name.Should().Be("Alicia");
+    }
+
+    [Fact]
+    public async Task Add_a_book_and_read_it_back_through_the_pipeline()
+    {
+        var registered = await Send(new RegisterUserCommand("Alice", "alice@example.com", Password));
+        SignInAs(registered.Id);
+
+        var added = await Send(new AddBookCommand(" Dune ", null, "Science", null, FakeUpload.Png()));
+        var read = await Send(new GetBookQuery(added.Id));
+
+        read.Should().Be(added);
+        read.Title.Should().Be("Dune");
+        _books.Stored(added.Id)!.OwnerId.Should().Be(registered.Id);
+        _covers.LiveFileIds.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task An_add_without_a_cover_is_refused_before_anything_is_stored()
+    {
+        var registered = await Send(new RegisterUserCommand("Alice", "alice@example.com", Password));
+        SignInAs(registered.Id);
+
+        var act = () => Send(new AddBookCommand("", null, "cooking", null, null));
+
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("title", "category", "cover");
+        _books.Count.Should().Be(0);
+        _covers.SaveCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_cannot_add_a_book()
+    {
+        var act = () => Send(new AddBookCommand("Dune", null, "science", null, FakeUpload.Png()));
+
+        await act.Should().ThrowAsync<UnauthorizedException>();
+        _covers.SaveCalls.Should().Be(0);
+        Logged<AddBookCommand, BookResponse>().Should().ContainSingle().Which["Outcome"].Should().Be(nameof(UnauthorizedException));
     }
 
     private void SignInAs(string userId)

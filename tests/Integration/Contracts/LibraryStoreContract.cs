@@ -1,0 +1,172 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Authors;
+using CleanAuth.Domain.Books;
+using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Tests.Integration.Support;
+
+namespace CleanAuth.Tests.Integration.Contracts;
+
+/// <summary>What the book, author and cover stores must do, whatever keeps the data; run on each adapter.</summary>
+public abstract class LibraryStoreContract
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
+    private readonly ObjectIdGenerator _ids = new();
+
+    protected abstract IBookRepository Books { get; }
+
+    protected abstract IAuthorRepository Authors { get; }
+
+    protected abstract ICoverStore Covers { get; }
+
+    private string NewOwner() => _ids.NewId();
+
+    private static Cover SomeCover() => new(
+        new StoredImage("0123456789abcdef01234567", "image/png", "\"abc\"", 1234),
+        new StoredImage("0123456789abcdef01234568", "image/jpeg", "\"def\"", 99), 600, 300);
+
+    private Book NewBook(string ownerId, string title, string category = "science", string? authorId = null, int minutesAfterStart = 0) =>
+        Book.Add(_ids.NewId(), ownerId, title, "desc", category, authorId, SomeCover(), Start.AddMinutes(minutesAfterStart).AddTicks(777));
+
+    [StoreFact]
+    public async Task A_book_round_trips_with_every_field_and_only_for_its_owner()
+    {
+        var owner = NewOwner();
+        var book = NewBook(owner, "  Round Trip ", authorId: _ids.NewId());
+
+        (await Books.TryAddAsync(book, default)).Should().BeTrue();
+
+        var found = await Books.FindAsync(owner, book.Id, default);
+        found.Should().BeEquivalentTo(book);
+        (await Books.FindAsync(owner, book.Id.ToUpperInvariant(), default)).Should().NotBeNull("ids are not case-sensitive");
+        (await Books.FindAsync(NewOwner(), book.Id, default)).Should().BeNull();
+        (await Books.FindAsync(owner, "not-an-id", default)).Should().BeNull();
+        (await Books.FindAsync(owner, _ids.NewId(), default)).Should().BeNull();
+    }
+
+    [StoreFact]
+    public async Task Titles_are_unique_per_owner_in_any_case()
+    {
+        var owner = NewOwner();
+        (await Books.TryAddAsync(NewBook(owner, "Solaris"), default)).Should().BeTrue();
+
+        (await Books.TitleExistsAsync(owner, " SOLARIS ", null, default)).Should().BeTrue();
+        (await Books.TryAddAsync(NewBook(owner, "solaris"), default)).Should().BeFalse();
+        (await Books.TryAddAsync(NewBook(NewOwner(), "Solaris"), default)).Should().BeTrue();
+    }
+
+    [StoreFact]
+    public async Task Title_exists_ignores_the_book_being_edited()
+    {
+        var owner = NewOwner();
+        var book = NewBook(owner, "Mine");
+        await Books.TryAddAsync(book, default);
+
+        (await Books.TitleExistsAsync(owner, "mine", book.Id, default)).Should().BeFalse();
+        (await Books.TitleExistsAsync(owner, "mine", _ids.NewId(), default)).Should().BeTrue();
+    }
+
+    [StoreFact]
+    public async Task Listing_is_owner_scoped_newest_first_paged_and_filtered()
+    {
+        var owner = NewOwner();
+        var titles = new[] { ("Dune", "science"), ("Emma", "romance"), ("Dune Messiah", "science"), ("Dracula", "horror"), ("50% (off)", "poetry") };
+        for (var i = 0; i < titles.Length; i++)
+        {
+            await Books.TryAddAsync(NewBook(owner, titles[i].Item1, titles[i].Item2, minutesAfterStart: i), default);
+        }
+
+        await Books.TryAddAsync(NewBook(NewOwner(), "Dune"), default);
+
+        var first = await Books.ListAsync(owner, new BookFilter(null, null, 1, 2), default);
+        var third = await Books.ListAsync(owner, new BookFilter(null, null, 3, 2), default);
+        var science = await Books.ListAsync(owner, new BookFilter("science", null, 1, 20), default);
+        var dune = await Books.ListAsync(owner, new BookFilter(null, "dUNE", 1, 20), default);
+        var literal = await Books.ListAsync(owner, new BookFilter(null, "% (", 1, 20), default);
+        var wildcard = await Books.ListAsync(owner, new BookFilter(null, "D_ne", 1, 20), default);
+
+        first.Items.Select(b => b.Title).Should().Equal("50% (off)", "Dracula");
+        first.TotalCount.Should().Be(5);
+        third.Items.Select(b => b.Title).Should().Equal("Dune");
+        science.Items.Select(b => b.Title).Should().Equal("Dune Messiah", "Dune");
+        dune.Items.Select(b => b.Title).Should().Equal("Dune Messiah", "Dune");
+        dune.TotalCount.Should().Be(2);
+        literal.Items.Select(b => b.Title).Should().Equal("50% (off)");
+        wildcard.Items.Should().BeEmpty("search text is matched literally");
+    }
+
+    [StoreFact]
+    public async Task An_update_stores_every_change_and_a_stale_one_is_refused()
+    {
+        var owner = NewOwner();
+        var book = NewBook(owner, "Before");
+        await Books.TryAddAsync(book, default);
+        var first = (await Books.FindAsync(owner, book.Id, default))!;
+        var second = (await Books.FindAsync(owner, book.Id, default))!;
+
+        first.Edit("After", "new description", "horror", _ids.NewId(), Start.AddHours(1));
+        first.ReplaceCover(SomeCover() with { Width = 10, Height = 20 }, Start.AddHours(1));
+        await Books.UpdateAsync(first, default);
+        second.Edit("Stale", null, null, null, Start.AddHours(2));
+
+        (await Books.FindAsync(owner, book.Id, default)).Should().BeEquivalentTo(first);
+        await ((Func<Task>)(() => Books.UpdateAsync(second, default))).Should().ThrowAsync<ConflictException>();
+        (await Books.FindAsync(owner, book.Id, default))!.Title.Should().Be("After");
+    }
+
+    [StoreFact]
+    public async Task Delete_is_owner_scoped()
+    {
+        var owner = NewOwner();
+        var book = NewBook(owner, "Doomed");
+        await Books.TryAddAsync(book, default);
+
+        (await Books.DeleteAsync(NewOwner(), book.Id, default)).Should().BeFalse();
+        (await Books.DeleteAsync(owner, "not-an-id", default)).Should().BeFalse();
+        (await Books.DeleteAsync(owner, book.Id, default)).Should().BeTrue();
+        (await Books.DeleteAsync(owner, book.Id, default)).Should().BeFalse();
+        (await Books.FindAsync(owner, book.Id, default)).Should().BeNull();
+    }
+
+    [StoreFact]
+    public async Task Authors_are_owner_scoped_listed_by_name_and_know_their_books()
+    {
+        var owner = NewOwner();
+        var zadie = Author.Create(_ids.NewId(), owner, "Zadie Smith", "UK", false, Start);
+        var anne = Author.Create(_ids.NewId(), owner, "Anne Carson", null, false, Start);
+        await Authors.AddAsync(zadie, default);
+        await Authors.AddAsync(anne, default);
+        await Authors.AddAsync(Author.Create(_ids.NewId(), NewOwner(), "Someone Else", "X", true, Start), default);
+        await Books.TryAddAsync(NewBook(owner, "White Teeth", authorId: zadie.Id), default);
+
+        (await Authors.ListAsync(owner, default)).Select(a => a.Name).Should().Equal("Anne Carson", "Zadie Smith");
+        (await Authors.FindAsync(owner, zadie.Id, default)).Should().BeEquivalentTo(zadie);
+        (await Authors.FindAsync(NewOwner(), zadie.Id, default)).Should().BeNull();
+        (await Books.AnyByAuthorAsync(owner, zadie.Id, default)).Should().BeTrue();
+        (await Books.AnyByAuthorAsync(owner, anne.Id, default)).Should().BeFalse();
+        (await Authors.DeleteAsync(NewOwner(), anne.Id, default)).Should().BeFalse();
+        (await Authors.DeleteAsync(owner, anne.Id, default)).Should().BeTrue();
+        (await Authors.FindAsync(owner, anne.Id, default)).Should().BeNull();
+    }
+
+    [StoreFact]
+    public async Task Cover_files_round_trip_byte_for_byte_and_deleting_is_idempotent()
+    {
+        var content = TestImages.Png(64, 32);
+
+        var fileId = await Covers.SaveAsync(content, "image/png", default);
+
+        fileId.Should().MatchRegex("^[0-9a-f]{24}$");
+        await using (var stream = await Covers.OpenAsync(fileId, default))
+        {
+            using var copy = new MemoryStream();
+            await stream!.CopyToAsync(copy);
+            copy.ToArray().Should().Equal(content);
+        }
+
+        await Covers.DeleteAsync(fileId, default);
+        await Covers.DeleteAsync(fileId, default);
+        (await Covers.OpenAsync(fileId, default)).Should().BeNull();
+        (await Covers.OpenAsync("not-an-id", default)).Should().BeNull();
+    }
+}

@@ -1,0 +1,62 @@
+using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Books.DeleteBook;
+using CleanAuth.Application.Common.Exceptions;
+
+namespace CleanAuth.Tests.Unit.Application.Books;
+
+public sealed class DeleteBookCommandHandlerTests
+{
+    private readonly BookHandlerFixture _fixture = new();
+    private readonly DeleteBookCommandHandler _handler;
+
+    public DeleteBookCommandHandlerTests() => _handler = new DeleteBookCommandHandler(_fixture.CurrentUser, _fixture.Books, _fixture.Uploader);
+
+    [Fact]
+    public async Task Deletes_the_book_and_both_of_its_files_and_nothing_else()
+    {
+        var book = _fixture.SeedBook("Dune");
+        var kept = _fixture.SeedBook("Foundation");
+
+        await _handler.Handle(new DeleteBookCommand(book.Id), default);
+
+        _fixture.Books.Stored(book.Id).Should().BeNull();
+        _fixture.Books.Stored(kept.Id).Should().NotBeNull();
+        _fixture.Covers.DeletedFileIds.Should().BeEquivalentTo([book.Cover.Original.FileId, book.Cover.Thumbnail.FileId]);
+        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([kept.Cover.Original.FileId, kept.Cover.Thumbnail.FileId]);
+    }
+
+    [Fact]
+    public async Task The_files_are_deleted_only_once_the_book_is_gone()
+    {
+        var book = _fixture.SeedBook("Dune");
+        var bookStoredWhileAFileWasDeleted = false;
+        _fixture.Covers.BeforeDelete = _ => bookStoredWhileAFileWasDeleted |= _fixture.Books.Stored(book.Id) is not null;
+
+        await _handler.Handle(new DeleteBookCommand(book.Id), default);
+
+        _fixture.Covers.DeletedFileIds.Should().HaveCount(2);
+        bookStoredWhileAFileWasDeleted.Should().BeFalse("a book must never point at a missing file");
+    }
+
+    [Fact]
+    public async Task Another_owners_book_is_not_found_and_nothing_is_deleted()
+    {
+        var theirs = _fixture.SeedBook("Theirs", ownerId: BookHandlerFixture.OtherOwnerId);
+
+        var act = () => _handler.Handle(new DeleteBookCommand(theirs.Id), default);
+
+        (await act.Should().ThrowAsync<NotFoundException>()).WithMessage(BookRepositoryExtensions.NotFound);
+        _fixture.Books.Stored(theirs.Id).Should().NotBeNull();
+        _fixture.Covers.DeletedFileIds.Should().BeEmpty();
+        _fixture.Covers.LiveFileIds.Should().HaveCount(2);
+    }
+
+    [Fact]
+    public async Task An_unknown_book_is_not_found()
+    {
+        var act = () => _handler.Handle(new DeleteBookCommand("000000000000000000000404"), default);
+
+        (await act.Should().ThrowAsync<NotFoundException>()).WithMessage(BookRepositoryExtensions.NotFound);
+        _fixture.Covers.DeletedFileIds.Should().BeEmpty();
+    }
+}

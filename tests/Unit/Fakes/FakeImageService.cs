@@ -1,0 +1,22 @@
+using CleanAuth.Application.Common.Abstractions;
+
+namespace CleanAuth.Tests.Unit.Fakes;
+
+/// <summary>Answers every upload with <see cref="Result"/>, or throws <see cref="Failure"/> when one is set.</summary>
+public sealed class FakeImageService : IImageService
+{
+    public static readonly byte[] ThumbnailBytes = [0xFF, 0xD8, 0xFF, 0xE0, 0x74, 0x68, 0x75, 0x6D, 0x62];
+
+    public ProcessedImage Result { get; set; } = new("image/png", 600, 900, ThumbnailBytes, "image/jpeg");
+
+    public Exception? Failure { get; set; }
+
+    /// <summary>The content and field of every call, in order.</summary>
+    public List<(byte[] Content, string Field)> Calls { get; } = [];
+
+    public Task<ProcessedImage> ProcessAsync(ReadOnlyMemory<byte> content, string field, CancellationToken cancellationToken)
+    {
+        Calls.Add((content.ToArray(), field));
+        return Failure is null ? Task.FromResult(Result) : Task.FromException<ProcessedImage>(Failure);
+    }
+}

@@ -1,0 +1,214 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Books;
+
+namespace CleanAuth.Tests.Unit.Fakes;
+
+/// <summary>
+/// An in-memory <see cref="IBookRepository"/> that keeps the port's contract: every read and write is
+/// scoped to one owner, one normalized title per owner, optimistic updates, newest first. It stores and
+/// hands out copies, so a change a handler makes to a book is only visible once it went through
+/// <see cref="UpdateAsync"/>. Failures can be injected to test what a handler leaves behind.
+/// </summary>
+public sealed class InMemoryBookRepository : IBookRepository
+{
+    private readonly Dictionary<string, Book> _byId = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private Exception? _failNextAdd;
+    private bool _refuseNextAdd;
+    private Exception? _failNextUpdate;
+
+    /// <summary>Runs inside <see cref="UpdateAsync"/> before the version check, e.g. to simulate a concurrent writer.</summary>
+    public Action<Book>? BeforeUpdate { get; set; }
+
+    /// <summary>The filters <see cref="ListAsync"/> was called with, in order.</summary>
+    public List<(string OwnerId, BookFilter Filter)> ListCalls { get; } = [];
+
+    public int AddCalls { get; private set; }
+
+    public int UpdateCalls { get; private set; }
+
+    public int DeleteCalls { get; private set; }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _byId.Count;
+            }
+        }
+    }
+
+    /// <summary>The next <see cref="TryAddAsync"/> throws <paramref name="exception"/> and stores nothing.</summary>
+    public void FailNextAdd(Exception? exception = null) => _failNextAdd = exception ?? new InvalidOperationException("Simulated insert failure.");
+
+    /// <summary>The next <see cref="TryAddAsync"/> answers false (as a title stored by a concurrent request would make it).</summary>
+    public void RefuseNextAdd() => _refuseNextAdd = true;
+
+    /// <summary>The next <see cref="UpdateAsync"/> throws <paramref name="exception"/> and stores nothing.</summary>
+    public void FailNextUpdate(Exception? exception = null) =>
+        _failNextUpdate = exception ?? new ConflictException("The book was changed by another request; retry.");
+
+    public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            AddCalls++;
+            if (Take(ref _failNextAdd) is { } failure)
+            {
+                throw failure;
+            }
+
+            if (_refuseNextAdd)
+            {
+                _refuseNextAdd = false;
+                return Task.FromResult(false);
+            }
+
+            if (_byId.ContainsKey(book.Id) || TitleTaken(book.OwnerId, book.NormalizedTitle, null))
+            {
+                return Task.FromResult(false);
+            }
+
+            _byId[book.Id] = Copy(book, book.Version);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId
+                ? Copy(stored, stored.Version)
+                : null);
+        }
+    }
+
+    public Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(TitleTaken(ownerId, Book.NormalizeTitle(title), exceptBookId));
+        }
+    }
+
+    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            ListCalls.Add((ownerId, filter));
+            var matching = _byId.Values
+                .Where(b => b.OwnerId == ownerId)
+                .Where(b => filter.Category is null || b.Category == filter.Category)
+                .Where(b => filter.TitleContains is null
+                    || b.NormalizedTitle.Contains(Book.NormalizeTitle(filter.TitleContains), StringComparison.Ordinal))
+                .OrderByDescending(b => b.CreatedAt)
+                .ThenByDescending(b => b.Id, StringComparer.Ordinal)
+                .ToList();
+            IReadOnlyList<Book> items =
+                [.. matching.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
+            return Task.FromResult(new Page<Book>(items, filter.Page, filter.PageSize, matching.Count));
+        }
+    }
+
+    public Task UpdateAsync(Book book, CancellationToken cancellationToken)
+    {
+        UpdateCalls++;
+        BeforeUpdate?.Invoke(book);
+        lock (_gate)
+        {
+            if (Take(ref _failNextUpdate) is { } failure)
+            {
+                throw failure;
+            }
+
+            if (!_byId.TryGetValue(book.Id, out var stored) || stored.OwnerId != book.OwnerId || stored.Version != book.Version)
+            {
+                throw new ConflictException("The book was changed by another request; retry.");
+            }
+
+            if (TitleTaken(book.OwnerId, book.NormalizedTitle, book.Id))
+            {
+                throw new ConflictException("You already have a book with this title.");
+            }
+
+            _byId[book.Id] = Copy(book, book.Version + 1);
+        }
+
+        book.MarkSaved();
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            DeleteCalls++;
+            return Task.FromResult(id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId && _byId.Remove(id));
+        }
+    }
+
+    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_byId.Values.Any(b => b.OwnerId == ownerId && b.AuthorId == authorId));
+        }
+    }
+
+    /// <summary>Stores a book directly (test arrangement), bypassing the uniqueness check.</summary>
+    public Book Seed(Book book)
+    {
+        lock (_gate)
+        {
+            _byId[book.Id] = Copy(book, book.Version);
+        }
+
+        return book;
+    }
+
+    /// <summary>A copy of what is stored now, or null; whoever owns it.</summary>
+    public Book? Stored(string id)
+    {
+        lock (_gate)
+        {
+            return _byId.TryGetValue(id, out var stored) ? Copy(stored, stored.Version) : null;
+        }
+    }
+
+    /// <summary>Acts as another request that saved the book in the meantime: the stored version moves on.</summary>
+    public void SimulateConcurrentWrite(string id, Action<Book>? change = null)
+    {
+        lock (_gate)
+        {
+            var stored = Copy(_byId[id], _byId[id].Version);
+            change?.Invoke(stored);
+            _byId[id] = Copy(stored, stored.Version + 1);
+        }
+    }
+
+    private static Exception? Take(ref Exception? failure)
+    {
+        var taken = failure;
+        failure = null;
+        return taken;
+    }
+
+    private bool TitleTaken(string ownerId, string normalizedTitle, string? exceptBookId) =>
+        _byId.Values.Any(b => b.OwnerId == ownerId && b.NormalizedTitle == normalizedTitle && b.Id != exceptBookId);
+
+    private static Book Copy(Book book, long version) => new(
+        book.Id,
+        book.OwnerId,
+        book.Title,
+        book.Description,
+        book.Category,
+        book.AuthorId,
+        book.Cover,
+        book.CreatedAt,
+        book.UpdatedAt,
+        version);
+}
