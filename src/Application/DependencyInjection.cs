@@ -1,4 +1,6 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Behaviours;
 using FluentValidation;
 using MediatR;
@@ -23,11 +25,17 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentUserBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 
         services.AddScoped<CurrentUserAccessor>();
         services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<CurrentUserAccessor>());
+        services.AddScoped<SecurityEvents>();
+        services.AddScoped<RefreshTokens>();
+        services.AddScoped<SignInAttempts>();
+        services.AddOptions<RefreshTokenOptions>();
+        services.AddOptions<LockoutOptions>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
@@ -20,6 +21,8 @@ public static class DependencyInjection
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
         services.Configure<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<RefreshTokenOptions>(configuration.GetSection(RefreshTokenOptions.Section));
+        services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
 
         services.AddSingleton(provider => JwtSigningKey.Resolve(
             provider.GetRequiredService<IOptions<JwtOptions>>().Value.SigningKey,
@@ -35,11 +38,13 @@ public static class DependencyInjection
         {
             services.AddSingleton(provider => new LiteStore(DataPath(provider, environment)));
             services.AddSingleton<IUserRepository, LiteUserRepository>();
+            services.AddSingleton<IRefreshTokenStore, LiteRefreshTokenStore>();
         }
         else
         {
             services.AddSingleton(provider => new MongoStore(mongo, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
             services.AddSingleton<IUserRepository, MongoUserRepository>();
+            services.AddSingleton<IRefreshTokenStore, MongoRefreshTokenStore>();
             services.AddHostedService<MongoIndexInitializer>();
         }
 

@@ -25,11 +25,17 @@ public sealed class LiteStore : IDisposable
         Database.UtcDate = true;
         Users = Database.GetCollection<LiteUserDocument>("users");
         Users.EnsureIndex(u => u.NormalizedEmail, unique: true);
+        RefreshTokens = Database.GetCollection<LiteRefreshTokenDocument>("refreshTokens");
+        RefreshTokens.EnsureIndex(t => t.TokenHash, unique: true);
+        RefreshTokens.EnsureIndex(t => t.FamilyId);
+        RefreshTokens.EnsureIndex(t => t.UserId);
     }
 
     public LiteDatabase Database { get; }
 
     public ILiteCollection<LiteUserDocument> Users { get; }
+
+    public ILiteCollection<LiteRefreshTokenDocument> RefreshTokens { get; }
 
     public T Write<T>(Func<T> operation)
     {

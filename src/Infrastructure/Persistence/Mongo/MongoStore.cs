@@ -14,18 +14,44 @@ public sealed class MongoStore
         var url = MongoUrl.Create(connectionString);
         Database = new MongoClient(settings).GetDatabase(url.DatabaseName ?? options.MongoDatabase);
         Users = Database.GetCollection<MongoUserDocument>("users");
+        RefreshTokens = Database.GetCollection<MongoRefreshTokenDocument>("refreshTokens");
     }
 
     public IMongoDatabase Database { get; }
 
     public IMongoCollection<MongoUserDocument> Users { get; }
 
-    public Task CreateIndexesAsync(CancellationToken cancellationToken) => Guard(() =>
-        Users.Indexes.CreateOneAsync(
-            new CreateIndexModel<MongoUserDocument>(
-                Builders<MongoUserDocument>.IndexKeys.Ascending(u => u.NormalizedEmail),
-                new CreateIndexOptions { Unique = true, Name = "ux_users_normalizedEmail" }),
-            cancellationToken: cancellationToken));
+    public IMongoCollection<MongoRefreshTokenDocument> RefreshTokens { get; }
+
+    /// <summary>How long a refresh token is kept after its family expired, so a late reuse is still recognised and logged.</summary>
+    public static readonly TimeSpan RefreshTokenRetention = TimeSpan.FromDays(7);
+
+    public Task CreateIndexesAsync(CancellationToken cancellationToken) => Guard(async () =>
+    {
+        await Users.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<MongoUserDocument>(
+                    Builders<MongoUserDocument>.IndexKeys.Ascending(u => u.NormalizedEmail),
+                    new CreateIndexOptions { Unique = true, Name = "ux_users_normalizedEmail" }),
+                new CreateIndexModel<MongoUserDocument>(
+                    Builders<MongoUserDocument>.IndexKeys.Ascending(u => u.Roles),
+                    new CreateIndexOptions { Name = "ix_users_roles" }),
+            ],
+            cancellationToken);
+        var token = Builders<MongoRefreshTokenDocument>.IndexKeys;
+        await RefreshTokens.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<MongoRefreshTokenDocument>(token.Ascending(t => t.TokenHash),
+                    new CreateIndexOptions { Unique = true, Name = "ux_refreshTokens_tokenHash" }),
+                new CreateIndexModel<MongoRefreshTokenDocument>(token.Ascending(t => t.FamilyId),
+                    new CreateIndexOptions { Name = "ix_refreshTokens_familyId" }),
+                new CreateIndexModel<MongoRefreshTokenDocument>(token.Ascending(t => t.UserId),
+                    new CreateIndexOptions { Name = "ix_refreshTokens_userId" }),
+                new CreateIndexModel<MongoRefreshTokenDocument>(token.Ascending(t => t.FamilyExpiresAt),
+                    new CreateIndexOptions { Name = "ttl_refreshTokens_familyExpiresAt", ExpireAfter = RefreshTokenRetention }),
+            ],
+            cancellationToken);
+    });
 
     /// <summary>Turns "the server cannot be reached" into the Application's 503 signal; everything else passes through.</summary>
     public static async Task<T> Guard<T>(Func<Task<T>> operation)
