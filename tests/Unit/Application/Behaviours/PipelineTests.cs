@@ -34,6 +34,8 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<ITokenService>(new FakeTokenService());
         services.AddSingleton<IIdGenerator>(new SequentialIdGenerator());
         services.AddSingleton<ICallerIdentity>(_caller);
+        services.AddSingleton<IRefreshTokenStore>(new InMemoryRefreshTokenStore());
+        services.AddSingleton<IClientContext>(new FakeClientContext());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestUsers.Epoch));
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
