@@ -36,3 +36,13 @@ public sealed class ClockedMongoWireApiFixture : IAsyncLifetime
         }
     }
 }
+
+/// <summary>One Mongo-wire server for a test class whose tests start their own API hosts on it.</summary>
+public sealed class MongoWireServerFixture : IAsyncLifetime
+{
+    public MongoWireServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await MongoWireServer.StartAsync();
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using CleanAuth.Tests.Integration.Support;
+
+namespace CleanAuth.Tests.Integration.Api;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Over_the_login_limit_a_client_gets_429_with_retry_after_and_a_problem_body()
+    {
+        await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Login"] = "3" });
+        using var client = api.CreateClient();
+        var email = $"rl-{Guid.NewGuid():N}@example.com";
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.PostAsJsonAsync("/api/auth/login", new { email, password = "whatever it is" })).StatusCode);
+        }
+
+        var limited = await client.PostAsJsonAsync("/api/auth/login", new { email, password = "whatever it is" });
+
+        statuses.Should().OnlyContain(s => s == HttpStatusCode.Unauthorized);
+        var problem = await limited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        problem.GetProperty("detail").GetString().Should().NotBeNullOrEmpty();
+        limited.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(1));
+        (await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "x" })).StatusCode
+            .Should().Be(HttpStatusCode.Unauthorized, "each route has its own budget");
+    }
+
+    [Fact]
+    public async Task Register_and_refresh_are_limited_too()
+    {
+        await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Register"] = "1", ["RateLimits:Refresh"] = "1" });
+        using var client = api.CreateClient();
+
+        (await client.PostAsJsonAsync("/api/auth/register", new { name = "A", email = "a@example.com", password = "correct horse battery" })).StatusCode
+            .Should().Be(HttpStatusCode.Created);
+        await (await client.PostAsJsonAsync("/api/auth/register", new { name = "B", email = "b@example.com", password = "correct horse battery" }))
+            .ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        (await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "x" })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        await (await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = "x" })).ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
+    public async Task With_limits_switched_off_nothing_is_limited()
+    {
+        await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "false", ["RateLimits:Login"] = "1" });
+        using var client = api.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await client.PostAsJsonAsync("/api/auth/login", new { email = "x@example.com", password = "whatever it is" })).StatusCode
+                .Should().Be(HttpStatusCode.Unauthorized);
+        }
+    }
+}
