@@ -13,8 +13,10 @@ public sealed class LiteRefreshTokenStore(LiteStore store) : IRefreshTokenStore
         return Task.CompletedTask;
     }
 
+    // LiteDB compares strings ignoring case by default; the ordinal check keeps the match exact, as in MongoDB.
     public Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
-        Tokens.FindOne(Query.EQ(nameof(LiteRefreshTokenDocument.TokenHash), tokenHash))?.ToToken()));
+        Tokens.Find(Query.EQ(nameof(LiteRefreshTokenDocument.TokenHash), tokenHash))
+            .FirstOrDefault(d => string.Equals(d.TokenHash, tokenHash, StringComparison.Ordinal))?.ToToken()));
 
     // The store's write gate makes the read-check-write one step, the embedded form of a conditional update.
     public Task<bool> TrySpendAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(store.Write(() =>
