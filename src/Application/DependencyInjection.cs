@@ -1,7 +1,7 @@
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Behaviours;
+using CleanAuth.Application.Common.Logging;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;

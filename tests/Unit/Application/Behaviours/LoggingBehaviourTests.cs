@@ -1,5 +1,5 @@
-using CleanAuth.Application.Auth.Common;
 using System.Globalization;
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Auth.RegisterUser;
 using CleanAuth.Application.Common.Behaviours;
