@@ -148,6 +148,8 @@ public abstract class UserRepositoryContract
         all.TotalCount.Should().BeGreaterThanOrEqualTo(5);
         all.Items.Select(u => u.Id).Should().BeInAscendingOrder(StringComparer.Ordinal);
         regexLike.TotalCount.Should().Be(0, "the filter is text, not a pattern");
+        (await Repository.ListAsync(0, 10, "%", default)).TotalCount.Should().Be(0, "nor a LIKE pattern");
+        (await Repository.ListAsync(0, 10, "list_" + tag, default)).TotalCount.Should().Be(0);
     }
 
     [StoreFact]

@@ -52,7 +52,10 @@ public sealed class LiteUserRepository(LiteStore store) : IUserRepository
         ILiteQueryable<LiteUserDocument> Matching()
         {
             var query = store.Users.Query();
-            return emailContains is null ? query : query.Where(Query.Contains(nameof(LiteUserDocument.NormalizedEmail), User.NormalizeEmail(emailContains)));
+            // INDEXOF rather than Query.Contains: LIKE would treat % and _ in the filter as wildcards.
+            return emailContains is null
+                ? query
+                : query.Where(BsonExpression.Create("INDEXOF($.NormalizedEmail, @0) >= 0", new BsonValue(User.NormalizeEmail(emailContains))));
         }
 
         var total = Matching().LongCount();
