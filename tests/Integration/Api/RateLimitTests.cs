@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using CleanAuth.Tests.Integration.Support;
+using CleanAuth.WebApi.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanAuth.Tests.Integration.Api;
 
@@ -54,5 +58,50 @@ public sealed class RateLimitTests
             (await client.PostAsJsonAsync("/api/auth/login", new { email = "x@example.com", password = "whatever it is" })).StatusCode
                 .Should().Be(HttpStatusCode.Unauthorized);
         }
+    }
+}
+
+/// <summary>
+/// The "uploads" policy is for issue 3's upload endpoints, which do not exist on this branch; a test-only
+/// endpoint that attaches it shows that it limits per signed-in user, not per IP.
+/// </summary>
+public sealed class UploadsPolicyTests
+{
+    [Fact]
+    public async Task The_uploads_policy_limits_each_user_separately()
+    {
+        await using var baseApi = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Uploads"] = "2" });
+        using var api = baseApi.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.AddTransient<IStartupFilter, UploadProbe>()));
+        var ann = await baseApi.SignUpAsync();
+        var bob = await baseApi.SignUpAsync();
+        using var annClient = api.CreateClient();
+        annClient.DefaultRequestHeaders.Authorization = new("Bearer", ann.AccessToken);
+        using var bobClient = api.CreateClient();
+        bobClient.DefaultRequestHeaders.Authorization = new("Bearer", bob.AccessToken);
+
+        (await annClient.PostAsync(UploadProbe.Path, null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await annClient.PostAsync(UploadProbe.Path, null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var limited = await annClient.PostAsync(UploadProbe.Path, null);
+        var other = await bobClient.PostAsync(UploadProbe.Path, null);
+
+        await limited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        limited.Headers.RetryAfter.Should().NotBeNull();
+        other.StatusCode.Should().Be(HttpStatusCode.OK, "another user has their own budget");
+    }
+
+    private sealed class UploadProbe : IStartupFilter
+    {
+        public const string Path = "/test-only/upload-probe";
+
+        // A small pipeline of its own in front of the API's, with the same authentication and rate limiter.
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseRouting();
+            app.UseAuthentication();
+            app.UseRateLimiter();
+            app.UseEndpoints(endpoints => endpoints.MapPost(Path, () => "ok").RequireRateLimiting(RateLimiting.Uploads));
+            next(app);
+        };
     }
 }
