@@ -43,7 +43,17 @@ public sealed partial class AdminBootstrapService(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // A host can be stopped twice (WebApplicationFactory stops it, and so does the entry point's Run()
+        // returning), the second time after Dispose; there is nothing left to stop then.
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
         if (_retries is not null)
         {
             await _retries.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -80,7 +90,8 @@ public sealed partial class AdminBootstrapService(
             LogInvalid(logger, string.Join(", ", ex.Errors.Keys));
             return true;
         }
-        catch (Exception ex) when (ex is StorageUnavailableException or ConflictException)
+        catch (Exception ex) when (ex is StorageUnavailableException or ConflictException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogFailed(logger, ex);
             return false;
