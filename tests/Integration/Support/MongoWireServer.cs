@@ -54,15 +54,7 @@ public sealed class MongoWireServer : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            try
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            catch (Exception ex) when (ex is AggregateException or InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-                // Kill of a process tree throws when a member exits while it is being killed; it is gone either way.
-            }
-
+            _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
 
