@@ -81,6 +81,19 @@ public class CleanAuthApi : WebApplicationFactory<Program>
         });
     }
 
+    // Suspected, not proven: WebApplicationFactory captures Program's host through a process-wide
+    // DiagnosticListener, and two hosts starting at the same instant were once seen mixed up (one class's
+    // host disposed by another test). Starting hosts one at a time costs little and rules that out.
+    private static readonly Lock HostStartGate = new();
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        lock (HostStartGate)
+        {
+            return base.CreateHost(builder);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
