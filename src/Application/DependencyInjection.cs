@@ -1,6 +1,8 @@
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
+using CleanAuth.Application.Common.Logging;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentUserBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 
@@ -31,6 +34,11 @@ public static class DependencyInjection
         services.AddScoped<AuthorReferences>();
         services.AddScoped<CurrentUserAccessor>();
         services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<CurrentUserAccessor>());
+        services.AddScoped<SecurityEvents>();
+        services.AddScoped<RefreshTokens>();
+        services.AddScoped<SignInAttempts>();
+        services.AddOptions<RefreshTokenOptions>();
+        services.AddOptions<LockoutOptions>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

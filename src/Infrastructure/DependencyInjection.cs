@@ -1,4 +1,5 @@
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Infrastructure.Images;
 using CleanAuth.Infrastructure.Persistence;
@@ -22,6 +23,8 @@ public static class DependencyInjection
         services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
         services.Configure<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<RefreshTokenOptions>(configuration.GetSection(RefreshTokenOptions.Section));
+        services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
 
         services.AddSingleton(provider => JwtSigningKey.Resolve(
             provider.GetRequiredService<IOptions<JwtOptions>>().Value.SigningKey,
@@ -42,6 +45,7 @@ public static class DependencyInjection
             services.AddSingleton<IBookRepository, LiteBookRepository>();
             services.AddSingleton<IAuthorRepository, LiteAuthorRepository>();
             services.AddSingleton<ICoverStore, LiteCoverStore>();
+            services.AddSingleton<IRefreshTokenStore, LiteRefreshTokenStore>();
         }
         else
         {
@@ -50,6 +54,7 @@ public static class DependencyInjection
             services.AddSingleton<IBookRepository, MongoBookRepository>();
             services.AddSingleton<IAuthorRepository, MongoAuthorRepository>();
             services.AddSingleton<ICoverStore, GridFsCoverStore>();
+            services.AddSingleton<IRefreshTokenStore, MongoRefreshTokenStore>();
             services.AddHostedService<MongoIndexInitializer>();
         }
 

@@ -15,6 +15,10 @@ public static class DependencyInjection
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICallerIdentity, HttpCallerIdentity>();
+        services.AddScoped<IClientContext, HttpClientContext>();
+        services.AddCleanAuthRateLimits(configuration);
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.AddHostedService<AdminBootstrapService>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -37,6 +37,7 @@ app.UseRouting();
 app.UseRequestBodyLimit(api.MaxRequestBodyBytes);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapEndpointGroups();
 if (api.EnableDocs)

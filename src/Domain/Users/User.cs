@@ -18,7 +18,10 @@ public sealed class User
         bool isDisabled,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
-        long version)
+        long version,
+        DateTimeOffset? lastLoginAt = null,
+        int failedLoginCount = 0,
+        DateTimeOffset? lockoutEnd = null)
     {
         Id = id;
         Name = name;
@@ -30,6 +33,9 @@ public sealed class User
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
         Version = version;
+        LastLoginAt = lastLoginAt;
+        FailedLoginCount = failedLoginCount;
+        LockoutEnd = lockoutEnd;
     }
 
     public string Id { get; }
@@ -53,6 +59,16 @@ public sealed class User
     public DateTimeOffset CreatedAt { get; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? LastLoginAt { get; private set; }
+
+    /// <summary>Consecutive failed sign-ins since the last success or the last lockout.</summary>
+    public int FailedLoginCount { get; private set; }
+
+    /// <summary>Until when sign-in is refused, whatever the password; null when not locked.</summary>
+    public DateTimeOffset? LockoutEnd { get; private set; }
+
+    public bool IsAdmin => _roles.Contains(Role.Admin, StringComparer.Ordinal);
 
     /// <summary>The stored revision this object was read at; storage refuses an update made from a stale one.</summary>
     public long Version { get; private set; }
@@ -82,8 +98,93 @@ public sealed class User
     public void Disable(DateTimeOffset now)
     {
         IsDisabled = true;
+        RotateSecurityStamp(now);
+    }
+
+    /// <summary>Gives a disabled account back its access; its old tokens stay dead (the stamp moved on when it was disabled).</summary>
+    public void Enable(DateTimeOffset now)
+    {
+        IsDisabled = false;
+        Touch(now);
+    }
+
+    /// <summary>Sets a new password and ends every session that exists now.</summary>
+    public void ChangePassword(string passwordHash, DateTimeOffset now)
+    {
+        PasswordHash = passwordHash;
+        FailedLoginCount = 0;
+        LockoutEnd = null;
+        RotateSecurityStamp(now);
+    }
+
+    /// <summary>Makes every access token issued so far stop working.</summary>
+    public void RotateSecurityStamp(DateTimeOffset now)
+    {
         SecurityStamp = NewSecurityStamp();
         Touch(now);
+    }
+
+    public bool IsLockedOut(DateTimeOffset now) => LockoutEnd > now;
+
+    /// <summary>
+    /// Counts a failed sign-in. Reaching <paramref name="maxFailedAttempts"/> locks the account for
+    /// <paramref name="lockoutDuration"/> and starts the count afresh; true when this failure locked it.
+    /// </summary>
+    public bool RecordFailedLogin(DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration)
+    {
+        if (IsLockedOut(now))
+        {
+            return false;
+        }
+
+        if (LockoutEnd is { } end && end <= now)
+        {
+            LockoutEnd = null;
+        }
+
+        FailedLoginCount++;
+        Touch(now);
+        if (FailedLoginCount < maxFailedAttempts)
+        {
+            return false;
+        }
+
+        FailedLoginCount = 0;
+        LockoutEnd = Time.ToMilliseconds(now + lockoutDuration);
+        return true;
+    }
+
+    public void RecordSuccessfulLogin(DateTimeOffset now)
+    {
+        FailedLoginCount = 0;
+        LockoutEnd = null;
+        LastLoginAt = Time.ToMilliseconds(now);
+        Touch(now);
+    }
+
+    /// <summary>Adds a role; false when the user already had it.</summary>
+    public bool GrantRole(string role, DateTimeOffset now)
+    {
+        if (_roles.Contains(role, StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        _roles.Add(role);
+        Touch(now);
+        return true;
+    }
+
+    /// <summary>Removes a role; false when the user did not have it.</summary>
+    public bool RevokeRole(string role, DateTimeOffset now)
+    {
+        if (_roles.RemoveAll(r => string.Equals(r, role, StringComparison.Ordinal)) == 0)
+        {
+            return false;
+        }
+
+        Touch(now);
+        return true;
     }
 
     /// <summary>Called by a repository once an update made from this object has been stored.</summary>

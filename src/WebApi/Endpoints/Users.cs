@@ -1,3 +1,5 @@
+using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Users.ChangePassword;
 using CleanAuth.Application.Users.Common;
 using CleanAuth.Application.Users.DisableAccount;
 using CleanAuth.Application.Users.GetCurrentUser;
@@ -22,6 +24,12 @@ public sealed class Users : IEndpointGroup
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("UpdateProfile")
             .Produces<UserProfile>()
+            .ProducesValidationProblem();
+
+        me.MapPut("/password", async (ChangePasswordCommand command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(command, ct)))
+            .WithName("ChangePassword")
+            .Produces<TokenPair>()
             .ProducesValidationProblem();
 
         me.MapDelete("/", async (IMediator mediator, CancellationToken ct) =>

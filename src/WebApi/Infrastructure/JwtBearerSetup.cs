@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CleanAuth.WebApi.Infrastructure;
 
 /// <summary>How access tokens are checked: HS256 only, our issuer and audience, an expiry always, little skew.</summary>
-public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKey signingKey) : IConfigureNamedOptions<JwtBearerOptions>
+public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKey signingKey, TimeProvider timeProvider) : IConfigureNamedOptions<JwtBearerOptions>
 {
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
@@ -19,6 +19,7 @@ public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKe
 
         var jwt = jwtOptions.Value;
         options.MapInboundClaims = false;
+        options.TimeProvider = timeProvider;
         options.TokenValidationParameters = new TokenValidationParameters
         {
             ValidIssuer = jwt.Issuer,
@@ -34,7 +35,17 @@ public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKe
             RequireSignedTokens = true,
             ClockSkew = ClockSkew,
             NameClaimType = "sub",
+            // The library compares with the system clock; this makes expiry follow the app's TimeProvider,
+            // so the same clock decides when a token was issued and when it ends.
+            LifetimeValidator = ValidateLifetime,
         };
+    }
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        return expires is { } end && end.ToUniversalTime() > now - ClockSkew
+            && (notBefore is not { } start || start.ToUniversalTime() <= now + ClockSkew);
     }
 
     public void Configure(JwtBearerOptions options) => Configure(JwtBearerDefaults.AuthenticationScheme, options);

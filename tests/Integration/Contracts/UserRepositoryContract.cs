@@ -106,6 +106,69 @@ public abstract class UserRepositoryContract
         (await Repository.FindByIdAsync(user.Id, default))!.Name.Should().Be("Two");
     }
 
+    [StoreFact]
+    public async Task Lockout_and_last_login_fields_and_roles_round_trip()
+    {
+        var user = NewUser();
+        await Repository.TryAddAsync(user, default);
+        user.RecordSuccessfulLogin(Now.AddMinutes(1));
+        user.RecordFailedLogin(Now.AddMinutes(2), 5, TimeSpan.FromMinutes(5));
+        user.GrantRole(Role.Admin, Now);
+        await Repository.UpdateAsync(user, default);
+
+        var reloaded = (await Repository.FindByIdAsync(user.Id, default))!;
+        reloaded.LastLoginAt.Should().Be(Now.AddMinutes(1));
+        reloaded.FailedLoginCount.Should().Be(1);
+        reloaded.LockoutEnd.Should().BeNull();
+        reloaded.Roles.Should().Equal(Role.Admin);
+
+        reloaded.RecordFailedLogin(Now.AddMinutes(3), 2, TimeSpan.FromMinutes(5)).Should().BeTrue();
+        await Repository.UpdateAsync(reloaded, default);
+        var locked = (await Repository.FindByIdAsync(user.Id, default))!;
+        locked.LockoutEnd.Should().Be(Now.AddMinutes(8));
+        locked.FailedLoginCount.Should().Be(0);
+    }
+
+    [StoreFact]
+    public async Task Listing_pages_in_creation_order_and_filters_by_part_of_the_email_in_any_case()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var users = Enumerable.Range(0, 5).Select(i => NewUser($"list-{tag}-{i}@example.com")).ToList();
+        foreach (var user in users)
+        {
+            await Repository.TryAddAsync(user, default);
+        }
+
+        var page = await Repository.ListAsync(1, 2, "LIST-" + tag.ToUpperInvariant(), default);
+        var all = await Repository.ListAsync(0, 1000, null, default);
+        var regexLike = await Repository.ListAsync(0, 10, ".*", default);
+
+        page.TotalCount.Should().Be(5);
+        page.Items.Select(u => u.Id).Should().Equal(users[1].Id, users[2].Id);
+        all.TotalCount.Should().BeGreaterThanOrEqualTo(5);
+        all.Items.Select(u => u.Id).Should().BeInAscendingOrder(StringComparer.Ordinal);
+        regexLike.TotalCount.Should().Be(0, "the filter is text, not a pattern");
+        (await Repository.ListAsync(0, 10, "%", default)).TotalCount.Should().Be(0, "nor a LIKE pattern");
+        (await Repository.ListAsync(0, 10, "list_" + tag, default)).TotalCount.Should().Be(0);
+    }
+
+    [StoreFact]
+    public async Task Active_administrators_are_counted_and_any_administrator_is_seen()
+    {
+        var before = await Repository.CountActiveAdminsAsync(default);
+        var active = NewUser();
+        active.GrantRole(Role.Admin, Now);
+        var disabled = NewUser();
+        disabled.GrantRole(Role.Admin, Now);
+        disabled.Disable(Now);
+        await Repository.TryAddAsync(active, default);
+        await Repository.TryAddAsync(disabled, default);
+        await Repository.TryAddAsync(NewUser(), default);
+
+        (await Repository.CountActiveAdminsAsync(default)).Should().Be(before + 1);
+        (await Repository.AnyAdminAsync(default)).Should().BeTrue();
+    }
+
     /// <summary>Only stores that enforce unique indexes can pass this; the Mongo-wire test server does not.</summary>
     protected async Task Concurrent_adds_of_one_email_admit_exactly_one_core()
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
 
 namespace CleanAuth.Tests.Integration.Support;
@@ -22,9 +24,10 @@ public class CleanAuthApi : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    protected CleanAuthApi(Dictionary<string, string?> settings, string storeName)
+    protected CleanAuthApi(Dictionary<string, string?> settings, string storeName, FakeTimeProvider? clock = null)
     {
         StoreName = storeName;
+        Clock = clock;
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Jwt:SigningKey"] = Convert.ToBase64String(SigningKey),
@@ -33,6 +36,8 @@ public class CleanAuthApi : WebApplicationFactory<Program>
             // Hashing cost is not under test here; 1,000 iterations keep a login to about a millisecond.
             ["Passwords:Iterations"] = "1000",
             ["Serilog:MinimumLevel:Default"] = "Information",
+            // Rate limits are off unless a test is about them (RateLimitTests switches them on).
+            ["RateLimits:Enabled"] = "false",
         };
         foreach (var (key, value) in settings)
         {
@@ -42,16 +47,19 @@ public class CleanAuthApi : WebApplicationFactory<Program>
 
     public string StoreName { get; }
 
+    /// <summary>The clock the API runs on when a test drives time; null for the system clock.</summary>
+    public FakeTimeProvider? Clock { get; }
+
     public CapturingLogSink Logs { get; } = new();
 
-    public static CleanAuthApi Embedded(Dictionary<string, string?>? settings = null)
+    public static CleanAuthApi Embedded(Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
     {
         var dataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N"));
-        return new CleanAuthApi(new(settings ?? [], StringComparer.Ordinal) { ["Storage:DataPath"] = dataPath }, "embedded");
+        return new CleanAuthApi(new(settings ?? [], StringComparer.Ordinal) { ["Storage:DataPath"] = dataPath }, "embedded", clock);
     }
 
-    public static CleanAuthApi Mongo(string connectionString, Dictionary<string, string?>? settings = null) =>
-        new(new(settings ?? [], StringComparer.Ordinal) { ["ConnectionStrings:Mongo"] = connectionString }, "mongo");
+    public static CleanAuthApi Mongo(string connectionString, Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null) =>
+        new(new(settings ?? [], StringComparer.Ordinal) { ["ConnectionStrings:Mongo"] = connectionString }, "mongo", clock);
 
     public override string ToString() => StoreName;
 
@@ -63,7 +71,27 @@ public class CleanAuthApi : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.TryAddEnumerable(ServiceDescriptor.Singleton<ILogEventSink>(Logs)));
+        builder.ConfigureServices(services =>
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<ILogEventSink>(Logs));
+            if (Clock is not null)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
+    }
+
+    // Suspected, not proven: WebApplicationFactory captures Program's host through a process-wide
+    // DiagnosticListener, and two hosts starting at the same instant were once seen mixed up (one class's
+    // host disposed by another test). Starting hosts one at a time costs little and rules that out.
+    private static readonly Lock HostStartGate = new();
+
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        lock (HostStartGate)
+        {
+            return base.CreateHost(builder);
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -91,12 +119,28 @@ public class CleanAuthApi : WebApplicationFactory<Program>
         return new TestUser(id, email, password, token);
     }
 
-    public async Task<string> LoginAsync(string email, string password)
+    public async Task<string> LoginAsync(string email, string password) => (await SignInAsync(email, password)).AccessToken;
+
+    /// <summary>Logs in and returns the whole token pair.</summary>
+    public async Task<Session> SignInAsync(string email, string password)
     {
         using var client = CreateClient();
         var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         login.EnsureSuccessStatusCode();
-        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        return Session.From(await login.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    public async Task<HttpResponseMessage> RefreshAsync(string refreshToken)
+    {
+        using var client = CreateClient();
+        return await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken });
+    }
+
+    /// <summary>GET /api/users/me with the access token; its status says whether the token still works.</summary>
+    public async Task<HttpStatusCode> MeStatusAsync(string accessToken)
+    {
+        using var client = CreateClient(accessToken);
+        return (await client.GetAsync("/api/users/me")).StatusCode;
     }
 
     public HttpClient CreateClient(string accessToken)
@@ -108,6 +152,23 @@ public class CleanAuthApi : WebApplicationFactory<Program>
 }
 
 public sealed record TestUser(string Id, string Email, string Password, string AccessToken);
+
+/// <summary>A token pair as the API returned it.</summary>
+public sealed record Session(string AccessToken, string RefreshToken, int ExpiresIn, int RefreshExpiresIn)
+{
+    public static Session From(JsonElement body) => new(
+        body.GetProperty("accessToken").GetString()!,
+        body.GetProperty("refreshToken").GetString()!,
+        body.GetProperty("expiresIn").GetInt32(),
+        body.GetProperty("refreshExpiresIn").GetInt32());
+
+    public static async Task<Session> FromAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, text);
+        return From(JsonDocument.Parse(text).RootElement);
+    }
+}
 
 /// <summary>The API over the embedded store, shared by one test class.</summary>
 public sealed class EmbeddedApiFixture : IAsyncLifetime

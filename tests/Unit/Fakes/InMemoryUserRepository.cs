@@ -117,6 +117,34 @@ public sealed class InMemoryUserRepository : IUserRepository
         }
     }
 
+    public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var matching = _byId.Values
+                .Where(u => emailContains is null || u.NormalizedEmail.Contains(User.NormalizeEmail(emailContains), StringComparison.Ordinal))
+                .OrderBy(u => u.Id, StringComparer.Ordinal)
+                .ToList();
+            return Task.FromResult(new UserPage([.. matching.Skip(skip).Take(take).Select(u => Copy(u, u.Version))], matching.Count));
+        }
+    }
+
+    public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult((long)_byId.Values.Count(u => u.IsAdmin && !u.IsDisabled));
+        }
+    }
+
+    public Task<bool> AnyAdminAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_byId.Values.Any(u => u.IsAdmin));
+        }
+    }
+
     private static User Copy(User user, long version) => new(
         user.Id,
         user.Name,
@@ -127,5 +155,8 @@ public sealed class InMemoryUserRepository : IUserRepository
         user.IsDisabled,
         user.CreatedAt,
         user.UpdatedAt,
-        version);
+        version,
+        user.LastLoginAt,
+        user.FailedLoginCount,
+        user.LockoutEnd);
 }

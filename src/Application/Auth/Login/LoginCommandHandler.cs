@@ -1,5 +1,7 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Logging;
 using MediatR;
 
 namespace CleanAuth.Application.Auth.Login;
@@ -7,42 +9,44 @@ namespace CleanAuth.Application.Auth.Login;
 public sealed class LoginCommandHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
-    ITokenService tokens,
-    TimeProvider timeProvider) : IRequestHandler<LoginCommand, LoginResult>
+    RefreshTokens refreshTokens,
+    SignInAttempts attempts,
+    SecurityEvents events,
+    TimeProvider timeProvider) : IRequestHandler<LoginCommand, TokenPair>
 {
     // One answer for every failure, so a caller cannot learn which emails have accounts.
     internal const string InvalidCredentials = "The email or password is incorrect, or the account is disabled.";
 
-    public async Task<LoginResult> Handle(LoginCommand request, CancellationToken cancellationToken)
+    public async Task<TokenPair> Handle(LoginCommand request, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(request.Email, cancellationToken);
 
-        // Verified even when there is no such user, so both failures take the same time.
+        // Verified even when there is no such user (or it is locked), so every failure takes the same time.
         var verification = passwordHasher.Verify(user?.PasswordHash, request.Password);
-        if (user is null || user.IsDisabled || verification == PasswordVerification.Failed)
+        var failure = user switch
         {
+            null => LoginFailure.UnknownEmail,
+            _ when user.IsLockedOut(timeProvider.GetUtcNow()) => LoginFailure.LockedOut,
+            _ when verification == PasswordVerification.Failed => LoginFailure.WrongPassword,
+            { IsDisabled: true } => LoginFailure.Disabled,
+            _ => (LoginFailure?)null,
+        };
+
+        if (failure is { } reason)
+        {
+            events.LoginFailed(user?.Id, reason);
+            if (reason == LoginFailure.WrongPassword)
+            {
+                await attempts.RecordFailureAsync(user!, cancellationToken);
+            }
+
             throw new UnauthorizedException(InvalidCredentials);
         }
 
-        if (verification == PasswordVerification.SucceededRehashNeeded)
-        {
-            await RehashAsync(user, request.Password, cancellationToken);
-        }
-
-        var token = tokens.IssueAccessToken(user);
-        return new LoginResult("Bearer", token.Value, token.ExpiresInSeconds);
-    }
-
-    private async Task RehashAsync(Domain.Users.User user, string password, CancellationToken cancellationToken)
-    {
-        user.ReplacePasswordHash(passwordHasher.Hash(password), timeProvider.GetUtcNow());
-        try
-        {
-            await users.UpdateAsync(user, cancellationToken);
-        }
-        catch (ConflictException)
-        {
-            // Another request changed the user first; the rehash is an upgrade, not a must, and the next login retries it.
-        }
+        var rehashed = verification == PasswordVerification.SucceededRehashNeeded ? passwordHasher.Hash(request.Password) : null;
+        await attempts.RecordSuccessAsync(user!, rehashed, cancellationToken);
+        var pair = await refreshTokens.StartFamilyAsync(user!, cancellationToken);
+        events.LoginSucceeded(user!.Id);
+        return pair;
     }
 }

@@ -18,4 +18,15 @@ public interface IUserRepository
     /// throws <see cref="Exceptions.ConflictException"/> otherwise.
     /// </summary>
     Task UpdateAsync(User user, CancellationToken cancellationToken);
+
+    /// <summary>A page of users ordered by creation, optionally those whose email contains <paramref name="emailContains"/> (any case).</summary>
+    Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken);
+
+    /// <summary>How many users hold the admin role and are not disabled.</summary>
+    Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether any user, disabled or not, holds the admin role.</summary>
+    Task<bool> AnyAdminAsync(CancellationToken cancellationToken);
 }
+
+public sealed record UserPage(IReadOnlyList<User> Items, long TotalCount);

@@ -1,19 +1,43 @@
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Domain.Users;
 using MediatR;
 
 namespace CleanAuth.Application.Users.DisableAccount;
 
-/// <summary>Disables the caller's own account: it is kept, but it can no longer sign in and its tokens stop working.</summary>
-public sealed record DisableAccountCommand : IRequest<Unit>, IRequireUser;
+/// <summary>
+/// Disables an account: it is kept, but it can no longer sign in and every token it holds stops
+/// working. Without <see cref="UserId"/> it is the caller's own account; with one, an administrator's
+/// action on that user (and then the admin role is required).
+/// </summary>
+public sealed record DisableAccountCommand(string? UserId = null) : IRequest<Unit>, IRequireRole
+{
+    public string? RequiredRole => UserId is null ? null : Role.Admin;
+}
 
-public sealed class DisableAccountCommandHandler(ICurrentUser currentUser, IUserRepository users, TimeProvider timeProvider)
-    : IRequestHandler<DisableAccountCommand, Unit>
+public sealed class DisableAccountCommandHandler(
+    ICurrentUser currentUser,
+    IUserRepository users,
+    IRefreshTokenStore refreshTokens,
+    SecurityEvents events,
+    TimeProvider timeProvider) : IRequestHandler<DisableAccountCommand, Unit>
 {
     public async Task<Unit> Handle(DisableAccountCommand request, CancellationToken cancellationToken)
     {
-        var user = currentUser.User;
-        user.Disable(timeProvider.GetUtcNow());
+        var actor = currentUser.User;
+        var user = request.UserId is null || request.UserId == actor.Id ? actor : await users.LoadAsync(request.UserId, cancellationToken);
+        if (user.IsDisabled)
+        {
+            return Unit.Value;
+        }
+
+        await users.EnsureNotLastActiveAdminAsync(user, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        user.Disable(now);
         await users.UpdateAsync(user, cancellationToken);
+        await refreshTokens.RevokeAllForUserAsync(user.Id, now, cancellationToken);
+        events.AccountDisabled(user.Id, actor.Id);
         return Unit.Value;
     }
 }

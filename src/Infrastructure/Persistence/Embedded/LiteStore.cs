@@ -36,6 +36,10 @@ public sealed class LiteStore : IDisposable
         Authors.EnsureIndex(a => a.OwnerId);
 
         Covers = Database.GetStorage<string>("covers", "cover_chunks");
+        RefreshTokens = Database.GetCollection<LiteRefreshTokenDocument>("refreshTokens");
+        RefreshTokens.EnsureIndex(t => t.TokenHash, unique: true);
+        RefreshTokens.EnsureIndex(t => t.FamilyId);
+        RefreshTokens.EnsureIndex(t => t.UserId);
     }
 
     public LiteDatabase Database { get; }
@@ -47,6 +51,7 @@ public sealed class LiteStore : IDisposable
     public ILiteCollection<AuthorDocument> Authors { get; }
 
     public ILiteStorage<string> Covers { get; }
+    public ILiteCollection<LiteRefreshTokenDocument> RefreshTokens { get; }
 
     public T Write<T>(Func<T> operation)
     {

@@ -28,6 +28,12 @@ public sealed class LiteUserDocument
 
     public long Version { get; set; }
 
+    public DateTime? LastLoginAt { get; set; }
+
+    public int FailedLoginCount { get; set; }
+
+    public DateTime? LockoutEnd { get; set; }
+
     public static LiteUserDocument From(User user, long version) => new()
     {
         Id = new ObjectId(user.Id),
@@ -41,11 +47,20 @@ public sealed class LiteUserDocument
         CreatedAt = user.CreatedAt.UtcDateTime,
         UpdatedAt = user.UpdatedAt.UtcDateTime,
         Version = version,
+        LastLoginAt = user.LastLoginAt?.UtcDateTime,
+        FailedLoginCount = user.FailedLoginCount,
+        LockoutEnd = user.LockoutEnd?.UtcDateTime,
     };
 
     public User ToUser() => new(
         Id.ToString(), Name, Email, PasswordHash, SecurityStamp, Roles, Disabled,
         new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)),
         new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)),
-        Version);
+        Version,
+        Utc(LastLoginAt),
+        FailedLoginCount,
+        Utc(LockoutEnd));
+
+    private static DateTimeOffset? Utc(DateTime? value) =>
+        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 }

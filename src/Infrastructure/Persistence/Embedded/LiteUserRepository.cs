@@ -46,4 +46,27 @@ public sealed class LiteUserRepository(LiteStore store) : IUserRepository
         user.MarkSaved();
         return Task.CompletedTask;
     }
+
+    public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    {
+        ILiteQueryable<LiteUserDocument> Matching()
+        {
+            var query = store.Users.Query();
+            // INDEXOF rather than Query.Contains: LIKE would treat % and _ in the filter as wildcards.
+            return emailContains is null
+                ? query
+                : query.Where(BsonExpression.Create("INDEXOF($.NormalizedEmail, @0) >= 0", new BsonValue(User.NormalizeEmail(emailContains))));
+        }
+
+        var total = Matching().LongCount();
+        var items = Matching().OrderBy(d => d.Id).Skip(skip).Limit(take).ToList().Select(d => d.ToUser()).ToList();
+        return new UserPage(items, total);
+    }));
+
+    public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+        (long)store.Users.Count(Query.And(IsAdmin, Query.EQ(nameof(LiteUserDocument.Disabled), false)))));
+
+    public Task<bool> AnyAdminAsync(CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() => store.Users.Exists(IsAdmin)));
+
+    private static BsonExpression IsAdmin => Query.Any().EQ("Roles[*]", Role.Admin);
 }

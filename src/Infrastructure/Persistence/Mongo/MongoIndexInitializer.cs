@@ -23,7 +23,17 @@ public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<Mong
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // A host can be stopped twice (WebApplicationFactory stops it, and so does the entry point's Run()
+        // returning), the second time after Dispose; there is nothing left to stop then.
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
         if (_retries is not null)
         {
             await _retries.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -19,6 +19,7 @@ public sealed class MongoStore
         Books = Database.GetCollection<BookDocument>("books");
         Authors = Database.GetCollection<AuthorDocument>("authors");
         Covers = new GridFSBucket(Database, new GridFSBucketOptions { BucketName = "covers" });
+        RefreshTokens = Database.GetCollection<MongoRefreshTokenDocument>("refreshTokens");
     }
 
     public IMongoDatabase Database { get; }
@@ -31,13 +32,36 @@ public sealed class MongoStore
 
     public GridFSBucket Covers { get; }
 
+    public IMongoCollection<MongoRefreshTokenDocument> RefreshTokens { get; }
+
+    /// <summary>How long a refresh token is kept after its family expired, so a late reuse is still recognised and logged.</summary>
+    public static readonly TimeSpan RefreshTokenRetention = TimeSpan.FromDays(7);
+
     public Task CreateIndexesAsync(CancellationToken cancellationToken) => Guard(async () =>
     {
-        await Users.Indexes.CreateOneAsync(
-            new CreateIndexModel<MongoUserDocument>(
-                Builders<MongoUserDocument>.IndexKeys.Ascending(u => u.NormalizedEmail),
-                new CreateIndexOptions { Unique = true, Name = "ux_users_normalizedEmail" }),
-            cancellationToken: cancellationToken);
+        await Users.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<MongoUserDocument>(
+                    Builders<MongoUserDocument>.IndexKeys.Ascending(u => u.NormalizedEmail),
+                    new CreateIndexOptions { Unique = true, Name = "ux_users_normalizedEmail" }),
+                new CreateIndexModel<MongoUserDocument>(
+                    Builders<MongoUserDocument>.IndexKeys.Ascending(u => u.Roles),
+                    new CreateIndexOptions { Name = "ix_users_roles" }),
+            ],
+            cancellationToken);
+        var token = Builders<MongoRefreshTokenDocument>.IndexKeys;
+        await RefreshTokens.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<MongoRefreshTokenDocument>(token.Ascending(t => t.TokenHash),
+                    new CreateIndexOptions { Unique = true, Name = "ux_refreshTokens_tokenHash" }),
+                new CreateIndexModel<MongoRefreshTokenDocument>(token.Ascending(t => t.FamilyId),
+                    new CreateIndexOptions { Name = "ix_refreshTokens_familyId" }),
+                new CreateIndexModel<MongoRefreshTokenDocument>(token.Ascending(t => t.UserId),
+                    new CreateIndexOptions { Name = "ix_refreshTokens_userId" }),
+                new CreateIndexModel<MongoRefreshTokenDocument>(token.Ascending(t => t.FamilyExpiresAt),
+                    new CreateIndexOptions { Name = "ttl_refreshTokens_familyExpiresAt", ExpireAfter = RefreshTokenRetention }),
+            ],
+            cancellationToken);
 
         var book = Builders<BookDocument>.IndexKeys;
         await Books.Indexes.CreateManyAsync(

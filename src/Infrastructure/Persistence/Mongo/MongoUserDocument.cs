@@ -41,6 +41,15 @@ public sealed class MongoUserDocument
     [BsonElement("version")]
     public long Version { get; set; }
 
+    [BsonElement("lastLoginAt")]
+    public DateTime? LastLoginAt { get; set; }
+
+    [BsonElement("failedLoginCount")]
+    public int FailedLoginCount { get; set; }
+
+    [BsonElement("lockoutEnd")]
+    public DateTime? LockoutEnd { get; set; }
+
     public static MongoUserDocument From(User user, long version) => new()
     {
         Id = ObjectId.Parse(user.Id),
@@ -54,11 +63,20 @@ public sealed class MongoUserDocument
         CreatedAt = user.CreatedAt.UtcDateTime,
         UpdatedAt = user.UpdatedAt.UtcDateTime,
         Version = version,
+        LastLoginAt = user.LastLoginAt?.UtcDateTime,
+        FailedLoginCount = user.FailedLoginCount,
+        LockoutEnd = user.LockoutEnd?.UtcDateTime,
     };
 
     public User ToUser() => new(
         Id.ToString(), Name, Email, PasswordHash, SecurityStamp, Roles, Disabled,
         new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)),
         new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)),
-        Version);
+        Version,
+        Utc(LastLoginAt),
+        FailedLoginCount,
+        Utc(LockoutEnd));
+
+    private static DateTimeOffset? Utc(DateTime? value) =>
+        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 }

@@ -62,4 +62,21 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
         user.MarkSaved();
     });
+
+    public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var filter = emailContains is null
+            ? Builders<MongoUserDocument>.Filter.Empty
+            : Builders<MongoUserDocument>.Filter.Regex(d => d.NormalizedEmail,
+                new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(User.NormalizeEmail(emailContains))));
+        var total = await Users.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
+        var documents = await Users.Find(filter).SortBy(d => d.Id).Skip(skip).Limit(take).ToListAsync(cancellationToken);
+        return new UserPage([.. documents.Select(d => d.ToUser())], total);
+    });
+
+    public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => MongoStore.Guard(() =>
+        Users.CountDocumentsAsync(d => d.Roles.Contains(Role.Admin) && !d.Disabled, cancellationToken: cancellationToken));
+
+    public Task<bool> AnyAdminAsync(CancellationToken cancellationToken) => MongoStore.Guard(() =>
+        Users.Find(d => d.Roles.Contains(Role.Admin)).AnyAsync(cancellationToken));
 }

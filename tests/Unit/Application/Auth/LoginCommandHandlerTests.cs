@@ -1,9 +1,9 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CleanAuth.Tests.Unit.Application.Auth;
 
@@ -11,107 +11,165 @@ public sealed class LoginCommandHandlerTests
 {
     private const string Password = "correct horse battery staple";
 
-    private readonly InMemoryUserRepository _users = new();
-    private readonly FakePasswordHasher _hasher = new();
-    private readonly FakeTokenService _tokens = new() { ExpiresInSeconds = 600 };
-    private readonly FakeTimeProvider _clock = new(TestUsers.Epoch);
+    private readonly AuthKit _kit = new();
     private readonly LoginCommandHandler _handler;
     private readonly User _alice;
 
     public LoginCommandHandlerTests()
     {
-        _handler = new LoginCommandHandler(_users, _hasher, _tokens, _clock);
-        _alice = _users.Seed(TestUsers.New(email: "alice@example.com", password: Password));
+        _kit.Tokens.ExpiresInSeconds = 600;
+        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Clock);
+        _alice = _kit.Users.Seed(TestUsers.New(email: "alice@example.com", password: Password));
     }
 
     [Fact]
-    public async Task Right_credentials_return_a_bearer_token_for_the_user()
+    public async Task Right_credentials_return_a_bearer_token_and_a_refresh_token_of_a_new_family()
     {
         var result = await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
 
         result.TokenType.Should().Be("Bearer");
         result.AccessToken.Should().Be(FakeTokenService.TokenFor(_alice));
         result.ExpiresIn.Should().Be(600);
-        _tokens.IssuedFor.Should().ContainSingle().Which.Id.Should().Be(_alice.Id);
+        result.RefreshToken.Should().MatchRegex("^[A-Za-z0-9_-]{43}$", "256 random bits in base64url");
+        result.RefreshExpiresIn.Should().Be((int)TimeSpan.FromDays(14).TotalSeconds);
+        var stored = _kit.Store.All.Should().ContainSingle().Subject;
+        stored.TokenHash.Should().Be(RefreshTokens.HashOf(result.RefreshToken)).And.NotContain(result.RefreshToken);
+        stored.UserId.Should().Be(_alice.Id);
+        stored.FamilyExpiresAt.Should().Be(TestUsers.Epoch.AddDays(30));
+        _kit.EventNames.Should().Equal("LoginSucceeded");
+    }
+
+    [Fact]
+    public async Task A_successful_login_sets_last_login_and_resets_the_failure_count()
+    {
+        await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong password"));
+        _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(1);
+        _kit.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+
+        var stored = _kit.Users.Stored(_alice.Id)!;
+        stored.FailedLoginCount.Should().Be(0);
+        stored.LastLoginAt.Should().Be(TestUsers.Epoch.AddMinutes(3));
     }
 
     [Fact]
     public async Task Unknown_email_is_unauthorized_and_the_hasher_still_verifies_against_a_null_hash()
     {
-        var act = () => _handler.Handle(new LoginCommand("nobody@example.com", Password), default);
+        var refused = await CaptureUnauthorized(new LoginCommand("nobody@example.com", Password));
 
-        await act.Should().ThrowAsync<UnauthorizedException>().WithMessage(LoginCommandHandler.InvalidCredentials);
-        _hasher.VerifyCalls.Should().ContainSingle().Which.Should().Be(((string?)null, Password));
-        _tokens.IssuedFor.Should().BeEmpty();
+        refused.Message.Should().Be(LoginCommandHandler.InvalidCredentials);
+        _kit.Hasher.VerifyCalls.Should().ContainSingle().Which.Should().Be(((string?)null, Password));
+        _kit.Tokens.IssuedFor.Should().BeEmpty();
+        _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "LoginFailed")
+            .Which["Reason"].Should().Be(CleanAuth.Application.Common.Logging.LoginFailure.UnknownEmail);
     }
 
     [Fact]
-    public async Task Wrong_password_gets_the_same_answer_as_an_unknown_email()
+    public async Task Wrong_password_gets_the_same_answer_as_an_unknown_email_and_is_counted()
     {
         var unknown = await CaptureUnauthorized(new LoginCommand("nobody@example.com", Password));
         var wrongPassword = await CaptureUnauthorized(new LoginCommand("alice@example.com", "not the password"));
 
         wrongPassword.Message.Should().Be(unknown.Message);
-        wrongPassword.GetType().Should().Be(unknown.GetType());
-        _hasher.VerifyCalls.Should().HaveCount(2);
-        _hasher.VerifyCalls[1].PasswordHash.Should().Be(_alice.PasswordHash);
-        _tokens.IssuedFor.Should().BeEmpty();
+        _kit.Hasher.VerifyCalls.Should().HaveCount(2);
+        _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(1);
+        _kit.Store.All.Should().BeEmpty();
     }
 
     [Fact]
     public async Task Disabled_account_with_the_right_password_gets_the_same_answer_as_an_unknown_email()
     {
-        var disabled = _users.Seed(TestUsers.New(id: "000000000000000000000bbb", email: "bob@example.com", password: Password));
-        _users.SimulateConcurrentWrite(disabled.Id, u => u.Disable(TestUsers.Epoch));
+        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
         var unknown = await CaptureUnauthorized(new LoginCommand("nobody@example.com", Password));
 
-        var refused = await CaptureUnauthorized(new LoginCommand("bob@example.com", Password));
+        var refused = await CaptureUnauthorized(new LoginCommand("alice@example.com", Password));
 
         refused.Message.Should().Be(unknown.Message);
-        _tokens.IssuedFor.Should().BeEmpty();
+        _kit.Tokens.IssuedFor.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task A_successful_login_with_a_current_hash_does_not_write_to_storage()
+    public async Task Five_failures_lock_the_account_for_five_minutes_even_against_the_right_password_then_it_opens_again()
     {
-        await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+        for (var i = 0; i < 5; i++)
+        {
+            await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong " + i));
+        }
 
-        _users.UpdateCalls.Should().Be(0);
-        _users.Stored(_alice.Id)!.PasswordHash.Should().Be(_alice.PasswordHash);
+        _kit.EventNames.Should().Contain("AccountLocked");
+        _kit.Users.Stored(_alice.Id)!.LockoutEnd.Should().Be(TestUsers.Epoch.AddMinutes(5));
+
+        _kit.Clock.Advance(TimeSpan.FromMinutes(4));
+        var whileLocked = await CaptureUnauthorized(new LoginCommand("alice@example.com", Password));
+        whileLocked.Message.Should().Be(LoginCommandHandler.InvalidCredentials);
+        _kit.Log.Entries.Last(e => e.EventId.Name == "LoginFailed")["Reason"].Should().Be(CleanAuth.Application.Common.Logging.LoginFailure.LockedOut);
+
+        _kit.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).AccessToken.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task After_a_lockout_ends_the_counter_starts_again_from_zero()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong"));
+        }
+
+        _kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong"));
+
+        var stored = _kit.Users.Stored(_alice.Id)!;
+        stored.FailedLoginCount.Should().Be(1);
+        stored.IsLockedOut(_kit.Clock.GetUtcNow()).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task A_failure_that_loses_an_optimistic_race_is_reapplied_to_a_fresh_read()
+    {
+        var raced = false;
+        _kit.Users.BeforeUpdate = user =>
+        {
+            if (!raced)
+            {
+                raced = true;
+                _kit.Users.SimulateConcurrentWrite(user.Id, u => u.Rename("Renamed elsewhere", TestUsers.Epoch));
+            }
+        };
+
+        await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong"));
+
+        var stored = _kit.Users.Stored(_alice.Id)!;
+        stored.FailedLoginCount.Should().Be(1, "the failure still counts");
+        stored.Name.Should().Be("Renamed elsewhere", "the other write survives");
     }
 
     [Fact]
     public async Task When_the_hasher_asks_for_a_rehash_the_stored_hash_is_replaced()
     {
-        _hasher.RequireRehash();
-        _clock.Advance(TimeSpan.FromDays(30));
+        _kit.Hasher.RequireRehash();
+        _kit.Clock.Advance(TimeSpan.FromDays(30));
 
-        var result = await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+        await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
 
-        result.AccessToken.Should().NotBeNullOrEmpty();
-        var stored = _users.Stored(_alice.Id)!;
-        stored.PasswordHash.Should().NotBe(_alice.PasswordHash);
+        var stored = _kit.Users.Stored(_alice.Id)!;
         stored.PasswordHash.Should().Be(FakePasswordHasher.Compute(Password, generation: 2));
-        _hasher.Verify(stored.PasswordHash, Password).Should().Be(PasswordVerification.Succeeded);
-        stored.Version.Should().Be(_alice.Version + 1);
+        _kit.Hasher.Verify(stored.PasswordHash, Password).Should().Be(PasswordVerification.Succeeded);
         stored.UpdatedAt.Should().Be(TestUsers.Epoch.AddDays(30));
     }
 
     [Fact]
-    public async Task A_conflict_while_storing_the_rehash_does_not_fail_the_login()
+    public async Task Two_conflicts_in_a_row_while_recording_success_do_not_fail_the_login()
     {
-        _hasher.RequireRehash();
-        _users.BeforeUpdate = user => _users.SimulateConcurrentWrite(user.Id, u => u.Rename("Renamed elsewhere", TestUsers.Epoch));
+        _kit.Users.BeforeUpdate = user => _kit.Users.SimulateConcurrentWrite(user.Id, u => u.Rename("Renamed elsewhere", TestUsers.Epoch));
 
         var result = await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
 
         result.TokenType.Should().Be("Bearer");
-        result.AccessToken.Should().Be(FakeTokenService.TokenFor(_alice));
-        _users.UpdateCalls.Should().Be(1);
-        _users.SuccessfulUpdates.Should().Be(0);
-        var stored = _users.Stored(_alice.Id)!;
-        stored.Name.Should().Be("Renamed elsewhere", "the other request's write must survive");
-        stored.PasswordHash.Should().Be(_alice.PasswordHash);
+        _kit.Users.UpdateCalls.Should().Be(2);
+        _kit.Users.SuccessfulUpdates.Should().Be(0);
+        _kit.Users.Stored(_alice.Id)!.Name.Should().Be("Renamed elsewhere");
     }
 
     private async Task<UnauthorizedException> CaptureUnauthorized(LoginCommand command)

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
@@ -20,8 +21,8 @@ public sealed class CurrentUserBehaviourTests
     [Fact]
     public async Task Ignores_requests_that_do_not_require_a_user()
     {
-        var behaviour = new CurrentUserBehaviour<LoginCommand, LoginResult>(FakeCallerIdentity.Anonymous(), _users, _currentUser);
-        var expected = new LoginResult("Bearer", "t", 1);
+        var behaviour = new CurrentUserBehaviour<LoginCommand, TokenPair>(FakeCallerIdentity.Anonymous(), _users, _currentUser);
+        var expected = new TokenPair("Bearer", "t", 1, "refresh", 60);
 
         var result = await behaviour.Handle(new LoginCommand("alice@example.com", "pw"), default, () =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Auth.RegisterUser;
 using CleanAuth.Application.Common.Behaviours;
@@ -20,9 +21,9 @@ public sealed class LoggingBehaviourTests
     [Fact]
     public async Task Logs_the_request_name_user_outcome_and_elapsed_time_of_a_success()
     {
-        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, LoginResult>>();
-        var behaviour = new LoggingBehaviour<LoginCommand, LoginResult>(logger, _caller, _clock);
-        var expected = new LoginResult("Bearer", "token", 900);
+        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, TokenPair>>();
+        var behaviour = new LoggingBehaviour<LoginCommand, TokenPair>(logger, _caller, _clock);
+        var expected = new TokenPair("Bearer", "token", 900, "refresh", 60);
 
         var result = await behaviour.Handle(new LoginCommand("alice@example.com", Secret), default, () =>
         {
@@ -43,14 +44,14 @@ public sealed class LoggingBehaviourTests
     [Fact]
     public async Task An_expected_rejection_is_logged_at_Information_with_its_outcome_and_rethrown()
     {
-        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, LoginResult>>();
-        var behaviour = new LoggingBehaviour<LoginCommand, LoginResult>(logger, FakeCallerIdentity.Anonymous(), _clock);
+        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, TokenPair>>();
+        var behaviour = new LoggingBehaviour<LoginCommand, TokenPair>(logger, FakeCallerIdentity.Anonymous(), _clock);
         var rejection = new UnauthorizedException("nope");
 
         var act = () => behaviour.Handle(new LoginCommand("alice@example.com", Secret), default, () =>
         {
             _clock.Advance(TimeSpan.FromMilliseconds(7));
-            return Task.FromException<LoginResult>(rejection);
+            return Task.FromException<TokenPair>(rejection);
         });
 
         (await act.Should().ThrowAsync<UnauthorizedException>()).Which.Should().BeSameAs(rejection);
@@ -68,10 +69,10 @@ public sealed class LoggingBehaviourTests
     [MemberData(nameof(Rejections))]
     public async Task Every_kind_of_rejection_is_logged_at_Information(Exception rejection)
     {
-        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, LoginResult>>();
-        var behaviour = new LoggingBehaviour<LoginCommand, LoginResult>(logger, _caller, _clock);
+        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, TokenPair>>();
+        var behaviour = new LoggingBehaviour<LoginCommand, TokenPair>(logger, _caller, _clock);
 
-        var act = () => behaviour.Handle(new LoginCommand("a@example.com", Secret), default, () => Task.FromException<LoginResult>(rejection));
+        var act = () => behaviour.Handle(new LoginCommand("a@example.com", Secret), default, () => Task.FromException<TokenPair>(rejection));
 
         await act.Should().ThrowAsync<Exception>();
         var entry = logger.Entries.Should().ContainSingle().Subject;
@@ -91,11 +92,11 @@ public sealed class LoggingBehaviourTests
     [Fact]
     public async Task A_storage_outage_is_logged_at_Warning_so_it_shows_among_the_faults()
     {
-        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, LoginResult>>();
-        var behaviour = new LoggingBehaviour<LoginCommand, LoginResult>(logger, _caller, _clock);
+        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, TokenPair>>();
+        var behaviour = new LoggingBehaviour<LoginCommand, TokenPair>(logger, _caller, _clock);
         var outage = new StorageUnavailableException("x", new TimeoutException());
 
-        var act = () => behaviour.Handle(new LoginCommand("a@example.com", Secret), default, () => Task.FromException<LoginResult>(outage));
+        var act = () => behaviour.Handle(new LoginCommand("a@example.com", Secret), default, () => Task.FromException<TokenPair>(outage));
 
         (await act.Should().ThrowAsync<StorageUnavailableException>()).Which.Should().BeSameAs(outage);
         logger.Entries.Should().ContainSingle().Which.Level.Should().Be(LogLevel.Warning);
@@ -126,14 +127,14 @@ public sealed class LoggingBehaviourTests
     [Fact]
     public async Task The_password_of_a_LoginCommand_never_reaches_the_log()
     {
-        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, LoginResult>>();
-        var behaviour = new LoggingBehaviour<LoginCommand, LoginResult>(logger, _caller, _clock);
+        var logger = new CapturingLogger<LoggingBehaviour<LoginCommand, TokenPair>>();
+        var behaviour = new LoggingBehaviour<LoginCommand, TokenPair>(logger, _caller, _clock);
         var command = new LoginCommand("alice@example.com", Secret);
 
-        await behaviour.Handle(command, default, () => Task.FromResult(new LoginResult("Bearer", "t", 1)));
-        var rejected = () => behaviour.Handle(command, default, () => Task.FromException<LoginResult>(new UnauthorizedException("x")));
+        await behaviour.Handle(command, default, () => Task.FromResult(new TokenPair("Bearer", "t", 1, "refresh", 60)));
+        var rejected = () => behaviour.Handle(command, default, () => Task.FromException<TokenPair>(new UnauthorizedException("x")));
         await rejected.Should().ThrowAsync<UnauthorizedException>();
-        var faulted = () => behaviour.Handle(command, default, () => Task.FromException<LoginResult>(new InvalidOperationException("x")));
+        var faulted = () => behaviour.Handle(command, default, () => Task.FromException<TokenPair>(new InvalidOperationException("x")));
         await faulted.Should().ThrowAsync<InvalidOperationException>();
 
         logger.Entries.Should().HaveCount(3);

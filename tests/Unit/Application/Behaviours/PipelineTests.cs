@@ -1,5 +1,6 @@
 using CleanAuth.Application;
 using CleanAuth.Application.Auth.Login;
+using CleanAuth.Application.Auth.Refresh;
 using CleanAuth.Application.Auth.RegisterUser;
 using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.Common;
@@ -10,7 +11,9 @@ using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Users.Common;
 using CleanAuth.Application.Users.DisableAccount;
 using CleanAuth.Application.Users.GetCurrentUser;
+using CleanAuth.Application.Users.ListUsers;
 using CleanAuth.Application.Users.UpdateProfile;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +42,8 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<ITokenService>(new FakeTokenService());
         services.AddSingleton<IIdGenerator>(new SequentialIdGenerator());
         services.AddSingleton<ICallerIdentity>(_caller);
+        services.AddSingleton<IRefreshTokenStore>(new InMemoryRefreshTokenStore());
+        services.AddSingleton<IClientContext>(new FakeClientContext());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestUsers.Epoch));
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
         services.AddSingleton<IBookRepository>(_books);
@@ -161,6 +166,35 @@ public sealed class PipelineTests : IDisposable
         await act.Should().ThrowAsync<UnauthorizedException>();
         _covers.SaveCalls.Should().Be(0);
         Logged<AddBookCommand, BookResponse>().Should().ContainSingle().Which["Outcome"].Should().Be(nameof(UnauthorizedException));
+    }
+
+    [Fact]
+    public async Task Admin_requests_are_401_for_anonymous_callers_403_for_users_and_run_for_admins()
+    {
+        var registered = await Send(new RegisterUserCommand("Alice", "alice@example.com", Password));
+
+        var anonymous = () => Send(new ListUsersQuery(1, 10, null));
+        await anonymous.Should().ThrowAsync<UnauthorizedException>("the user is loaded before roles are checked");
+
+        SignInAs(registered.Id);
+        var user = () => Send(new ListUsersQuery(1, 10, null));
+        await user.Should().ThrowAsync<ForbiddenException>();
+
+        _users.SimulateConcurrentWrite(registered.Id, u => u.GrantRole(Role.Admin, TestUsers.Epoch));
+        (await Send(new ListUsersQuery(1, 10, null))).TotalCount.Should().Be(1, "the stored role counts, on the very next request");
+    }
+
+    [Fact]
+    public async Task A_refresh_through_the_pipeline_rotates_and_a_reuse_is_refused()
+    {
+        await Send(new RegisterUserCommand("Alice", "alice@example.com", Password));
+        var login = await Send(new LoginCommand("alice@example.com", Password));
+
+        var next = await Send(new RefreshCommand(login.RefreshToken));
+        var reuse = () => Send(new RefreshCommand(login.RefreshToken));
+
+        next.RefreshToken.Should().NotBe(login.RefreshToken);
+        await reuse.Should().ThrowAsync<UnauthorizedException>();
     }
 
     private void SignInAs(string userId)

@@ -1,0 +1,35 @@
+using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Logging;
+using FluentValidation;
+using MediatR;
+
+namespace CleanAuth.Application.Auth.Logout;
+
+/// <summary>Ends the session (the refresh-token family) the token belongs to. Idempotent: an unknown token changes nothing.</summary>
+public sealed record LogoutCommand(string RefreshToken) : IRequest<Unit>
+{
+    public override string ToString() => nameof(LogoutCommand);
+}
+
+public sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
+{
+    public LogoutCommandValidator() => RuleFor(c => c.RefreshToken).NotNull().WithMessage("RefreshToken is required.");
+}
+
+public sealed class LogoutCommandHandler(IRefreshTokenStore store, SecurityEvents events, TimeProvider timeProvider)
+    : IRequestHandler<LogoutCommand, Unit>
+{
+    public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)
+    {
+        var hash = RefreshTokens.HashOf(request.RefreshToken);
+        var token = hash is null ? null : await store.FindByHashAsync(hash, cancellationToken);
+        if (token is { RevokedAt: null })
+        {
+            await store.RevokeFamilyAsync(token.FamilyId, timeProvider.GetUtcNow(), cancellationToken);
+            events.LoggedOut(token.UserId, "session");
+        }
+
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,16 @@
+using CleanAuth.Application.Auth.Common;
+using FluentValidation;
+using MediatR;
+
+namespace CleanAuth.Application.Auth.Refresh;
+
+public sealed record RefreshCommand(string RefreshToken) : IRequest<TokenPair>
+{
+    public override string ToString() => nameof(RefreshCommand);
+}
+
+/// <summary>Only a missing field is a 400; any value that is not a live token of ours is the handler's single 401.</summary>
+public sealed class RefreshCommandValidator : AbstractValidator<RefreshCommand>
+{
+    public RefreshCommandValidator() => RuleFor(c => c.RefreshToken).NotNull().WithMessage("RefreshToken is required.");
+}

@@ -1,0 +1,90 @@
+using CleanAuth.Application.Common.Abstractions;
+using Microsoft.Extensions.Logging;
+
+namespace CleanAuth.Application.Common.Logging;
+
+/// <summary>
+/// The security events, each with a stable id and name (4000–4099), the user id when known, the
+/// client IP and the trace id. Nothing here takes a password, a hash or a token.
+/// </summary>
+public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClientContext client)
+{
+    public void LoginSucceeded(string userId) => LogLoginSucceeded(logger, userId, client.ClientIp, client.TraceId);
+
+    /// <summary>The reason is for operators only; the client always gets the same 401.</summary>
+    public void LoginFailed(string? userId, LoginFailure reason) => LogLoginFailed(logger, userId, reason, client.ClientIp, client.TraceId);
+
+    public void AccountLocked(string userId, DateTimeOffset until) => LogAccountLocked(logger, userId, until, client.ClientIp, client.TraceId);
+
+    public void RefreshTokenReuseDetected(string userId, string familyId) =>
+        LogRefreshTokenReuse(logger, userId, familyId, client.ClientIp, client.TraceId);
+
+    public void LoggedOut(string userId, string scope) => LogLoggedOut(logger, userId, scope, client.ClientIp, client.TraceId);
+
+    public void PasswordChanged(string userId) => LogPasswordChanged(logger, userId, client.ClientIp, client.TraceId);
+
+    public void AccountDisabled(string userId, string byUserId) => LogAccountDisabled(logger, userId, byUserId, client.ClientIp, client.TraceId);
+
+    public void AccountEnabled(string userId, string byUserId) => LogAccountEnabled(logger, userId, byUserId, client.ClientIp, client.TraceId);
+
+    public void RoleGranted(string userId, string role, string byUserId) =>
+        LogRoleGranted(logger, userId, role, byUserId, client.ClientIp, client.TraceId);
+
+    public void RoleRevoked(string userId, string role, string byUserId) =>
+        LogRoleRevoked(logger, userId, role, byUserId, client.ClientIp, client.TraceId);
+
+    public void AuthorizationDenied(string userId, string request, string requiredRole) =>
+        LogAuthorizationDenied(logger, userId, request, requiredRole, client.ClientIp, client.TraceId);
+
+    [LoggerMessage(EventId = 4000, EventName = "LoginSucceeded", Level = LogLevel.Information,
+        Message = "Login succeeded for {UserId} from {ClientIp} ({TraceId})")]
+    private static partial void LogLoginSucceeded(ILogger logger, string userId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4001, EventName = "LoginFailed", Level = LogLevel.Warning,
+        Message = "Login failed for {UserId} from {ClientIp}: {Reason} ({TraceId})")]
+    private static partial void LogLoginFailed(ILogger logger, string? userId, LoginFailure reason, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4002, EventName = "AccountLocked", Level = LogLevel.Warning,
+        Message = "Account {UserId} locked until {LockoutEnd} after repeated failed logins from {ClientIp} ({TraceId})")]
+    private static partial void LogAccountLocked(ILogger logger, string userId, DateTimeOffset lockoutEnd, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4003, EventName = "RefreshTokenReuseDetected", Level = LogLevel.Warning,
+        Message = "A spent refresh token of {UserId} was presented again from {ClientIp}; family {FamilyId} revoked ({TraceId})")]
+    private static partial void LogRefreshTokenReuse(ILogger logger, string userId, string familyId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4004, EventName = "LoggedOut", Level = LogLevel.Information,
+        Message = "{UserId} logged out ({Scope}) from {ClientIp} ({TraceId})")]
+    private static partial void LogLoggedOut(ILogger logger, string userId, string scope, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4005, EventName = "PasswordChanged", Level = LogLevel.Information,
+        Message = "{UserId} changed their password from {ClientIp}; every other session ended ({TraceId})")]
+    private static partial void LogPasswordChanged(ILogger logger, string userId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4006, EventName = "AccountDisabled", Level = LogLevel.Information,
+        Message = "Account {UserId} disabled by {ActorId} from {ClientIp} ({TraceId})")]
+    private static partial void LogAccountDisabled(ILogger logger, string userId, string actorId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4007, EventName = "AccountEnabled", Level = LogLevel.Information,
+        Message = "Account {UserId} enabled by {ActorId} from {ClientIp} ({TraceId})")]
+    private static partial void LogAccountEnabled(ILogger logger, string userId, string actorId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4008, EventName = "RoleGranted", Level = LogLevel.Information,
+        Message = "Role {Role} granted to {UserId} by {ActorId} from {ClientIp} ({TraceId})")]
+    private static partial void LogRoleGranted(ILogger logger, string userId, string role, string actorId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4009, EventName = "RoleRevoked", Level = LogLevel.Information,
+        Message = "Role {Role} revoked from {UserId} by {ActorId} from {ClientIp} ({TraceId})")]
+    private static partial void LogRoleRevoked(ILogger logger, string userId, string role, string actorId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4010, EventName = "AuthorizationDenied", Level = LogLevel.Warning,
+        Message = "{UserId} was denied {RequestName}: role {RequiredRole} required; from {ClientIp} ({TraceId})")]
+    private static partial void LogAuthorizationDenied(ILogger logger, string userId, string requestName, string requiredRole, string? clientIp, string? traceId);
+}
+
+public enum LoginFailure
+{
+    UnknownEmail,
+    WrongPassword,
+    LockedOut,
+    Disabled,
+}

@@ -1,0 +1,31 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Domain.Users;
+using MediatR;
+
+namespace CleanAuth.Application.Users.RevokeAdminRole;
+
+public sealed record RevokeAdminRoleCommand(string UserId) : IRequest<Unit>, IRequireRole
+{
+    public string? RequiredRole => Role.Admin;
+}
+
+public sealed class RevokeAdminRoleCommandHandler(ICurrentUser currentUser, IUserRepository users, SecurityEvents events, TimeProvider timeProvider)
+    : IRequestHandler<RevokeAdminRoleCommand, Unit>
+{
+    public async Task<Unit> Handle(RevokeAdminRoleCommand request, CancellationToken cancellationToken)
+    {
+        var user = request.UserId == currentUser.User.Id ? currentUser.User : await users.LoadAsync(request.UserId, cancellationToken);
+        if (!user.IsAdmin)
+        {
+            return Unit.Value;
+        }
+
+        await users.EnsureNotLastActiveAdminAsync(user, cancellationToken);
+        user.RevokeRole(Role.Admin, timeProvider.GetUtcNow());
+        await users.UpdateAsync(user, cancellationToken);
+        events.RoleRevoked(user.Id, Role.Admin, currentUser.User.Id);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,112 @@
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.BootstrapAdmin;
+using MediatR;
+
+namespace CleanAuth.WebApi.Infrastructure;
+
+/// <summary>Administrator bootstrap settings (section <c>Bootstrap</c>); nothing happens when the email is empty.</summary>
+public sealed class BootstrapOptions
+{
+    public const string Section = "Bootstrap";
+
+    public string? AdminEmail { get; set; }
+
+    /// <summary>Used only when the account does not exist yet. Never logged.</summary>
+    public string? AdminPassword { get; set; }
+}
+
+/// <summary>
+/// Makes the configured account the first administrator at start-up, when there is none. If the store
+/// is unreachable the API starts anyway and this keeps retrying in the background.
+/// </summary>
+public sealed partial class AdminBootstrapService(
+    IServiceScopeFactory scopes,
+    Microsoft.Extensions.Options.IOptions<BootstrapOptions> options,
+    ILogger<AdminBootstrapService> logger) : IHostedService, IDisposable
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _retries;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.AdminEmail))
+        {
+            return;
+        }
+
+        if (!await TryBootstrapAsync(cancellationToken))
+        {
+            _retries = RetryAsync(_stopping.Token);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // A host can be stopped twice (WebApplicationFactory stops it, and so does the entry point's Run()
+        // returning), the second time after Dispose; there is nothing left to stop then.
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        if (_retries is not null)
+        {
+            await _retries.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(RetryDelay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (!cancellationToken.IsCancellationRequested && await TryBootstrapAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    // True when done (or when retrying cannot help); false when the store could not be reached.
+    private async Task<bool> TryBootstrapAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var outcome = await mediator.Send(new BootstrapAdminCommand(options.Value.AdminEmail!, options.Value.AdminPassword ?? ""), cancellationToken);
+            LogBootstrapped(logger, outcome);
+            return true;
+        }
+        catch (ValidationException ex)
+        {
+            LogInvalid(logger, string.Join(", ", ex.Errors.Keys));
+            return true;
+        }
+        catch (Exception ex) when (ex is StorageUnavailableException or ConflictException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogFailed(logger, ex);
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 2200, EventName = "AdminBootstrap", Level = LogLevel.Information,
+        Message = "Administrator bootstrap: {Outcome}")]
+    private static partial void LogBootstrapped(ILogger logger, BootstrapOutcome outcome);
+
+    [LoggerMessage(EventId = 2201, EventName = "AdminBootstrapInvalid", Level = LogLevel.Error,
+        Message = "Administrator bootstrap skipped: invalid setting(s) {Fields} under Bootstrap")]
+    private static partial void LogInvalid(ILogger logger, string fields);
+
+    [LoggerMessage(EventId = 2202, EventName = "AdminBootstrapFailed", Level = LogLevel.Error,
+        Message = "Administrator bootstrap failed; retrying in the background")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CleanAuth.WebApi.Infrastructure;
+
+/// <summary>Fixed-window limits (section <c>RateLimits</c>); <see cref="Enabled"/> false turns every policy into "no limit".</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    public bool Enabled { get; set; } = true;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Per client IP and window.</summary>
+    public int Register { get; set; } = 5;
+
+    /// <summary>Per client IP and window.</summary>
+    public int Login { get; set; } = 10;
+
+    /// <summary>Per client IP and window.</summary>
+    public int Refresh { get; set; } = 30;
+
+    /// <summary>Per signed-in user and window.</summary>
+    public int Uploads { get; set; } = 20;
+}
+
+public static class RateLimiting
+{
+    public const string Register = "register";
+    public const string Login = "login";
+    public const string Refresh = "refresh";
+
+    /// <summary>Per user; for the upload endpoints to attach with <c>RequireRateLimiting(RateLimiting.Uploads)</c>.</summary>
+    public const string Uploads = "uploads";
+
+    public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(Register, context => Partition(limits, "ip:" + ClientIp(context), limits.Register));
+            options.AddPolicy(Login, context => Partition(limits, "ip:" + ClientIp(context), limits.Login));
+            options.AddPolicy(Refresh, context => Partition(limits, "ip:" + ClientIp(context), limits.Refresh));
+            options.AddPolicy(Uploads, context => Partition(limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
+            options.OnRejected = WriteProblemAsync;
+        });
+    }
+
+    private static RateLimitPartition<string> Partition(RateLimitOptions limits, string key, int permits) => limits.Enabled
+        ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = limits.Window,
+            QueueLimit = 0,
+        })
+        : RateLimitPartition.GetNoLimiter(key);
+
+    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static async ValueTask WriteProblemAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = "Too many requests of this kind; retry after the time in the Retry-After header.",
+            },
+        });
+    }
+}

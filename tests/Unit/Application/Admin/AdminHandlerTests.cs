@@ -1,0 +1,141 @@
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.BootstrapAdmin;
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.EnableAccount;
+using CleanAuth.Application.Users.GrantAdminRole;
+using CleanAuth.Application.Users.ListUsers;
+using CleanAuth.Application.Users.RevokeAdminRole;
+using CleanAuth.Domain.Users;
+using CleanAuth.Tests.Unit.Application.Users;
+using CleanAuth.Tests.Unit.Fakes;
+
+namespace CleanAuth.Tests.Unit.Application.Admin;
+
+public sealed class AdminHandlerTests
+{
+    private readonly UserHandlerFixture _fixture = new();
+    private readonly AuthKit _kit = new();
+    private readonly User _bob;
+
+    public AdminHandlerTests()
+    {
+        _fixture.CurrentUser.User.GrantRole(Role.Admin, TestUsers.Epoch);
+        _fixture.Users.UpdateAsync(_fixture.CurrentUser.User, default).GetAwaiter().GetResult();
+        _bob = _fixture.Users.Seed(TestUsers.New(id: "000000000000000000000def", name: "Bob", email: "bob@example.com"));
+    }
+
+    [Fact]
+    public async Task Enable_re_enables_a_disabled_user_and_logs_it_once()
+    {
+        _fixture.Users.SimulateConcurrentWrite(_bob.Id, u => u.Disable(TestUsers.Epoch));
+        var handler = new EnableAccountCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock);
+
+        await handler.Handle(new EnableAccountCommand(_bob.Id), default);
+        await handler.Handle(new EnableAccountCommand(_bob.Id), default);
+
+        _fixture.Users.Stored(_bob.Id)!.IsDisabled.Should().BeFalse();
+        _kit.EventNames.Should().Equal("AccountEnabled");
+        var unknown = () => handler.Handle(new EnableAccountCommand("nope"), default);
+        await unknown.Should().ThrowAsync<NotFoundException>();
+    }
+
+    [Fact]
+    public async Task Grant_then_revoke_admin_changes_the_stored_roles_and_logs_both()
+    {
+        await new GrantAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock).Handle(new GrantAdminRoleCommand(_bob.Id), default);
+        _fixture.Users.Stored(_bob.Id)!.Roles.Should().Equal(Role.Admin);
+
+        await new RevokeAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock).Handle(new RevokeAdminRoleCommand(_bob.Id), default);
+
+        _fixture.Users.Stored(_bob.Id)!.Roles.Should().BeEmpty();
+        _kit.EventNames.Should().Equal("RoleGranted", "RoleRevoked");
+        _kit.Log.Entries[0]["ActorId"].Should().Be(_fixture.Stored.Id);
+    }
+
+    [Fact]
+    public async Task Revoking_the_last_active_admin_is_a_conflict()
+    {
+        var handler = new RevokeAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock);
+
+        var act = () => handler.Handle(new RevokeAdminRoleCommand(_fixture.Stored.Id), default);
+
+        (await act.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(AdminTargets.LastAdministrator);
+        _fixture.Users.Stored(_fixture.Stored.Id)!.IsAdmin.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Listing_pages_users_and_shows_no_secret_fields()
+    {
+        var handler = new ListUsersQueryHandler(_fixture.Users);
+
+        var page = await handler.Handle(new ListUsersQuery(2, 1, null), default);
+        var filtered = await handler.Handle(new ListUsersQuery(null, null, " BOB@ "), default);
+
+        page.TotalCount.Should().Be(2);
+        page.Page.Should().Be(2);
+        page.PageSize.Should().Be(1);
+        page.Items.Should().ContainSingle().Which.Id.Should().Be(_bob.Id);
+        filtered.Items.Should().ContainSingle().Which.Email.Should().Be("bob@example.com");
+        filtered.PageSize.Should().Be(ListUsersQuery.DefaultPageSize);
+        typeof(UserSummary).GetProperties().Select(p => p.Name)
+            .Should().BeEquivalentTo("Id", "Name", "Email", "Roles", "Disabled", "CreatedAt", "LastLoginAt");
+    }
+
+    [Fact]
+    public void The_list_validator_bounds_page_and_page_size()
+    {
+        var validator = new ListUsersQueryValidator();
+
+        validator.Validate(new ListUsersQuery(0, 101, null)).Errors.Select(e => e.PropertyName).Should().BeEquivalentTo("Page", "PageSize");
+        validator.Validate(new ListUsersQuery(null, null, null)).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Every_admin_request_requires_the_admin_role()
+    {
+        new object[] { new EnableAccountCommand("x"), new GrantAdminRoleCommand("x"), new RevokeAdminRoleCommand("x"), new ListUsersQuery(1, 1, null) }
+            .Cast<CleanAuth.Application.Common.Abstractions.IRequireRole>()
+            .Should().OnlyContain(r => r.RequiredRole == Role.Admin);
+    }
+}
+
+public sealed class BootstrapAdminCommandHandlerTests
+{
+    private readonly AuthKit _kit = new();
+
+    private BootstrapAdminCommandHandler Handler => new(_kit.Users, _kit.Hasher, _kit.Ids, _kit.Clock);
+
+    [Fact]
+    public async Task With_no_admin_registers_the_configured_account_as_admin_and_then_does_nothing()
+    {
+        var first = await Handler.Handle(new BootstrapAdminCommand("root@example.com", "bootstrap passphrase"), default);
+        var second = await Handler.Handle(new BootstrapAdminCommand("other@example.com", "bootstrap passphrase"), default);
+
+        first.Should().Be(BootstrapOutcome.Registered);
+        second.Should().Be(BootstrapOutcome.AdminAlreadyExists);
+        var root = (await _kit.Users.FindByEmailAsync("root@example.com", default))!;
+        root.IsAdmin.Should().BeTrue();
+        _kit.Hasher.Verify(root.PasswordHash, "bootstrap passphrase").Should().NotBe(CleanAuth.Application.Common.Abstractions.PasswordVerification.Failed);
+        _kit.Users.Count.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task An_existing_account_is_promoted_and_keeps_its_own_password()
+    {
+        var alice = _kit.Users.Seed(TestUsers.New());
+
+        var outcome = await Handler.Handle(new BootstrapAdminCommand(alice.Email.ToUpperInvariant(), "some other passphrase"), default);
+
+        outcome.Should().Be(BootstrapOutcome.Promoted);
+        var stored = _kit.Users.Stored(alice.Id)!;
+        stored.IsAdmin.Should().BeTrue();
+        stored.PasswordHash.Should().Be(alice.PasswordHash);
+    }
+
+    [Fact]
+    public void The_configured_password_must_meet_the_registration_policy()
+    {
+        new BootstrapAdminCommandValidator().Validate(new BootstrapAdminCommand("root@example.com", "password")).IsValid.Should().BeFalse();
+        new BootstrapAdminCommand("root@example.com", "secret passphrase").ToString().Should().NotContain("secret");
+    }
+}

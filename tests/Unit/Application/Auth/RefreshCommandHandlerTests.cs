@@ -1,0 +1,111 @@
+using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Auth.Refresh;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Users;
+using CleanAuth.Tests.Unit.Fakes;
+
+namespace CleanAuth.Tests.Unit.Application.Auth;
+
+public sealed class RefreshCommandHandlerTests
+{
+    private readonly AuthKit _kit = new();
+    private readonly RefreshCommandHandler _handler;
+    private readonly User _alice;
+
+    public RefreshCommandHandlerTests()
+    {
+        _handler = new RefreshCommandHandler(_kit.Store, _kit.Users, _kit.RefreshTokens, _kit.Events, _kit.Clock);
+        _alice = _kit.Users.Seed(TestUsers.New());
+    }
+
+    [Fact]
+    public async Task A_live_token_is_spent_and_replaced_by_one_of_the_same_family()
+    {
+        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        _kit.Clock.Advance(TimeSpan.FromDays(1));
+
+        var second = await _handler.Handle(new RefreshCommand(first.RefreshToken), default);
+
+        second.RefreshToken.Should().NotBe(first.RefreshToken);
+        second.AccessToken.Should().Be(FakeTokenService.TokenFor(_alice));
+        var tokens = _kit.Store.All;
+        tokens.Should().HaveCount(2);
+        tokens.Select(t => t.FamilyId).Distinct().Should().ContainSingle();
+        tokens.Single(t => t.TokenHash == RefreshTokens.HashOf(first.RefreshToken)).SpentAt.Should().Be(_kit.Clock.GetUtcNow());
+        tokens.Single(t => t.TokenHash == RefreshTokens.HashOf(second.RefreshToken)).ExpiresAt.Should().Be(_kit.Clock.GetUtcNow().AddDays(14));
+    }
+
+    [Fact]
+    public async Task Reusing_a_spent_token_revokes_the_family_and_logs_reuse()
+    {
+        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var second = await _handler.Handle(new RefreshCommand(first.RefreshToken), default);
+
+        await Refused(first.RefreshToken);
+
+        _kit.Store.All.Should().OnlyContain(t => t.RevokedAt != null);
+        await Refused(second.RefreshToken);
+        var reuse = _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "RefreshTokenReuseDetected").Subject;
+        reuse["UserId"].Should().Be(_alice.Id);
+        reuse["ClientIp"].Should().Be(_kit.Client.ClientIp);
+        reuse.Message.Should().NotContain(first.RefreshToken);
+    }
+
+    [Fact]
+    public async Task Losing_the_race_to_spend_counts_as_reuse()
+    {
+        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        _kit.Store.BeforeSpend = id => _kit.Store.Spend(id, _kit.Clock.GetUtcNow());
+
+        await Refused(first.RefreshToken);
+
+        _kit.Store.All.Should().OnlyContain(t => t.RevokedAt != null);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("short")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA!")]
+    public async Task Unknown_and_malformed_tokens_are_refused_with_the_one_message(string token)
+    {
+        (await Refused(token)).Message.Should().Be(RefreshCommandHandler.InvalidRefreshToken);
+    }
+
+    [Fact]
+    public async Task A_token_expires_after_the_sliding_lifetime_and_a_family_at_its_absolute_end()
+    {
+        var idle = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var active = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+
+        for (var i = 0; i < 3; i++)
+        {
+            _kit.Clock.Advance(TimeSpan.FromDays(9));
+            active = await _handler.Handle(new RefreshCommand(active.RefreshToken), default);
+        }
+
+        await Refused(idle.RefreshToken);
+        active.RefreshExpiresIn.Should().Be((int)TimeSpan.FromDays(3).TotalSeconds);
+        _kit.Clock.Advance(TimeSpan.FromDays(3));
+        await Refused(active.RefreshToken);
+    }
+
+    [Fact]
+    public async Task A_family_issued_before_a_security_stamp_change_or_for_a_disabled_user_is_refused()
+    {
+        var stale = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.RotateSecurityStamp(TestUsers.Epoch));
+        await Refused(stale.RefreshToken);
+
+        var current = (await _kit.Users.FindByIdAsync(_alice.Id, default))!;
+        var fresh = await _kit.RefreshTokens.StartFamilyAsync(current, default);
+        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
+        await Refused(fresh.RefreshToken);
+    }
+
+    private async Task<UnauthorizedException> Refused(string token)
+    {
+        var act = () => _handler.Handle(new RefreshCommand(token), default);
+        return (await act.Should().ThrowAsync<UnauthorizedException>()).Which;
+    }
+}
