@@ -4,6 +4,7 @@ using System.Text.Json;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog.Core;
@@ -44,6 +45,9 @@ public class CleanAuthApi : WebApplicationFactory<Program>
 
     public CapturingLogSink Logs { get; } = new();
 
+    /// <summary>Replacements applied after the API's own registrations, e.g. a repository that fails on purpose.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     public static CleanAuthApi Embedded(Dictionary<string, string?>? settings = null)
     {
         var dataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N"));
@@ -64,6 +68,10 @@ public class CleanAuthApi : WebApplicationFactory<Program>
         }
 
         builder.ConfigureServices(services => services.TryAddEnumerable(ServiceDescriptor.Singleton<ILogEventSink>(Logs)));
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,11 +1,12 @@
+using CleanAuth.Domain.Common;
 using MediatR;
 
 namespace CleanAuth.Application.Auth.Login;
 
-public sealed record LoginCommand(string Email, string Password) : IRequest<LoginResult>
+public sealed record LoginCommand(string Email, [property: Sensitive] string Password) : IRequest<LoginResult>
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(LoginCommand)} {{ Email = {Email} }}";
 }
 
-public sealed record LoginResult(string TokenType, string AccessToken, int ExpiresIn);
+public sealed record LoginResult(string TokenType, [property: Sensitive] string AccessToken, int ExpiresIn);

@@ -15,12 +15,14 @@ public sealed class LoginCommandHandlerTests
     private readonly FakePasswordHasher _hasher = new();
     private readonly FakeTokenService _tokens = new() { ExpiresInSeconds = 600 };
     private readonly FakeTimeProvider _clock = new(TestUsers.Epoch);
+    private readonly FakeAuthMetrics _metrics = new();
+    private readonly CapturingLogger<LoginCommandHandler> _logger = new();
     private readonly LoginCommandHandler _handler;
     private readonly User _alice;
 
     public LoginCommandHandlerTests()
     {
-        _handler = new LoginCommandHandler(_users, _hasher, _tokens, _clock);
+        _handler = new LoginCommandHandler(_users, _hasher, _tokens, _metrics, _logger, _clock);
         _alice = _users.Seed(TestUsers.New(email: "alice@example.com", password: Password));
     }
 
@@ -112,6 +114,33 @@ public sealed class LoginCommandHandlerTests
         var stored = _users.Stored(_alice.Id)!;
         stored.Name.Should().Be("Renamed elsewhere", "the other request's write must survive");
         stored.PasswordHash.Should().Be(_alice.PasswordHash);
+    }
+
+    [Fact]
+    public async Task A_successful_login_is_counted_and_logs_no_failure()
+    {
+        await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+
+        _metrics.Succeeded.Should().Be(1);
+        _metrics.Failures.Should().BeEmpty();
+        _logger.Entries.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Each_kind_of_failure_is_counted_and_logged_with_its_reason_but_never_the_password_or_email()
+    {
+        var disabled = _users.Seed(TestUsers.New(id: "000000000000000000000ccc", email: "carol@example.com", password: Password));
+        _users.SimulateConcurrentWrite(disabled.Id, u => u.Disable(TestUsers.Epoch));
+
+        await CaptureUnauthorized(new LoginCommand("nobody@example.com", Password));
+        await CaptureUnauthorized(new LoginCommand("alice@example.com", "not the password"));
+        await CaptureUnauthorized(new LoginCommand("carol@example.com", Password));
+
+        _metrics.Succeeded.Should().Be(0);
+        _metrics.Failures.Should().Equal(LoginFailureReason.UnknownAccount, LoginFailureReason.WrongPassword, LoginFailureReason.AccountDisabled);
+        _logger.Entries.Should().HaveCount(3).And.OnlyContain(e => e.EventId.Id == 1100 && e.EventId.Name == "LoginFailed" && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        _logger.Entries.Select(e => e["AccountId"]).Should().Equal(null, _alice.Id, disabled.Id);
+        _logger.Entries.Should().OnlyContain(e => !e.Message.Contains(Password, StringComparison.Ordinal) && !e.Message.Contains("@example.com", StringComparison.Ordinal));
     }
 
     private async Task<UnauthorizedException> CaptureUnauthorized(LoginCommand command)
