@@ -94,6 +94,15 @@ public sealed class ExamplesTransformer : IOpenApiOperationTransformer
                 {
                     media.Example = examples.Response();
                 }
+                else if (operation.OperationId == "Ready" && status == "503")
+                {
+                    media.Example = new JsonObject
+                    {
+                        ["status"] = "Unhealthy",
+                        ["totalDurationMs"] = 5003.4,
+                        ["checks"] = new JsonArray(new JsonObject { ["name"] = "mongodb", ["status"] = "Unhealthy", ["durationMs"] = 5003.1, ["description"] = "MongoDB cannot be reached." }),
+                    };
+                }
             }
         }
 

@@ -58,7 +58,7 @@ public sealed class StructuredLogTests(EmbeddedApiFixture fixture) : IClassFixtu
     {
         var user = await _api.SignUpAsync();
         var (client, traceId) = Traced(_api.CreateClient());
-        using var _ = client;
+        using var disposeClient = client;
         var response = what switch
         {
             "wrong password" => await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "not " + user.Password }),
@@ -78,7 +78,7 @@ public sealed class StructuredLogTests(EmbeddedApiFixture fixture) : IClassFixtu
     {
         var user = await _api.SignUpAsync();
         var (client, traceId) = Traced(_api.CreateClient());
-        using var _ = client;
+        using var disposeClient = client;
 
         var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "Wrong-" + user.Password });
 
