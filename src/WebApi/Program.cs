@@ -58,7 +58,7 @@ if (api.EnableDocs)
 {
     app.MapOpenApi();
     // The page's script is served by the API itself (no CDN), and the CDN fonts are off, so it works offline.
-    app.MapScalarApiReference(options => options.WithTitle("CleanAuth API").DisableDefaultFonts());
+    app.MapScalarApiReference(options => options.WithTitle("CleanAuth API").DisableDefaultFonts().ExpandAllTags());
 }
 
 app.Run();
