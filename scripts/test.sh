@@ -14,19 +14,21 @@ echo "== installing the Mongo-wire test server and the browser-test tools (npm c
 npm ci --prefix tools/mongo-wire --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
-# Debian's Chromium for the docs-page test (npm's browser downloads cannot work here). As root (CI), install it
-# when missing, refreshing the package lists only when apt does not know the package yet.
-if [[ -z "${CHROMIUM_PATH:-}" ]] && ! command -v chromium >/dev/null; then
+# Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here)
+# and docker-compose to validate the compose file (its `config` needs no container engine). As root (CI),
+# install what is missing, refreshing the package lists only when apt does not know a package yet.
+apt_install() { # package, command it provides
+  command -v "$2" >/dev/null && return 0
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "== installing Debian's chromium"
-    if ! apt-cache show chromium >/dev/null 2>&1; then
-      apt-get update -qq
-    fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+    echo "== installing Debian's $1"
+    apt-cache show "$1" >/dev/null 2>&1 || apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1" >/dev/null
   else
-    echo "chromium is missing and this is not root: install Debian's chromium (or set CHROMIUM_PATH); the browser test will fail" >&2
+    echo "$1 is missing and this is not root: install Debian's $1 (the checks that need it fail or are skipped)" >&2
   fi
-fi
+}
+[[ -n "${CHROMIUM_PATH:-}" ]] || apt_install chromium chromium
+apt_install docker-compose docker-compose
 
 echo "== building (warnings are errors)"
 dotnet build CleanAuth.sln -c Release -warnaserror -nologo -v quiet
