@@ -2,8 +2,8 @@ using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace CleanAuth.WebApi;

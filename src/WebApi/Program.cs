@@ -21,6 +21,7 @@ builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (servic
     .Enrich.WithProperty("Application", "CleanAuth")
     .Enrich.WithProperty("Environment", builder.Environment.EnvironmentName)
     .Enrich.With<ElapsedMsEnricher>()
+    .Enrich.With<EventNameEnricher>()
     .Destructure.With<SensitiveDestructuringPolicy>()
     .Enrich.With<SensitiveDataEnricher>());
 

@@ -51,34 +51,34 @@ public sealed class SensitiveDataEnricher : ILogEventEnricher
         switch (value)
         {
             case StructureValue structure:
-            {
-                var changed = false;
-                var properties = structure.Properties.Select(p =>
                 {
-                    var masked = SensitiveData.IsSensitiveName(p.Name) ? SensitiveData.MaskValue : MaskWithin(p.Value);
-                    changed |= !ReferenceEquals(masked, p.Value);
-                    return new LogEventProperty(p.Name, masked);
-                }).ToList();
-                return changed ? new StructureValue(properties, structure.TypeTag) : value;
-            }
+                    var changed = false;
+                    var properties = structure.Properties.Select(p =>
+                    {
+                        var masked = SensitiveData.IsSensitiveName(p.Name) ? SensitiveData.MaskValue : MaskWithin(p.Value);
+                        changed |= !ReferenceEquals(masked, p.Value);
+                        return new LogEventProperty(p.Name, masked);
+                    }).ToList();
+                    return changed ? new StructureValue(properties, structure.TypeTag) : value;
+                }
 
             case DictionaryValue dictionary:
-            {
-                var changed = false;
-                var elements = dictionary.Elements.Select(e =>
                 {
-                    var masked = e.Key.Value is string key && SensitiveData.IsSensitiveName(key) ? SensitiveData.MaskValue : MaskWithin(e.Value);
-                    changed |= !ReferenceEquals(masked, e.Value);
-                    return new KeyValuePair<ScalarValue, LogEventPropertyValue>(e.Key, masked);
-                }).ToList();
-                return changed ? new DictionaryValue(elements) : value;
-            }
+                    var changed = false;
+                    var elements = dictionary.Elements.Select(e =>
+                    {
+                        var masked = e.Key.Value is string key && SensitiveData.IsSensitiveName(key) ? SensitiveData.MaskValue : MaskWithin(e.Value);
+                        changed |= !ReferenceEquals(masked, e.Value);
+                        return new KeyValuePair<ScalarValue, LogEventPropertyValue>(e.Key, masked);
+                    }).ToList();
+                    return changed ? new DictionaryValue(elements) : value;
+                }
 
             case SequenceValue sequence:
-            {
-                var elements = sequence.Elements.Select(MaskWithin).ToList();
-                return elements.Where((e, i) => !ReferenceEquals(e, sequence.Elements[i])).Any() ? new SequenceValue(elements) : value;
-            }
+                {
+                    var elements = sequence.Elements.Select(MaskWithin).ToList();
+                    return elements.Where((e, i) => !ReferenceEquals(e, sequence.Elements[i])).Any() ? new SequenceValue(elements) : value;
+                }
 
             default:
                 return value;

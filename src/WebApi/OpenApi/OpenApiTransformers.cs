@@ -111,7 +111,11 @@ public sealed class ExamplesTransformer : IOpenApiOperationTransformer
 
     private static JsonObject Profile() => new()
     {
-        ["id"] = UserId, ["name"] = "Ann Lee", ["email"] = Email, ["roles"] = new JsonArray(), ["createdAt"] = Created,
+        ["id"] = UserId,
+        ["name"] = "Ann Lee",
+        ["email"] = Email,
+        ["roles"] = new JsonArray(),
+        ["createdAt"] = Created,
     };
 
     private static JsonObject Problem(int status)

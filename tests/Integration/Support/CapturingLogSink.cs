@@ -1,6 +1,6 @@
+using CleanAuth.WebApi.Logging;
 using Serilog.Core;
 using Serilog.Events;
-using CleanAuth.WebApi.Logging;
 
 namespace CleanAuth.Tests.Integration.Support;
 
