@@ -139,7 +139,7 @@ public sealed class LoginCommandHandlerTests
         _metrics.Succeeded.Should().Be(0);
         _metrics.Failures.Should().Equal(LoginFailureReason.UnknownAccount, LoginFailureReason.WrongPassword, LoginFailureReason.AccountDisabled);
         _logger.Entries.Should().HaveCount(3).And.OnlyContain(e => e.EventId.Id == 1100 && e.EventId.Name == "LoginFailed" && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
-        _logger.Entries.Select(e => e["AccountId"]).Should().Equal(null, _alice.Id, disabled.Id);
+        _logger.Entries.Select(e => e["AccountId"]).Should().Equal(new object?[] { null, _alice.Id, disabled.Id });
         _logger.Entries.Should().OnlyContain(e => !e.Message.Contains(Password, StringComparison.Ordinal) && !e.Message.Contains("@example.com", StringComparison.Ordinal));
     }
 

@@ -32,6 +32,7 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<IUserRepository>(_users);
         services.AddSingleton<IPasswordHasher>(_hasher);
         services.AddSingleton<ITokenService>(new FakeTokenService());
+        services.AddSingleton<IAuthMetrics>(new FakeAuthMetrics());
         services.AddSingleton<IIdGenerator>(new SequentialIdGenerator());
         services.AddSingleton<ICallerIdentity>(_caller);
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestUsers.Epoch));
