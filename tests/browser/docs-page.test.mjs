@@ -71,6 +71,9 @@ try {
       assert(text.includes('CleanAuth API'), 'the page does not show the API title');
       await page.screenshot({ path: join(screenshots, 'docs-page.png') });
       await page.screenshot({ path: join(screenshots, 'docs-page-full.png'), fullPage: true });
+      // The account routes' section, scrolled into view: the screenshot shows the protected routes' paths too.
+      await page.getByText('/api/users/me').first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(screenshots, 'docs-page-users.png') });
       assert(offsite.length === 0, `the page tried to load from outside: ${offsite.join(', ')}`);
     } finally {
       await browser.close();
