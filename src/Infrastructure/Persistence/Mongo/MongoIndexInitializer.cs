@@ -12,6 +12,7 @@ public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<Mong
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retries;
+    private volatile bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,6 +24,12 @@ public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<Mong
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host torn down out of order (a test server disposed before it is stopped) may dispose this first.
+        if (_disposed)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_retries is not null)
         {
@@ -30,7 +37,11 @@ public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<Mong
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task RetryUntilCreatedAsync(CancellationToken cancellationToken)
     {
