@@ -34,6 +34,8 @@ echo "== building (warnings are errors)"
 dotnet build CleanAuth.sln -c Release -warnaserror -nologo -v quiet
 
 echo "== testing"
+# On a busy 2-core machine a test host can take longer than vstest's default 90 s to report in.
+export VSTEST_CONNECTION_TIMEOUT="${VSTEST_CONNECTION_TIMEOUT:-300}"
 results=TestResults
 rm -rf "$results"
 status=0

@@ -75,7 +75,15 @@ public sealed class ApiProcess : IAsyncDisposable
 
             if (e.Data.Contains("\"ListeningOnAddress\"", StringComparison.Ordinal))
             {
-                listening.TrySetResult(new Uri(JsonDocument.Parse(e.Data).RootElement.GetProperty("address").GetString()!));
+                // Never throw on the reader thread: an exception there would take the test host down.
+                try
+                {
+                    listening.TrySetResult(new Uri(JsonDocument.Parse(e.Data).RootElement.GetProperty("address").GetString()!));
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or UriFormatException or InvalidOperationException)
+                {
+                    listening.TrySetException(ex);
+                }
             }
         };
         api._process.ErrorDataReceived += (_, e) =>
