@@ -1,5 +1,6 @@
-// Sums the TRX result files of a `dotnet test` run, lists every skipped test with its reason, and
-// prints the closing line "N passed, N failed, N skipped". Exits 1 when a test failed or none ran.
+// Sums the TRX result files of a `dotnet test` run and the `*.results.json` files the Node test scripts write
+// (tests/browser/results.mjs), lists every skipped test with its reason, and prints the closing line
+// "N passed, N failed, N skipped". Exits 1 when a test failed or none ran.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,6 +26,21 @@ for (const file of files) {
     } else {
       failed++;
       console.log(`FAILED: ${name}`);
+    }
+  }
+}
+
+for (const file of readdirSync(folder).filter((name) => name.endsWith('.results.json'))) {
+  const { tests } = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+  for (const test of tests) {
+    if (test.outcome === 'passed') {
+      passed++;
+    } else if (test.outcome === 'skipped') {
+      skipped++;
+      console.log(`skipped: ${test.name} — ${test.message ?? 'no reason given'}`);
+    } else {
+      failed++;
+      console.log(`FAILED: ${test.name}`);
     }
   }
 }

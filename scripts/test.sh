@@ -1,25 +1,52 @@
 #!/usr/bin/env bash
-# Runs every test of CleanAuth: unit, integration over HTTP, and the storage contract suite on both
-# stores (embedded LiteDB, and MongoDB through an in-memory Mongo-wire server this script installs).
+# Runs every test of CleanAuth: unit, integration over HTTP (incl. two API processes sharing one store),
+# the storage contract suite on both stores (embedded LiteDB, and MongoDB through an in-memory Mongo-wire
+# server this script installs), the real-browser test of the docs page (Debian's Chromium, installed here
+# when missing) with OpenAPI validation, and the compose-file check.
 # Set CLEANAUTH_TEST_MONGODB to a real MongoDB's connection string to also run the real-server cases.
 # Ends with one line: "N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-command -v node >/dev/null || { echo "node (20+) is required for the Mongo-wire test server" >&2; exit 1; }
+command -v node >/dev/null || { echo "node (20+) is required for the Mongo-wire test server and the browser test" >&2; exit 1; }
 
-echo "== installing the Mongo-wire test server (npm ci)"
+echo "== installing the Mongo-wire test server and the browser-test tools (npm ci)"
 npm ci --prefix tools/mongo-wire --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+
+# Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here)
+# and docker-compose to validate the compose file (its `config` needs no container engine). As root (CI),
+# install what is missing, refreshing the package lists only when apt does not know a package yet.
+apt_install() { # package, command it provides
+  command -v "$2" >/dev/null && return 0
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "== installing Debian's $1"
+    apt-cache show "$1" >/dev/null 2>&1 || apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$1" >/dev/null
+  else
+    echo "$1 is missing and this is not root: install Debian's $1 (the checks that need it fail or are skipped)" >&2
+  fi
+}
+[[ -n "${CHROMIUM_PATH:-}" ]] || apt_install chromium chromium
+apt_install docker-compose docker-compose
 
 echo "== building (warnings are errors)"
 dotnet build CleanAuth.sln -c Release -warnaserror -nologo -v quiet
 
 echo "== testing"
+# On a busy 2-core machine a test host can take longer than vstest's default 90 s to report in.
+export VSTEST_CONNECTION_TIMEOUT="${VSTEST_CONNECTION_TIMEOUT:-300}"
 results=TestResults
 rm -rf "$results"
 status=0
 dotnet test CleanAuth.sln -c Release --no-build --nologo \
   --logger trx --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+
+echo "== browser test: the docs page in Chromium, and OpenAPI validation"
+CONFIGURATION=Release node tests/browser/docs-page.test.mjs "$results" || status=$?
+
+echo "== deployment files: docker-compose.yml and Dockerfile"
+node tests/browser/deployment-files.test.mjs "$results" || status=$?
 
 node scripts/summarize-trx.mjs "$results" || status=$?
 exit "$status"

@@ -1,7 +1,9 @@
-using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Infrastructure.Health;
 using CleanAuth.Infrastructure.Images;
+using CleanAuth.Infrastructure.Observability;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence.Mongo;
@@ -18,11 +20,16 @@ public static class DependencyInjection
 {
     public const string MongoConnectionStringName = "Mongo";
 
+    /// <summary>The tag of the health checks that decide readiness (<c>/health/ready</c>).</summary>
+    public const string ReadyTag = "ready";
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.Configure<JwtOptions>(configuration.GetSection(JwtOptions.Section));
-        services.Configure<PasswordHashingOptions>(configuration.GetSection(PasswordHashingOptions.Section));
-        services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        // Checked when the host starts: a missing or invalid setting stops it with a message naming the setting.
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IAuthMetrics, AuthMetrics>();
         services.Configure<RefreshTokenOptions>(configuration.GetSection(RefreshTokenOptions.Section));
         services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
 
@@ -46,9 +53,11 @@ public static class DependencyInjection
             services.AddSingleton<IAuthorRepository, LiteAuthorRepository>();
             services.AddSingleton<ICoverStore, LiteCoverStore>();
             services.AddSingleton<IRefreshTokenStore, LiteRefreshTokenStore>();
+            services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store", tags: [ReadyTag]);
         }
         else
         {
+            EnsureValidMongoConnectionString(mongo);
             services.AddSingleton(provider => new MongoStore(mongo, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
             services.AddSingleton<IUserRepository, MongoUserRepository>();
             services.AddSingleton<IBookRepository, MongoBookRepository>();
@@ -56,9 +65,24 @@ public static class DependencyInjection
             services.AddSingleton<ICoverStore, GridFsCoverStore>();
             services.AddSingleton<IRefreshTokenStore, MongoRefreshTokenStore>();
             services.AddHostedService<MongoIndexInitializer>();
+            services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb", tags: [ReadyTag]);
         }
 
         return services;
+    }
+
+    // The message names the setting but never repeats its value, which may hold a password.
+    private static void EnsureValidMongoConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = MongoDB.Driver.MongoUrl.Create(connectionString);
+        }
+        catch (Exception ex) when (ex is MongoDB.Driver.MongoConfigurationException or ArgumentException or FormatException)
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{MongoConnectionStringName} is not a valid MongoDB connection string (mongodb://host[:port]/[database]).");
+        }
     }
 
     private static string DataPath(IServiceProvider provider, IHostEnvironment environment) =>

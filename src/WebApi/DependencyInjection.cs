@@ -1,7 +1,9 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace CleanAuth.WebApi;
@@ -11,7 +13,10 @@ public static class DependencyInjection
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-        services.Configure<ApiOptions>(configuration.GetSection(ApiOptions.Section));
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Graceful shutdown: on SIGTERM Kestrel stops accepting connections and lets in-flight requests finish for this long.
+        services.AddOptions<HostOptions>().Configure<IOptions<ApiOptions>>((host, options) => host.ShutdownTimeout = options.Value.ShutdownTimeout);
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICallerIdentity, HttpCallerIdentity>();
@@ -31,12 +36,25 @@ public static class DependencyInjection
             options.MultipartBodyLengthLimit = api.MaxRequestBodyBytes;
             options.ValueLengthLimit = (int)Math.Min(api.MaxRequestBodyBytes, int.MaxValue);
         });
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only enabled by Api:TrustForwardedHeaders, for deployments where the load balancer is the only way in.
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerSetup>();
         services.AddAuthorization();
+        services.AddHealthChecks();
 
-        services.AddOpenApi();
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<ExamplesTransformer>();
+        });
         return services;
     }
 }

@@ -3,6 +3,7 @@ using CleanAuth.Infrastructure;
 using CleanAuth.Infrastructure.Security;
 using CleanAuth.WebApi;
 using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.Logging;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog;
@@ -10,13 +11,19 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 
 // preserveStaticLogger: each host keeps its own logger instead of replacing the process-wide Log.Logger.
+// Sinks and levels come from the "Serilog" section; the enrichers below give every event the documented
+// shape (docs/logging.md), and the last two make sure no secret reaches any sink.
 builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
     .Enrich.WithMachineName()
     .Enrich.WithProperty("Application", "CleanAuth")
-    .Enrich.WithProperty("Environment", builder.Environment.EnvironmentName));
+    .Enrich.WithProperty("Environment", builder.Environment.EnvironmentName)
+    .Enrich.With<ElapsedMsEnricher>()
+    .Enrich.With<EventNameEnricher>()
+    .Destructure.With<SensitiveDestructuringPolicy>()
+    .Enrich.With<SensitiveDataEnricher>());
 
 builder.Services
     .AddApplication()
@@ -25,17 +32,26 @@ builder.Services
 
 var app = builder.Build();
 
-// Resolved now so that a missing or weak signing key stops the start with a clear message.
+// Resolved now so that a missing or weak signing key, or an invalid setting, stops the start with a clear message.
 app.Services.GetRequiredService<JwtSigningKey>();
 var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
 
+if (api.TrustForwardedHeaders)
+{
+    app.UseForwardedHeaders();
+}
+
 // Outermost, so the request event records the status the client really got, after the exception handler.
-app.UseSerilogRequestLogging(RequestLogging.Configure);
+// The host's own logger (not the process-wide static one, which preserveStaticLogger leaves silent).
+app.UseSerilogRequestLogging(options => RequestLogging.Configure(options, app.Services.GetRequiredService<Serilog.ILogger>()));
+app.UseRequestLogContext();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRouting();
+app.UseEndpointLogContext();
 app.UseRequestBodyLimit(api.MaxRequestBodyBytes);
 app.UseAuthentication();
+app.UseUserLogContext();
 app.UseAuthorization();
 app.UseRateLimiter();
 
@@ -43,7 +59,8 @@ app.MapEndpointGroups();
 if (api.EnableDocs)
 {
     app.MapOpenApi();
-    app.MapScalarApiReference();
+    // The page's script is served by the API itself (no CDN), and the CDN fonts are off, so it works offline.
+    app.MapScalarApiReference(options => options.WithTitle("CleanAuth API").DisableDefaultFonts().ExpandAllTags());
 }
 
 app.Run();

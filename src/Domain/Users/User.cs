@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CleanAuth.Domain.Common;
 
 namespace CleanAuth.Domain.Users;
 
@@ -47,9 +48,11 @@ public sealed class User
     /// <summary>The form of the email that uniqueness is decided on.</summary>
     public string NormalizedEmail => NormalizeEmail(Email);
 
+    [Sensitive]
     public string PasswordHash { get; private set; }
 
     /// <summary>Changes whenever every outstanding token of the user must stop working.</summary>
+    [Sensitive]
     public string SecurityStamp { get; private set; }
 
     public IReadOnlyList<string> Roles => _roles;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CleanAuth.Infrastructure.Persistence;
 
 public sealed class StorageOptions
@@ -5,10 +7,14 @@ public sealed class StorageOptions
     public const string Section = "Storage";
 
     /// <summary>Folder of the embedded store's file and the development signing key.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:DataPath is required.")]
     public string DataPath { get; set; } = "data";
 
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:MongoDatabase is required.")]
+    [RegularExpression(@"^[^/\\. ""$*<>:|?]{1,63}$", ErrorMessage = "Storage:MongoDatabase is not a valid MongoDB database name.")]
     public string MongoDatabase { get; set; } = "cleanauth";
 
     /// <summary>How long a MongoDB call waits for a reachable server before the request gets a 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Storage:MongoServerSelectionTimeout must be between 00:00:00.100 and 00:05:00.")]
     public TimeSpan MongoServerSelectionTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -15,6 +15,7 @@ public sealed class Admin : IEndpointGroup
     {
         var users = app.MapGroup("/api/admin/users").WithTags("Admin").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesStoreProblems()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         users.MapGet("/", async (int? page, int? pageSize, string? email, IMediator mediator, CancellationToken ct) =>

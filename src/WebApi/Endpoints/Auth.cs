@@ -13,23 +13,25 @@ public sealed class Auth : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        var group = app.MapGroup("/api/auth").WithTags("Auth").ProducesStoreProblems();
 
         group.MapPost("/register", async (RegisterUserCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created("/api/users/me", await mediator.Send(command, ct)))
             .WithName("RegisterUser")
+            .WithSummary("Creates an account.")
             .RequireRateLimiting(RateLimiting.Register)
-            .ProducesValidationProblem()
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/login", async (LoginForm form, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(form.Command, ct)))
             .WithName("Login")
+            .WithSummary("Exchanges an email and password for an access token and a refresh token.")
             .RequireRateLimiting(RateLimiting.Login)
             .Accepts<LoginCommand>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<TokenPair>()
-            .ProducesValidationProblem()
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -38,7 +40,7 @@ public sealed class Auth : IEndpointGroup
             .WithName("Refresh")
             .RequireRateLimiting(RateLimiting.Refresh)
             .Produces<TokenPair>()
-            .ProducesValidationProblem()
+            .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
@@ -47,7 +49,7 @@ public sealed class Auth : IEndpointGroup
             .WithName("Logout")
             .RequireRateLimiting(RateLimiting.Refresh)
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesValidationProblem();
+            .ProducesBodyProblems();
 
         group.MapPost("/logout-all", async (IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new LogoutAllCommand(), ct))

@@ -11,12 +11,13 @@ public sealed class Authors : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var authors = app.MapGroup("/api/authors").WithTags("Authors").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesStoreProblems();
 
         authors.MapPost("/", async (CreateAuthorCommand command, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForCreated(command, author => $"/api/authors/{author.Id}", ct))
             .WithName("CreateAuthor")
-            .ProducesValidationProblem();
+            .ProducesBodyProblems();
 
         authors.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListAuthorsQuery(), ct)))

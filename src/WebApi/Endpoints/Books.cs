@@ -17,7 +17,8 @@ public sealed class Books : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var books = app.MapGroup("/api/books").WithTags("Books").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesStoreProblems();
         var uploadLimit = app.ServiceProvider.GetRequiredService<CoverLimits>().MaxUploadBytes;
 
         books.MapGet("/categories", async (IMediator mediator, CancellationToken ct) =>
@@ -55,11 +56,15 @@ public sealed class Books : IEndpointGroup
         books.MapGet("/{id}/cover", async (string id, IMediator mediator, CancellationToken ct) =>
                 new CoverResult(await mediator.Send(new GetCoverQuery(id, Thumbnail: false), ct)))
             .WithName("GetCover")
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp", "image/gif")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         books.MapGet("/{id}/cover/thumbnail", async (string id, IMediator mediator, CancellationToken ct) =>
                 new CoverResult(await mediator.Send(new GetCoverQuery(id, Thumbnail: true), ct)))
             .WithName("GetCoverThumbnail")
+            .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg")
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

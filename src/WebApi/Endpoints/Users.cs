@@ -14,27 +14,33 @@ public sealed class Users : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var me = app.MapGroup("/api/users/me").WithTags("Users").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesStoreProblems();
 
         me.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), ct)))
-            .WithName("GetCurrentUser");
+            .WithName("GetCurrentUser")
+            .WithSummary("The signed-in user's profile.");
 
         me.MapPut("/", async (UpdateProfileCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("UpdateProfile")
+            .WithSummary("Changes the signed-in user's name; other fields are ignored.")
             .Produces<UserProfile>()
-            .ProducesValidationProblem();
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         me.MapPut("/password", async (ChangePasswordCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("ChangePassword")
             .Produces<TokenPair>()
-            .ProducesValidationProblem();
+            .ProducesBodyProblems();
 
         me.MapDelete("/", async (IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new DisableAccountCommand(), ct))
             .WithName("DisableAccount")
-            .Produces(StatusCodes.Status204NoContent);
+            .WithSummary("Disables the signed-in user's account: its tokens stop working and it can no longer sign in.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -1,16 +1,18 @@
 using CleanAuth.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Serilog;
 
 namespace CleanAuth.WebApi.Infrastructure;
 
 /// <summary>
 /// Turns every exception into an RFC 9457 problem. Expected outcomes carry their own safe message;
-/// anything else is a 500 whose details stay in the log, never in the response.
+/// anything else is a 500 whose details stay in the log, never in the response. A 5xx's exception is
+/// handed to the request log event, which is then written once, at Error, with it; nothing else logs it.
 /// </summary>
-public sealed partial class ProblemDetailsExceptionHandler(
+public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetailsService,
-    ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+    IDiagnosticContext diagnosticContext) : IExceptionHandler
 {
     public const int StorageRetryAfterSeconds = 5;
 
@@ -22,13 +24,13 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
 
         var problem = ToProblem(exception);
-        if (problem.Status == StatusCodes.Status500InternalServerError)
+        if (problem.Status >= StatusCodes.Status500InternalServerError)
         {
-            LogUnhandled(logger, exception);
+            diagnosticContext.SetException(exception);
         }
-        else if (exception is StorageUnavailableException)
+
+        if (exception is StorageUnavailableException)
         {
-            LogStorageUnavailable(logger, exception);
             httpContext.Response.Headers.RetryAfter = StorageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -78,12 +80,4 @@ public sealed partial class ProblemDetailsExceptionHandler(
         StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (or as a form where the endpoint accepts one).",
         _ => "The request could not be read. Check that the body is well-formed and each field has the expected type.",
     };
-
-    [LoggerMessage(EventId = 3000, EventName = "UnhandledException", Level = LogLevel.Error,
-        Message = "Unhandled exception; answered 500")]
-    private static partial void LogUnhandled(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 3001, EventName = "StorageUnavailable", Level = LogLevel.Warning,
-        Message = "The data store is unavailable; answered 503")]
-    private static partial void LogStorageUnavailable(ILogger logger, Exception exception);
 }

@@ -3,17 +3,6 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace CleanAuth.WebApi.Infrastructure;
 
-public sealed class ApiOptions
-{
-    public const string Section = "Api";
-
-    /// <summary>Largest request body an endpoint accepts unless it declares its own limit.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
-
-    /// <summary>Serves the OpenAPI document and the interactive docs page.</summary>
-    public bool EnableDocs { get; set; }
-}
-
 public static class RequestBodyLimit
 {
     /// <summary>

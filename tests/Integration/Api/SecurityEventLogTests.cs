@@ -60,19 +60,19 @@ public sealed class SecurityEventLogTests
 
         var logs = api.Logs.Text;
         var events = logs.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
-            .Where(e => e.TryGetProperty("EventId", out var id) && id.TryGetProperty("Id", out var n) && n.GetInt32() is >= 4000 and < 4100)
+            .Where(e => e.TryGetProperty("@i", out var id) && id.GetInt32() is >= 4000 and < 4100)
             .ToList();
 
-        events.Select(e => e.GetProperty("EventId").GetProperty("Name").GetString()).Distinct().Should().BeEquivalentTo(SecurityEvents);
+        events.Select(e => e.GetProperty("EventName").GetString()).Distinct().Should().BeEquivalentTo(SecurityEvents);
         foreach (var e in events)
         {
             e.TryGetProperty("ClientIp", out _).Should().BeTrue("every security event carries the client IP field: " + e);
             e.GetProperty("TraceId").GetString().Should().MatchRegex("^[0-9a-f]{32}$");
         }
 
-        events.Where(e => e.GetProperty("EventId").GetProperty("Name").GetString() != "LoginFailed")
+        events.Where(e => e.GetProperty("EventName").GetString() != "LoginFailed")
             .Should().OnlyContain(e => e.GetProperty("UserId").GetString() == user.Id || e.GetProperty("UserId").GetString()!.Length == 24);
-        events.Should().Contain(e => e.GetProperty("EventId").GetProperty("Name").GetString() == "LoginFailed"
+        events.Should().Contain(e => e.GetProperty("EventName").GetString() == "LoginFailed"
             && e.GetProperty("Reason").GetString() == "WrongPassword" && e.GetProperty("UserId").GetString() == user.Id);
         foreach (var secret in secrets)
         {

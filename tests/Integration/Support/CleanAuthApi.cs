@@ -5,6 +5,7 @@ using System.Text.Json;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -52,6 +53,9 @@ public class CleanAuthApi : WebApplicationFactory<Program>
 
     public CapturingLogSink Logs { get; } = new();
 
+    /// <summary>Replacements applied after the API's own registrations, e.g. a repository that fails on purpose.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     public static CleanAuthApi Embedded(Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
     {
         var dataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N"));
@@ -79,6 +83,10 @@ public class CleanAuthApi : WebApplicationFactory<Program>
                 services.AddSingleton<TimeProvider>(Clock);
             }
         });
+        if (TestServices is not null)
+        {
+            builder.ConfigureTestServices(TestServices);
+        }
     }
 
     // Suspected, not proven: WebApplicationFactory captures Program's host through a process-wide

@@ -1,9 +1,10 @@
 using CleanAuth.Application.Auth.Common;
+using CleanAuth.Domain.Common;
 using MediatR;
 
 namespace CleanAuth.Application.Auth.Login;
 
-public sealed record LoginCommand(string Email, string Password) : IRequest<TokenPair>
+public sealed record LoginCommand(string Email, [property: Sensitive] string Password) : IRequest<TokenPair>
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(LoginCommand)} {{ Email = {Email} }}";

@@ -12,6 +12,7 @@ public sealed class LoginCommandHandler(
     RefreshTokens refreshTokens,
     SignInAttempts attempts,
     SecurityEvents events,
+    IAuthMetrics metrics,
     TimeProvider timeProvider) : IRequestHandler<LoginCommand, TokenPair>
 {
     // One answer for every failure, so a caller cannot learn which emails have accounts.
@@ -35,6 +36,7 @@ public sealed class LoginCommandHandler(
         if (failure is { } reason)
         {
             events.LoginFailed(user?.Id, reason);
+            metrics.LoginFailed(reason);
             if (reason == LoginFailure.WrongPassword)
             {
                 await attempts.RecordFailureAsync(user!, cancellationToken);
@@ -47,6 +49,7 @@ public sealed class LoginCommandHandler(
         await attempts.RecordSuccessAsync(user!, rehashed, cancellationToken);
         var pair = await refreshTokens.StartFamilyAsync(user!, cancellationToken);
         events.LoginSucceeded(user!.Id);
+        metrics.LoginSucceeded();
         return pair;
     }
 }

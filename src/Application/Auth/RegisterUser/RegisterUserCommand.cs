@@ -1,8 +1,9 @@
+using CleanAuth.Domain.Common;
 using MediatR;
 
 namespace CleanAuth.Application.Auth.RegisterUser;
 
-public sealed record RegisterUserCommand(string Name, string Email, string Password) : IRequest<RegisteredUser>
+public sealed record RegisterUserCommand(string Name, string Email, [property: Sensitive] string Password) : IRequest<RegisteredUser>
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(RegisterUserCommand)} {{ Email = {Email} }}";

@@ -1,3 +1,4 @@
+using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Application.Common.Abstractions;
@@ -7,4 +8,4 @@ public interface ITokenService
     AccessToken IssueAccessToken(User user);
 }
 
-public sealed record AccessToken(string Value, int ExpiresInSeconds);
+public sealed record AccessToken([property: Sensitive] string Value, int ExpiresInSeconds);

@@ -2,6 +2,7 @@ using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Logging;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
@@ -12,13 +13,14 @@ public sealed class LoginCommandHandlerTests
     private const string Password = "correct horse battery staple";
 
     private readonly AuthKit _kit = new();
+    private readonly FakeAuthMetrics _metrics = new();
     private readonly LoginCommandHandler _handler;
     private readonly User _alice;
 
     public LoginCommandHandlerTests()
     {
         _kit.Tokens.ExpiresInSeconds = 600;
-        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Clock);
+        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics, _kit.Clock);
         _alice = _kit.Users.Seed(TestUsers.New(email: "alice@example.com", password: Password));
     }
 
@@ -37,6 +39,20 @@ public sealed class LoginCommandHandlerTests
         stored.UserId.Should().Be(_alice.Id);
         stored.FamilyExpiresAt.Should().Be(TestUsers.Epoch.AddDays(30));
         _kit.EventNames.Should().Equal("LoginSucceeded");
+        _metrics.Succeeded.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Each_failure_is_counted_with_its_reason()
+    {
+        var unknown = () => _handler.Handle(new LoginCommand("nobody@example.com", Password), default);
+        var wrong = () => _handler.Handle(new LoginCommand("alice@example.com", "not " + Password), default);
+
+        await unknown.Should().ThrowAsync<UnauthorizedException>();
+        await wrong.Should().ThrowAsync<UnauthorizedException>();
+
+        _metrics.Failures.Should().Equal(LoginFailure.UnknownEmail, LoginFailure.WrongPassword);
+        _metrics.Succeeded.Should().Be(0);
     }
 
     [Fact]
@@ -62,7 +78,7 @@ public sealed class LoginCommandHandlerTests
         _kit.Hasher.VerifyCalls.Should().ContainSingle().Which.Should().Be(((string?)null, Password));
         _kit.Tokens.IssuedFor.Should().BeEmpty();
         _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "LoginFailed")
-            .Which["Reason"].Should().Be(CleanAuth.Application.Common.Logging.LoginFailure.UnknownEmail);
+            .Which["Reason"].Should().Be(LoginFailure.UnknownEmail);
     }
 
     [Fact]
@@ -103,7 +119,7 @@ public sealed class LoginCommandHandlerTests
         _kit.Clock.Advance(TimeSpan.FromMinutes(4));
         var whileLocked = await CaptureUnauthorized(new LoginCommand("alice@example.com", Password));
         whileLocked.Message.Should().Be(LoginCommandHandler.InvalidCredentials);
-        _kit.Log.Entries.Last(e => e.EventId.Name == "LoginFailed")["Reason"].Should().Be(CleanAuth.Application.Common.Logging.LoginFailure.LockedOut);
+        _kit.Log.Entries.Last(e => e.EventId.Name == "LoginFailed")["Reason"].Should().Be(LoginFailure.LockedOut);
 
         _kit.Clock.Advance(TimeSpan.FromMinutes(1));
         (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).AccessToken.Should().NotBeEmpty();

@@ -40,6 +40,7 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<IUserRepository>(_users);
         services.AddSingleton<IPasswordHasher>(_hasher);
         services.AddSingleton<ITokenService>(new FakeTokenService());
+        services.AddSingleton<IAuthMetrics>(new FakeAuthMetrics());
         services.AddSingleton<IIdGenerator>(new SequentialIdGenerator());
         services.AddSingleton<ICallerIdentity>(_caller);
         services.AddSingleton<IRefreshTokenStore>(new InMemoryRefreshTokenStore());

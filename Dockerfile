@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# CleanAuth API image: multi-stage (SDK to build, ASP.NET runtime to run), non-root, and friendly to a
+# read-only root file system: the only folder it writes is Storage:DataPath (/data, a volume), used by the
+# embedded store; with MongoDB configured nothing is written at all.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Domain/Domain.csproj src/Domain/
+COPY src/Application/Application.csproj src/Application/
+COPY src/Infrastructure/Infrastructure.csproj src/Infrastructure/
+COPY src/WebApi/WebApi.csproj src/WebApi/
+RUN dotnet restore src/WebApi/WebApi.csproj
+COPY src/ src/
+RUN dotnet publish src/WebApi/WebApi.csproj -c Release --no-restore -o /app /p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# The image's built-in non-root user (uid 1654). /data is the only writable path it needs.
+RUN mkdir -p /data && chown 1654:1654 /data
+USER 1654
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Storage__DataPath=/data
+VOLUME /data
+EXPOSE 8080
+# Graceful stop: SIGTERM, then in-flight requests get Api:ShutdownTimeout (8 s by default) to finish.
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["dotnet", "CleanAuth.WebApi.dll"]

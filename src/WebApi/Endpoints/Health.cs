@@ -1,0 +1,43 @@
+using CleanAuth.WebApi.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CleanAuth.WebApi.Endpoints;
+
+/// <summary>Probes for load balancers and orchestrators. Anonymous; the bodies name checks, never hosts or errors.</summary>
+public sealed class Health : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
+
+        // Live: the process runs and answers. No dependency is checked, so a store outage never gets instances restarted.
+        group.MapGet("/live", () => TypedResults.Ok(new HealthReportBody("Healthy", 0, [])))
+            .WithName("Live")
+            .WithSummary("The process is up.")
+            .Produces<HealthReportBody>();
+
+        // Ready: the store answers. 503 takes the instance out of the load balancer until it does.
+        group.MapGet("/ready", async (HealthCheckService health, CancellationToken ct) =>
+            {
+                var report = await health.CheckHealthAsync(check => check.Tags.Contains(CleanAuth.Infrastructure.DependencyInjection.ReadyTag), ct);
+                var body = HealthReportBody.From(report);
+                return report.Status == HealthStatus.Unhealthy
+                    ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable)
+                    : TypedResults.Json(body);
+            })
+            .WithName("Ready")
+            .WithSummary("The store is reachable: the instance can serve requests.")
+            .Produces<HealthReportBody>()
+            .Produces<HealthReportBody>(StatusCodes.Status503ServiceUnavailable);
+    }
+}
+
+public sealed record HealthReportBody(string Status, double TotalDurationMs, IReadOnlyList<HealthCheckBody> Checks)
+{
+    public static HealthReportBody From(HealthReport report) => new(
+        report.Status.ToString(),
+        Math.Round(report.TotalDuration.TotalMilliseconds, 2),
+        [.. report.Entries.Select(e => new HealthCheckBody(e.Key, e.Value.Status.ToString(), Math.Round(e.Value.Duration.TotalMilliseconds, 2), e.Value.Description))]);
+}
+
+public sealed record HealthCheckBody(string Name, string Status, double DurationMs, string? Description);

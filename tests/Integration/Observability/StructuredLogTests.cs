@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using CleanAuth.Domain.Common;
+using CleanAuth.Tests.Integration.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CleanAuth.Tests.Integration.Observability;
+
+/// <summary>The CLEF lines the API writes, read back exactly as the console sink formats them.</summary>
+public sealed class StructuredLogTests(EmbeddedApiFixture fixture) : IClassFixture<EmbeddedApiFixture>
+{
+    private static readonly string[] RequestEventFields =
+    [
+        "@t", "@mt", "@l", "@i", "EventName", "TraceId", "SpanId", "RequestId", "UserId", "ClientIp", "RequestName", "Route",
+        "RequestMethod", "RequestPath", "StatusCode", "ElapsedMs", "Application", "Environment", "MachineName",
+    ];
+
+    private readonly CleanAuthApi _api = fixture.Api;
+
+    [Fact]
+    public async Task A_request_event_has_the_documented_shape_and_names_the_caller()
+    {
+        var user = await _api.SignUpAsync();
+        using var client = _api.CreateClient(user.AccessToken);
+
+        var response = await client.GetAsync("/api/users/me");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var logEvent = await _api.Logs.WaitForAsync(e => e.IsRequestEvent("/api/users/me") && e.Str("UserId") == user.Id);
+        logEvent.EnumerateObject().Select(p => p.Name).Should().Contain(RequestEventFields);
+        logEvent.Str("@l").Should().Be("Information");
+        logEvent.Str("EventName").Should().Be("HttpRequestCompleted");
+        logEvent.Str("RequestName").Should().Be("GetCurrentUser");
+        logEvent.Str("Route").Should().Be("/api/users/me/");
+        logEvent.Int("StatusCode").Should().Be(200);
+        logEvent.GetProperty("ElapsedMs").GetDouble().Should().BeGreaterThan(0);
+        logEvent.Str("TraceId").Should().MatchRegex("^[0-9a-f]{32}$");
+        logEvent.Str("SpanId").Should().MatchRegex("^[0-9a-f]{16}$");
+        logEvent.Str("Application").Should().Be("CleanAuth");
+        logEvent.Str("Environment").Should().Be("Testing");
+        logEvent.Str("MachineName").Should().Be(Environment.MachineName);
+        logEvent.Str("RequestId").Should().NotBeNullOrEmpty();
+
+        // The events the request's handlers wrote carry the same trace and request ids, so one query finds them all.
+        var inner = await _api.Logs.WaitForAsync(e => e.Int("@i") == 1000 && e.Str("TraceId") == logEvent.Str("TraceId"));
+        inner.Str("RequestId").Should().Be(logEvent.Str("RequestId"));
+        inner.Str("RequestName").Should().Be("GetCurrentUserQuery");
+        inner.Str("UserId").Should().Be(user.Id);
+    }
+
+    [Theory]
+    [InlineData("wrong password", 401, "Warning")]
+    [InlineData("invalid body", 400, "Information")]
+    [InlineData("unknown route", 404, "Information")]
+    [InlineData("success", 200, "Information")]
+    public async Task Request_levels_follow_the_status(string what, int status, string level)
+    {
+        var user = await _api.SignUpAsync();
+        var (client, traceId) = Traced(_api.CreateClient());
+        using var disposeClient = client;
+        var response = what switch
+        {
+            "wrong password" => await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "not " + user.Password }),
+            "invalid body" => await client.PostAsJsonAsync("/api/auth/login", new { email = "", password = "" }),
+            "unknown route" => await client.GetAsync("/api/" + Guid.NewGuid().ToString("N")),
+            _ => await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password }),
+        };
+
+        ((int)response.StatusCode).Should().Be(status);
+        var logEvent = await _api.Logs.WaitForAsync(e => e.Int("@i") == 3100 && e.Str("TraceId") == traceId);
+        logEvent.Str("@l").Should().Be(level);
+        logEvent.Int("StatusCode").Should().Be(status);
+    }
+
+    [Fact]
+    public async Task A_failed_login_writes_a_LoginFailed_event_with_the_client_address_and_no_email_or_password()
+    {
+        var user = await _api.SignUpAsync();
+        var (client, traceId) = Traced(_api.CreateClient());
+        using var disposeClient = client;
+
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = "Wrong-" + user.Password });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        var failed = await _api.Logs.WaitForAsync(e => e.Str("EventName") == "LoginFailed" && e.Str("TraceId") == traceId);
+        failed.Int("@i").Should().Be(4001);
+        failed.Str("@l").Should().Be("Warning");
+        failed.Str("Reason").Should().Be("WrongPassword");
+        failed.Str("UserId").Should().Be(user.Id);
+        failed.TryGetProperty("ClientIp", out _).Should().BeTrue("the in-memory test server has no client address; the two-process test checks its value");
+        failed.Str("RequestId").Should().NotBeNullOrEmpty();
+        var request = await _api.Logs.WaitForAsync(e => e.Int("@i") == 3100 && e.Str("TraceId") == traceId);
+        request.Str("RequestName").Should().Be("Login", "the endpoint is known even though the exception handler answered");
+        request.Str("Route").Should().Be("/api/auth/login");
+        failed.GetRawText().Should().NotContain(user.Email).And.NotContain(user.Password);
+    }
+
+    [Fact]
+    public async Task Secrets_in_a_structured_object_are_masked_at_any_depth_and_by_attribute()
+    {
+        var logger = _api.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MaskingProbe");
+        var marker = Guid.NewGuid().ToString("N");
+        var payload = new Probe(
+            marker,
+            "ann@example.com",
+            Password: "pw-" + marker,
+            AccessToken: "at-" + marker,
+            Nested: new NestedProbe(ClientSecret: "cs-" + marker, SigningKey: "sk-" + marker, Harmless: "visible-" + marker),
+            Marked: "marked-" + marker,
+            Headers: new Dictionary<string, string> { ["Authorization"] = "Bearer hdr-" + marker, ["Accept"] = "application/json" });
+
+        logger.LogInformation("Probe {@Payload} {Authorization} {RefreshToken}", payload, "Bearer arg-" + marker, "rt-" + marker);
+
+        var logEvent = await _api.Logs.WaitForAsync(e => e.GetRawText().Contains(marker, StringComparison.Ordinal));
+        var text = logEvent.GetRawText();
+        foreach (var secret in new[] { "pw-", "at-", "cs-", "sk-", "marked-", "hdr-", "arg-", "rt-" })
+        {
+            text.Should().NotContain(secret + marker, "{0} is a secret", secret);
+        }
+
+        var logged = logEvent.GetProperty("Payload");
+        logged.GetProperty("Email").GetString().Should().Be("ann@example.com");
+        logged.GetProperty("Password").GetString().Should().Be("***");
+        logged.GetProperty("AccessToken").GetString().Should().Be("***");
+        logged.GetProperty("Marked").GetString().Should().Be("***", "the property is marked [Sensitive] though its name is harmless");
+        logged.GetProperty("Nested").GetProperty("ClientSecret").GetString().Should().Be("***");
+        logged.GetProperty("Nested").GetProperty("SigningKey").GetString().Should().Be("***");
+        logged.GetProperty("Nested").GetProperty("Harmless").GetString().Should().Be("visible-" + marker);
+        logged.GetProperty("Headers").GetProperty("Authorization").GetString().Should().Be("***");
+        logged.GetProperty("Headers").GetProperty("Accept").GetString().Should().Be("application/json");
+        logEvent.Str("Authorization").Should().Be("***");
+        logEvent.Str("RefreshToken").Should().Be("***");
+    }
+
+    [Fact]
+    public async Task The_Authorization_header_and_cookies_never_reach_the_request_logs()
+    {
+        var user = await _api.SignUpAsync();
+        using var client = _api.CreateClient(user.AccessToken);
+        var cookie = "session-" + Guid.NewGuid().ToString("N");
+        client.DefaultRequestHeaders.Add("Cookie", "sid=" + cookie);
+
+        var response = await client.GetAsync("/api/users/me");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        await _api.Logs.WaitForAsync(e => e.IsRequestEvent("/api/users/me") && e.Str("UserId") == user.Id);
+        _api.Logs.Text.Should().NotContain(user.AccessToken.Split('.')[2]).And.NotContain(cookie);
+    }
+
+    // The request carries a W3C traceparent of its own, so its events are found by a trace id the test chose.
+    private static (HttpClient Client, string TraceId) Traced(HttpClient client)
+    {
+        var traceId = Guid.NewGuid().ToString("N");
+        client.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{Guid.NewGuid().ToString("N")[..16]}-01");
+        return (client, traceId);
+    }
+
+    private sealed record Probe(
+        string Id,
+        string Email,
+        string Password,
+        string AccessToken,
+        NestedProbe Nested,
+        [property: Sensitive] string Marked,
+        Dictionary<string, string> Headers);
+
+    private sealed record NestedProbe(string ClientSecret, string SigningKey, string Harmless);
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace CleanAuth.Tests.Integration.Support;
+
+/// <summary>
+/// The built API as a separate process (<c>dotnet CleanAuth.WebApi.dll</c>) on a random loopback port, as it
+/// runs in production: real Kestrel, real console logging. Its CLEF lines are kept for assertions.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _lines = [];
+
+    private ApiProcess(Process process) => _process = process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IReadOnlyList<JsonElement> LogEvents
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+            }
+        }
+    }
+
+    public static string WebApiDll
+    {
+        get
+        {
+            // Built by the same solution build as this test assembly, in the same configuration.
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+            var dll = Path.Combine(RepositoryRoot.Path, "src", "WebApi", "bin", configuration, "net10.0", "CleanAuth.WebApi.dll");
+            return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build the solution first.");
+        }
+    }
+
+    public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", [WebApiDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(WebApiDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Passwords__Iterations"] = "1000";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started."));
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        api._process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                listening.TrySetException(new InvalidOperationException("The API exited before listening:\n" + string.Join('\n', api._lines)));
+                return;
+            }
+
+            lock (api._lines)
+            {
+                api._lines.Add(e.Data);
+            }
+
+            if (e.Data.Contains("\"ListeningOnAddress\"", StringComparison.Ordinal))
+            {
+                // Never throw on the reader thread: an exception there would take the test host down.
+                try
+                {
+                    listening.TrySetResult(new Uri(JsonDocument.Parse(e.Data).RootElement.GetProperty("address").GetString()!));
+                }
+                catch (Exception ex) when (ex is JsonException or KeyNotFoundException or UriFormatException or InvalidOperationException)
+                {
+                    listening.TrySetException(ex);
+                }
+            }
+        };
+        api._process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (api._lines)
+                {
+                    api._lines.Add("stderr: " + e.Data);
+                }
+            }
+        };
+        api._process.BeginOutputReadLine();
+        api._process.BeginErrorReadLine();
+
+        try
+        {
+            api.BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
+
+        return api;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Asks the process to stop the way an orchestrator does (SIGTERM) and waits for it to exit.</summary>
+    public async Task<bool> TerminateAsync(TimeSpan wait)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(wait);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

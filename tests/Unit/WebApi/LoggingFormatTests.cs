@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CleanAuth.Domain.Common;
+using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.Logging;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace CleanAuth.Tests.Unit.WebApi;
+
+public sealed class LoggingFormatTests
+{
+    [Fact]
+    public void The_formatter_writes_one_CLEF_line_with_the_event_id_trace_ids_and_properties()
+    {
+        using var activity = new Activity("test").SetIdFormat(ActivityIdFormat.W3C).Start();
+        var (logger, lines) = Capture();
+
+        logger.ForContext("EventId", new { Id = 1100, Name = "LoginFailed" }, destructureObjects: true)
+            .Warning(new InvalidOperationException("boom"), "Login failed: {Reason} in {ElapsedMs:0.0} ms", "WrongPassword", 12.345);
+
+        var line = lines.Should().ContainSingle().Subject;
+        line.Should().EndWith(Environment.NewLine).And.Subject.TrimEnd().Should().NotContain("\n");
+        var json = JsonDocument.Parse(line).RootElement;
+        json.GetProperty("@t").GetString().Should().EndWith("Z");
+        json.GetProperty("@mt").GetString().Should().Be("Login failed: {Reason} in {ElapsedMs:0.0} ms");
+        json.GetProperty("@r")[0].GetString().Should().Be("12.3");
+        json.GetProperty("@l").GetString().Should().Be("Warning");
+        json.GetProperty("@x").GetString().Should().Contain("InvalidOperationException: boom");
+        json.GetProperty("@i").GetInt32().Should().Be(1100);
+        json.GetProperty("EventName").GetString().Should().Be("LoginFailed");
+        json.GetProperty("TraceId").GetString().Should().Be(activity.TraceId.ToHexString());
+        json.GetProperty("SpanId").GetString().Should().Be(activity.SpanId.ToHexString());
+        json.GetProperty("Reason").GetString().Should().Be("WrongPassword");
+        json.TryGetProperty("EventId", out _).Should().BeFalse("the id is lifted to @i and EventName");
+    }
+
+    [Fact]
+    public void Information_is_written_as_a_level_too_and_a_property_starting_with_at_is_escaped()
+    {
+        var (logger, lines) = Capture();
+
+        logger.ForContext("@weird", 1).Information("plain");
+
+        var json = JsonDocument.Parse(lines.Single()).RootElement;
+        json.GetProperty("@l").GetString().Should().Be("Information");
+        json.GetProperty("@@weird").GetInt32().Should().Be(1);
+        json.TryGetProperty("@i", out _).Should().BeFalse("an event without an id has no @i");
+    }
+
+    [Theory]
+    [InlineData("Password", true)]
+    [InlineData("newPassword", true)]
+    [InlineData("PasswordHash", true)]
+    [InlineData("AccessToken", true)]
+    [InlineData("refresh_token", true)]
+    [InlineData("SigningKey", true)]
+    [InlineData("ApiKey", true)]
+    [InlineData("ClientSecret", true)]
+    [InlineData("Authorization", true)]
+    [InlineData("Cookie", true)]
+    [InlineData("Set-Cookie", true)]
+    [InlineData("Email", false)]
+    [InlineData("TokenType", false)]
+    [InlineData("KeyPath", false)]
+    [InlineData("UserId", false)]
+    [InlineData("Monkey", true)] // the rule is by suffix: a false positive masks, it never leaks
+    public void Sensitive_names_are_recognised(string name, bool sensitive) =>
+        SensitiveData.IsSensitiveName(name).Should().Be(sensitive);
+
+    [Fact]
+    public void Masking_reaches_into_structures_dictionaries_and_sequences_and_keeps_the_rest()
+    {
+        var (logger, lines) = Capture();
+        var payload = new
+        {
+            Email = "a@example.com",
+            Items = new[] { new { Token = "t1", Name = "n1" } },
+            Headers = new Dictionary<string, string> { ["Cookie"] = "c1", ["Accept"] = "json" },
+        };
+
+        logger.Information("{@Payload} {Password}", payload, "p1");
+
+        var text = lines.Single();
+        text.Should().NotContain("\"t1\"").And.NotContain("\"c1\"").And.NotContain("\"p1\"");
+        text.Should().Contain("a@example.com").And.Contain("n1").And.Contain("json");
+    }
+
+    [Fact]
+    public void A_member_marked_Sensitive_is_masked_whatever_its_name()
+    {
+        var (logger, lines) = Capture();
+
+        logger.Information("{@Thing}", new Marked("visible", "hidden-value"));
+
+        lines.Single().Should().Contain("visible").And.NotContain("hidden-value").And.Contain("\"Shown\"");
+    }
+
+    [Theory]
+    [InlineData(200, LogEventLevel.Information)]
+    [InlineData(201, LogEventLevel.Information)]
+    [InlineData(304, LogEventLevel.Information)]
+    [InlineData(400, LogEventLevel.Information)]
+    [InlineData(401, LogEventLevel.Warning)]
+    [InlineData(403, LogEventLevel.Warning)]
+    [InlineData(404, LogEventLevel.Information)]
+    [InlineData(409, LogEventLevel.Information)]
+    [InlineData(429, LogEventLevel.Warning)]
+    [InlineData(500, LogEventLevel.Error)]
+    [InlineData(503, LogEventLevel.Error)]
+    public void Request_levels_follow_the_status(int status, LogEventLevel level) =>
+        RequestLogging.LevelFor(status, null).Should().Be(level);
+
+    [Fact]
+    public void An_exception_that_escaped_is_an_Error_whatever_the_status() =>
+        RequestLogging.LevelFor(200, new InvalidOperationException()).Should().Be(LogEventLevel.Error);
+
+    private static (Logger Logger, List<string> Lines) Capture()
+    {
+        var lines = new List<string>();
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Verbose()
+            .Enrich.With<ElapsedMsEnricher>()
+            .Enrich.With<EventNameEnricher>()
+            .Destructure.With<SensitiveDestructuringPolicy>()
+            .Enrich.With<SensitiveDataEnricher>()
+            .WriteTo.Sink(new LineSink(lines))
+            .CreateLogger();
+        return (logger, lines);
+    }
+
+    private sealed record Marked(string Shown, [property: Sensitive] string Hidden);
+
+    private sealed class LineSink(List<string> lines) : ILogEventSink
+    {
+        private readonly ClefFormatter _formatter = new();
+
+        public void Emit(LogEvent logEvent)
+        {
+            using var writer = new StringWriter();
+            _formatter.Format(logEvent, writer);
+            lines.Add(writer.ToString());
+        }
+    }
+}
