@@ -1,0 +1,14 @@
+using BenchmarkDotNet.Running;
+using CleanAuth.Benchmarks;
+
+// `make-images DIR` writes the benchmark's images to files, for the load scripts and the Pillow comparison.
+if (args is ["make-images", var folder])
+{
+    Directory.CreateDirectory(folder);
+    File.WriteAllBytes(Path.Combine(folder, "cover-1200x1800.jpg"), BenchmarkImages.Jpeg(1200, 1800));
+    File.WriteAllBytes(Path.Combine(folder, "cover-4000x6000.jpg"), BenchmarkImages.Jpeg(4000, 6000));
+    File.WriteAllBytes(Path.Combine(folder, "cover-1200x1800.png"), BenchmarkImages.Png(1200, 1800));
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ThumbnailBenchmarks).Assembly).Run(args);
