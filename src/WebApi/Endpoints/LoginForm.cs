@@ -13,8 +13,16 @@ public sealed record LoginForm(LoginCommand Command)
         var request = context.Request;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(context.RequestAborted);
-            return new LoginForm(new LoginCommand(form["email"].ToString(), form["password"].ToString()));
+            try
+            {
+                var form = await request.ReadFormAsync(context.RequestAborted);
+                return new LoginForm(new LoginCommand(form["email"].ToString(), form["password"].ToString()));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or (IOException and not BadHttpRequestException))
+            {
+                // A form without a boundary, an over-long key, too many fields: the client's mistake, a 400.
+                throw new BadHttpRequestException("Malformed form.", StatusCodes.Status400BadRequest, ex);
+            }
         }
 
         if (!request.HasJsonContentType())

@@ -5,7 +5,7 @@ namespace CleanAuth.WebApi.Infrastructure;
 
 /// <summary>
 /// Sends a cover privately: its stored media type, no sniffing, a private cache with a strong ETag,
-/// and 304 when the client already has these bytes.
+/// and 304 when the client already has these bytes (If-None-Match uses the weak comparison, RFC 9110 §13.1.2).
 /// </summary>
 public sealed class CoverResult(CoverDownload cover) : IResult
 {
@@ -20,7 +20,7 @@ public sealed class CoverResult(CoverDownload cover) : IResult
         response.Headers.XContentTypeOptions = "nosniff";
 
         var ifNoneMatch = httpContext.Request.GetTypedHeaders().IfNoneMatch;
-        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(cover.ETag), useStrongComparison: true)))
+        if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(cover.ETag), useStrongComparison: false)))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return;

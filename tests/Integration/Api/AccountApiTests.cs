@@ -230,6 +230,18 @@ public abstract class AccountApiTests(CleanAuthApi api)
     }
 
     [Fact]
+    public async Task A_malformed_login_form_answers_400_not_500()
+    {
+        using var client = api.CreateClient();
+        var noBoundary = new StringContent("--x\r\nContent-Disposition: form-data; name=\"email\"\r\n\r\na\r\n--x--", Encoding.UTF8);
+        noBoundary.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("multipart/form-data");
+
+        var response = await client.PostAsync("/api/auth/login", noBoundary);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_wrong_content_type_answers_415()
     {
         using var client = api.CreateClient();

@@ -39,7 +39,7 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(
     }
 
     private static bool IsExpectedRejection(Exception ex) => ex is ValidationException or NotFoundException
-        or ConflictException or UnauthorizedException or ForbiddenException;
+        or ConflictException or UnauthorizedException or ForbiddenException or UnsupportedMediaException or ContentTooLargeException;
 
     private double Elapsed(long started) =>
         Math.Round(timeProvider.GetElapsedTime(started).TotalMilliseconds, 2);

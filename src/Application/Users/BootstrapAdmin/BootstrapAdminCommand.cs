@@ -8,7 +8,8 @@ namespace CleanAuth.Application.Users.BootstrapAdmin;
 
 /// <summary>
 /// Run once at start-up from configuration: when no administrator exists, makes the configured account
-/// one (registering it with the configured password if it does not exist yet). Does nothing otherwise.
+/// one (registering it with the configured password if it does not exist yet, or promoting it if that
+/// password opens it). Does nothing otherwise.
 /// </summary>
 public sealed record BootstrapAdminCommand(string Email, string Password) : IRequest<BootstrapOutcome>
 {
@@ -20,6 +21,9 @@ public enum BootstrapOutcome
     AdminAlreadyExists,
     Registered,
     Promoted,
+
+    /// <summary>An account with the email exists but the configured password does not open it, or it is disabled: not promoted.</summary>
+    Refused,
 }
 
 public sealed class BootstrapAdminCommandValidator : AbstractValidator<BootstrapAdminCommand>
@@ -45,6 +49,13 @@ public sealed class BootstrapAdminCommandHandler(IUserRepository users, IPasswor
         var existing = await users.FindByEmailAsync(request.Email, cancellationToken);
         if (existing is not null)
         {
+            // Emails are not verified: whoever registered the address first must not become an administrator
+            // by it. Only the account the configured password opens, and only if it is enabled, is promoted.
+            if (existing.IsDisabled || passwordHasher.Verify(existing.PasswordHash, request.Password) == PasswordVerification.Failed)
+            {
+                return BootstrapOutcome.Refused;
+            }
+
             existing.GrantRole(Role.Admin, now);
             await users.UpdateAsync(existing, cancellationToken);
             return BootstrapOutcome.Promoted;

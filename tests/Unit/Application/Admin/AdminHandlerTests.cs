@@ -120,16 +120,27 @@ public sealed class BootstrapAdminCommandHandlerTests
     }
 
     [Fact]
-    public async Task An_existing_account_is_promoted_and_keeps_its_own_password()
+    public async Task An_existing_account_is_promoted_only_when_the_configured_password_opens_it()
     {
-        var alice = _kit.Users.Seed(TestUsers.New());
+        var alice = _kit.Users.Seed(TestUsers.New(password: "bootstrap passphrase"));
 
-        var outcome = await Handler.Handle(new BootstrapAdminCommand(alice.Email.ToUpperInvariant(), "some other passphrase"), default);
+        var outcome = await Handler.Handle(new BootstrapAdminCommand(alice.Email.ToUpperInvariant(), "bootstrap passphrase"), default);
 
         outcome.Should().Be(BootstrapOutcome.Promoted);
         var stored = _kit.Users.Stored(alice.Id)!;
         stored.IsAdmin.Should().BeTrue();
         stored.PasswordHash.Should().Be(alice.PasswordHash);
+    }
+
+    [Fact]
+    public async Task Whoever_registered_the_configured_email_first_is_not_promoted_without_its_password()
+    {
+        var squatter = _kit.Users.Seed(TestUsers.New(password: "the squatter's own passphrase"));
+
+        var outcome = await Handler.Handle(new BootstrapAdminCommand(squatter.Email, "bootstrap passphrase"), default);
+
+        outcome.Should().Be(BootstrapOutcome.Refused);
+        _kit.Users.Stored(squatter.Id)!.IsAdmin.Should().BeFalse();
     }
 
     [Fact]

@@ -87,6 +87,8 @@ public sealed class LoggingBehaviourTests
         new ConflictException("x"),
         new UnauthorizedException("x"),
         new ForbiddenException("x"),
+        new UnsupportedMediaException("x"),
+        new ContentTooLargeException("x"),
     };
 
     [Fact]
