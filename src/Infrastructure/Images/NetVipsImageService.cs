@@ -1,7 +1,7 @@
-using System.Runtime.InteropServices;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Infrastructure.Persistence;
 using NetVips;
 
 namespace CleanAuth.Infrastructure.Images;
@@ -131,8 +131,5 @@ public sealed class NetVipsImageService : IImageService, IDisposable
         return opaque.JpegsaveBuffer(q: ThumbnailQuality, optimizeCoding: true, keep: Enums.ForeignKeep.None);
     }
 
-    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>
-        MemoryMarshal.TryGetArray(content, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(content.ToArray(), writable: false);
+    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) => ReadOnlyMemoryStream.Over(content);
 }

@@ -10,7 +10,7 @@ public sealed class LiteCoverStore(LiteStore store, IIdGenerator ids) : ICoverSt
         var fileId = ids.NewId();
         LiteStore.Guard(() =>
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            using var stream = ReadOnlyMemoryStream.Over(content);
             return store.Covers.Upload(fileId, "cover", stream);
         });
         return Task.FromResult(fileId);

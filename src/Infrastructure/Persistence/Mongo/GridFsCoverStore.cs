@@ -10,7 +10,7 @@ public sealed class GridFsCoverStore(MongoStore store) : ICoverStore
     public Task<string> SaveAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
         MongoStore.Guard(async () =>
         {
-            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            using var stream = ReadOnlyMemoryStream.Over(content);
             var options = new GridFSUploadOptions { Metadata = new BsonDocument("contentType", contentType) };
             var id = await store.Covers.UploadFromStreamAsync("cover", stream, options, cancellationToken);
             return id.ToString();
