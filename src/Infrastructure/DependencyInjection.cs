@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
         services.AddSingleton(configuration.GetSection(CoverLimits.Section).Get<CoverLimits>() ?? new CoverLimits());
         services.AddSingleton<IImageService, NetVipsImageService>();
+        services.AddHealthChecks().AddCheck<ImageLibraryHealthCheck>("image-library", tags: [ReadyTag]);
 
         var mongo = configuration.GetConnectionString(MongoConnectionStringName);
         if (string.IsNullOrWhiteSpace(mongo))

@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Infrastructure.Observability;
 using CleanAuth.Infrastructure.Persistence;
 using NetVips;
 
@@ -16,13 +18,19 @@ public sealed class NetVipsImageService : IImageService, IDisposable
     public const int ThumbnailQuality = 80;
     private const string ThumbnailContentType = "image/jpeg";
 
+    /// <summary>Thumbnails made, tagged with the cover's media type (meter "CleanAuth").</summary>
+    public const string ThumbnailsInstrument = "cleanauth.covers.thumbnails";
+
     private readonly CoverLimits _limits;
     private readonly SemaphoreSlim _slots;
+    private readonly Counter<long>? _thumbnails;
 
-    public NetVipsImageService(CoverLimits limits)
+    public NetVipsImageService(CoverLimits limits, IMeterFactory? meterFactory = null)
     {
         _limits = limits;
         _slots = new SemaphoreSlim(limits.MaxConcurrentThumbnails);
+        _thumbnails = meterFactory?.Create(AuthMetrics.MeterName)
+            .CreateCounter<long>(ThumbnailsInstrument, unit: "{thumbnail}", description: "Cover thumbnails made, tagged content_type.");
 
         // libvips' operation cache would keep decoded images of past uploads in memory; nothing here repeats.
         Cache.Max = 0;
@@ -41,7 +49,9 @@ public sealed class NetVipsImageService : IImageService, IDisposable
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            return await Task.Run(() => Process(content, format, field), cancellationToken);
+            var image = await Task.Run(() => Process(content, format, field), cancellationToken);
+            _thumbnails?.Add(1, new KeyValuePair<string, object?>("content_type", image.ContentType));
+            return image;
         }
         finally
         {

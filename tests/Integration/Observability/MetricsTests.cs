@@ -44,4 +44,36 @@ public sealed class MetricsTests(EmbeddedApiFixture fixture) : IClassFixture<Emb
         measurements[1].Tags.Should().Equal(new Dictionary<string, string?> { ["outcome"] = "failed", ["reason"] = "wrong_password" });
         measurements[2].Tags.Should().Equal(new Dictionary<string, string?> { ["outcome"] = "failed", ["reason"] = "unknown_account" });
     }
+
+    [Fact]
+    public async Task Each_thumbnail_made_is_counted_with_the_covers_media_type()
+    {
+        var api = fixture.Api;
+        var user = await api.SignUpAsync();
+        var meterScope = api.Services.GetRequiredService<IMeterFactory>();
+        var measurements = new List<(long Value, string? ContentType)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == Infrastructure.Images.NetVipsImageService.ThumbnailsInstrument && ReferenceEquals(instrument.Meter.Scope, meterScope))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            lock (measurements)
+            {
+                measurements.Add((value, tags.ToArray().Single(t => t.Key == "content_type").Value?.ToString()));
+            }
+        });
+        listener.Start();
+        using var client = api.CreateClient(user.AccessToken);
+
+        await client.AddBookAsync(cover: TestImages.Png());
+        var rejected = await client.PostAsync("/api/books", BookClient.Form("Not an image", "d", "science", cover: "text"u8.ToArray()));
+
+        rejected.StatusCode.Should().Be(System.Net.HttpStatusCode.UnsupportedMediaType);
+        measurements.Should().Equal((1L, "image/png"));
+    }
 }
