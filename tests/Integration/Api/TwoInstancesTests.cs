@@ -8,7 +8,7 @@ namespace CleanAuth.Tests.Integration.Api;
 
 /// <summary>
 /// Two API processes (real Kestrel, different ports) over one MongoDB-wire store with one signing key: what a
-/// load balancer in front of many instances needs. (Books listed across instances come with the books routes.)
+/// load balancer in front of many instances needs: accounts, tokens, books and covers are shared.
 /// </summary>
 public sealed class TwoInstancesTests : IAsyncLifetime
 {
@@ -62,6 +62,24 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             var me = await client.SendAsync(request);
             me.StatusCode.Should().Be(HttpStatusCode.OK, "{0} accepts a token issued by {1}", client.BaseAddress, _second.BaseAddress);
             (await me.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString().Should().Be(id);
+        }
+
+        // A book added through one instance, cover included, is listed and served by the other.
+        using (var add = new HttpRequestMessage(HttpMethod.Post, "/api/books") { Content = BookClient.Form("Twin Peaks", "d", "thriller", cover: TestImages.Jpeg()) })
+        {
+            add.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            (await one.SendAsync(add)).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        using (var list = new HttpRequestMessage(HttpMethod.Get, "/api/books"))
+        {
+            list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var books = await (await two.SendAsync(list)).Content.ReadFromJsonAsync<JsonElement>();
+            var book = books.GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
+            book.GetProperty("title").GetString().Should().Be("Twin Peaks");
+            using var cover = new HttpRequestMessage(HttpMethod.Get, book.GetProperty("thumbnailUrl").GetString());
+            cover.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            (await two.SendAsync(cover)).StatusCode.Should().Be(HttpStatusCode.OK, "the cover lives in the shared store, not on one instance's disk");
         }
 
         // Disabling on one instance stops the token on the other at its next request.
