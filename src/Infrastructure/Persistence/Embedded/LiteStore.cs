@@ -24,7 +24,7 @@ public sealed class LiteStore : IDisposable
             Connection = ConnectionType.Direct,
         });
         Database.UtcDate = true;
-        Users = Database.GetCollection<LiteUserDocument>("users");
+        Users = Database.GetCollection<UserDocument>("users");
         Users.EnsureIndex(u => u.NormalizedEmail, unique: true);
 
         Books = Database.GetCollection<BookDocument>("books");
@@ -44,7 +44,7 @@ public sealed class LiteStore : IDisposable
 
     public LiteDatabase Database { get; }
 
-    public ILiteCollection<LiteUserDocument> Users { get; }
+    public ILiteCollection<UserDocument> Users { get; }
 
     public ILiteCollection<BookDocument> Books { get; }
 

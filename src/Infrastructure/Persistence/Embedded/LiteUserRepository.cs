@@ -1,6 +1,7 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Users;
+using CleanAuth.Infrastructure.Persistence.Documents;
 using LiteDB;
 
 namespace CleanAuth.Infrastructure.Persistence.Embedded;
@@ -12,7 +13,7 @@ public sealed class LiteUserRepository(LiteStore store) : IUserRepository
     {
         try
         {
-            store.Users.Insert(LiteUserDocument.From(user, user.Version));
+            store.Users.Insert(UserDocument.From(user, user.Version));
             return true;
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
@@ -22,26 +23,26 @@ public sealed class LiteUserRepository(LiteStore store) : IUserRepository
     }));
 
     public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
-        LiteStore.TryParseId(id, out var objectId) ? store.Users.FindById(objectId)?.ToUser() : null));
+        ObjectIds.Normalize(id) is { } userId ? store.Users.FindById(userId)?.ToUser() : null));
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = User.NormalizeEmail(email);
         return Task.FromResult(LiteStore.Guard(() =>
-            store.Users.FindOne(Query.EQ(nameof(LiteUserDocument.NormalizedEmail), normalized))?.ToUser()));
+            store.Users.FindOne(Query.EQ(nameof(UserDocument.NormalizedEmail), normalized))?.ToUser()));
     }
 
     public Task UpdateAsync(User user, CancellationToken cancellationToken)
     {
         store.Write(() =>
         {
-            var stored = store.Users.FindById(new ObjectId(user.Id));
+            var stored = store.Users.FindById(user.Id);
             if (stored is null || stored.Version != user.Version)
             {
                 throw new ConflictException("The account was changed by another request; retry.");
             }
 
-            return store.Users.Update(LiteUserDocument.From(user, user.Version + 1));
+            return store.Users.Update(UserDocument.From(user, user.Version + 1));
         });
         user.MarkSaved();
         return Task.CompletedTask;
@@ -49,7 +50,7 @@ public sealed class LiteUserRepository(LiteStore store) : IUserRepository
 
     public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
     {
-        ILiteQueryable<LiteUserDocument> Matching()
+        ILiteQueryable<UserDocument> Matching()
         {
             var query = store.Users.Query();
             // INDEXOF rather than Query.Contains: LIKE would treat % and _ in the filter as wildcards.
@@ -64,7 +65,7 @@ public sealed class LiteUserRepository(LiteStore store) : IUserRepository
     }));
 
     public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
-        (long)store.Users.Count(Query.And(IsAdmin, Query.EQ(nameof(LiteUserDocument.Disabled), false)))));
+        (long)store.Users.Count(Query.And(IsAdmin, Query.EQ(nameof(UserDocument.Disabled), false)))));
 
     public Task<bool> AnyAdminAsync(CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() => store.Users.Exists(IsAdmin)));
 

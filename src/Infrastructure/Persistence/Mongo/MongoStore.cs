@@ -15,7 +15,7 @@ public sealed class MongoStore
         settings.ConnectTimeout = options.MongoServerSelectionTimeout;
         var url = MongoUrl.Create(connectionString);
         Database = new MongoClient(settings).GetDatabase(url.DatabaseName ?? options.MongoDatabase);
-        Users = Database.GetCollection<MongoUserDocument>("users");
+        Users = Database.GetCollection<UserDocument>("users");
         Books = Database.GetCollection<BookDocument>("books");
         Authors = Database.GetCollection<AuthorDocument>("authors");
         Covers = new GridFSBucket(Database, new GridFSBucketOptions { BucketName = "covers" });
@@ -24,7 +24,7 @@ public sealed class MongoStore
 
     public IMongoDatabase Database { get; }
 
-    public IMongoCollection<MongoUserDocument> Users { get; }
+    public IMongoCollection<UserDocument> Users { get; }
 
     public IMongoCollection<BookDocument> Books { get; }
 
@@ -41,11 +41,11 @@ public sealed class MongoStore
     {
         await Users.Indexes.CreateManyAsync(
             [
-                new CreateIndexModel<MongoUserDocument>(
-                    Builders<MongoUserDocument>.IndexKeys.Ascending(u => u.NormalizedEmail),
+                new CreateIndexModel<UserDocument>(
+                    Builders<UserDocument>.IndexKeys.Ascending(u => u.NormalizedEmail),
                     new CreateIndexOptions { Unique = true, Name = "ux_users_normalizedEmail" }),
-                new CreateIndexModel<MongoUserDocument>(
-                    Builders<MongoUserDocument>.IndexKeys.Ascending(u => u.Roles),
+                new CreateIndexModel<UserDocument>(
+                    Builders<UserDocument>.IndexKeys.Ascending(u => u.Roles),
                     new CreateIndexOptions { Name = "ix_users_roles" }),
             ],
             cancellationToken);

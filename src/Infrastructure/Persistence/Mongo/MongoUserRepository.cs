@@ -1,6 +1,7 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Users;
+using CleanAuth.Infrastructure.Persistence.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -8,7 +9,7 @@ namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
 public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 {
-    private IMongoCollection<MongoUserDocument> Users => store.Users;
+    private IMongoCollection<UserDocument> Users => store.Users;
 
     public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
@@ -21,7 +22,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
         try
         {
-            await Users.InsertOneAsync(MongoUserDocument.From(user, user.Version), cancellationToken: cancellationToken);
+            await Users.InsertOneAsync(UserDocument.From(user, user.Version), cancellationToken: cancellationToken);
             return true;
         }
         catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
@@ -32,12 +33,12 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
     public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (!ObjectId.TryParse(id, out var objectId))
+        if (ObjectIds.Normalize(id) is not { } userId)
         {
             return null;
         }
 
-        var document = await Users.Find(d => d.Id == objectId).FirstOrDefaultAsync(cancellationToken);
+        var document = await Users.Find(d => d.Id == userId).FirstOrDefaultAsync(cancellationToken);
         return document?.ToUser();
     });
 
@@ -50,10 +51,9 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
     public Task UpdateAsync(User user, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        var id = ObjectId.Parse(user.Id);
         var result = await Users.ReplaceOneAsync(
-            d => d.Id == id && d.Version == user.Version,
-            MongoUserDocument.From(user, user.Version + 1),
+            d => d.Id == user.Id && d.Version == user.Version,
+            UserDocument.From(user, user.Version + 1),
             cancellationToken: cancellationToken);
         if (result.MatchedCount == 0)
         {
@@ -66,8 +66,8 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
         var filter = emailContains is null
-            ? Builders<MongoUserDocument>.Filter.Empty
-            : Builders<MongoUserDocument>.Filter.Regex(d => d.NormalizedEmail,
+            ? Builders<UserDocument>.Filter.Empty
+            : Builders<UserDocument>.Filter.Regex(d => d.NormalizedEmail,
                 new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(User.NormalizeEmail(emailContains))));
         var total = await Users.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var documents = await Users.Find(filter).SortBy(d => d.Id).Skip(skip).Limit(take).ToListAsync(cancellationToken);

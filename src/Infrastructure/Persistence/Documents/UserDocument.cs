@@ -2,13 +2,15 @@ using CleanAuth.Domain.Users;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 
-namespace CleanAuth.Infrastructure.Persistence.Mongo;
+namespace CleanAuth.Infrastructure.Persistence.Documents;
 
+/// <summary>A user as both stores keep it (see <see cref="BookDocument"/> for the id).</summary>
 [BsonIgnoreExtraElements]
-public sealed class MongoUserDocument
+public sealed class UserDocument
 {
     [BsonId]
-    public ObjectId Id { get; set; }
+    [BsonRepresentation(BsonType.ObjectId)]
+    public string Id { get; set; } = "";
 
     [BsonElement("name")]
     public string Name { get; set; } = "";
@@ -50,9 +52,9 @@ public sealed class MongoUserDocument
     [BsonElement("lockoutEnd")]
     public DateTime? LockoutEnd { get; set; }
 
-    public static MongoUserDocument From(User user, long version) => new()
+    public static UserDocument From(User user, long version) => new()
     {
-        Id = ObjectId.Parse(user.Id),
+        Id = user.Id,
         Name = user.Name,
         Email = user.Email,
         NormalizedEmail = user.NormalizedEmail,
@@ -69,7 +71,7 @@ public sealed class MongoUserDocument
     };
 
     public User ToUser() => new(
-        Id.ToString(), Name, Email, PasswordHash, SecurityStamp, Roles, Disabled,
+        Id, Name, Email, PasswordHash, SecurityStamp, Roles, Disabled,
         new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)),
         new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)),
         Version,
