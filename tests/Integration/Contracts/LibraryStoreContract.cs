@@ -121,10 +121,11 @@ public abstract class LibraryStoreContract
         var book = NewBook(owner, "Doomed");
         await Books.TryAddAsync(book, default);
 
-        (await Books.DeleteAsync(NewOwner(), book.Id, default)).Should().BeFalse();
-        (await Books.DeleteAsync(owner, "not-an-id", default)).Should().BeFalse();
-        (await Books.DeleteAsync(owner, book.Id, default)).Should().BeTrue();
-        (await Books.DeleteAsync(owner, book.Id, default)).Should().BeFalse();
+        (await Books.DeleteAsync(NewOwner(), book.Id, book.Version, default)).Should().BeFalse();
+        (await Books.DeleteAsync(owner, "not-an-id", book.Version, default)).Should().BeFalse();
+        (await Books.DeleteAsync(owner, book.Id, book.Version + 1, default)).Should().BeFalse("a stale or future version deletes nothing");
+        (await Books.DeleteAsync(owner, book.Id, book.Version, default)).Should().BeTrue();
+        (await Books.DeleteAsync(owner, book.Id, book.Version, default)).Should().BeFalse();
         (await Books.FindAsync(owner, book.Id, default)).Should().BeNull();
     }
 

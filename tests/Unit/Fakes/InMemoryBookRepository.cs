@@ -21,6 +21,9 @@ public sealed class InMemoryBookRepository : IBookRepository
     /// <summary>Runs inside <see cref="UpdateAsync"/> before the version check, e.g. to simulate a concurrent writer.</summary>
     public Action<Book>? BeforeUpdate { get; set; }
 
+    /// <summary>Runs just before a delete takes effect, with the id: lets a test change the book in between.</summary>
+    public Action<string>? BeforeDelete { get; set; }
+
     /// <summary>The filters <see cref="ListAsync"/> was called with, in order.</summary>
     public List<(string OwnerId, BookFilter Filter)> ListCalls { get; } = [];
 
@@ -142,12 +145,14 @@ public sealed class InMemoryBookRepository : IBookRepository
         return Task.CompletedTask;
     }
 
-    public Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken)
     {
+        BeforeDelete?.Invoke(id);
         lock (_gate)
         {
             DeleteCalls++;
-            return Task.FromResult(id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId && _byId.Remove(id));
+            return Task.FromResult(id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId
+                && stored.Version == version && _byId.Remove(id));
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class InMemoryBookRepositoryTests
 
         (await _repository.FindAsync(Alice, "1", default)).Should().BeNull();
         (await _repository.ListAsync(Alice, new BookFilter(null, null, 1, 20), default)).TotalCount.Should().Be(0);
-        (await _repository.DeleteAsync(Alice, "1", default)).Should().BeFalse();
+        (await _repository.DeleteAsync(Alice, "1", 0, default)).Should().BeFalse();
         (await _repository.TitleExistsAsync(Alice, "Dune", null, default)).Should().BeFalse();
         _repository.Stored("1").Should().NotBeNull();
     }

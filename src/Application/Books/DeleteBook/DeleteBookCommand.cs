@@ -14,10 +14,11 @@ public sealed class DeleteBookCommandHandler(ICurrentUser currentUser, IBookRepo
     {
         var book = await books.FindOwnedAsync(currentUser.User.Id, request.Id, cancellationToken);
 
-        // The book goes first, then its files: at no moment does a book point at a missing file.
-        if (!await books.DeleteAsync(book.OwnerId, book.Id, cancellationToken))
+        // The book goes first, then its files: at no moment does a book point at a missing file. Only the
+        // version read is deleted: had a new cover replaced this one meanwhile, its files would be orphaned.
+        if (!await books.DeleteAsync(book.OwnerId, book.Id, book.Version, cancellationToken))
         {
-            throw new NotFoundException(BookRepositoryExtensions.NotFound);
+            throw new ConflictException("The book was changed or deleted by another request; retry.");
         }
 
         await covers.DeleteAsync(book.Cover);

@@ -22,8 +22,11 @@ public interface IBookRepository
     /// </summary>
     Task UpdateAsync(Book book, CancellationToken cancellationToken);
 
-    /// <summary>Removes the owner's book; false when there was none.</summary>
-    Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken);
+    /// <summary>
+    /// Removes the owner's book if it is still at <paramref name="version"/> (so its cover is the one the caller
+    /// read); false when there was none, or it changed meanwhile.
+    /// </summary>
+    Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken);
 
     Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken);
 }

@@ -73,9 +73,9 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
         return Task.CompletedTask;
     }
 
-    public Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(store.Write(() =>
+    public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken) => Task.FromResult(store.Write(() =>
         ObjectIds.Normalize(id) is { } bookId && Books.FindById(bookId) is { } document && document.OwnerId == ownerId
-        && Books.Delete(bookId)));
+        && document.Version == version && Books.Delete(bookId)));
 
     public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
         Books.Exists(d => d.AuthorId == authorId && d.OwnerId == ownerId)));

@@ -96,9 +96,9 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         book.MarkSaved();
     });
 
-    public Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
         ObjectIds.Normalize(id) is { } bookId
-        && (await Books.DeleteOneAsync(d => d.Id == bookId && d.OwnerId == ownerId, cancellationToken)).DeletedCount > 0);
+        && (await Books.DeleteOneAsync(d => d.Id == bookId && d.OwnerId == ownerId && d.Version == version, cancellationToken)).DeletedCount > 0);
 
     public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => MongoStore.Guard(() =>
         Books.Find(d => d.OwnerId == ownerId && d.AuthorId == authorId).AnyAsync(cancellationToken));

@@ -39,6 +39,19 @@ public sealed class DeleteBookCommandHandlerTests
     }
 
     [Fact]
+    public async Task A_book_changed_between_read_and_delete_is_kept_with_its_files_and_the_caller_gets_409()
+    {
+        var book = _fixture.SeedBook("Dune");
+        _fixture.Books.BeforeDelete = id => _fixture.Books.SimulateConcurrentWrite(id);
+
+        var act = () => _handler.Handle(new DeleteBookCommand(book.Id), default);
+
+        await act.Should().ThrowAsync<ConflictException>();
+        _fixture.Books.Stored(book.Id).Should().NotBeNull();
+        _fixture.Covers.DeletedFileIds.Should().BeEmpty("the files belong to whatever the book now is");
+    }
+
+    [Fact]
     public async Task Another_owners_book_is_not_found_and_nothing_is_deleted()
     {
         var theirs = _fixture.SeedBook("Theirs", ownerId: BookHandlerFixture.OtherOwnerId);
