@@ -1,5 +1,6 @@
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Users.BootstrapAdmin;
+using CleanAuth.Infrastructure.Hosting;
 using MediatR;
 
 namespace CleanAuth.WebApi.Infrastructure;
@@ -22,60 +23,12 @@ public sealed class BootstrapOptions
 public sealed partial class AdminBootstrapService(
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<BootstrapOptions> options,
-    ILogger<AdminBootstrapService> logger) : IHostedService, IDisposable
+    ILogger<AdminBootstrapService> logger) : RetryingStartupTask
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _retries;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(options.Value.AdminEmail))
-        {
-            return;
-        }
-
-        if (!await TryBootstrapAsync(cancellationToken))
-        {
-            _retries = RetryAsync(_stopping.Token);
-        }
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        // A host can be stopped twice (WebApplicationFactory stops it, and so does the entry point's Run()
-        // returning), the second time after Dispose; there is nothing left to stop then.
-        try
-        {
-            await _stopping.CancelAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            return;
-        }
-
-        if (_retries is not null)
-        {
-            await _retries.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task RetryAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await Task.Delay(RetryDelay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (!cancellationToken.IsCancellationRequested && await TryBootstrapAsync(cancellationToken))
-            {
-                return;
-            }
-        }
-    }
+    protected override bool IsEnabled => !string.IsNullOrWhiteSpace(options.Value.AdminEmail);
 
     // True when done (or when retrying cannot help); false when the store could not be reached.
-    private async Task<bool> TryBootstrapAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> TryRunAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using CleanAuth.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
@@ -7,54 +7,9 @@ namespace CleanAuth.Infrastructure.Persistence.Mongo;
 /// Creates the indexes at start-up. If MongoDB is not reachable yet the API still starts (and
 /// answers 503 until it is) while this keeps retrying in the background.
 /// </summary>
-public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<MongoIndexInitializer> logger) : IHostedService, IDisposable
+public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<MongoIndexInitializer> logger) : RetryingStartupTask
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _retries;
-
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (!await TryCreateAsync(cancellationToken))
-        {
-            _retries = RetryUntilCreatedAsync(_stopping.Token);
-        }
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        // A host can be stopped twice (WebApplicationFactory stops it, and so does the entry point's Run()
-        // returning), the second time after Dispose; there is nothing left to stop then.
-        try
-        {
-            await _stopping.CancelAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            return;
-        }
-
-        if (_retries is not null)
-        {
-            await _retries.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task RetryUntilCreatedAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await Task.Delay(RetryDelay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (!cancellationToken.IsCancellationRequested && await TryCreateAsync(cancellationToken))
-            {
-                return;
-            }
-        }
-    }
-
-    private async Task<bool> TryCreateAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> TryRunAsync(CancellationToken cancellationToken)
     {
         try
         {
