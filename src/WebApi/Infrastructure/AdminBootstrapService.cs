@@ -12,7 +12,7 @@ public sealed class BootstrapOptions
 
     public string? AdminEmail { get; set; }
 
-    /// <summary>Used only when the account does not exist yet. Never logged.</summary>
+    /// <summary>Registers the account if it does not exist; an existing one is promoted only if this opens it. Never logged.</summary>
     public string? AdminPassword { get; set; }
 }
 
