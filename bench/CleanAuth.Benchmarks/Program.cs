@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using CleanAuth.Benchmarks;
 
@@ -8,6 +9,14 @@ if (args is ["make-images", var folder])
     File.WriteAllBytes(Path.Combine(folder, "cover-1200x1800.jpg"), BenchmarkImages.Jpeg(1200, 1800));
     File.WriteAllBytes(Path.Combine(folder, "cover-4000x6000.jpg"), BenchmarkImages.Jpeg(4000, 6000));
     File.WriteAllBytes(Path.Combine(folder, "cover-1200x1800.png"), BenchmarkImages.Png(1200, 1800));
+    return;
+}
+
+// `seed-growth DIR USERS MINE OTHERS` fills an embedded store for the growth runs of bench/growth.sh.
+if (args is ["seed-growth", var dataPath, var users, var mine, var others])
+{
+    GrowthSeed.Run(dataPath, int.Parse(users, CultureInfo.InvariantCulture), int.Parse(mine, CultureInfo.InvariantCulture),
+        int.Parse(others, CultureInfo.InvariantCulture));
     return;
 }
 

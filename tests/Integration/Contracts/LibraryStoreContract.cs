@@ -96,6 +96,28 @@ public abstract class LibraryStoreContract
     }
 
     [StoreFact]
+    public async Task The_total_follows_adds_refused_duplicates_and_deletes()
+    {
+        var owner = NewOwner();
+        var kept = NewBook(owner, "Kept");
+        var doomed = NewBook(owner, "Doomed", minutesAfterStart: 1);
+        await Books.TryAddAsync(kept, default);
+        await Books.TryAddAsync(doomed, default);
+        await Books.TryAddAsync(NewBook(NewOwner(), "Elsewhere"), default);
+
+        (await Books.TryAddAsync(NewBook(owner, "KEPT"), default)).Should().BeFalse();
+        (await Books.DeleteAsync(owner, doomed.Id, doomed.Version + 1, default)).Should().BeFalse();
+        (await Books.DeleteAsync(NewOwner(), kept.Id, kept.Version, default)).Should().BeFalse();
+        (await Books.ListAsync(owner, new BookFilter(null, null, 1, 20), default)).TotalCount.Should().Be(2);
+        (await Books.DeleteAsync(owner, doomed.Id, doomed.Version, default)).Should().BeTrue();
+
+        var after = await Books.ListAsync(owner, new BookFilter(null, null, 1, 20), default);
+        after.TotalCount.Should().Be(1);
+        after.Items.Select(b => b.Id).Should().Equal(kept.Id);
+        (await Books.ListAsync(NewOwner(), new BookFilter(null, null, 1, 20), default)).TotalCount.Should().Be(0);
+    }
+
+    [StoreFact]
     public async Task An_update_stores_every_change_and_a_stale_one_is_refused()
     {
         var owner = NewOwner();

@@ -28,6 +28,13 @@ public sealed class BookDocument
     [BsonElement("ownerTitle")]
     public string OwnerTitle { get; set; } = "";
 
+    /// <summary>
+    /// Owner, creation time and id in one sortable field, for LiteDB (MongoDB has a compound index and does not
+    /// store it): reading this index backwards gives one owner's books newest first without sorting the library.
+    /// </summary>
+    [BsonIgnore]
+    public string OwnerRecency { get; set; } = "";
+
     [BsonElement("description")]
     public string Description { get; set; } = "";
 
@@ -51,6 +58,13 @@ public sealed class BookDocument
 
     public static string OwnerTitleKey(string ownerId, string normalizedTitle) => ownerId + "\n" + normalizedTitle;
 
+    /// <summary>
+    /// Hex and digits only, each part of fixed width: any collation LiteDB is set to orders these keys by
+    /// (owner, time, id), and the owner id is a safe prefix to search by.
+    /// </summary>
+    public static string OwnerRecencyKey(string ownerId, DateTime createdAt, string id) =>
+        ownerId + createdAt.Ticks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + id;
+
     public static BookDocument From(Book book, long version) => new()
     {
         Id = book.Id,
@@ -58,6 +72,7 @@ public sealed class BookDocument
         Title = book.Title,
         NormalizedTitle = book.NormalizedTitle,
         OwnerTitle = OwnerTitleKey(book.OwnerId, book.NormalizedTitle),
+        OwnerRecency = OwnerRecencyKey(book.OwnerId, book.CreatedAt.UtcDateTime, book.Id),
         Description = book.Description,
         Category = book.Category,
         AuthorId = book.AuthorId,

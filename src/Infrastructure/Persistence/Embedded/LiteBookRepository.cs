@@ -10,17 +10,19 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
 {
     private ILiteCollection<BookDocument> Books => store.Books;
 
-    public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(store.WriteAll(() =>
     {
         try
         {
             Books.Insert(BookDocument.From(book, book.Version));
-            return true;
         }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
         {
             return false;
         }
+
+        store.ChangeLibrarySize(book.OwnerId, +1);
+        return true;
     }));
 
     public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
@@ -35,20 +37,40 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
             Books.FindOne(Query.EQ(nameof(BookDocument.OwnerTitle), key)) is { } document && document.Id != exceptBookId));
     }
 
-    // Filtered, sorted and paged in memory over the owner's books (found through the owner index): LiteDB
-    // sorts in memory anyway, has no compound index, and its LIKE is not safe with arbitrary text
-    // ("50% (" made it spin). Fine for the embedded store's single-node libraries; MongoDB does this server-side.
     public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+        filter.TitleContains is null ? ListNewestFirst(ownerId, filter) : SearchTitles(ownerId, filter)));
+
+    // Read backwards off the owner-recency index, so a page costs its own rows (and those it skips), not the whole
+    // library, and the total is the kept count. A range, not StartsWith: LiteDB 5's descending LIKE scan returns
+    // nothing. A category filter still counts its matches one by one.
+    private Page<Book> ListNewestFirst(string ownerId, BookFilter filter)
     {
-        var normalized = filter.TitleContains is null ? null : Book.NormalizeTitle(filter.TitleContains);
+        ILiteQueryable<BookDocument> Mine()
+        {
+            var query = Books.Query().Where(Query.Between(nameof(BookDocument.OwnerRecency), ownerId, ownerId + "z"));
+            return filter.Category is { } category ? query.Where(d => d.Category == category) : query;
+        }
+
+        var total = filter.Category is null ? store.LibrarySize(ownerId) : Mine().Count();
+        var page = Mine().OrderByDescending(d => d.OwnerRecency).Skip(Skipped(filter)).Limit(filter.PageSize).ToList();
+        return new Page<Book>([.. page.Select(d => d.ToBook())], filter.Page, filter.PageSize, total);
+    }
+
+    // A title search filters the owner's books in memory: LiteDB's LIKE is not safe with arbitrary text ("50% ("
+    // made it spin). It scans one library, as MongoDB's unanchored regex does.
+    private Page<Book> SearchTitles(string ownerId, BookFilter filter)
+    {
+        var normalized = Book.NormalizeTitle(filter.TitleContains!);
         var matches = Books.Find(d => d.OwnerId == ownerId)
             .Where(d => filter.Category is null || d.Category == filter.Category)
-            .Where(d => normalized is null || d.NormalizedTitle.Contains(normalized, StringComparison.Ordinal))
-            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id, StringComparer.Ordinal)
+            .Where(d => d.NormalizedTitle.Contains(normalized, StringComparison.Ordinal))
+            .OrderByDescending(d => d.OwnerRecency, StringComparer.Ordinal)
             .ToList();
-        var page = matches.Skip((int)Math.Min((long)(filter.Page - 1) * filter.PageSize, int.MaxValue)).Take(filter.PageSize);
+        var page = matches.Skip(Skipped(filter)).Take(filter.PageSize);
         return new Page<Book>([.. page.Select(d => d.ToBook())], filter.Page, filter.PageSize, matches.Count);
-    }));
+    }
+
+    private static int Skipped(BookFilter filter) => (int)Math.Min((long)(filter.Page - 1) * filter.PageSize, int.MaxValue);
 
     public Task UpdateAsync(Book book, CancellationToken cancellationToken)
     {
@@ -73,9 +95,17 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
         return Task.CompletedTask;
     }
 
-    public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken) => Task.FromResult(store.Write(() =>
-        ObjectIds.Normalize(id) is { } bookId && Books.FindById(bookId) is { } document && document.OwnerId == ownerId
-        && document.Version == version && Books.Delete(bookId)));
+    public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken) => Task.FromResult(store.WriteAll(() =>
+    {
+        var deleted = ObjectIds.Normalize(id) is { } bookId && Books.FindById(bookId) is { } document && document.OwnerId == ownerId
+            && document.Version == version && Books.Delete(bookId);
+        if (deleted)
+        {
+            store.ChangeLibrarySize(ownerId, -1);
+        }
+
+        return deleted;
+    }));
 
     public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
         Books.Exists(d => d.AuthorId == authorId && d.OwnerId == ownerId)));

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Load benchmark: login, GET /api/users/me, GET /api/books/{id}, GET /api/books, and cover upload, each at
+# 16 and 64 connections with wrk, on the embedded store, on the Mongo-wire server, and on the "ceiling" (bare
+# ASP.NET Core answering the same bytes without auth or storage). Every run appends one JSON line to the
+# results file; bench/summarize-load.py turns the file into the README's table (medians of the repeats).
+#
+#   bash bench/load.sh                      # all three targets, 10 s runs, 3 repeats
+#   DURATION=5 REPEATS=1 bash bench/load.sh embedded
+#
+# API and wrk share this machine's cores, so the numbers are for the pair; wrk runs 2 threads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+targets=${1:-"embedded mongo-wire ceiling"}
+duration=${DURATION:-10}
+repeats=${REPEATS:-3}
+connections=${CONNECTIONS:-"16 64"}
+routes=${ROUTES:-"login me book list upload"}
+port=${PORT:-5098}
+mkdir -p bench/results
+results=${RESULTS:-bench/results/load-$(date -u +%Y%m%dT%H%M%SZ).jsonl}
+work=$(mktemp -d)
+api_pid="" mongo_pid=""
+trap 'stop_pid "$api_pid"; stop_pid "$mongo_pid"; rm -rf "$work"' EXIT
+source bench/lib.sh
+export BENCH_WRK=$PWD/bench/wrk PASSWORD=$bench_password
+base="http://127.0.0.1:$port"
+
+ensure_tools
+build_all
+small_cover="$work/images/cover-1200x1800.jpg"
+
+# A reader with a page of 20 books, and a separate uploader, so the uploads never change what is read.
+prepare_api() {
+  register reader@example.com
+  register uploader@example.com
+  reader_token=$(login reader@example.com | json_field accessToken)
+  uploader_token=$(login uploader@example.com | json_field accessToken)
+  for i in $(seq 1 20); do
+    book_id=$(upload "$reader_token" "Reading $i" "$small_cover" | json_field id)
+  done
+  if [[ ! -d $work/responses ]]; then
+    mkdir -p "$work/responses"
+    login reader@example.com >"$work/responses/login.json"
+    curl -sf -H "Authorization: Bearer $reader_token" "$base/api/users/me" >"$work/responses/me.json"
+    curl -sf -H "Authorization: Bearer $reader_token" "$base/api/books/$book_id" >"$work/responses/book.json"
+    curl -sf -H "Authorization: Bearer $reader_token" "$base/api/books" >"$work/responses/list.json"
+    upload "$uploader_token" "Recorded" "$small_cover" >"$work/responses/created.json"
+  fi
+}
+
+run_wrk() { # target route connections repeat seconds
+  local script url token=${reader_token:-none}
+  case $2 in
+    login) script=login.lua url=$base/api/auth/login ;;
+    me) script=get.lua url=$base/api/users/me ;;
+    book) script=get.lua url=$base/api/books/${book_id:-000000000000000000000000} ;;
+    list) script=get.lua url=$base/api/books ;;
+    upload) script=upload.lua url=$base/api/books token=${uploader_token:-none} ;;
+  esac
+  local line
+  wait_idle "$api_pid"
+  line=$(EMAIL=reader@example.com TOKEN=$token COVER=$small_cover RUN_LABEL="$1-$3-$4-$RANDOM" \
+    wrk -t2 -c"$3" -d"${5}s" --timeout 30s -s "bench/wrk/$script" "$url" | sed -n 's/^RESULT //p')
+  if [[ $4 != warmup ]]; then
+    echo "{\"target\":\"$1\",\"route\":\"$2\",\"connections\":$3,\"repeat\":$4,${line#\{}" | tee -a "$results"
+  fi
+}
+
+for target in $targets; do
+  echo "== $target"
+  case $target in
+    embedded) start_api embedded "$work/data-$RANDOM" ;;
+    mongo-wire) start_mongo_wire; start_api "$mongo_url" "$work/unused" ;;
+    ceiling)
+      [[ -d $work/responses ]] || { echo "the ceiling needs an API target first, to record its answers" >&2; exit 1; }
+      start_ceiling "$work/responses" ;;
+  esac
+  [[ $target == ceiling ]] || prepare_api
+  for route in $routes; do run_wrk "$target" "$route" 16 warmup 3; done
+  for repeat in $(seq 1 "$repeats"); do
+    if [[ $target != ceiling ]]; then # fresh tokens: a run may outlast an access token's lifetime
+      reader_token=$(login reader@example.com | json_field accessToken)
+      uploader_token=$(login uploader@example.com | json_field accessToken)
+    fi
+    for route in $routes; do
+      for c in $connections; do run_wrk "$target" "$route" "$c" "$repeat" "$duration"; done
+    done
+  done
+  stop_pid "$api_pid"; api_pid=""
+  stop_pid "$mongo_pid"; mongo_pid=""
+done
+echo "results: $results"
+python3 bench/summarize-load.py "$results"
