@@ -43,6 +43,7 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
         "HS256 signed with the attacker's key, named by a jku header",
         "HS256 with a kid of ../../dev/null, signed with an empty key",
         "RS256 signed with the attacker's certificate, embedded as an x5c header",
+        "a JWE around an unsigned token, encrypted (dir) with the signing key",
         "wrong issuer",
         "wrong audience",
         "expired beyond the clock skew",
@@ -89,6 +90,7 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
                 HandMade("""{"alg":"HS256","typ":"at+jwt","kid":"../../../../dev/null"}""", user.Id, stamp, Hmac([])),
             "RS256 signed with the attacker's certificate, embedded as an x5c header" =>
                 HandMade($$"""{"alg":"RS256","typ":"at+jwt","x5c":["{{SelfSignedCertificate(rsa)}}"]}""", user.Id, stamp, RsaSha256(rsa)),
+            "a JWE around an unsigned token, encrypted (dir) with the signing key" => EncryptedUnsigned(user.Id, stamp),
             "wrong issuer" => Mint(user.Id, stamp, issuer: "someone-else"),
             "wrong audience" => Mint(user.Id, stamp, audience: "another-api"),
             "expired beyond the clock skew" => Mint(user.Id, stamp, notBefore: now.AddMinutes(-20), expires: now.AddSeconds(-31)),
@@ -193,6 +195,33 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
         var request = new CertificateRequest("CN=attacker.example", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         return Convert.ToBase64String(certificate.RawData);
+    }
+
+    /// <summary>
+    /// Key confusion the other way round: the signing key used as an encryption key, around a token with no
+    /// signature at all. Accepted only if the API decrypted with its signing key and then skipped the signature.
+    /// </summary>
+    private static string EncryptedUnsigned(string userId, string stamp)
+    {
+        var now = DateTime.UtcNow;
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        var key = new SymmetricSecurityKey(CleanAuthApi.SigningKey);
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = CleanAuthApi.Issuer,
+            Audience = CleanAuthApi.Audience,
+            TokenType = "at+jwt",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(10),
+            Claims = new Dictionary<string, object> { ["sub"] = userId, ["jti"] = Guid.NewGuid().ToString("N"), ["sst"] = stamp },
+            EncryptingCredentials = new EncryptingCredentials(key, JwtConstants.DirectKeyUseAlg, SecurityAlgorithms.Aes256CbcHmacSha512),
+        });
+
+        // The row is only worth its 401 if the token really opens with that key to an unsigned one.
+        var inner = handler.DecryptToken(new JsonWebToken(token), new TokenValidationParameters { TokenDecryptionKey = key });
+        new JsonWebToken(inner).Alg.Should().Be("none");
+        return token;
     }
 
     private static string Tamper(string token)
