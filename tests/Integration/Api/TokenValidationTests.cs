@@ -57,6 +57,7 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
         "stale security stamp",
         "a refresh token as the bearer token",
         "an access token sent to POST /api/auth/refresh",
+        "a disabled user's refresh token sent to POST /api/auth/refresh",
     };
 
     [Theory]
@@ -104,11 +105,12 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
             "stale security stamp" => Mint(user.Id, "OLD-STAMP"),
             "a refresh token as the bearer token" => (await _api.SignInAsync(user.Email, user.Password)).RefreshToken,
             "an access token sent to POST /api/auth/refresh" => user.AccessToken,
+            "a disabled user's refresh token sent to POST /api/auth/refresh" => await DisabledRefreshTokenAsync(user),
             _ => throw new ArgumentOutOfRangeException(nameof(wrong), wrong, "A row without a token."),
         };
 
-        // The last row is the reverse confusion: the token goes to the refresh route, where only a refresh token counts.
-        var response = wrong == "an access token sent to POST /api/auth/refresh" ? await _api.RefreshAsync(token!) : await GetMeAsync(token);
+        // The last rows go to the refresh route instead, where only a live refresh token counts.
+        var response = wrong.EndsWith("sent to POST /api/auth/refresh", StringComparison.Ordinal) ? await _api.RefreshAsync(token!) : await GetMeAsync(token);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
@@ -136,6 +138,14 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
         using var client = _api.CreateClient(user.AccessToken);
         (await client.DeleteAsync("/api/users/me")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         return user.AccessToken;
+    }
+
+    /// <summary>A refresh token issued before the user disabled their account.</summary>
+    private async Task<string> DisabledRefreshTokenAsync(TestUser user)
+    {
+        var session = await _api.SignInAsync(user.Email, user.Password);
+        await DisabledAsync(user);
+        return session.RefreshToken;
     }
 
     /// <summary>The user's token from before a password change (which itself succeeded).</summary>

@@ -76,8 +76,8 @@ public abstract class OwnershipMatrixTests(CleanAuthApi api)
 
         var withAsId = await (await SendAsync(intruder, route, aId)).ShouldBeProblemAsync(expected);
 
-        // The same answer, word for word, as for an id nobody has, a malformed one and A's in another case.
-        foreach (var other in new[] { UnknownId, "not-an-id", aId.ToUpperInvariant() })
+        // The same answer, word for word, as for an id nobody has, malformed ones (one a Mongo operator) and A's in another case.
+        foreach (var other in new[] { UnknownId, "not-an-id", """{"$ne":null}""", aId.ToUpperInvariant() })
         {
             var problem = await (await SendAsync(intruder, route, other)).ShouldBeProblemAsync(expected);
             problem.GetProperty("detail").GetString().Should().Be(withAsId.GetProperty("detail").GetString(), "{0} with {1}", route, other);
