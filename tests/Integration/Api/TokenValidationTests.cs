@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using CleanAuth.Tests.Integration.Support;
@@ -15,26 +18,46 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
     [Fact]
     public async Task A_correctly_minted_token_is_accepted()
     {
-        // Guards the other tests: a token built here the way the API builds it must pass, so their 401s are about the one thing they change.
+        // Guards the other tests: a token built here the way the API builds it must pass, so their 401s are
+        // about the one thing they change. Both builders are checked: the library's and the hand-made one.
         var user = await _api.SignUpAsync();
         var stamp = ReadClaim(user.AccessToken, "sst");
 
         (await GetMeAsync(Mint(user.Id, stamp))).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await GetMeAsync(HandMade("""{"alg":"HS256","typ":"at+jwt"}""", user.Id, stamp, Hmac(CleanAuthApi.SigningKey)))).StatusCode
+            .Should().Be(HttpStatusCode.OK);
     }
 
     public static TheoryData<string> WrongTokens => new()
     {
+        "no token",
+        "garbage",
+        "alg none",
+        "alg NONE in upper case",
         "signed with another key",
+        "HS512 instead of HS256",
+        "alg hs256 in lower case, signed with the right key",
+        "alg RS256, signed with an RSA key",
+        "alg RS256 over an HMAC signature made with the right key",
+        "HS256 signed with the attacker's key, embedded as a jwk header",
+        "HS256 signed with the attacker's key, named by a jku header",
+        "HS256 with a kid of ../../dev/null, signed with an empty key",
+        "RS256 signed with the attacker's certificate, embedded as an x5c header",
+        "a JWE around an unsigned token, encrypted (dir) with the signing key",
         "wrong issuer",
         "wrong audience",
         "expired beyond the clock skew",
         "not yet valid",
         "without an expiry",
-        "HS512 instead of HS256",
         "not an access token type",
         "tampered payload",
-        "alg none",
-        "garbage",
+        "deleted user (the API deletes no user: an id that does not exist)",
+        "disabled user",
+        "minted before a password change",
+        "stale security stamp",
+        "a refresh token as the bearer token",
+        "an access token sent to POST /api/auth/refresh",
+        "a disabled user's refresh token sent to POST /api/auth/refresh",
     };
 
     [Theory]
@@ -44,38 +67,52 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
         var user = await _api.SignUpAsync();
         var stamp = ReadClaim(user.AccessToken, "sst");
         var now = DateTime.UtcNow;
+        using var rsa = RSA.Create(2048);
+        byte[] attackerKey = [.. Enumerable.Repeat((byte)1, 64)];
         var token = wrong switch
         {
-            "signed with another key" => Mint(user.Id, stamp, key: [.. Enumerable.Repeat((byte)1, 64)]),
+            "no token" => null,
+            "garbage" => "not-a-token",
+            "alg none" => HandMade("""{"alg":"none","typ":"at+jwt"}""", user.Id, stamp, _ => []),
+            "alg NONE in upper case" => HandMade("""{"alg":"NONE","typ":"at+jwt"}""", user.Id, stamp, _ => []),
+            "signed with another key" => Mint(user.Id, stamp, key: attackerKey),
+            "HS512 instead of HS256" => Mint(user.Id, stamp, algorithm: SecurityAlgorithms.HmacSha512),
+            "alg hs256 in lower case, signed with the right key" =>
+                HandMade("""{"alg":"hs256","typ":"at+jwt"}""", user.Id, stamp, Hmac(CleanAuthApi.SigningKey)),
+            "alg RS256, signed with an RSA key" =>
+                HandMade("""{"alg":"RS256","typ":"at+jwt"}""", user.Id, stamp, RsaSha256(rsa)),
+            "alg RS256 over an HMAC signature made with the right key" =>
+                HandMade("""{"alg":"RS256","typ":"at+jwt"}""", user.Id, stamp, Hmac(CleanAuthApi.SigningKey)),
+            "HS256 signed with the attacker's key, embedded as a jwk header" =>
+                HandMade($$$"""{"alg":"HS256","typ":"at+jwt","jwk":{"kty":"oct","k":"{{{Base64UrlEncoder.Encode(attackerKey)}}}"}}""", user.Id, stamp, Hmac(attackerKey)),
+            "HS256 signed with the attacker's key, named by a jku header" =>
+                HandMade("""{"alg":"HS256","typ":"at+jwt","jku":"https://attacker.example/jwks.json","kid":"attacker"}""", user.Id, stamp, Hmac(attackerKey)),
+            "HS256 with a kid of ../../dev/null, signed with an empty key" =>
+                HandMade("""{"alg":"HS256","typ":"at+jwt","kid":"../../../../dev/null"}""", user.Id, stamp, Hmac([])),
+            "RS256 signed with the attacker's certificate, embedded as an x5c header" =>
+                HandMade($$"""{"alg":"RS256","typ":"at+jwt","x5c":["{{SelfSignedCertificate(rsa)}}"]}""", user.Id, stamp, RsaSha256(rsa)),
+            "a JWE around an unsigned token, encrypted (dir) with the signing key" => EncryptedUnsigned(user.Id, stamp),
             "wrong issuer" => Mint(user.Id, stamp, issuer: "someone-else"),
             "wrong audience" => Mint(user.Id, stamp, audience: "another-api"),
             "expired beyond the clock skew" => Mint(user.Id, stamp, notBefore: now.AddMinutes(-20), expires: now.AddSeconds(-31)),
             "not yet valid" => Mint(user.Id, stamp, notBefore: now.AddMinutes(5), expires: now.AddMinutes(20)),
             "without an expiry" => Mint(user.Id, stamp, withoutExpiry: true),
-            "HS512 instead of HS256" => Mint(user.Id, stamp, algorithm: SecurityAlgorithms.HmacSha512),
             "not an access token type" => Mint(user.Id, stamp, type: "JWT"),
             "tampered payload" => Tamper(user.AccessToken),
-            "alg none" => Unsigned(user.Id, stamp),
-            _ => "not-a-token",
+            "deleted user (the API deletes no user: an id that does not exist)" => Mint("0123456789abcdef01234567", stamp),
+            "disabled user" => await DisabledAsync(user),
+            "minted before a password change" => await PasswordChangedAsync(user),
+            "stale security stamp" => Mint(user.Id, "OLD-STAMP"),
+            "a refresh token as the bearer token" => (await _api.SignInAsync(user.Email, user.Password)).RefreshToken,
+            "an access token sent to POST /api/auth/refresh" => user.AccessToken,
+            "a disabled user's refresh token sent to POST /api/auth/refresh" => await DisabledRefreshTokenAsync(user),
+            _ => throw new ArgumentOutOfRangeException(nameof(wrong), wrong, "A row without a token."),
         };
 
-        var response = await GetMeAsync(token);
+        // The last rows go to the refresh route instead, where only a live refresh token counts.
+        var response = wrong.EndsWith("sent to POST /api/auth/refresh", StringComparison.Ordinal) ? await _api.RefreshAsync(token!) : await GetMeAsync(token);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-    }
-
-    [Fact]
-    public async Task A_valid_token_of_an_unknown_user_answers_401()
-    {
-        (await GetMeAsync(Mint("0123456789abcdef01234567", "ANYSTAMP"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-    }
-
-    [Fact]
-    public async Task A_valid_token_with_a_stale_security_stamp_answers_401()
-    {
-        var user = await _api.SignUpAsync();
-
-        (await GetMeAsync(Mint(user.Id, "OLD-STAMP"))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -89,10 +126,35 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
         (await client.GetAsync("/api/users/me?access_token=" + user.AccessToken)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    private async Task<HttpResponseMessage> GetMeAsync(string token)
+    private async Task<HttpResponseMessage> GetMeAsync(string? token)
     {
-        using var client = _api.CreateClient(token);
+        using var client = token is null ? _api.CreateClient() : _api.CreateClient(token);
         return await client.GetAsync("/api/users/me");
+    }
+
+    /// <summary>The user's own token, after the user disabled their account with it.</summary>
+    private async Task<string> DisabledAsync(TestUser user)
+    {
+        using var client = _api.CreateClient(user.AccessToken);
+        (await client.DeleteAsync("/api/users/me")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        return user.AccessToken;
+    }
+
+    /// <summary>A refresh token issued before the user disabled their account.</summary>
+    private async Task<string> DisabledRefreshTokenAsync(TestUser user)
+    {
+        var session = await _api.SignInAsync(user.Email, user.Password);
+        await DisabledAsync(user);
+        return session.RefreshToken;
+    }
+
+    /// <summary>The user's token from before a password change (which itself succeeded).</summary>
+    private async Task<string> PasswordChangedAsync(TestUser user)
+    {
+        using var client = _api.CreateClient(user.AccessToken);
+        var change = await client.PutAsJsonAsync("/api/users/me/password", new { currentPassword = user.Password, newPassword = "a brand new long passphrase" });
+        change.StatusCode.Should().Be(HttpStatusCode.OK);
+        return user.AccessToken;
     }
 
     private static string Mint(
@@ -122,12 +184,54 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
-    private static string Unsigned(string userId, string stamp)
+    /// <summary>
+    /// A token with the header exactly as given, a valid payload, and the signature <paramref name="sign"/>
+    /// makes over the first two parts: for headers the library would not write (alg none, a jwk, a lower-case alg).
+    /// </summary>
+    private static string HandMade(string headerJson, string userId, string stamp, Func<byte[], byte[]> sign)
     {
-        var exp = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds();
-        var header = Base64Url("""{"alg":"none","typ":"at+jwt"}""");
-        var payload = Base64Url($$"""{"sub":"{{userId}}","sst":"{{stamp}}","iss":"{{CleanAuthApi.Issuer}}","aud":"{{CleanAuthApi.Audience}}","exp":{{exp}}}""");
-        return $"{header}.{payload}.";
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var payload = $$"""{"sub":"{{userId}}","jti":"{{Guid.NewGuid():N}}","sst":"{{stamp}}","iss":"{{CleanAuthApi.Issuer}}","aud":"{{CleanAuthApi.Audience}}","iat":{{now}},"nbf":{{now}},"exp":{{now + 600}}}""";
+        var signingInput = $"{Base64Url(headerJson)}.{Base64Url(payload)}";
+        return $"{signingInput}.{Base64UrlEncoder.Encode(sign(Encoding.ASCII.GetBytes(signingInput)))}";
+    }
+
+    private static Func<byte[], byte[]> Hmac(byte[] key) => data => HMACSHA256.HashData(key, data);
+
+    private static Func<byte[], byte[]> RsaSha256(RSA rsa) => data => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+
+    private static string SelfSignedCertificate(RSA rsa)
+    {
+        var request = new CertificateRequest("CN=attacker.example", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return Convert.ToBase64String(certificate.RawData);
+    }
+
+    /// <summary>
+    /// Key confusion the other way round: the signing key used as an encryption key, around a token with no
+    /// signature at all. Accepted only if the API decrypted with its signing key and then skipped the signature.
+    /// </summary>
+    private static string EncryptedUnsigned(string userId, string stamp)
+    {
+        var now = DateTime.UtcNow;
+        var handler = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false };
+        var key = new SymmetricSecurityKey(CleanAuthApi.SigningKey);
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = CleanAuthApi.Issuer,
+            Audience = CleanAuthApi.Audience,
+            TokenType = "at+jwt",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(10),
+            Claims = new Dictionary<string, object> { ["sub"] = userId, ["jti"] = Guid.NewGuid().ToString("N"), ["sst"] = stamp },
+            EncryptingCredentials = new EncryptingCredentials(key, JwtConstants.DirectKeyUseAlg, SecurityAlgorithms.Aes256CbcHmacSha512),
+        });
+
+        // The row is only worth its 401 if the token really opens with that key to an unsigned one.
+        var inner = handler.DecryptToken(new JsonWebToken(token), new TokenValidationParameters { TokenDecryptionKey = key });
+        new JsonWebToken(inner).Alg.Should().Be("none");
+        return token;
     }
 
     private static string Tamper(string token)

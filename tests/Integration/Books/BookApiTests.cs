@@ -128,6 +128,7 @@ public abstract class BookApiTests(CleanAuthApi api)
     [InlineData("an HTML file sent as image/png", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("an SVG", HttpStatusCode.UnsupportedMediaType)]
     [InlineData("a header claiming 30000x30000 pixels", HttpStatusCode.BadRequest)]
+    [InlineData("a PNG decompression bomb of 20000x20000 pixels in 50 KB", HttpStatusCode.BadRequest)]
     [InlineData("a truncated JPEG", HttpStatusCode.BadRequest)]
     [InlineData("a truncated PNG", HttpStatusCode.BadRequest)]
     [InlineData("a zero-byte file", HttpStatusCode.BadRequest)]
@@ -140,6 +141,7 @@ public abstract class BookApiTests(CleanAuthApi api)
             "an HTML file sent as image/png" => ("<!doctype html><html><script>alert(1)</script></html>"u8.ToArray(), "image/png"),
             "an SVG" => ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>"u8.ToArray(), "image/svg+xml"),
             "a header claiming 30000x30000 pixels" => (TestImages.JpegClaiming(30000, 30000), "image/jpeg"),
+            "a PNG decompression bomb of 20000x20000 pixels in 50 KB" => (ReadableBomb(), "image/png"),
             "a truncated JPEG" => (TestImages.Truncated(TestImages.Jpeg(800, 600)), "image/jpeg"),
             "a truncated PNG" => (TestImages.Truncated(TestImages.Png(800, 600)), "image/png"),
             "a zero-byte file" => ([], "image/jpeg"),
@@ -152,6 +154,98 @@ public abstract class BookApiTests(CleanAuthApi api)
         await response.ShouldBeProblemAsync(expected);
         var list = await client.GetFromJsonAsync<JsonElement>("/api/books");
         list.GetProperty("totalCount").GetInt64().Should().Be(0, what + " must leave no book");
+    }
+
+    /// <summary>The bomb, checked to be what the row says: a file libvips reads as 20000×20000 (so the 400 is for its size, not for being corrupt).</summary>
+    private static byte[] ReadableBomb()
+    {
+        var bomb = TestImages.PngBomb(20000, 20000);
+        bomb.Length.Should().BeLessThan(100 * 1024);
+        using var header = Image.NewFromBuffer(bomb, access: Enums.Access.Sequential);
+        (header.Width, header.Height).Should().Be((20000, 20000));
+        return bomb;
+    }
+
+    // Below the pixel limit a bomb is just a large picture: accepted, and the limit is what bounds the work
+    // (a 5 KB file decoding to 40 million pixels took 0.75 s here).
+    [Fact]
+    public async Task A_png_bomb_just_under_the_pixel_limit_is_thumbnailed_in_bounded_time()
+    {
+        var bomb = TestImages.PngBomb(6000, 6600);
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await client.PostAsync("/api/books", BookClient.Form("Almost a bomb", "d", "fantasy", cover: bomb, coverType: "image/png"));
+
+        watch.Stop();
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
+        var book = await response.Content.ReadFromJsonAsync<JsonElement>();
+        (book.GetProperty("coverWidth").GetInt32(), book.GetProperty("coverHeight").GetInt32()).Should().Be((6000, 6600));
+        using var thumb = Image.NewFromBuffer(await client.GetByteArrayAsync(book.GetProperty("thumbnailUrl").GetString()));
+        (thumb.Width, thumb.Height).Should().Be((136, 150));
+    }
+
+    // A JPEG may carry any bytes in a comment segment or after its end; refusing them would mean guessing at
+    // content. Accepted, it must never reach a browser as HTML: stored as uploaded but always served as
+    // image/jpeg (the type detected from the content, not the one declared) with nosniff, and the thumbnail
+    // is re-encoded from pixels only, so the script is not in it at all.
+    [Theory]
+    [InlineData("HTML in a JPEG comment segment")]
+    [InlineData("HTML appended after the JPEG end marker")]
+    public async Task A_jpeg_html_polyglot_is_only_ever_served_as_a_jpeg(string what)
+    {
+        var polyglot = what == "HTML in a JPEG comment segment" ? TestImages.JpegWithHtmlComment() : TestImages.JpegWithHtmlAfterTheEnd();
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+
+        var response = await client.PostAsync("/api/books", BookClient.Form("Polyglot", "d", "horror", cover: polyglot, coverName: "cover.html", coverType: "text/html"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var book = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var cover = await client.GetAsync(book.GetProperty("coverUrl").GetString());
+        var thumbnail = await client.GetAsync(book.GetProperty("thumbnailUrl").GetString());
+        foreach (var served in new[] { cover, thumbnail })
+        {
+            served.StatusCode.Should().Be(HttpStatusCode.OK);
+            served.Content.Headers.ContentType!.ToString().Should().Be("image/jpeg");
+            served.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
+        }
+
+        (await cover.Content.ReadAsByteArrayAsync()).Should().Equal(polyglot, "the cover is kept as uploaded");
+        System.Text.Encoding.Latin1.GetString(await thumbnail.Content.ReadAsByteArrayAsync()).Should().NotContain("<script");
+    }
+
+    // libvips reads the first frame only unless asked for more (n), so the frame count must not matter:
+    // accepted, measured and thumbnailed from frame one. The files are small; the risk is time and memory.
+    [Theory]
+    [InlineData("5,000 frames of 1x1")]
+    [InlineData("500,000 frames of 1x1, 7.5 MB")]
+    [InlineData("1,000 frames of 1000x1000, a billion pixels in all")]
+    public async Task A_gif_with_many_frames_is_accepted_quickly_with_a_thumbnail_of_its_first_frame(string what)
+    {
+        var (gif, size) = what switch
+        {
+            "5,000 frames of 1x1" => (TestImages.AnimatedGif(5_000), 1),
+            "500,000 frames of 1x1, 7.5 MB" => (TestImages.AnimatedGif(500_000), 1),
+            _ => (TestImages.AnimatedGif(1_000, 1000, 1000), 1000),
+        };
+        gif.Length.Should().BeLessThan(10 * 1024 * 1024, "within the upload limit");
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await client.PostAsync("/api/books", BookClient.Form("Animated", "d", "fantasy", cover: gif, coverType: "image/gif"));
+
+        watch.Stop();
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        // A bound against pathological slowness on a shared machine (measured here, upload and storage included:
+        // 0.2 s for 5,000 frames, 1.3–3.7 s for the two larger files); the sizes below show one frame was decoded.
+        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15));
+        var book = await response.Content.ReadFromJsonAsync<JsonElement>();
+        (book.GetProperty("coverWidth").GetInt32(), book.GetProperty("coverHeight").GetInt32()).Should().Be((size, size), "one frame, not a strip of all of them");
+        using var thumb = Image.NewFromBuffer(await client.GetByteArrayAsync(book.GetProperty("thumbnailUrl").GetString()));
+        (thumb.Width, thumb.Height).Should().Be((Math.Min(size, 150), Math.Min(size, 150)));
+        var topLeft = thumb.Getpoint(0, 0);
+        topLeft[0].Should().BeGreaterThan(topLeft[2], "the first frame starts red (in the 1x1 GIFs every later frame is blue)");
     }
 
     [Fact]
@@ -180,15 +274,19 @@ public abstract class BookApiTests(CleanAuthApi api)
     }
 
     [Fact]
-    public async Task An_author_id_that_is_not_one_of_mine_answers_400()
+    public async Task An_author_id_that_is_not_one_of_mine_answers_400_on_add_and_on_update()
     {
         using var mine = api.CreateClient((await api.SignUpAsync()).AccessToken);
         using var theirs = api.CreateClient((await api.SignUpAsync()).AccessToken);
         var theirAuthor = (await theirs.AddAuthorAsync()).GetProperty("id").GetString();
 
         var response = await mine.PostAsync("/api/books", BookClient.Form("T", "d", "science", theirAuthor, TestImages.Jpeg()));
+        var myBook = (await mine.AddBookAsync()).GetProperty("id").GetString();
+        var update = await mine.PutAsync($"/api/books/{myBook}", BookClient.Form(authorId: theirAuthor));
 
         (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("authorId");
+        (await update.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("authorId");
+        (await mine.GetFromJsonAsync<JsonElement>($"/api/books/{myBook}")).GetProperty("authorId").ValueKind.Should().Be(JsonValueKind.Null);
     }
 
     [Fact]
@@ -282,39 +380,6 @@ public abstract class BookApiTests(CleanAuthApi api)
         await (await client.GetAsync($"/api/books/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync($"/api/books/{id}/cover")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.DeleteAsync($"/api/books/{id}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-    }
-
-    [Fact]
-    public async Task Another_users_ids_unknown_ids_and_malformed_ids_all_get_the_same_404()
-    {
-        using var owner = api.CreateClient((await api.SignUpAsync()).AccessToken);
-        using var intruder = api.CreateClient((await api.SignUpAsync()).AccessToken);
-        var bookId = (await owner.AddBookAsync("Private")).GetProperty("id").GetString()!;
-        var authorId = (await owner.AddAuthorAsync()).GetProperty("id").GetString()!;
-        var details = new List<string>();
-
-        foreach (var id in new[] { bookId, "0123456789abcdef01234567", "not-an-id", bookId.ToUpperInvariant() })
-        {
-            foreach (var request in new Func<Task<HttpResponseMessage>>[]
-            {
-                () => intruder.GetAsync($"/api/books/{id}"),
-                () => intruder.GetAsync($"/api/books/{id}/cover"),
-                () => intruder.GetAsync($"/api/books/{id}/cover/thumbnail"),
-                () => intruder.PutAsync($"/api/books/{id}", BookClient.Form(title: "Stolen")),
-                () => intruder.DeleteAsync($"/api/books/{id}"),
-            })
-            {
-                var problem = await (await request()).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-                details.Add(problem.GetProperty("detail").GetString()!);
-            }
-        }
-
-        await (await intruder.DeleteAsync($"/api/authors/{authorId}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        details.Distinct().Should().HaveCount(1);
-        (await intruder.GetFromJsonAsync<JsonElement>("/api/books")).GetProperty("totalCount").GetInt64().Should().Be(0);
-        (await intruder.GetFromJsonAsync<JsonElement[]>("/api/authors")).Should().BeEmpty();
-        (await owner.GetFromJsonAsync<JsonElement>($"/api/books/{bookId}")).GetProperty("title").GetString().Should().Be("Private");
-        (await owner.GetFromJsonAsync<JsonElement[]>("/api/authors")).Should().HaveCount(1);
     }
 
     [Fact]
