@@ -10,7 +10,7 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
 {
     private ILiteCollection<BookDocument> Books => store.Books;
 
-    public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
     {
         try
         {
@@ -23,7 +23,7 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
         }
     }));
 
-    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         ObjectIds.Normalize(id) is { } bookId && Books.FindById(bookId) is { } document && document.OwnerId == ownerId
             ? document.ToBook()
             : null));
@@ -31,14 +31,14 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
     public Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken)
     {
         var key = BookDocument.OwnerTitleKey(ownerId, Book.NormalizeTitle(title));
-        return Task.FromResult(LiteStore.Guard(() =>
+        return Task.FromResult(store.Guard(() =>
             Books.FindOne(Query.EQ(nameof(BookDocument.OwnerTitle), key)) is { } document && document.Id != exceptBookId));
     }
 
     // Filtered, sorted and paged in memory over the owner's books (found through the owner index): LiteDB
     // sorts in memory anyway, has no compound index, and its LIKE is not safe with arbitrary text
     // ("50% (" made it spin). Fine for the embedded store's single-node libraries; MongoDB does this server-side.
-    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
     {
         var normalized = filter.TitleContains is null ? null : Book.NormalizeTitle(filter.TitleContains);
         var matches = Books.Find(d => d.OwnerId == ownerId)
@@ -77,6 +77,6 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
         ObjectIds.Normalize(id) is { } bookId && Books.FindById(bookId) is { } document && document.OwnerId == ownerId
         && document.Version == version && Books.Delete(bookId)));
 
-    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         Books.Exists(d => d.AuthorId == authorId && d.OwnerId == ownerId)));
 }
