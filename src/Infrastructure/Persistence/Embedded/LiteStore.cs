@@ -91,6 +91,11 @@ public sealed class LiteStore : IDisposable
             Drop(opened);
             throw new StorageUnavailableException("The embedded store cannot be reached.", ex);
         }
+        catch (Exception ex) when (ex is LiteException or ObjectDisposedException && opened is { Dropped: true })
+        {
+            // The database this ran on was dropped (and disposed) meanwhile because another call met an I/O error.
+            throw new StorageUnavailableException("The embedded store cannot be reached.", ex);
+        }
         catch (LiteException ex) when (ex.ErrorCode == LiteException.LOCK_TIMEOUT)
         {
             // A lock held by a transaction that died with its engine is never released; the request waited
@@ -149,6 +154,7 @@ public sealed class LiteStore : IDisposable
             return;
         }
 
+        failed.Dropped = true;
         try
         {
             failed.Database.Dispose();
@@ -217,5 +223,8 @@ public sealed class LiteStore : IDisposable
         public ILiteStorage<string> Covers { get; }
 
         public ILiteCollection<LiteRefreshTokenDocument> RefreshTokens { get; }
+
+        /// <summary>Set when an I/O error made the store drop (and dispose) this database.</summary>
+        public volatile bool Dropped;
     }
 }
