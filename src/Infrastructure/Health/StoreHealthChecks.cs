@@ -25,15 +25,27 @@ public sealed class MongoHealthCheck(MongoStore store) : IHealthCheck
     }
 }
 
-/// <summary>Readiness of the embedded store: its file is open and its header can be read.</summary>
+/// <summary>
+/// Readiness of the embedded store: a small write reaches its files. Reading would not do: LiteDB answers reads of
+/// recently used pages from memory, so a file that can no longer be read or written would look healthy.
+/// </summary>
 public sealed class EmbeddedStoreHealthCheck(LiteStore store) : IHealthCheck
 {
+    private const string ProbeCollection = "health";
+
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            _ = LiteStore.Guard(() => store.Database.UserVersion);
-            return Task.FromResult(HealthCheckResult.Healthy("The embedded store is open."));
+            store.Guard(() =>
+            {
+                store.Database.GetCollection(ProbeCollection).Upsert(new LiteDB.BsonDocument { ["_id"] = "probe", ["at"] = DateTime.UtcNow });
+                // LiteDB commits to its log in the background; the checkpoint waits for that write and copies the
+                // log into the data file, so a disk that fails either file fails the probe.
+                store.Database.Checkpoint();
+                return true;
+            });
+            return Task.FromResult(HealthCheckResult.Healthy("The embedded store can be written."));
         }
         catch (Exception ex)
         {

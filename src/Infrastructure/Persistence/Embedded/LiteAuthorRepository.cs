@@ -8,16 +8,16 @@ public sealed class LiteAuthorRepository(LiteStore store) : IAuthorRepository
 {
     public Task AddAsync(Author author, CancellationToken cancellationToken)
     {
-        LiteStore.Guard(() => store.Authors.Insert(AuthorDocument.From(author)));
+        store.Guard(() => store.Authors.Insert(AuthorDocument.From(author)));
         return Task.CompletedTask;
     }
 
-    public Task<Author?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<Author?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         ObjectIds.Normalize(id) is { } authorId && store.Authors.FindById(authorId) is { } document && document.OwnerId == ownerId
             ? document.ToAuthor()
             : null));
 
-    public Task<IReadOnlyList<Author>> ListAsync(string ownerId, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<IReadOnlyList<Author>> ListAsync(string ownerId, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         (IReadOnlyList<Author>)[.. store.Authors.Query().Where(d => d.OwnerId == ownerId).ToList()
             .OrderBy(d => d.Name, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal).Select(d => d.ToAuthor())]));
 

@@ -25,7 +25,7 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
         return true;
     }));
 
-    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         ObjectIds.Normalize(id) is { } bookId && Books.FindById(bookId) is { } document && document.OwnerId == ownerId
             ? document.ToBook()
             : null));
@@ -33,11 +33,11 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
     public Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken)
     {
         var key = BookDocument.OwnerTitleKey(ownerId, Book.NormalizeTitle(title));
-        return Task.FromResult(LiteStore.Guard(() =>
+        return Task.FromResult(store.Guard(() =>
             Books.FindOne(Query.EQ(nameof(BookDocument.OwnerTitle), key)) is { } document && document.Id != exceptBookId));
     }
 
-    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         filter.TitleContains is null ? ListNewestFirst(ownerId, filter) : SearchTitles(ownerId, filter)));
 
     // Read backwards off the owner-recency index, so a page costs its own rows (and those it skips), not the whole
@@ -107,6 +107,6 @@ public sealed class LiteBookRepository(LiteStore store) : IBookRepository
         return deleted;
     }));
 
-    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         Books.Exists(d => d.AuthorId == authorId && d.OwnerId == ownerId)));
 }

@@ -8,7 +8,7 @@ public sealed class LiteCoverStore(LiteStore store, IIdGenerator ids) : ICoverSt
     public Task<string> SaveAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
         var fileId = ids.NewId();
-        LiteStore.Guard(() =>
+        store.Guard(() =>
         {
             using var stream = ReadOnlyMemoryStream.Over(content);
             return store.Covers.Upload(fileId, "cover", stream);
@@ -17,7 +17,7 @@ public sealed class LiteCoverStore(LiteStore store, IIdGenerator ids) : ICoverSt
     }
 
     // Copied out whole (covers are at most a few MB) so no LiteDB reader stays open while the response is written.
-    public Task<Stream?> OpenAsync(string fileId, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<Stream?> OpenAsync(string fileId, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
     {
         if (ObjectIds.Normalize(fileId) is not { } id || !store.Covers.Exists(id))
         {
@@ -34,7 +34,7 @@ public sealed class LiteCoverStore(LiteStore store, IIdGenerator ids) : ICoverSt
     {
         if (ObjectIds.Normalize(fileId) is { } id)
         {
-            LiteStore.Guard(() => store.Covers.Delete(id));
+            store.Guard(() => store.Covers.Delete(id));
         }
 
         return Task.CompletedTask;

@@ -14,7 +14,7 @@ public sealed class LiteRefreshTokenStore(LiteStore store) : IRefreshTokenStore
     }
 
     // LiteDB compares strings ignoring case by default; the ordinal check keeps the match exact, as in MongoDB.
-    public Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         Tokens.Find(Query.EQ(nameof(LiteRefreshTokenDocument.TokenHash), tokenHash))
             .FirstOrDefault(d => string.Equals(d.TokenHash, tokenHash, StringComparison.Ordinal))?.ToToken()));
 

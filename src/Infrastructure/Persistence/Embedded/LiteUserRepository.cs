@@ -9,7 +9,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 // LiteDB's API is synchronous; its calls are short local file operations, so they run inline.
 public sealed class LiteUserRepository(LiteStore store) : IUserRepository
 {
-    public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
     {
         try
         {
@@ -22,13 +22,13 @@ public sealed class LiteUserRepository(LiteStore store) : IUserRepository
         }
     }));
 
-    public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         ObjectIds.Normalize(id) is { } userId ? store.Users.FindById(userId)?.ToUser() : null));
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = User.NormalizeEmail(email);
-        return Task.FromResult(LiteStore.Guard(() =>
+        return Task.FromResult(store.Guard(() =>
             store.Users.FindOne(Query.EQ(nameof(UserDocument.NormalizedEmail), normalized))?.ToUser()));
     }
 
@@ -48,7 +48,7 @@ public sealed class LiteUserRepository(LiteStore store) : IUserRepository
         return Task.CompletedTask;
     }
 
-    public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
     {
         ILiteQueryable<UserDocument> Matching()
         {
@@ -64,10 +64,10 @@ public sealed class LiteUserRepository(LiteStore store) : IUserRepository
         return new UserPage(items, total);
     }));
 
-    public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() =>
+    public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => Task.FromResult(store.Guard(() =>
         (long)store.Users.Count(Query.And(IsAdmin, Query.EQ(nameof(UserDocument.Disabled), false)))));
 
-    public Task<bool> AnyAdminAsync(CancellationToken cancellationToken) => Task.FromResult(LiteStore.Guard(() => store.Users.Exists(IsAdmin)));
+    public Task<bool> AnyAdminAsync(CancellationToken cancellationToken) => Task.FromResult(store.Guard(() => store.Users.Exists(IsAdmin)));
 
     private static BsonExpression IsAdmin => Query.Any().EQ("Roles[*]", Role.Admin);
 }
