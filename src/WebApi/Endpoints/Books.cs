@@ -25,8 +25,9 @@ public sealed class Books : IEndpointGroup
                 TypedResults.Ok(await mediator.Send(new ListCategoriesQuery(), ct)))
             .WithName("ListCategories");
 
-        books.MapPost("/", async ([FromForm] BookForm form, IMediator mediator, CancellationToken ct) =>
-                await mediator.SendForCreated(form.ToAddCommand(), book => $"/api/books/{book.Id}", ct))
+        // The binder gives null for a form with no fields at all; that is a form with every field missing.
+        books.MapPost("/", async ([FromForm] BookForm? form, IMediator mediator, CancellationToken ct) =>
+                await mediator.SendForCreated((form ?? new()).ToAddCommand(), book => $"/api/books/{book.Id}", ct))
             .WithName("AddBook")
             .AcceptsUpload(uploadLimit)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -41,8 +42,8 @@ public sealed class Books : IEndpointGroup
             .WithName("GetBook")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        books.MapPut("/{id}", async (string id, [FromForm] BookForm form, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(form.ToUpdateCommand(id), ct)))
+        books.MapPut("/{id}", async (string id, [FromForm] BookForm? form, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send((form ?? new()).ToUpdateCommand(id), ct)))
             .WithName("UpdateBook")
             .AcceptsUpload(uploadLimit)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -8,7 +8,8 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
 {
     public LoginCommandValidator()
     {
-        RuleFor(c => c.Email).NotEmpty().WithMessage("Email is required.")
+        // Stop at the first failure: a missing email must not reach the length check (it would throw, a 500).
+        RuleFor(c => c.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Email is required.")
             .Must(e => e.Trim().Length <= RuleExtensions.MaxEmailLength).WithMessage($"Email must be at most {RuleExtensions.MaxEmailLength} characters.");
 
         // The upper bound also caps how much work one attempt can make the password hasher do.

@@ -1,0 +1,62 @@
+namespace CleanAuth.Tests.Integration.Fuzz;
+
+/// <summary>
+/// Every route the fuzzer aims at, as "METHOD pattern" the way the app's endpoint data source spells them.
+/// A test compares this list with the app's endpoints, so a new route fails the build of the fuzz run
+/// until the fuzzer knows how to send it junk.
+/// </summary>
+public static class FuzzRoutes
+{
+    public const string Register = "POST /api/auth/register";
+    public const string Login = "POST /api/auth/login";
+    public const string Refresh = "POST /api/auth/refresh";
+    public const string Logout = "POST /api/auth/logout";
+    public const string LogoutAll = "POST /api/auth/logout-all";
+
+    public const string GetMe = "GET /api/users/me/";
+    public const string UpdateMe = "PUT /api/users/me/";
+    public const string ChangePassword = "PUT /api/users/me/password";
+    public const string DisableMe = "DELETE /api/users/me/";
+
+    public const string ListUsers = "GET /api/admin/users/";
+    public const string DisableUser = "POST /api/admin/users/{id}/disable";
+    public const string EnableUser = "POST /api/admin/users/{id}/enable";
+    public const string GrantAdmin = "POST /api/admin/users/{id}/roles/admin";
+    public const string RevokeAdmin = "DELETE /api/admin/users/{id}/roles/admin";
+
+    public const string Categories = "GET /api/books/categories";
+    public const string AddBook = "POST /api/books/";
+    public const string ListBooks = "GET /api/books/";
+    public const string GetBook = "GET /api/books/{id}";
+    public const string UpdateBook = "PUT /api/books/{id}";
+    public const string DeleteBook = "DELETE /api/books/{id}";
+    public const string GetCover = "GET /api/books/{id}/cover";
+    public const string GetThumbnail = "GET /api/books/{id}/cover/thumbnail";
+
+    public const string CreateAuthor = "POST /api/authors/";
+    public const string ListAuthors = "GET /api/authors/";
+    public const string DeleteAuthor = "DELETE /api/authors/{id}";
+
+    public const string Live = "GET /health/live";
+    public const string Ready = "GET /health/ready";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Register, Login, Refresh, Logout, LogoutAll,
+        GetMe, UpdateMe, ChangePassword, DisableMe,
+        ListUsers, DisableUser, EnableUser, GrantAdmin, RevokeAdmin,
+        Categories, AddBook, ListBooks, GetBook, UpdateBook, DeleteBook, GetCover, GetThumbnail,
+        CreateAuthor, ListAuthors, DeleteAuthor,
+        Live, Ready,
+    ];
+
+    /// <summary>The path of a route with its {id} filled in (already escaped as the caller wants it on the wire).</summary>
+    public static string PathOf(string route, string? id = null)
+    {
+        var pattern = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        var path = id is null ? pattern : pattern.Replace("{id}", id, StringComparison.Ordinal);
+        return path.Length > 1 ? path.TrimEnd('/') : path;
+    }
+
+    public static HttpMethod MethodOf(string route) => new(route[..route.IndexOf(' ', StringComparison.Ordinal)]);
+}
