@@ -21,6 +21,12 @@ public sealed class NetVipsImageService : IImageService, IDisposable
     /// <summary>Thumbnails made, tagged with the cover's media type (meter "CleanAuth").</summary>
     public const string ThumbnailsInstrument = "cleanauth.covers.thumbnails";
 
+    // libvips prints a warning to stderr for every damaged upload ("premature end of JPEG image"): plain-text
+    // lines in a process whose logs are JSON, about files that are already refused with a 400 carrying libvips'
+    // error. Dropped here; the delegate is kept in a field so the native side never calls a collected one.
+    private static readonly Log.LogDelegate DropWarning = (_, _, _) => { };
+    private static readonly uint WarningHandler = Log.SetLogHandler("VIPS", Enums.LogLevelFlags.Warning, DropWarning);
+
     private readonly CoverLimits _limits;
     private readonly SemaphoreSlim _slots;
     private readonly Counter<long>? _thumbnails;
