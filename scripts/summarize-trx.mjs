@@ -14,6 +14,13 @@ const decode = (text) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replac
 
 for (const file of files) {
   const trx = readFileSync(join(folder, file), 'utf8');
+  // A test host that crashed leaves a run whose summary failed with no failed test in it: the tests that
+  // never ran are not in the file, so the crash itself is counted as one failure.
+  const aborted = /<ResultSummary outcome="(Failed|Aborted|Error)"/.test(trx) && /test run was aborted|process crashed/i.test(trx);
+  if (aborted) {
+    failed++;
+    console.log(`FAILED: the test run of ${file} was aborted (test host crashed); tests after the crash did not run`);
+  }
   for (const [, attributes, body] of trx.matchAll(/<UnitTestResult\b([^>]*?)(?:\/>|>([\s\S]*?)<\/UnitTestResult>)/g)) {
     const outcome = /outcome="([^"]+)"/.exec(attributes)?.[1];
     const name = decode(/testName="([^"]+)"/.exec(attributes)?.[1] ?? '?');
