@@ -38,6 +38,10 @@ def summary(key):
     }
 
 
+def fraction_text(fraction):
+    return f"{fraction:.2f}" if fraction >= 0.01 else f"{fraction:.5f}"
+
+
 targets = [t for t in ("embedded", "mongo-wire", "ceiling") if any(k[0] == t for k in runs)]
 connections = sorted({k[2] for k in runs})
 for target in targets:
@@ -53,5 +57,5 @@ for target in targets:
             row = f"| {label} | {c} | {s['rps']:.1f} | {s['p50']:.2f} | {s['p99']:.2f} | {s['errors']} / {s['requests']} |"
             if target != "ceiling":
                 ceiling = summary(("ceiling", route, c))
-                row += f" {s['rps'] / ceiling['rps']:.3f} |" if ceiling else " – |"
+                row += f" {fraction_text(s['rps'] / ceiling['rps'])} |" if ceiling else " – |"
             print(row)
