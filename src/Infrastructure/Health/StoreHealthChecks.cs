@@ -26,8 +26,10 @@ public sealed class MongoHealthCheck(MongoStore store) : IHealthCheck
 }
 
 /// <summary>
-/// Readiness of the embedded store: a small write reaches its files. Reading would not do: LiteDB answers reads of
-/// recently used pages from memory, so a file that can no longer be read or written would look healthy.
+/// Readiness of the embedded store: a small write goes through. Reading would not do: LiteDB answers reads of
+/// recently used pages from memory. A write whose log page cannot reach the disk makes LiteDB close its engine,
+/// so this probe (or the next one) fails while the disk is gone. No checkpoint: it would take LiteDB's exclusive
+/// lock and stall every request each time a probe came.
 /// </summary>
 public sealed class EmbeddedStoreHealthCheck(LiteStore store) : IHealthCheck
 {
@@ -40,9 +42,6 @@ public sealed class EmbeddedStoreHealthCheck(LiteStore store) : IHealthCheck
             store.Guard(() =>
             {
                 store.Database.GetCollection(ProbeCollection).Upsert(new LiteDB.BsonDocument { ["_id"] = "probe", ["at"] = DateTime.UtcNow });
-                // LiteDB commits to its log in the background; the checkpoint waits for that write and copies the
-                // log into the data file, so a disk that fails either file fails the probe.
-                store.Database.Checkpoint();
                 return true;
             });
             return Task.FromResult(HealthCheckResult.Healthy("The embedded store can be written."));

@@ -23,11 +23,14 @@ public sealed class NetVipsImageService : IImageService, IDisposable
 
     // libvips prints a warning to stderr for every damaged upload ("premature end of JPEG image"): plain-text
     // lines in a process whose logs are JSON, about files that are already refused with a 400 carrying libvips'
-    // error. Dropped here; the delegate is kept in a field so the native side never calls a collected one.
+    // error. Dropped; the delegate is kept in a field so the native side never calls a collected one.
     private static readonly Log.LogDelegate DropWarning = (_, _, _) => { };
-    private static readonly uint WarningHandler = Log.SetLogHandler("VIPS", Enums.LogLevelFlags.Warning, DropWarning);
 
     private readonly CoverLimits _limits;
+
+    // An explicit static constructor, so the handler is installed when the type is first used (field initializers
+    // alone may run only when a static field is read, and none is).
+    static NetVipsImageService() => Log.SetLogHandler("VIPS", Enums.LogLevelFlags.Warning, DropWarning);
     private readonly SemaphoreSlim _slots;
     private readonly Counter<long>? _thumbnails;
 

@@ -30,6 +30,10 @@ public sealed class LiteStore : IDisposable
     private readonly Lock _openGate = new();
     private readonly Func<LiteDatabase> _open;
     private volatile Opened? _opened;
+
+    // While WriteAll runs on a thread, every collection that thread touches comes from the database its
+    // transaction began on, even if another request drops that database and opens a new one meanwhile.
+    private readonly ThreadLocal<Opened?> _pinned = new();
     private bool _disposed;
 
     public LiteStore(string dataPath)
@@ -83,7 +87,9 @@ public sealed class LiteStore : IDisposable
     /// </summary>
     public bool WriteAll(Func<bool> operation) => Write(() =>
     {
-        var database = Database;
+        var opened = Current;
+        var database = opened.Database;
+        _pinned.Value = opened;
         database.BeginTrans();
         try
         {
@@ -103,6 +109,10 @@ public sealed class LiteStore : IDisposable
         {
             database.Rollback();
             throw;
+        }
+        finally
+        {
+            _pinned.Value = null;
         }
     });
 
@@ -165,6 +175,8 @@ public sealed class LiteStore : IDisposable
             _opened?.Database.Dispose();
             _opened = null;
         }
+
+        _pinned.Dispose();
     }
 
     // Opened again under a lock so that concurrent requests after an outage share one new database. If the file
@@ -173,7 +185,7 @@ public sealed class LiteStore : IDisposable
     {
         get
         {
-            if (_opened is { } opened)
+            if ((_pinned.Value ?? _opened) is { } opened)
             {
                 return opened;
             }
@@ -277,8 +289,11 @@ public sealed class LiteStore : IDisposable
         // Books stored before the owner-recency index existed get their key once, so newest-first lists find them.
         private void AddMissingRecencyKeys()
         {
-            var missing = Query.Or(Query.EQ(nameof(BookDocument.OwnerRecency), BsonValue.Null), Query.EQ(nameof(BookDocument.OwnerRecency), ""));
-            foreach (var book in Books.Find(missing))
+            // Two index lookups, not an OR (which LiteDB answers by scanning): this runs on every (re)open.
+            var missing = Books.Find(Query.EQ(nameof(BookDocument.OwnerRecency), BsonValue.Null))
+                .Concat(Books.Find(Query.EQ(nameof(BookDocument.OwnerRecency), "")))
+                .ToList();
+            foreach (var book in missing)
             {
                 book.OwnerRecency = BookDocument.OwnerRecencyKey(book.OwnerId, book.CreatedAt, book.Id);
                 Books.Update(book);
