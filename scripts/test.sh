@@ -39,7 +39,8 @@ export VSTEST_CONNECTION_TIMEOUT="${VSTEST_CONNECTION_TIMEOUT:-300}"
 results=TestResults
 rm -rf "$results"
 status=0
-dotnet test CleanAuth.sln -c Release --no-build --nologo \
+# --blame: if a test host crashes, the run names the test that was running (and keeps its sequence file).
+dotnet test CleanAuth.sln -c Release --no-build --nologo --blame \
   --logger trx --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
 
 echo "== browser test: the docs page in Chromium, and OpenAPI validation"
