@@ -90,10 +90,20 @@ public sealed class LiteStore : IDisposable
         var opened = Current;
         var database = opened.Database;
         _pinned.Value = opened;
-        database.BeginTrans();
         try
         {
-            var done = operation();
+            database.BeginTrans();
+            bool done;
+            try
+            {
+                done = operation();
+            }
+            catch
+            {
+                database.Rollback();
+                throw;
+            }
+
             if (done)
             {
                 database.Commit();
@@ -105,13 +115,9 @@ public sealed class LiteStore : IDisposable
 
             return done;
         }
-        catch
-        {
-            database.Rollback();
-            throw;
-        }
         finally
         {
+            // Cleared whatever failed (BeginTrans included): pool threads are reused by other requests.
             _pinned.Value = null;
         }
     });
