@@ -1,5 +1,4 @@
 using System.Text;
-using CleanAuth.Tests.Integration.Support;
 using CsCheck;
 
 namespace CleanAuth.Tests.Integration.Fuzz;
