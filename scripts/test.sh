@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of CleanAuth: unit, integration over HTTP (incl. two API processes sharing one store),
-# the storage contract suite on both stores (embedded LiteDB, and MongoDB through an in-memory Mongo-wire
+# the storage contract suite on both stores (embedded SQLite, and MongoDB through an in-memory Mongo-wire
 # server this script installs), the real-browser test of the docs page (Debian's Chromium, installed here
 # when missing) with OpenAPI validation, and the compose-file check.
 # Set CLEANAUTH_TEST_MONGODB to a real MongoDB's connection string to also run the real-server cases.
@@ -15,10 +15,11 @@ npm ci --prefix tools/mongo-wire --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
 # Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here)
-# and docker-compose to validate the compose file (its `config` needs no container engine). As root (CI),
+# docker-compose to validate the compose file (its `config` needs no container engine), and python3-fusepy
+# for the faulty-disk tests. As root (CI),
 # install what is missing, refreshing the package lists only when apt does not know a package yet.
-apt_install() { # package, command it provides
-  command -v "$2" >/dev/null && return 0
+apt_install() { # package, command (or file) it provides
+  command -v "$2" >/dev/null || [[ -e "$2" ]] && return 0
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "== installing Debian's $1"
     apt-cache show "$1" >/dev/null 2>&1 || apt-get update -qq
@@ -29,6 +30,8 @@ apt_install() { # package, command it provides
 }
 [[ -n "${CHROMIUM_PATH:-}" ]] || apt_install chromium chromium
 apt_install docker-compose docker-compose
+# python3-fusepy for the embedded-store outage tests: a FUSE file system whose disk fails with EIO on demand.
+apt_install python3-fusepy /usr/lib/python3/dist-packages/fusepy.py
 
 echo "== building (warnings are errors)"
 dotnet build CleanAuth.sln -c Release -warnaserror -nologo -v quiet
