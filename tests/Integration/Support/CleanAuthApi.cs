@@ -24,6 +24,8 @@ public class CleanAuthApi : WebApplicationFactory<Program>
     public static readonly byte[] SigningKey = [.. Enumerable.Range(1, 64).Select(i => (byte)(i * 7))];
 
     private readonly Dictionary<string, string?> _settings;
+
+    static CleanAuthApi() => ForcedCollections.StartIfAsked();
     private bool _ownsDataPath = true;
 
     protected CleanAuthApi(Dictionary<string, string?> settings, string storeName, FakeTimeProvider? clock = null)

@@ -26,11 +26,10 @@ internal static partial class LiteDbImport
             return;
         }
 
-        var backup = Path.Combine(dataPath, BackupFileName);
         if (File.Exists(sqlitePath))
         {
             // Imported before, and stopped before the old file was moved aside: finish that step only.
-            File.Move(liteFile, backup, overwrite: false);
+            MoveAside(liteFile, dataPath);
             return;
         }
 
@@ -39,8 +38,21 @@ internal static partial class LiteDbImport
         File.Delete(staging);
         var counts = Copy(liteFile, staging);
         File.Move(staging, sqlitePath);
-        File.Move(liteFile, backup, overwrite: false);
-        LogImported(logger, counts.Users, counts.Books, counts.Authors, counts.Covers, counts.RefreshTokens, BackupFileName);
+        var backup = MoveAside(liteFile, dataPath);
+        LogImported(logger, counts.Users, counts.Books, counts.Authors, counts.Covers, counts.RefreshTokens, backup);
+    }
+
+    // Never over an earlier backup: a second old file (restored by hand, say) gets a name of its own.
+    private static string MoveAside(string liteFile, string dataPath)
+    {
+        var backup = Path.Combine(dataPath, BackupFileName);
+        if (File.Exists(backup))
+        {
+            backup = Path.Combine(dataPath, $"cleanauth.litedb-backup-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}.db");
+        }
+
+        File.Move(liteFile, backup);
+        return Path.GetFileName(backup);
     }
 
     private static Counts Copy(string liteFile, string sqliteFile)
