@@ -54,6 +54,7 @@ app.UseAuthentication();
 app.UseUserLogContext();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseBoundedMultipartForms();
 
 app.MapEndpointGroups();
 if (api.EnableDocs)
