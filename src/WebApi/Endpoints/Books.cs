@@ -72,7 +72,6 @@ public sealed class Books : IEndpointGroup
             .WithSummary("The book's cover image, as uploaded.")
             .WithDescription("The stored bytes with their media type, a strong ETag and `Cache-Control: private`. With `If-None-Match` naming the current ETag the answer is 304 with no body.")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp", "image/gif")
-            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         books.MapGet("/{id}/cover/thumbnail", async (string id, IMediator mediator, CancellationToken ct) =>
@@ -81,7 +80,6 @@ public sealed class Books : IEndpointGroup
             .WithSummary("The book's thumbnail: a JPEG that fits 150×150.")
             .WithDescription("Upright, sRGB, without metadata, with a strong ETag and `Cache-Control: private`. With `If-None-Match` naming the current ETag the answer is 304 with no body.")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg")
-            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

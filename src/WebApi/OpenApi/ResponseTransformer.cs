@@ -44,7 +44,10 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
                 case "429" or "503":
                     AddHeader(declared, "Retry-After", "Seconds to wait before retrying.", JsonSchemaType.Integer);
                     break;
-                case "200" or "304" when IsCover(declared, status):
+                case "200" when IsCover(declared):
+                    // 304 is described here, not declared as a response: with a 3XX declared, generators (Kiota)
+                    // stop returning the 200 body. Clients that send If-None-Match handle 304 themselves.
+                    declared.Description = "The image bytes. With If-None-Match naming the current ETag the answer is instead 304 Not Modified, with no body and the same ETag and Cache-Control.";
                     AddHeader(declared, "ETag", "A strong entity tag of these bytes; send it back in If-None-Match.");
                     AddHeader(declared, "Cache-Control", "`private, max-age=3600`: browsers may keep it, shared caches may not.");
                     foreach (var media in (declared.Content ?? new Dictionary<string, OpenApiMediaType>()).Values)
@@ -56,14 +59,14 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
             }
         }
 
-        if (operation.Responses?.ContainsKey("304") == true)
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse image && IsCover(image))
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = "If-None-Match",
                 In = ParameterLocation.Header,
-                Description = "The ETag of a copy the client already has: the answer is then 304 with no body.",
+                Description = "The ETag of a copy the client already has: when it is current the answer is 304 Not Modified with no body.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }
@@ -71,8 +74,8 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    private static bool IsCover(OpenApiResponse response, string status) =>
-        status == "304" || (response.Content?.Keys.Any(k => k.StartsWith("image/", StringComparison.Ordinal)) ?? false);
+    private static bool IsCover(OpenApiResponse response) =>
+        response.Content?.Keys.Any(k => k.StartsWith("image/", StringComparison.Ordinal)) ?? false;
 
     private static void AddHeader(OpenApiResponse response, string name, string description, JsonSchemaType type = JsonSchemaType.String)
     {

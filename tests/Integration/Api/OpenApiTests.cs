@@ -48,7 +48,7 @@ public sealed class OpenApiTests(DocsApiFixture fixture) : IClassFixture<DocsApi
             var name = $"{method} {path}";
             var responses = operation.GetProperty("responses").EnumerateObject().ToDictionary(r => r.Name, r => r.Value);
             responses.Keys.Should().Contain(k => k.StartsWith('2'), name);
-            foreach (var (status, response) in responses.Where(r => r.Key is not ("204" or "304")))
+            foreach (var (status, response) in responses.Where(r => r.Key is not "204"))
             {
                 var content = response.GetProperty("content").EnumerateObject().ToList();
                 content.Should().NotBeEmpty("{0} {1} has a body", name, status);
@@ -145,7 +145,8 @@ public sealed class OpenApiTests(DocsApiFixture fixture) : IClassFixture<DocsApi
             var ok = get.GetProperty("responses").GetProperty("200");
             Header(ok, "ETag");
             Header(ok, "Cache-Control");
-            Header(get.GetProperty("responses").GetProperty("304"), "ETag");
+            get.GetProperty("responses").TryGetProperty("304", out _).Should().BeFalse("a declared 3XX stops Kiota from returning the body; 304 is described in text");
+            ok.GetProperty("description").GetString().Should().Contain("304 Not Modified");
             ok.GetProperty("content").EnumerateObject().Should().OnlyContain(c => c.Value.GetProperty("schema").GetProperty("format").GetString() == "binary", cover);
             get.GetProperty("parameters").EnumerateArray().Should().Contain(p => p.GetProperty("name").GetString() == "If-None-Match");
         }
