@@ -27,7 +27,7 @@ try {
 }
 
 await results.run('Redocly_recommended_ruleset_runs', async () => {
-  const lint = spawnSync(redocly, ['lint', documentPath, '--config', join(import.meta.dirname, 'redocly.yaml'), '--format', 'json'],
+  const lint = spawnSync(redocly, ['lint', documentPath, '--config', join(import.meta.dirname, 'redocly.yaml'), '--format', 'json', '--max-problems', '1000'],
     { encoding: 'utf8', env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } });
   if (lint.error) throw lint.error;
   const report = JSON.parse(lint.stdout.slice(lint.stdout.indexOf('{')));
