@@ -50,6 +50,7 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
                     declared.Description = "The image bytes. With If-None-Match naming the current ETag the answer is instead 304 Not Modified, with no body and the same ETag and Cache-Control.";
                     AddHeader(declared, "ETag", "A strong entity tag of these bytes; send it back in If-None-Match.");
                     AddHeader(declared, "Cache-Control", "`private, max-age=3600`: browsers may keep it, shared caches may not.");
+                    AddHeader(declared, "X-Content-Type-Options", "`nosniff`: the declared media type is the one to use.");
                     foreach (var media in (declared.Content ?? new Dictionary<string, OpenApiMediaType>()).Values)
                     {
                         media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
