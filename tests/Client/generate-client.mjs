@@ -26,7 +26,7 @@ try {
 const dotnet = (args) => execFileSync('dotnet', args, {
   cwd: repositoryRoot,
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, KIOTA_UPDATE_DISABLED: 'true', DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
+  env: { ...process.env, KIOTA_UPDATE__DISABLED: 'true', DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
 });
 dotnet(['tool', 'restore']);
 dotnet(['tool', 'run', 'kiota', 'generate', '--language', 'CSharp', '--openapi', documentPath,
