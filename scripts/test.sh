@@ -2,7 +2,8 @@
 # Runs every test of CleanAuth: unit, integration over HTTP (incl. two API processes sharing one store),
 # the storage contract suite on both stores (embedded SQLite, and MongoDB through an in-memory Mongo-wire
 # server this script installs), the real-browser test of the docs page (Debian's Chromium, installed here
-# when missing) with OpenAPI validation, and the compose-file check.
+# when missing) with OpenAPI validation, every route through a client Kiota generates from the served OpenAPI
+# document (tests/Client), Redocly CLI's lint of that document, and the compose-file check.
 # Set CLEANAUTH_TEST_MONGODB to a real MongoDB's connection string to also run the real-server cases.
 # Ends with one line: "N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
@@ -10,9 +11,13 @@ cd "$(dirname "$0")/.."
 
 command -v node >/dev/null || { echo "node (20+) is required for the Mongo-wire test server and the browser test" >&2; exit 1; }
 
-echo "== installing the Mongo-wire test server and the browser-test tools (npm ci)"
+echo "== installing the Mongo-wire test server, the browser-test tools and Redocly CLI (npm ci)"
 npm ci --prefix tools/mongo-wire --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error
+
+echo "== restoring the pinned .NET tools (Kiota, .config/dotnet-tools.json)"
+dotnet tool restore
 
 # Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here)
 # docker-compose to validate the compose file (its `config` needs no container engine), and python3-fusepy
@@ -33,7 +38,9 @@ apt_install docker-compose docker-compose
 # python3-fusepy for the embedded-store outage tests: a FUSE file system whose disk fails with EIO on demand.
 apt_install python3-fusepy /usr/lib/python3/dist-packages/fusepy.py
 
-echo "== building (warnings are errors)"
+# tests/Client generates its client while it builds: after WebApi is built, before its own compile, it starts
+# the built API, fetches /openapi/v1.json and runs Kiota (Client.csproj, target GenerateCleanAuthClient).
+echo "== building (warnings are errors; the generated client is made from the built API on the way)"
 dotnet build CleanAuth.sln -c Release -warnaserror -nologo -v quiet
 
 echo "== testing"
@@ -48,6 +55,9 @@ dotnet test CleanAuth.sln -c Release --no-build --nologo --blame \
 
 echo "== browser test: the docs page in Chromium, and OpenAPI validation"
 CONFIGURATION=Release node tests/browser/docs-page.test.mjs "$results" || status=$?
+
+echo "== OpenAPI lint: Redocly CLI's recommended ruleset on the document the API serves"
+node tests/openapi/lint.test.mjs "$results" || status=$?
 
 echo "== deployment files: docker-compose.yml and Dockerfile"
 node tests/browser/deployment-files.test.mjs "$results" || status=$?

@@ -47,6 +47,7 @@ app.UseSerilogRequestLogging(options => RequestLogging.Configure(options, app.Se
 app.UseRequestLogContext();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestHeadLimits();
 app.UseRouting();
 app.UseEndpointLogContext();
 app.UseRequestBodyLimit(api.MaxRequestBodyBytes);
