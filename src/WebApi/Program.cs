@@ -1,6 +1,5 @@
 using CleanAuth.Application;
 using CleanAuth.Infrastructure;
-using CleanAuth.Infrastructure.Security;
 using CleanAuth.WebApi;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.Logging;
@@ -32,8 +31,9 @@ builder.Services
 
 var app = builder.Build();
 
-// Resolved now so that a missing or weak signing key, or an invalid setting, stops the start with a clear message.
-app.Services.GetRequiredService<JwtSigningKey>();
+// A missing or weak signing key, or an invalid setting, stops the start with one Fatal log event naming it.
+StartupCheck.EnsurePasses(app);
+
 var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
 
 if (api.TrustForwardedHeaders)

@@ -28,6 +28,7 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/login", async (LoginForm form, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(form.Command, ct)))
             .WithName("Login")
+            .IssuesTokens()
             .WithSummary("Exchanges an email and password for an access token and a refresh token.")
             .WithDescription("Accepts JSON or form fields. Any failure (unknown email, wrong password, disabled or locked account) is the same 401; five consecutive failures lock the account for five minutes. Rate-limited per client IP.")
             .RequireRateLimiting(RateLimiting.Login)
@@ -40,6 +41,7 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/refresh", async (RefreshCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("Refresh")
+            .IssuesTokens()
             .WithSummary("Exchanges a refresh token for a new token pair.")
             .WithDescription("The presented token is spent; presenting a spent token again revokes its whole login's family. Expired, revoked, unknown and malformed tokens all get the same 401. Rate-limited per client IP.")
             .RequireRateLimiting(RateLimiting.Refresh)

@@ -35,6 +35,7 @@ public sealed class Users : IEndpointGroup
         me.MapPut("/password", async (ChangePasswordCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("ChangePassword")
+            .IssuesTokens()
             .WithSummary("Changes the signed-in user's password.")
             .WithDescription("Needs the current password. Every other session ends; the caller gets a fresh token pair.")
             .Produces<TokenPair>()

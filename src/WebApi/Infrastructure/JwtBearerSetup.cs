@@ -6,7 +6,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace CleanAuth.WebApi.Infrastructure;
 
 /// <summary>How access tokens are checked: HS256 only, our issuer and audience, an expiry always, little skew.</summary>
-public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKey signingKey, TimeProvider timeProvider) : IConfigureNamedOptions<JwtBearerOptions>
+public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKey signingKey, TimeProvider timeProvider, IHostEnvironment environment)
+    : IConfigureNamedOptions<JwtBearerOptions>
 {
     public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
 
@@ -19,6 +20,9 @@ public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKe
 
         var jwt = jwtOptions.Value;
         options.MapInboundClaims = false;
+        // WWW-Authenticate names only the kind of failure (invalid_token); why a token failed ("the issuer 'evil'
+        // is invalid") helps whoever is forging tokens, so only a developer's machine says it.
+        options.IncludeErrorDetails = environment.IsDevelopment();
         options.TimeProvider = timeProvider;
         options.TokenValidationParameters = new TokenValidationParameters
         {

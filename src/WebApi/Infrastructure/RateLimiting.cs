@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace CleanAuth.WebApi.Infrastructure;
 
-/// <summary>Fixed-window limits (section <c>RateLimits</c>); <see cref="Enabled"/> false turns every policy into "no limit".</summary>
+/// <summary>Fixed-window limits (section <c>RateLimits</c>, windows aligned to the clock, see <see cref="AlignedWindowRateLimiter"/>); <see cref="Enabled"/> false turns every policy into "no limit".</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
@@ -42,22 +42,21 @@ public static class RateLimiting
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(Register, context => Partition(limits, "ip:" + ClientIp(context), limits.Register));
-            options.AddPolicy(Login, context => Partition(limits, "ip:" + ClientIp(context), limits.Login));
-            options.AddPolicy(Refresh, context => Partition(limits, "ip:" + ClientIp(context), limits.Refresh));
-            options.AddPolicy(Uploads, context => Partition(limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
+            options.AddPolicy(Register, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Register));
+            options.AddPolicy(Login, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Login));
+            options.AddPolicy(Refresh, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Refresh));
+            options.AddPolicy(Uploads, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
             options.OnRejected = WriteProblemAsync;
         });
     }
 
-    private static RateLimitPartition<string> Partition(RateLimitOptions limits, string key, int permits) => limits.Enabled
-        ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = limits.Window,
-            QueueLimit = 0,
-        })
+    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits, string key, int permits) => limits.Enabled
+        ? RateLimitPartition.Get(key, _ => new AlignedWindowRateLimiter(
+            permits, limits.Window, WindowOffset(key, limits.Window), context.RequestServices.GetRequiredService<TimeProvider>()))
         : RateLimitPartition.GetNoLimiter(key);
+
+    private static TimeSpan WindowOffset(string key, TimeSpan window) =>
+        TimeSpan.FromTicks((long)((uint)StringComparer.Ordinal.GetHashCode(key) % (ulong)window.Ticks));
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -113,6 +113,25 @@ public abstract class AccountApiTests(CleanAuthApi api)
     }
 
     [Fact]
+    public async Task Responses_that_carry_tokens_may_not_be_stored_by_any_cache()
+    {
+        var user = await api.SignUpAsync();
+        using var client = api.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password });
+        var pair = await login.Content.ReadFromJsonAsync<JsonElement>();
+        var refresh = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = pair.GetProperty("refreshToken").GetString() });
+        using var signedIn = api.CreateClient(pair.GetProperty("accessToken").GetString()!);
+        var change = await signedIn.PutAsJsonAsync("/api/users/me/password", new { currentPassword = user.Password, newPassword = "a brand new passphrase" });
+
+        foreach (var response in new[] { login, refresh, change })
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            response.Headers.CacheControl!.NoStore.Should().BeTrue($"{response.RequestMessage!.RequestUri} carries tokens (RFC 6749 §5.1)");
+            response.Headers.Pragma.Should().ContainSingle(p => p.Name == "no-cache");
+        }
+    }
+
+    [Fact]
     public async Task Login_accepts_json_and_form_fields()
     {
         var user = await api.SignUpAsync();

@@ -34,6 +34,28 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Retry_after_is_the_time_really_left_in_the_window_and_the_window_reopens_then()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+        await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Login"] = "2" }, clock);
+        using var client = api.CreateClient();
+        Task<HttpResponseMessage> LoginAsync() => client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@example.com", password = "whatever it is" });
+        await LoginAsync();
+        await LoginAsync();
+
+        var first = (await LoginAsync()).Headers.RetryAfter!.Delta!.Value;
+        first.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(1));
+        clock.Advance(first - TimeSpan.FromSeconds(1));
+        var almost = await LoginAsync();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var after = await LoginAsync();
+
+        almost.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+        almost.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromSeconds(1), "one second of the window is left, not a whole window");
+        after.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "waiting as long as Retry-After said is enough");
+    }
+
+    [Fact]
     public async Task Register_and_refresh_are_limited_too()
     {
         await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Register"] = "1", ["RateLimits:Refresh"] = "1" });

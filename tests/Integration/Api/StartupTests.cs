@@ -6,6 +6,51 @@ namespace CleanAuth.Tests.Integration.Api;
 public sealed class StartupTests
 {
     [Theory]
+    [InlineData(null, null, "Jwt:SigningKey")]
+    [InlineData("Jwt:AccessTokenLifetime", "00:00:01", "Jwt:AccessTokenLifetime")]
+    public async Task A_real_process_refused_at_start_writes_one_Fatal_JSON_event_naming_the_setting_and_exits_with_1(
+        string? setting, string? value, string named)
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N"));
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [ApiProcess.WebApiDll])
+        {
+            WorkingDirectory = Path.GetDirectoryName(ApiProcess.WebApiDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__DataPath"] = dataPath;
+        if (setting is not null)
+        {
+            start.Environment["Jwt__SigningKey"] = ApiProcess.NewSigningKey();
+            start.Environment[setting.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        process.ExitCode.Should().Be(1);
+        (await stderr).Should().BeEmpty("no plain-text stack trace");
+        var line = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle().Subject;
+        var logEvent = System.Text.Json.JsonDocument.Parse(line).RootElement;
+        logEvent.Str("@l").Should().Be("Fatal");
+        logEvent.Str("EventName").Should().Be("StartupRefused");
+        logEvent.Str("Reason").Should().Contain(named);
+        if (value is not null)
+        {
+            line.Should().NotContain(value, "a message names a setting, never its value");
+        }
+
+        if (Directory.Exists(dataPath))
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("c2hvcnQ=")] // "short": 5 bytes
     [InlineData("not base64!")]

@@ -1,0 +1,45 @@
+using CleanAuth.Infrastructure.Security;
+using Microsoft.Extensions.Options;
+
+namespace CleanAuth.WebApi.Infrastructure;
+
+/// <summary>
+/// Checks, before the server starts, what would otherwise stop it with a plain-text stack trace on stderr: the
+/// signing key and every validated setting. A failure becomes one structured <c>Fatal</c> event
+/// (<c>StartupRefused</c>) naming the setting — the messages never repeat a value — and the process exits with
+/// code 1, which a monitor of JSON logs and an orchestrator can both read.
+/// </summary>
+public static partial class StartupCheck
+{
+    public static void EnsurePasses(WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<JwtSigningKey>();
+            app.Services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+        {
+            LogRefused(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupCheck)), ex.GetType().Name, ex.Message);
+
+            // In a process of its own the exception is unhandled: this flushes the log and exits before the runtime
+            // prints it. Under WebApplicationFactory, which runs Main inside the test process, it reaches the test.
+            AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+            {
+                if (e.ExceptionObject is StartupRefusedException)
+                {
+                    app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    Environment.Exit(1);
+                }
+            };
+            throw new StartupRefusedException(ex.Message, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 2002, EventName = "StartupRefused", Level = LogLevel.Critical,
+        Message = "CleanAuth cannot start ({Kind}): {Reason}")]
+    private static partial void LogRefused(ILogger logger, string kind, string reason);
+}
+
+/// <summary>The API was refused at start by <see cref="StartupCheck"/>; the message names the setting.</summary>
+public sealed class StartupRefusedException(string message, Exception innerException) : InvalidOperationException(message, innerException);
