@@ -4,6 +4,7 @@ using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence.Mongo;
 using MongoDB.Bson;
+using MongoDB.Driver;
 
 namespace CleanAuth.Tests.Integration.Contracts;
 
@@ -49,8 +50,8 @@ public sealed class EmbeddedRefreshTokenSweepTests(EmbeddedStoreFixture fixture)
     }
 }
 
-/// <summary>Authors stored before references were counted (MongoDB documents without <c>books</c>) are counted on first use.</summary>
-public sealed class MongoWireUncountedAuthorTests(MongoWireStoreFixture fixture) : IClassFixture<MongoWireStoreFixture>
+/// <summary>MongoDB specifics of ADR 0032: TTL indexes sweep tokens; authors stored before counting (no <c>books</c>) are counted on first use.</summary>
+public sealed class MongoWireTtlAndUncountedAuthorTests(MongoWireStoreFixture fixture) : IClassFixture<MongoWireStoreFixture>
 {
     private readonly ObjectIdGenerator _ids = new();
 
@@ -62,6 +63,18 @@ public sealed class MongoWireUncountedAuthorTests(MongoWireStoreFixture fixture)
             { "_id", ObjectId.Parse(id) }, { "ownerId", ownerId }, { "name", "Old" }, { "country", "" }, { "bookerPrize", false }, { "createdAt", DateTime.UtcNow },
         });
         return id;
+    }
+
+    [Fact]
+    public async Task Refresh_tokens_and_families_expire_through_ttl_indexes_a_week_after_the_family_ends()
+    {
+        foreach (var (collection, field) in new[] { ("refreshTokens", "familyExpiresAt"), ("refreshFamilies", "expiresAt") })
+        {
+            var indexes = await (await fixture.Store.Database.GetCollection<BsonDocument>(collection).Indexes.ListAsync()).ToListAsync();
+            var ttl = indexes.Should().ContainSingle(i => i.Contains("expireAfterSeconds")).Subject;
+            ttl["key"].AsBsonDocument.Names.Should().Equal(field);
+            ttl["expireAfterSeconds"].ToDouble().Should().Be(MongoStore.RefreshTokenRetention.TotalSeconds);
+        }
     }
 
     [Fact]
