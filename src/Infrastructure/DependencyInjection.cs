@@ -53,8 +53,10 @@ public static class DependencyInjection
             services.AddSingleton<IBookRepository, SqliteBookRepository>();
             services.AddSingleton<IAuthorRepository, SqliteAuthorRepository>();
             services.AddSingleton<ICoverStore, SqliteCoverStore>();
-            services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
+            services.AddSingleton<SqliteRefreshTokenStore>();
+            services.AddSingleton<IRefreshTokenStore>(provider => provider.GetRequiredService<SqliteRefreshTokenStore>());
             services.AddHostedService<EmbeddedStoreInitializer>();
+            services.AddHostedService<RefreshTokenSweeper>();
             services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store", tags: [ReadyTag]);
         }
         else

@@ -17,4 +17,8 @@ public sealed class StorageOptions
     /// <summary>How long a MongoDB call waits for a reachable server before the request gets a 503.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00", ErrorMessage = "Storage:MongoServerSelectionTimeout must be between 00:00:00.100 and 00:05:00.")]
     public TimeSpan MongoServerSelectionTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the embedded store deletes refresh tokens whose family is long over (MongoDB uses TTL indexes).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Storage:RefreshTokenSweepInterval must be between 00:00:01 and 7.00:00:00.")]
+    public TimeSpan RefreshTokenSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -152,7 +152,7 @@ public abstract class LibraryStoreContract
     }
 
     [StoreFact]
-    public async Task Authors_are_owner_scoped_listed_by_name_and_know_their_books()
+    public async Task Authors_are_owner_scoped_listed_by_name_and_deleted_only_without_references()
     {
         var owner = NewOwner();
         var zadie = Author.Create(_ids.NewId(), owner, "Zadie Smith", "UK", false, Start);
@@ -160,16 +160,106 @@ public abstract class LibraryStoreContract
         await Authors.AddAsync(zadie, default);
         await Authors.AddAsync(anne, default);
         await Authors.AddAsync(Author.Create(_ids.NewId(), NewOwner(), "Someone Else", "X", true, Start), default);
-        await Books.TryAddAsync(NewBook(owner, "White Teeth", authorId: zadie.Id), default);
 
         (await Authors.ListAsync(owner, default)).Select(a => a.Name).Should().Equal("Anne Carson", "Zadie Smith");
         (await Authors.FindAsync(owner, zadie.Id, default)).Should().BeEquivalentTo(zadie);
         (await Authors.FindAsync(NewOwner(), zadie.Id, default)).Should().BeNull();
-        (await Books.AnyByAuthorAsync(owner, zadie.Id, default)).Should().BeTrue();
-        (await Books.AnyByAuthorAsync(owner, anne.Id, default)).Should().BeFalse();
-        (await Authors.DeleteAsync(NewOwner(), anne.Id, default)).Should().BeFalse();
-        (await Authors.DeleteAsync(owner, anne.Id, default)).Should().BeTrue();
+
+        (await Authors.TryAddReferenceAsync(owner, zadie.Id.ToUpperInvariant(), default)).Should().BeTrue();
+        (await Authors.TryAddReferenceAsync(owner, zadie.Id, default)).Should().BeTrue();
+        (await Authors.TryAddReferenceAsync(NewOwner(), anne.Id, default)).Should().BeFalse("another owner's author takes no reference");
+        (await Authors.TryAddReferenceAsync(owner, _ids.NewId(), default)).Should().BeFalse();
+        (await Authors.TryAddReferenceAsync(owner, "not-an-id", default)).Should().BeFalse();
+
+        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Referenced);
+        await Authors.ReleaseReferenceAsync(owner, zadie.Id, default);
+        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Referenced, "one reference is still held");
+        await Authors.ReleaseReferenceAsync(NewOwner(), zadie.Id, default);
+        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Referenced, "another owner cannot release it");
+        await Authors.ReleaseReferenceAsync(owner, zadie.Id, default);
+        await Authors.ReleaseReferenceAsync(owner, zadie.Id, default); // never below zero
+        (await Authors.TryAddReferenceAsync(owner, zadie.Id, default)).Should().BeTrue();
+        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Referenced, "a release below zero was ignored");
+        await Authors.ReleaseReferenceAsync(owner, zadie.Id, default);
+        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Deleted);
+
+        (await Authors.DeleteAsync(NewOwner(), anne.Id, default)).Should().Be(AuthorDeletion.NotFound);
+        (await Authors.DeleteAsync(owner, "not-an-id", default)).Should().Be(AuthorDeletion.NotFound);
+        (await Authors.DeleteAsync(owner, anne.Id, default)).Should().Be(AuthorDeletion.Deleted);
+        (await Authors.DeleteAsync(owner, anne.Id, default)).Should().Be(AuthorDeletion.NotFound);
         (await Authors.FindAsync(owner, anne.Id, default)).Should().BeNull();
+        (await Authors.TryAddReferenceAsync(owner, anne.Id, default)).Should().BeFalse("a deleted author takes no reference");
+    }
+
+    [StoreFact]
+    public async Task References_taken_in_parallel_with_a_delete_either_all_win_or_the_delete_does()
+    {
+        var owner = NewOwner();
+        for (var round = 0; round < 10; round++)
+        {
+            var author = Author.Create(_ids.NewId(), owner, $"Racer {round}", "UK", false, Start);
+            await Authors.AddAsync(author, default);
+            using var gate = new SemaphoreSlim(0);
+            var references = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                await gate.WaitAsync();
+                return await Authors.TryAddReferenceAsync(owner, author.Id, default);
+            })).ToList();
+            var delete = Task.Run(async () =>
+            {
+                await gate.WaitAsync();
+                return await Authors.DeleteAsync(owner, author.Id, default);
+            });
+            gate.Release(references.Count + 1);
+
+            var taken = (await Task.WhenAll(references)).Count(t => t);
+            var deleted = await delete;
+
+            // Every reference taken must be counted: the author stays until exactly that many are given back.
+            if (deleted == AuthorDeletion.Deleted)
+            {
+                taken.Should().Be(0, "no reference may be taken on an author that was deleted");
+                continue;
+            }
+
+            deleted.Should().Be(AuthorDeletion.Referenced);
+            taken.Should().BeGreaterThan(0);
+            for (var i = 0; i < taken; i++)
+            {
+                (await Authors.DeleteAsync(owner, author.Id, default)).Should().Be(AuthorDeletion.Referenced);
+                await Authors.ReleaseReferenceAsync(owner, author.Id, default);
+            }
+
+            (await Authors.DeleteAsync(owner, author.Id, default)).Should().Be(AuthorDeletion.Deleted);
+        }
+    }
+
+    [StoreFact]
+    public async Task Parallel_references_and_releases_lose_no_count()
+    {
+        var owner = NewOwner();
+        var author = Author.Create(_ids.NewId(), owner, "Counted", "UK", false, Start);
+        await Authors.AddAsync(author, default);
+        using var gate = new SemaphoreSlim(0);
+        var calls = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            await gate.WaitAsync();
+            (await Authors.TryAddReferenceAsync(owner, author.Id, default)).Should().BeTrue();
+            if (i % 2 == 0)
+            {
+                await Authors.ReleaseReferenceAsync(owner, author.Id, default);
+            }
+        })).ToList();
+        gate.Release(calls.Count);
+        await Task.WhenAll(calls);
+
+        for (var i = 0; i < 12; i++)
+        {
+            (await Authors.DeleteAsync(owner, author.Id, default)).Should().Be(AuthorDeletion.Referenced, $"{12 - i} references are left");
+            await Authors.ReleaseReferenceAsync(owner, author.Id, default);
+        }
+
+        (await Authors.DeleteAsync(owner, author.Id, default)).Should().Be(AuthorDeletion.Deleted);
     }
 
     [StoreFact]

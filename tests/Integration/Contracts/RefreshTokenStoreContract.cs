@@ -16,6 +16,15 @@ public abstract class RefreshTokenStoreContract
         _ids.NewId(), Convert.ToHexString(Guid.NewGuid().ToByteArray()) + Convert.ToHexString(Guid.NewGuid().ToByteArray()),
         userId ?? _ids.NewId(), familyId ?? _ids.NewId(), "STAMP", Now, Now.AddDays(14), Now.AddDays(30), null, null);
 
+    /// <summary>The token a refresh of <paramref name="spent"/> would issue.</summary>
+    private StoredRefreshToken Next(StoredRefreshToken spent, DateTimeOffset at) => NewToken(spent.UserId, spent.FamilyId) with
+    {
+        SecurityStamp = spent.SecurityStamp,
+        CreatedAt = at,
+        ExpiresAt = at.AddDays(14),
+        FamilyExpiresAt = spent.FamilyExpiresAt,
+    };
+
     [StoreFact]
     public async Task An_added_token_is_found_by_its_hash_with_every_field_intact()
     {
@@ -29,54 +38,144 @@ public abstract class RefreshTokenStoreContract
     }
 
     [StoreFact]
-    public async Task A_token_is_spent_once_and_a_revoked_one_never()
+    public async Task A_rotation_moves_the_family_to_the_next_token_once_and_never_after_revocation()
     {
         var token = NewToken();
         var revoked = NewToken();
         await Store.AddAsync(token, default);
         await Store.AddAsync(revoked, default);
-        await Store.RevokeFamilyAsync(revoked.FamilyId, Now, default);
+        (await Store.RevokeFamilyAsync(revoked.FamilyId, Now, default)).Should().BeTrue();
+        (await Store.RevokeFamilyAsync(revoked.FamilyId, Now, default)).Should().BeFalse("it was revoked already");
+        var next = Next(token, Now.AddMinutes(1));
 
-        (await Store.TrySpendAsync(token.Id, Now.AddMinutes(1), default)).Should().BeTrue();
-        (await Store.TrySpendAsync(token.Id, Now.AddMinutes(2), default)).Should().BeFalse();
-        (await Store.TrySpendAsync(revoked.Id, Now, default)).Should().BeFalse();
-        (await Store.TrySpendAsync(_ids.NewId(), Now, default)).Should().BeFalse();
-        (await Store.TrySpendAsync("not-an-id", Now, default)).Should().BeFalse();
+        (await Store.TryRotateAsync(token, next, default)).Should().BeTrue();
+        (await Store.TryRotateAsync(token, Next(token, Now.AddMinutes(2)), default)).Should().BeFalse("the token is spent");
+        (await Store.TryRotateAsync(revoked, Next(revoked, Now), default)).Should().BeFalse();
+        (await Store.TryRotateAsync(NewToken(), NewToken(), default)).Should().BeFalse("an unknown family");
+        (await Store.TryRotateAsync(token with { FamilyId = "not-an-id" }, Next(token, Now), default)).Should().BeFalse();
+
         (await Store.FindByHashAsync(token.TokenHash, default))!.SpentAt.Should().Be(Now.AddMinutes(1));
+        (await Store.FindByHashAsync(next.TokenHash, default)).Should().Be(next);
+        (await Store.FindByHashAsync(revoked.TokenHash, default))!.RevokedAt.Should().Be(Now);
     }
 
     [StoreFact]
-    public async Task Concurrent_spends_of_one_token_admit_exactly_one()
+    public async Task An_expired_token_is_not_rotated()
+    {
+        var token = NewToken();
+        await Store.AddAsync(token, default);
+
+        (await Store.TryRotateAsync(token, Next(token, token.ExpiresAt), default)).Should().BeFalse();
+        (await Store.FindByHashAsync(token.TokenHash, default))!.SpentAt.Should().BeNull();
+    }
+
+    [StoreFact]
+    public async Task Concurrent_rotations_of_one_token_admit_exactly_one()
     {
         var token = NewToken();
         await Store.AddAsync(token, default);
         using var gate = new SemaphoreSlim(0);
-        var spends = Enumerable.Range(0, 24).Select(_ => Task.Run(async () =>
+        var rotations = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+        {
+            var next = Next(token, Now.AddSeconds(i));
+            await gate.WaitAsync();
+            return (Next: next, Won: await Store.TryRotateAsync(token, next, default));
+        })).ToList();
+        gate.Release(rotations.Count);
+
+        var results = await Task.WhenAll(rotations);
+
+        results.Count(r => r.Won).Should().Be(1);
+        var winner = results.Single(r => r.Won).Next;
+        (await Store.FindByHashAsync(winner.TokenHash, default))!.SpentAt.Should().BeNull("the winner's token is the family's current one");
+        foreach (var loser in results.Where(r => !r.Won))
+        {
+            if (await Store.FindByHashAsync(loser.Next.TokenHash, default) is { } found)
+            {
+                found.SpentAt.Should().NotBeNull("a losing token is never the family's current one");
+            }
+        }
+    }
+
+    [StoreFact]
+    public async Task A_rotation_racing_a_revocation_never_leaves_a_live_token()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            var token = NewToken();
+            await Store.AddAsync(token, default);
+            var next = Next(token, Now.AddMinutes(1));
+            using var gate = new SemaphoreSlim(0);
+            var rotate = Task.Run(async () =>
+            {
+                await gate.WaitAsync();
+                return await Store.TryRotateAsync(token, next, default);
+            });
+            var revokes = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+            {
+                await gate.WaitAsync();
+                return await Store.RevokeFamilyAsync(token.FamilyId, Now.AddMinutes(1), default);
+            })).ToList();
+            gate.Release(revokes.Count + 1);
+
+            var rotated = await rotate;
+            (await Task.WhenAll(revokes)).Count(r => r).Should().Be(1, "one revocation wins; the others find it revoked");
+
+            (await Store.FindByHashAsync(token.TokenHash, default))!.RevokedAt.Should().NotBeNull();
+            if (rotated)
+            {
+                (await Store.FindByHashAsync(next.TokenHash, default))!.RevokedAt.Should().NotBeNull("the rotated family was revoked with its new token");
+            }
+
+            (await Store.TryRotateAsync(rotated ? next : token, Next(token, Now.AddMinutes(2)), default)).Should().BeFalse();
+        }
+    }
+
+    [StoreFact]
+    public async Task Revoking_all_of_a_user_while_a_family_rotates_leaves_nothing_live()
+    {
+        var user = _ids.NewId();
+        var families = new List<StoredRefreshToken>();
+        for (var i = 0; i < 12; i++)
+        {
+            var token = NewToken(user);
+            await Store.AddAsync(token, default);
+            families.Add(token);
+        }
+
+        using var gate = new SemaphoreSlim(0);
+        var rotations = families.Select(token => Task.Run(async () =>
+        {
+            var next = Next(token, Now.AddMinutes(1));
+            await gate.WaitAsync();
+            return await Store.TryRotateAsync(token, next, default) ? next : token;
+        })).ToList();
+        var revokeAll = Task.Run(async () =>
         {
             await gate.WaitAsync();
-            return await Store.TrySpendAsync(token.Id, Now, default);
-        })).ToList();
-        gate.Release(spends.Count);
+            await Store.RevokeAllForUserAsync(user, Now.AddMinutes(1), default);
+        });
+        gate.Release(rotations.Count + 1);
+        await revokeAll;
 
-        var results = await Task.WhenAll(spends);
-
-        results.Count(spent => spent).Should().Be(1);
+        foreach (var current in await Task.WhenAll(rotations))
+        {
+            (await Store.FindByHashAsync(current.TokenHash, default))!.RevokedAt.Should().NotBeNull();
+        }
     }
 
     [StoreFact]
     public async Task Revoking_a_family_revokes_all_its_tokens_and_nothing_else()
     {
-        var family = _ids.NewId();
         var user = _ids.NewId();
-        var a = NewToken(user, family);
-        var b = NewToken(user, family);
+        var a = NewToken(user);
+        var b = Next(a, Now.AddMinutes(5));
         var other = NewToken(user);
-        foreach (var t in new[] { a, b, other })
-        {
-            await Store.AddAsync(t, default);
-        }
+        await Store.AddAsync(a, default);
+        await Store.AddAsync(other, default);
+        (await Store.TryRotateAsync(a, b, default)).Should().BeTrue();
 
-        await Store.RevokeFamilyAsync(family, Now.AddHours(1), default);
+        (await Store.RevokeFamilyAsync(a.FamilyId, Now.AddHours(1), default)).Should().BeTrue();
 
         (await Store.FindByHashAsync(a.TokenHash, default))!.RevokedAt.Should().Be(Now.AddHours(1));
         (await Store.FindByHashAsync(b.TokenHash, default))!.RevokedAt.Should().Be(Now.AddHours(1));
@@ -95,7 +194,7 @@ public abstract class RefreshTokenStoreContract
             await Store.AddAsync(t, default);
         }
 
-        await Store.RevokeFamilyAsync(first.FamilyId, Now, default);
+        (await Store.RevokeFamilyAsync(first.FamilyId, Now, default)).Should().BeTrue();
         await Store.RevokeAllForUserAsync(user, Now.AddHours(2), default);
 
         (await Store.FindByHashAsync(first.TokenHash, default))!.RevokedAt.Should().Be(Now);

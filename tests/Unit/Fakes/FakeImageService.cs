@@ -11,11 +11,15 @@ public sealed class FakeImageService : IImageService
 
     public Exception? Failure { get; set; }
 
+    /// <summary>Runs at the start of every call, e.g. to let a concurrent request act while an upload is processed.</summary>
+    public Action? BeforeProcess { get; set; }
+
     /// <summary>The content and field of every call, in order.</summary>
     public List<(byte[] Content, string Field)> Calls { get; } = [];
 
     public Task<ProcessedImage> ProcessAsync(ReadOnlyMemory<byte> content, string field, CancellationToken cancellationToken)
     {
+        BeforeProcess?.Invoke();
         Calls.Add((content.ToArray(), field));
         return Failure is null ? Task.FromResult(Result) : Task.FromException<ProcessedImage>(Failure);
     }

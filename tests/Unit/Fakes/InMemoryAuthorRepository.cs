@@ -3,13 +3,15 @@ using CleanAuth.Domain.Authors;
 
 namespace CleanAuth.Tests.Unit.Fakes;
 
-/// <summary>An in-memory <see cref="IAuthorRepository"/>: owner-scoped like the real stores, listed by name then id.</summary>
+/// <summary>
+/// An in-memory <see cref="IAuthorRepository"/>: owner-scoped like the real stores, listed by name then id, with the
+/// same atomic reference counting (each call decides under one lock, as each store decides in one conditional write).
+/// </summary>
 public sealed class InMemoryAuthorRepository : IAuthorRepository
 {
     private readonly Dictionary<string, Author> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _references = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
-
-    public int DeleteCalls { get; private set; }
 
     public int Count
     {
@@ -55,12 +57,56 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
         }
     }
 
-    public Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken)
+    public Task<bool> TryAddReferenceAsync(string ownerId, string id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            DeleteCalls++;
-            return Task.FromResult(id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId && _byId.Remove(id));
+            if (!Owns(ownerId, id))
+            {
+                return Task.FromResult(false);
+            }
+
+            _references[id] = References(id) + 1;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task ReleaseReferenceAsync(string ownerId, string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (Owns(ownerId, id) && References(id) > 0)
+            {
+                _references[id] = References(id) - 1;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<AuthorDeletion> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var result = !Owns(ownerId, id) ? AuthorDeletion.NotFound
+                : References(id) > 0 ? AuthorDeletion.Referenced
+                : AuthorDeletion.Deleted;
+            if (result == AuthorDeletion.Deleted)
+            {
+                _byId.Remove(id);
+                _references.Remove(id);
+            }
+
+            return Task.FromResult(result);
+        }
+    }
+
+    /// <summary>How many books reference the author now.</summary>
+    public long ReferencesTo(string id)
+    {
+        lock (_gate)
+        {
+            return References(id);
         }
     }
 
@@ -83,4 +129,8 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
             return _byId.GetValueOrDefault(id);
         }
     }
+
+    private bool Owns(string ownerId, string? id) => id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId;
+
+    private long References(string id) => _references.GetValueOrDefault(id);
 }

@@ -156,14 +156,6 @@ public sealed class InMemoryBookRepository : IBookRepository
         }
     }
 
-    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return Task.FromResult(_byId.Values.Any(b => b.OwnerId == ownerId && b.AuthorId == authorId));
-        }
-    }
-
     /// <summary>Stores a book directly (test arrangement), bypassing the uniqueness check.</summary>
     public Book Seed(Book book)
     {

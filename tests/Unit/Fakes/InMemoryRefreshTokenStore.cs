@@ -2,22 +2,27 @@ using CleanAuth.Application.Common.Abstractions;
 
 namespace CleanAuth.Tests.Unit.Fakes;
 
-/// <summary>An in-memory <see cref="IRefreshTokenStore"/> keeping the port's contract, including the atomic spend.</summary>
+/// <summary>
+/// An in-memory <see cref="IRefreshTokenStore"/> keeping the port's contract: a family's state is one record, and a
+/// rotation or revocation is decided under one lock, as each store decides it in one conditional write.
+/// </summary>
 public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
 {
-    private readonly Dictionary<string, StoredRefreshToken> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredRefreshToken> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Family> _families = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    /// <summary>Runs inside <see cref="TrySpendAsync"/> before the check, e.g. to let a concurrent refresh win first.</summary>
-    public Action<string>? BeforeSpend { get; set; }
+    /// <summary>Runs inside <see cref="TryRotateAsync"/> before the decision, e.g. to let a concurrent refresh or logout act first.</summary>
+    public Action<StoredRefreshToken>? BeforeRotate { get; set; }
 
+    /// <summary>Every token, as <see cref="FindByHashAsync"/> reports it (tokens of a family that was never started are left out).</summary>
     public IReadOnlyList<StoredRefreshToken> All
     {
         get
         {
             lock (_gate)
             {
-                return [.. _byId.Values];
+                return [.. _tokens.Values.Select(View).OfType<StoredRefreshToken>()];
             }
         }
     }
@@ -26,7 +31,8 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     {
         lock (_gate)
         {
-            _byId.Add(token.Id, token);
+            _tokens.Add(token.TokenHash, token);
+            _families.Add(token.FamilyId, new Family(token.UserId, token.SecurityStamp, token.CreatedAt, token.FamilyExpiresAt, token.TokenHash, token.ExpiresAt, null, null));
         }
 
         return Task.CompletedTask;
@@ -36,50 +42,73 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     {
         lock (_gate)
         {
-            return Task.FromResult(_byId.Values.SingleOrDefault(t => t.TokenHash == tokenHash));
+            return Task.FromResult(_tokens.TryGetValue(tokenHash, out var token) ? View(token) : null);
         }
     }
 
-    public Task<bool> TrySpendAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> TryRotateAsync(StoredRefreshToken spent, StoredRefreshToken next, CancellationToken cancellationToken)
     {
-        BeforeSpend?.Invoke(id);
+        BeforeRotate?.Invoke(spent);
         lock (_gate)
         {
-            if (!_byId.TryGetValue(id, out var token) || token.SpentAt is not null || token.RevokedAt is not null)
+            var now = next.CreatedAt;
+            if (!_families.TryGetValue(spent.FamilyId, out var family) || family.CurrentHash != spent.TokenHash || family.RevokedAt is not null
+                || family.CurrentExpiresAt <= now || family.ExpiresAt <= now)
             {
                 return Task.FromResult(false);
             }
 
-            _byId[id] = token with { SpentAt = now };
+            _families[spent.FamilyId] = family with { CurrentHash = next.TokenHash, CurrentExpiresAt = next.ExpiresAt, RotatedAt = now };
+            _tokens[spent.TokenHash] = _tokens[spent.TokenHash] with { SpentAt = now };
+            _tokens.Add(next.TokenHash, next);
             return Task.FromResult(true);
         }
     }
 
-    public Task RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Revoke(t => t.FamilyId == familyId, now);
-
-    public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Revoke(t => t.UserId == userId, now);
-
-    /// <summary>Marks a token spent directly (test arrangement), as a concurrent refresh would.</summary>
-    public void Spend(string id, DateTimeOffset now)
+    public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            _byId[id] = _byId[id] with { SpentAt = now };
+            return Task.FromResult(Revoke(familyId, now));
         }
     }
 
-    private Task Revoke(Func<StoredRefreshToken, bool> match, DateTimeOffset now)
+    public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            foreach (var token in _byId.Values.Where(t => match(t) && t.RevokedAt is null).ToList())
+            foreach (var id in _families.Where(f => f.Value.UserId == userId).Select(f => f.Key).ToList())
             {
-                _byId[token.Id] = token with { RevokedAt = now };
+                Revoke(id, now);
             }
         }
 
         return Task.CompletedTask;
     }
+
+    private bool Revoke(string familyId, DateTimeOffset now)
+    {
+        if (!_families.TryGetValue(familyId, out var family) || family.RevokedAt is not null)
+        {
+            return false;
+        }
+
+        _families[familyId] = family with { RevokedAt = now };
+        return true;
+    }
+
+    private StoredRefreshToken? View(StoredRefreshToken token) => _families.TryGetValue(token.FamilyId, out var family)
+        ? token with
+        {
+            UserId = family.UserId,
+            SecurityStamp = family.SecurityStamp,
+            FamilyExpiresAt = family.ExpiresAt,
+            SpentAt = token.TokenHash == family.CurrentHash ? null : token.SpentAt ?? family.RotatedAt ?? family.CreatedAt,
+            RevokedAt = family.RevokedAt,
+        }
+        : null;
+
+    private sealed record Family(
+        string UserId, string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
+        string CurrentHash, DateTimeOffset CurrentExpiresAt, DateTimeOffset? RotatedAt, DateTimeOffset? RevokedAt);
 }

@@ -20,15 +20,23 @@ public sealed class RefreshTokens(
     public const int TokenBytes = 32;
 
     /// <summary>Starts a new family (a login) and returns the first pair.</summary>
-    public Task<TokenPair> StartFamilyAsync(User user, CancellationToken cancellationToken)
+    public async Task<TokenPair> StartFamilyAsync(User user, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        return IssueAsync(user, ids.NewId(), now + options.Value.AbsoluteLifetime, now, cancellationToken);
+        var (token, stored) = NewToken(user, ids.NewId(), now + options.Value.AbsoluteLifetime, now);
+        await store.AddAsync(stored, cancellationToken);
+        return Pair(user, token, stored);
     }
 
-    /// <summary>Continues a family after its previous token was spent.</summary>
-    public Task<TokenPair> ContinueFamilyAsync(User user, StoredRefreshToken spent, CancellationToken cancellationToken) =>
-        IssueAsync(user, spent.FamilyId, spent.FamilyExpiresAt, timeProvider.GetUtcNow(), cancellationToken);
+    /// <summary>
+    /// Rotates the family past <paramref name="spent"/> and returns the next pair; null when the rotation lost
+    /// (another refresh spent the token first, or the family was revoked meanwhile).
+    /// </summary>
+    public async Task<TokenPair?> TryContinueFamilyAsync(User user, StoredRefreshToken spent, CancellationToken cancellationToken)
+    {
+        var (token, next) = NewToken(user, spent.FamilyId, spent.FamilyExpiresAt, timeProvider.GetUtcNow());
+        return await store.TryRotateAsync(spent, next, cancellationToken) ? Pair(user, token, next) : null;
+    }
 
     /// <summary>The stored form of a presented token; null when it cannot be one of ours.</summary>
     public static string? HashOf(string? token)
@@ -41,17 +49,18 @@ public sealed class RefreshTokens(
         return Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
     }
 
-    private async Task<TokenPair> IssueAsync(User user, string familyId, DateTimeOffset familyExpiresAt, DateTimeOffset now, CancellationToken cancellationToken)
+    private (string Token, StoredRefreshToken Stored) NewToken(User user, string familyId, DateTimeOffset familyExpiresAt, DateTimeOffset now)
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
         var slidingEnd = now + options.Value.SlidingLifetime;
         var expiresAt = slidingEnd < familyExpiresAt ? slidingEnd : familyExpiresAt;
-        await store.AddAsync(
-            new StoredRefreshToken(ids.NewId(), HashOf(token)!, user.Id, familyId, user.SecurityStamp, now, expiresAt, familyExpiresAt, null, null),
-            cancellationToken);
+        return (token, new StoredRefreshToken(ids.NewId(), HashOf(token)!, user.Id, familyId, user.SecurityStamp, now, expiresAt, familyExpiresAt, null, null));
+    }
 
+    private TokenPair Pair(User user, string token, StoredRefreshToken stored)
+    {
         var access = accessTokens.IssueAccessToken(user);
-        return new TokenPair("Bearer", access.Value, access.ExpiresInSeconds, token, (int)Math.Max(0, (expiresAt - now).TotalSeconds));
+        return new TokenPair("Bearer", access.Value, access.ExpiresInSeconds, token, (int)Math.Max(0, (stored.ExpiresAt - stored.CreatedAt).TotalSeconds));
     }
 
     private static string Base64Url(byte[] bytes) =>

@@ -24,9 +24,10 @@ public sealed class LogoutCommandHandler(IRefreshTokenStore store, SecurityEvent
     {
         var hash = RefreshTokens.HashOf(request.RefreshToken);
         var token = hash is null ? null : await store.FindByHashAsync(hash, cancellationToken);
-        if (token is { RevokedAt: null })
+        // One write of the family's state: a refresh racing this logout either rotated before it (and its new
+        // token dies with the family) or finds the family revoked and loses.
+        if (token is not null && await store.RevokeFamilyAsync(token.FamilyId, timeProvider.GetUtcNow(), cancellationToken))
         {
-            await store.RevokeFamilyAsync(token.FamilyId, timeProvider.GetUtcNow(), cancellationToken);
             events.LoggedOut(token.UserId, "session");
         }
 

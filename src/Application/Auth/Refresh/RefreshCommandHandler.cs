@@ -7,9 +7,9 @@ using MediatR;
 namespace CleanAuth.Application.Auth.Refresh;
 
 /// <summary>
-/// Rotates a refresh token: the presented one is spent (atomically, so two concurrent refreshes with it
-/// cannot both win) and a new one of the same family is issued. A spent token presented again means
-/// it was stolen or replayed: the whole family is revoked.
+/// Rotates a refresh token: the family moves from the presented token to a new one in one conditional write
+/// (so two concurrent refreshes with one token cannot both win, and none wins after a revocation). A token
+/// the family has moved past, presented again, means it was stolen or replayed: the whole family is revoked.
 /// </summary>
 public sealed class RefreshCommandHandler(
     IRefreshTokenStore store,
@@ -31,15 +31,13 @@ public sealed class RefreshCommandHandler(
             throw Invalid();
         }
 
-        if (token.SpentAt is not null || !await store.TrySpendAsync(token.Id, now, cancellationToken))
+        if (token.SpentAt is not null)
         {
-            await store.RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
-            events.RefreshTokenReuseDetected(token.UserId, token.FamilyId);
-            throw Invalid();
+            throw await ReuseAsync(token, now, cancellationToken);
         }
 
-        // The stamp check ends families that a password change, logout-all or disable made stale,
-        // even one that a concurrent refresh extended while they were being revoked.
+        // The stamp check ends families that a password change, logout-all or disable made stale, even if
+        // their revocation was lost (a crash between the user's write and the families').
         var user = await users.FindByIdAsync(token.UserId, cancellationToken);
         if (user is null || user.IsDisabled || !string.Equals(user.SecurityStamp, token.SecurityStamp, StringComparison.Ordinal))
         {
@@ -47,7 +45,20 @@ public sealed class RefreshCommandHandler(
             throw Invalid();
         }
 
-        return await refreshTokens.ContinueFamilyAsync(user, token, cancellationToken);
+        // Losing the rotation means a concurrent refresh spent this token first (reuse) or the family was
+        // revoked meanwhile (then there is nothing left to revoke, and no reuse is reported).
+        return await refreshTokens.TryContinueFamilyAsync(user, token, cancellationToken)
+            ?? throw await ReuseAsync(token, now, cancellationToken);
+    }
+
+    private async Task<UnauthorizedException> ReuseAsync(StoredRefreshToken token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.RevokeFamilyAsync(token.FamilyId, now, cancellationToken))
+        {
+            events.RefreshTokenReuseDetected(token.UserId, token.FamilyId);
+        }
+
+        return Invalid();
     }
 
     private static UnauthorizedException Invalid() => new(InvalidRefreshToken);

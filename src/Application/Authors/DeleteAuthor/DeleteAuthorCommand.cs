@@ -6,20 +6,18 @@ namespace CleanAuth.Application.Authors.DeleteAuthor;
 
 public sealed record DeleteAuthorCommand(string Id) : IRequest<Unit>, IRequireUser;
 
-public sealed class DeleteAuthorCommandHandler(ICurrentUser currentUser, IAuthorRepository authors, IBookRepository books)
+public sealed class DeleteAuthorCommandHandler(ICurrentUser currentUser, IAuthorRepository authors)
     : IRequestHandler<DeleteAuthorCommand, Unit>
 {
     public const string NotFound = "No such author.";
+    public const string Referenced = "Books in your library name this author; change or delete them first.";
 
-    public async Task<Unit> Handle(DeleteAuthorCommand request, CancellationToken cancellationToken)
-    {
-        var ownerId = currentUser.User.Id;
-        var author = await authors.FindAsync(ownerId, request.Id, cancellationToken) ?? throw new NotFoundException(NotFound);
-        if (await books.AnyByAuthorAsync(ownerId, author.Id, cancellationToken))
+    // One conditional delete decides (no book may reference the author), so a book naming it cannot slip in between.
+    public async Task<Unit> Handle(DeleteAuthorCommand request, CancellationToken cancellationToken) =>
+        await authors.DeleteAsync(currentUser.User.Id, request.Id, cancellationToken) switch
         {
-            throw new ConflictException("Books in your library name this author; change or delete them first.");
-        }
-
-        return await authors.DeleteAsync(ownerId, author.Id, cancellationToken) ? Unit.Value : throw new NotFoundException(NotFound);
-    }
+            AuthorDeletion.Deleted => Unit.Value,
+            AuthorDeletion.Referenced => throw new ConflictException(Referenced),
+            _ => throw new NotFoundException(NotFound),
+        };
 }

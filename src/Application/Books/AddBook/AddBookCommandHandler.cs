@@ -30,7 +30,8 @@ public sealed class AddBookCommandHandler(
             BookCategory.Find(request.Category)!, authorId, cover, timeProvider.GetUtcNow());
         try
         {
-            if (!await books.TryAddAsync(book, cancellationToken))
+            // The author's reference is the deciding write: if the author was deleted since the check, this is a 400.
+            if (!await authors.StoreNamingAsync(ownerId, authorId, () => books.TryAddAsync(book, cancellationToken), cancellationToken))
             {
                 throw new ConflictException(BookConflicts.DuplicateTitle);
             }

@@ -3,7 +3,12 @@ using CleanAuth.Application.Common.Exceptions;
 
 namespace CleanAuth.Application.Books.Common;
 
-/// <summary>Checks that an author a book names is one of its owner's own authors.</summary>
+/// <summary>
+/// Keeps the books' references to authors: a book names only one of its owner's own authors, and an author named by
+/// a book cannot be deleted (ADR 0032). The reference is taken before the book is stored and given back after the
+/// book stopped naming the author, so a crash in between can only leave a count too high (a delete refused with
+/// 409), never a book naming a deleted author.
+/// </summary>
 public sealed class AuthorReferences(IAuthorRepository authors)
 {
     public const string Field = "authorId";
@@ -18,6 +23,48 @@ public sealed class AuthorReferences(IAuthorRepository authors)
 
         return await authors.FindAsync(ownerId, authorId.Trim(), cancellationToken) is { } author
             ? author.Id
-            : throw ValidationException.ForField(Field, "No such author in your list.");
+            : throw NoSuchAuthor();
     }
+
+    /// <summary>
+    /// Runs <paramref name="store"/> (a write of a book that newly names <paramref name="authorId"/>; null: none)
+    /// holding a reference on the author; a 400 when the author is gone by then. The reference is given back when the
+    /// write certainly did not happen (false, or a conflict); after an outage the write may have happened, so it is kept.
+    /// </summary>
+    public async Task<bool> StoreNamingAsync(string ownerId, string? authorId, Func<Task<bool>> store, CancellationToken cancellationToken)
+    {
+        if (authorId is null)
+        {
+            return await store();
+        }
+
+        if (!await authors.TryAddReferenceAsync(ownerId, authorId, cancellationToken))
+        {
+            throw NoSuchAuthor();
+        }
+
+        bool stored;
+        try
+        {
+            stored = await store();
+        }
+        catch (ConflictException)
+        {
+            await ReleaseAsync(ownerId, authorId);
+            throw;
+        }
+
+        if (!stored)
+        {
+            await ReleaseAsync(ownerId, authorId);
+        }
+
+        return stored;
+    }
+
+    /// <summary>Gives back the reference of a book that no longer names <paramref name="authorId"/> (null: none). Not cancellable: the book's write is done.</summary>
+    public Task ReleaseAsync(string ownerId, string? authorId) =>
+        authorId is null ? Task.CompletedTask : authors.ReleaseReferenceAsync(ownerId, authorId, CancellationToken.None);
+
+    private static ValidationException NoSuchAuthor() => ValidationException.ForField(Field, "No such author in your list.");
 }

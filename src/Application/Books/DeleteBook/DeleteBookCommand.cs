@@ -7,7 +7,7 @@ namespace CleanAuth.Application.Books.DeleteBook;
 
 public sealed record DeleteBookCommand(string Id) : IRequest<Unit>, IRequireUser;
 
-public sealed class DeleteBookCommandHandler(ICurrentUser currentUser, IBookRepository books, CoverUploader covers)
+public sealed class DeleteBookCommandHandler(ICurrentUser currentUser, IBookRepository books, AuthorReferences authors, CoverUploader covers)
     : IRequestHandler<DeleteBookCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteBookCommand request, CancellationToken cancellationToken)
@@ -22,6 +22,7 @@ public sealed class DeleteBookCommandHandler(ICurrentUser currentUser, IBookRepo
         }
 
         await covers.DeleteAsync(book.Cover);
+        await authors.ReleaseAsync(book.OwnerId, book.AuthorId); // Only now that the book no longer names the author.
         return Unit.Value;
     }
 }

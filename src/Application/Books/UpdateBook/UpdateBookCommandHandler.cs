@@ -23,6 +23,7 @@ public sealed class UpdateBookCommandHandler(
             throw new ConflictException(BookConflicts.DuplicateTitle);
         }
 
+        var previousAuthorId = book.AuthorId;
         var now = timeProvider.GetUtcNow();
         book.Edit(request.Title, request.Description, BookCategory.Find(request.Category), authorId, now);
         var oldCover = book.Cover;
@@ -33,7 +34,12 @@ public sealed class UpdateBookCommandHandler(
 
         try
         {
-            await books.UpdateAsync(book, cancellationToken);
+            // A newly named author is referenced before the book names it; the one it named before is released after.
+            await authors.StoreNamingAsync(ownerId, authorId == previousAuthorId ? null : authorId, async () =>
+            {
+                await books.UpdateAsync(book, cancellationToken);
+                return true;
+            }, cancellationToken);
         }
         catch when (book.Cover != oldCover)
         {
@@ -44,6 +50,11 @@ public sealed class UpdateBookCommandHandler(
         if (book.Cover != oldCover)
         {
             await covers.DeleteAsync(oldCover); // Only once no book points at them any more.
+        }
+
+        if (authorId != previousAuthorId)
+        {
+            await authors.ReleaseAsync(ownerId, previousAuthorId);
         }
 
         return BookResponse.From(book);

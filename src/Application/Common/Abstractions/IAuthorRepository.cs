@@ -2,7 +2,12 @@ using CleanAuth.Domain.Authors;
 
 namespace CleanAuth.Application.Common.Abstractions;
 
-/// <summary>Where authors are kept, scoped to one owner like books.</summary>
+/// <summary>
+/// Where authors are kept, scoped to one owner like books. Each author counts the books that name it; a book takes
+/// a reference before it is stored and gives it back after it stopped naming the author, and an author is deleted
+/// only at zero references — each of these one conditional write of the author (ADR 0032), so a delete and a book
+/// naming the author cannot both succeed.
+/// </summary>
 public interface IAuthorRepository
 {
     Task AddAsync(Author author, CancellationToken cancellationToken);
@@ -12,5 +17,19 @@ public interface IAuthorRepository
     /// <summary>The owner's authors, by name.</summary>
     Task<IReadOnlyList<Author>> ListAsync(string ownerId, CancellationToken cancellationToken);
 
-    Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken);
+    /// <summary>Counts one more book naming the author, if the owner has it (one conditional write); false when not.</summary>
+    Task<bool> TryAddReferenceAsync(string ownerId, string id, CancellationToken cancellationToken);
+
+    /// <summary>Counts one book fewer (never below zero).</summary>
+    Task ReleaseReferenceAsync(string ownerId, string id, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the owner's author only if no book references it, as one conditional write.</summary>
+    Task<AuthorDeletion> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken);
+}
+
+public enum AuthorDeletion
+{
+    Deleted,
+    NotFound,
+    Referenced,
 }

@@ -27,8 +27,6 @@ public interface IBookRepository
     /// read); false when there was none, or it changed meanwhile.
     /// </summary>
     Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken);
-
-    Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken);
 }
 
 public sealed record BookFilter(string? Category, string? TitleContains, int Page, int PageSize);

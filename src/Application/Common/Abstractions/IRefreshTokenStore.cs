@@ -1,9 +1,20 @@
 namespace CleanAuth.Application.Common.Abstractions;
 
 /// <summary>
-/// One issued refresh token, as stored: only the SHA-256 of the token, never the token. Every token
-/// descended from one login shares a <see cref="FamilyId"/>; the family dies as a whole.
+/// One issued refresh token as the store reports it: the token's own facts (only the SHA-256 of the token,
+/// never the token) joined with the state of its <see cref="FamilyId"/> — every token descended from one login
+/// shares a family, and the family lives and dies as a whole.
 /// </summary>
+/// <param name="Id">The token's id.</param>
+/// <param name="TokenHash">SHA-256 (hex) of the token.</param>
+/// <param name="UserId">The family's user.</param>
+/// <param name="FamilyId">The family (one login and every token rotated from it).</param>
+/// <param name="SecurityStamp">The user's security stamp when the family started (the login).</param>
+/// <param name="CreatedAt">When the token was issued.</param>
+/// <param name="ExpiresAt">This token's own sliding end.</param>
+/// <param name="FamilyExpiresAt">The family's absolute end.</param>
+/// <param name="SpentAt">Set once the family has rotated past this token: it is no longer the family's current token.</param>
+/// <param name="RevokedAt">When the family was revoked (logout, reuse, password change, disable).</param>
 public sealed record StoredRefreshToken(
     string Id,
     string TokenHash,
@@ -16,23 +27,31 @@ public sealed record StoredRefreshToken(
     DateTimeOffset? SpentAt,
     DateTimeOffset? RevokedAt);
 
-/// <summary>Where refresh tokens are kept. Implementations throw <see cref="Exceptions.StorageUnavailableException"/> when the store cannot be reached.</summary>
+/// <summary>
+/// Where refresh tokens are kept. A family's state — which token is current, whether it is revoked — is one
+/// record, and every change of it is one conditional write of that record, so no interleaving of a rotation with
+/// a revocation can leave a live token in a revoked family (ADR 0032). Implementations throw
+/// <see cref="Exceptions.StorageUnavailableException"/> when the store cannot be reached.
+/// </summary>
 public interface IRefreshTokenStore
 {
+    /// <summary>Starts a family (a login) whose current token is <paramref name="token"/>.</summary>
     Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken);
 
-    /// <summary>The token with this hash, or null.</summary>
+    /// <summary>The token with this hash and its family's state, or null (unknown, or its family is gone).</summary>
     Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks the token spent if, and only if, it is neither spent nor revoked, as one atomic step; true
-    /// when this call spent it. Of two concurrent calls for one token, at most one gets true.
+    /// Makes <paramref name="next"/> the family's current token in place of <paramref name="spent"/>, as one
+    /// conditional write of the family: only while <paramref name="spent"/> is still its current token, the family
+    /// is not revoked and neither has expired at <c>next.CreatedAt</c>. True when this call rotated it; of
+    /// concurrent calls with one token at most one gets true, and none after the family was revoked.
     /// </summary>
-    Task<bool> TrySpendAsync(string id, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<bool> TryRotateAsync(StoredRefreshToken spent, StoredRefreshToken next, CancellationToken cancellationToken);
 
-    /// <summary>Revokes every token of the family that is not yet revoked.</summary>
-    Task RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Revokes the family (one write of its state); true when this call revoked it, false when it already was or is unknown.</summary>
+    Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Revokes every token of every family of the user.</summary>
+    /// <summary>Revokes every family of the user that is not revoked yet.</summary>
     Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken);
 }

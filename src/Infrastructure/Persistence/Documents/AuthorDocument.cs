@@ -27,6 +27,13 @@ public sealed class AuthorDocument
     [BsonElement("createdAt")]
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// How many books name this author (ADR 0032); missing on authors stored before it was kept, until the first
+    /// reference or delete counts them.
+    /// </summary>
+    [BsonElement("books")]
+    public long? Books { get; set; }
+
     public static AuthorDocument From(Author author) => new()
     {
         Id = author.Id,
@@ -35,6 +42,7 @@ public sealed class AuthorDocument
         Country = author.Country,
         BookerPrize = author.BookerPrize,
         CreatedAt = author.CreatedAt.UtcDateTime,
+        Books = 0,
     };
 
     public Author ToAuthor() => new(Id, OwnerId, Name, Country, BookerPrize, BookDocument.Utc(CreatedAt));

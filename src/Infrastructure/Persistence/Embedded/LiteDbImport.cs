@@ -78,6 +78,9 @@ internal static partial class LiteDbImport
                 SqliteCoverStore.Insert(connection, file.Id, coverTypes.GetValueOrDefault(file.Id, "application/octet-stream"), content.GetBuffer().AsMemory(0, (int)content.Length));
             }),
             RefreshTokens: Each(lite.GetCollection("refreshTokens").FindAll(), d => SqliteRefreshTokenStore.Insert(connection, ToToken(d))));
+        // The schema counted the books naming each author before there were any; the imported tokens stay without a
+        // family row: those sessions end, their tokens refused like unknown ones (ADR 0032).
+        connection.Execute(SqliteSchema.RecountAuthorReferences);
         transaction.Commit();
         return counts;
     }

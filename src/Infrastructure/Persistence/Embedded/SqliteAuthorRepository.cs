@@ -31,9 +31,30 @@ public sealed class SqliteAuthorRepository(SqliteStore store) : IAuthorRepositor
         (IReadOnlyList<Author>)[.. connection.Query($"SELECT {Columns} FROM authors WHERE OwnerId = @owner", ToAuthor, ("@owner", ownerId))
             .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)]));
 
-    public Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
+    public Task<bool> TryAddReferenceAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
         ObjectIds.Normalize(id) is { } authorId
-        && store.Run(connection => connection.Execute("DELETE FROM authors WHERE Id = @id AND OwnerId = @owner", ("@id", authorId), ("@owner", ownerId))) > 0);
+        && store.Run(connection => connection.Execute(
+            "UPDATE authors SET Books = Books + 1 WHERE Id = @id AND OwnerId = @owner", ("@id", authorId), ("@owner", ownerId))) == 1);
+
+    public Task ReleaseReferenceAsync(string ownerId, string id, CancellationToken cancellationToken)
+    {
+        if (ObjectIds.Normalize(id) is { } authorId)
+        {
+            store.Run(connection => connection.Execute(
+                "UPDATE authors SET Books = Books - 1 WHERE Id = @id AND OwnerId = @owner AND Books > 0", ("@id", authorId), ("@owner", ownerId)));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // The conditional DELETE decides; the read after a refusal only picks the answer (404 or 409).
+    public Task<AuthorDeletion> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
+        ObjectIds.Normalize(id) is not { } authorId ? AuthorDeletion.NotFound : store.Run(connection =>
+            connection.Execute("DELETE FROM authors WHERE Id = @id AND OwnerId = @owner AND Books = 0", ("@id", authorId), ("@owner", ownerId)) == 1
+                ? AuthorDeletion.Deleted
+                : connection.Scalar<long>("SELECT EXISTS (SELECT 1 FROM authors WHERE Id = @id AND OwnerId = @owner)", ("@id", authorId), ("@owner", ownerId)) == 1
+                    ? AuthorDeletion.Referenced
+                    : AuthorDeletion.NotFound));
 
     private static Author ToAuthor(SqliteDataReader row) => new(
         row.Text("Id"), row.Text("OwnerId"), row.Text("Name"), row.Text("Country"), row.Integer("BookerPrize") != 0, row.Instant("CreatedAt"));

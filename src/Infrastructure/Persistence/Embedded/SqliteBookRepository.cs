@@ -87,10 +87,6 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
         && store.Run(connection => connection.Execute(
             "DELETE FROM books WHERE Id = @id AND OwnerId = @owner AND Version = @version", ("@id", bookId), ("@owner", ownerId), ("@version", version))) > 0);
 
-    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-        connection.Scalar<long>("SELECT EXISTS (SELECT 1 FROM books WHERE OwnerId = @owner AND AuthorId = @author)",
-            ("@owner", ownerId), ("@author", authorId)) == 1));
-
     internal static void Insert(SqliteConnection connection, Book book) => connection.Execute(
         $"INSERT INTO books ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "@" + c))})", Parameters(book, book.Version));
 

@@ -4,16 +4,39 @@ using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
 
 namespace CleanAuth.Infrastructure.Persistence.Embedded;
 
+/// <summary>
+/// Refresh tokens on SQLite (ADR 0032): a family's state — current token hash, revocation — is one row of
+/// <c>refresh_families</c>, changed only by conditional statements; <c>refresh_tokens</c> maps every issued hash to
+/// its family, so a token the family has moved past is recognised when it is replayed.
+/// </summary>
 public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenStore
 {
     private const string Columns = "Id, TokenHash, UserId, FamilyId, SecurityStamp, CreatedAt, ExpiresAt, FamilyExpiresAt, SpentAt, RevokedAt";
 
+    // A token's family supplies the state; SpentAt is the token's own record, or the family's last rotation for a
+    // token that is not current without one.
+    private const string Joined = """
+        SELECT t.Id, t.TokenHash, f.UserId, t.FamilyId, f.SecurityStamp, t.CreatedAt, t.ExpiresAt, f.ExpiresAt AS FamilyExpiresAt,
+               CASE WHEN t.TokenHash = f.CurrentHash THEN NULL ELSE coalesce(t.SpentAt, f.RotatedAt, f.CreatedAt) END AS SpentAt,
+               f.RevokedAt
+        FROM refresh_tokens t JOIN refresh_families f ON f.Id = t.FamilyId
+        """;
+
     public Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken)
     {
-        store.Run(connection => Insert(connection, token));
+        store.InTransaction((connection, _) =>
+        {
+            Insert(connection, token);
+            return connection.Execute(
+                "INSERT INTO refresh_families (Id, UserId, SecurityStamp, CreatedAt, ExpiresAt, CurrentHash, CurrentExpiresAt) " +
+                "VALUES (@family, @user, @stamp, @created, @familyExpires, @hash, @expires)",
+                ("@family", Id(token.FamilyId)), ("@user", Id(token.UserId)), ("@stamp", token.SecurityStamp), ("@created", Ticks(token.CreatedAt)),
+                ("@familyExpires", Ticks(token.FamilyExpiresAt)), ("@hash", token.TokenHash), ("@expires", Ticks(token.ExpiresAt)));
+        });
         return Task.CompletedTask;
     }
 
+    /// <summary>Writes a token row (also the LiteDB import's, whose old tokens get no family row).</summary>
     internal static int Insert(SqliteConnection connection, StoredRefreshToken token) => connection.Execute(
         $"INSERT INTO refresh_tokens ({Columns}) VALUES (@id, @hash, @user, @family, @stamp, @created, @expires, @familyExpires, @spent, @revoked)",
         ("@id", Id(token.Id)), ("@hash", token.TokenHash), ("@user", Id(token.UserId)), ("@family", Id(token.FamilyId)),
@@ -21,25 +44,62 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
         ("@familyExpires", Ticks(token.FamilyExpiresAt)), ("@spent", Ticks(token.SpentAt)), ("@revoked", Ticks(token.RevokedAt)));
 
     public Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-        connection.QuerySingle($"SELECT {Columns} FROM refresh_tokens WHERE TokenHash = @hash", ToToken, ("@hash", tokenHash))));
+        connection.QuerySingle($"{Joined} WHERE t.TokenHash = @hash", ToToken, ("@hash", tokenHash))));
 
-    // One conditional statement: SQLite spends the token only if nobody spent or revoked it first.
-    public Task<bool> TrySpendAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(
-        ObjectIds.Normalize(id) is { } tokenId
-        && store.Run(connection => connection.Execute(
-            "UPDATE refresh_tokens SET SpentAt = @now WHERE Id = @id AND SpentAt IS NULL AND RevokedAt IS NULL",
-            ("@id", tokenId), ("@now", Ticks(now)))) == 1);
+    // The family row's conditional UPDATE decides; the spent mark and the new token's row go in the same
+    // transaction, so a crash keeps all three or none.
+    public Task<bool> TryRotateAsync(StoredRefreshToken spent, StoredRefreshToken next, CancellationToken cancellationToken) => Task.FromResult(
+        store.InTransaction((connection, _) =>
+        {
+            var rotated = connection.Execute(
+                "UPDATE refresh_families SET CurrentHash = @next, CurrentExpiresAt = @nextExpires, RotatedAt = @now " +
+                "WHERE Id = @family AND CurrentHash = @spent AND RevokedAt IS NULL AND CurrentExpiresAt > @now AND ExpiresAt > @now",
+                ("@family", Id(spent.FamilyId)), ("@spent", spent.TokenHash), ("@next", next.TokenHash),
+                ("@nextExpires", Ticks(next.ExpiresAt)), ("@now", Ticks(next.CreatedAt))) == 1;
+            if (rotated)
+            {
+                connection.Execute("UPDATE refresh_tokens SET SpentAt = @now WHERE TokenHash = @spent", ("@spent", spent.TokenHash), ("@now", Ticks(next.CreatedAt)));
+                Insert(connection, next);
+            }
 
-    public Task RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => Revoke("FamilyId", familyId, now);
+            return rotated;
+        }));
 
-    public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) => Revoke("UserId", userId, now);
+    public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(
+        Revoke("Id", familyId, now) == 1);
 
-    private Task Revoke(string column, string value, DateTimeOffset now)
+    public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        store.Run(connection => connection.Execute(
-            $"UPDATE refresh_tokens SET RevokedAt = @now WHERE {column} = @value AND RevokedAt IS NULL", ("@value", Id(value)), ("@now", Ticks(now))));
+        Revoke("UserId", userId, now);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Deletes tokens and families whose absolute end is before <paramref name="cutoff"/>, at most
+    /// <paramref name="batchSize"/> rows per statement so that the write lock is never held for long; returns how
+    /// many rows went.
+    /// </summary>
+    public int SweepExpired(DateTimeOffset cutoff, int batchSize)
+    {
+        var total = 0;
+        foreach (var (table, expiry) in new[] { ("refresh_tokens", "FamilyExpiresAt"), ("refresh_families", "ExpiresAt") })
+        {
+            int deleted;
+            do
+            {
+                deleted = store.Run(connection => connection.Execute(
+                    $"DELETE FROM {table} WHERE rowid IN (SELECT rowid FROM {table} WHERE {expiry} < @cutoff LIMIT @batch)",
+                    ("@cutoff", Ticks(cutoff)), ("@batch", batchSize)));
+                total += deleted;
+            }
+            while (deleted == batchSize);
+        }
+
+        return total;
+    }
+
+    private int Revoke(string column, string value, DateTimeOffset now) => store.Run(connection => connection.Execute(
+        $"UPDATE refresh_families SET RevokedAt = @now WHERE {column} = @value AND RevokedAt IS NULL", ("@value", Id(value)), ("@now", Ticks(now))));
 
     // Ids are kept in ObjectId's canonical lower-case form, as MongoDB keeps them.
     private static string Id(string value) => ObjectIds.Normalize(value) ?? value;

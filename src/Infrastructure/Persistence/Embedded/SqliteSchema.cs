@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly string[] Steps =
     [
@@ -60,7 +60,27 @@ internal static class SqliteSchema
         -- The readiness probe's row: a write proves the file can be written, not only read from the page cache.
         CREATE TABLE health (Id INTEGER PRIMARY KEY, CheckedAt INTEGER NOT NULL) STRICT;
         """,
+
+        // Step 2 (ADR 0032). A refresh family's state is one row, changed only by conditional statements; a token
+        // row maps a hash to its family. Tokens written by step 1 have no family row: those sessions end and
+        // their users sign in again. Each author counts the books that name it, so that deleting it is one
+        // conditional statement; the counts start from the books already stored.
+        """
+        CREATE TABLE refresh_families (
+            Id TEXT PRIMARY KEY, UserId TEXT NOT NULL, SecurityStamp TEXT NOT NULL, CreatedAt INTEGER NOT NULL,
+            ExpiresAt INTEGER NOT NULL, CurrentHash TEXT NOT NULL, CurrentExpiresAt INTEGER NOT NULL,
+            RotatedAt INTEGER, RevokedAt INTEGER) STRICT;
+        CREATE INDEX refresh_families_by_user ON refresh_families (UserId);
+        CREATE INDEX refresh_families_by_expiry ON refresh_families (ExpiresAt);
+        CREATE INDEX refresh_tokens_by_expiry ON refresh_tokens (FamilyExpiresAt);
+
+        ALTER TABLE authors ADD COLUMN Books INTEGER NOT NULL DEFAULT 0;
+        """ + RecountAuthorReferences,
     ];
+
+    /// <summary>Sets every author's count of the books that name it from the books table (after an import, too).</summary>
+    public const string RecountAuthorReferences =
+        "UPDATE authors SET Books = (SELECT count(*) FROM books WHERE books.OwnerId = authors.OwnerId AND books.AuthorId = authors.Id);";
 
     /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>
     public static void Ensure(SqliteConnection connection)

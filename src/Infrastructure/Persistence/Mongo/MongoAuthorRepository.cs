@@ -5,8 +5,14 @@ using MongoDB.Driver;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
+/// <summary>
+/// Authors on MongoDB. The count of books naming an author lives in the author's document, so taking a reference and
+/// deleting at zero are single-document conditional writes that cannot both succeed (ADR 0032).
+/// </summary>
 public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
 {
+    private static readonly FilterDefinitionBuilder<AuthorDocument> Filter = Builders<AuthorDocument>.Filter;
+
     public Task AddAsync(Author author, CancellationToken cancellationToken) => MongoStore.Guard(() =>
         store.Authors.InsertOneAsync(AuthorDocument.From(author), cancellationToken: cancellationToken));
 
@@ -23,7 +29,75 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
         return (IReadOnlyList<Author>)[.. documents.Select(d => d.ToAuthor())];
     });
 
-    public Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-        ObjectIds.Normalize(id) is { } authorId
-        && (await store.Authors.DeleteOneAsync(d => d.Id == authorId && d.OwnerId == ownerId, cancellationToken)).DeletedCount > 0);
+    public Task<bool> TryAddReferenceAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        if (ObjectIds.Normalize(id) is not { } authorId)
+        {
+            return false;
+        }
+
+        // Only a counted author takes references: an uncounted one is counted first, then the write is tried again.
+        var filter = Owned(ownerId, authorId) & Filter.Exists(d => d.Books);
+        var update = Builders<AuthorDocument>.Update.Inc(d => d.Books, 1);
+        return (await store.Authors.UpdateOneAsync(filter, update, cancellationToken: cancellationToken)).ModifiedCount == 1
+            || (await CountIfUncountedAsync(ownerId, authorId, cancellationToken)
+                && (await store.Authors.UpdateOneAsync(filter, update, cancellationToken: cancellationToken)).ModifiedCount == 1);
+    });
+
+    public Task ReleaseReferenceAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        if (ObjectIds.Normalize(id) is { } authorId)
+        {
+            await store.Authors.UpdateOneAsync(Owned(ownerId, authorId) & Filter.Gt(d => d.Books, 0),
+                Builders<AuthorDocument>.Update.Inc(d => d.Books, -1), cancellationToken: cancellationToken);
+        }
+    });
+
+    // The conditional delete decides; what follows a refusal only picks the answer (or counts an old author first).
+    public Task<AuthorDeletion> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        if (ObjectIds.Normalize(id) is not { } authorId)
+        {
+            return AuthorDeletion.NotFound;
+        }
+
+        var filter = Owned(ownerId, authorId) & Filter.Eq(d => d.Books, 0);
+        if ((await store.Authors.DeleteOneAsync(filter, cancellationToken)).DeletedCount == 1)
+        {
+            return AuthorDeletion.Deleted;
+        }
+
+        if (await CountIfUncountedAsync(ownerId, authorId, cancellationToken) && (await store.Authors.DeleteOneAsync(filter, cancellationToken)).DeletedCount == 1)
+        {
+            return AuthorDeletion.Deleted;
+        }
+
+        return await store.Authors.Find(Owned(ownerId, authorId)).AnyAsync(cancellationToken) ? AuthorDeletion.Referenced : AuthorDeletion.NotFound;
+    });
+
+    private static FilterDefinition<AuthorDocument> Owned(string ownerId, string authorId) =>
+        Filter.Eq(d => d.Id, authorId) & Filter.Eq(d => d.OwnerId, ownerId);
+
+    /// <summary>
+    /// Gives an author stored before references were counted its count, from the books naming it. While it has none,
+    /// no book can take a reference on it, so the count cannot miss a new book; a book deleted between the count and
+    /// the write leaves it one too high (a refused delete, never a dangling book). True when the author exists.
+    /// </summary>
+    private async Task<bool> CountIfUncountedAsync(string ownerId, string authorId, CancellationToken cancellationToken)
+    {
+        var author = await store.Authors.Find(Owned(ownerId, authorId)).FirstOrDefaultAsync(cancellationToken);
+        if (author is null)
+        {
+            return false;
+        }
+
+        if (author.Books is null)
+        {
+            var books = await store.Books.CountDocumentsAsync(b => b.OwnerId == ownerId && b.AuthorId == authorId, cancellationToken: cancellationToken);
+            await store.Authors.UpdateOneAsync(Owned(ownerId, authorId) & Filter.Exists(d => d.Books, false),
+                Builders<AuthorDocument>.Update.Set(d => d.Books, books), cancellationToken: cancellationToken);
+        }
+
+        return true;
+    }
 }

@@ -99,7 +99,4 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
     public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
         ObjectIds.Normalize(id) is { } bookId
         && (await Books.DeleteOneAsync(d => d.Id == bookId && d.OwnerId == ownerId && d.Version == version, cancellationToken)).DeletedCount > 0);
-
-    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => MongoStore.Guard(() =>
-        Books.Find(d => d.OwnerId == ownerId && d.AuthorId == authorId).AnyAsync(cancellationToken));
 }

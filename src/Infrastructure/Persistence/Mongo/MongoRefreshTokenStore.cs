@@ -4,47 +4,91 @@ using MongoDB.Driver;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
+/// <summary>
+/// Refresh tokens on MongoDB without multi-document transactions (ADR 0032): a family's state is one document of
+/// <c>refreshFamilies</c>, and every decision is one conditional update of it; <c>refreshTokens</c> maps every
+/// issued hash to its family, so that a token the family has moved past is recognised when it is replayed.
+/// </summary>
 public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStore
 {
+    private static readonly UpdateDefinitionBuilder<MongoRefreshFamilyDocument> Update = Builders<MongoRefreshFamilyDocument>.Update;
+
     private IMongoCollection<MongoRefreshTokenDocument> Tokens => store.RefreshTokens;
 
-    public Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken) => MongoStore.Guard(() =>
-        Tokens.InsertOneAsync(MongoRefreshTokenDocument.From(token), cancellationToken: cancellationToken));
+    private IMongoCollection<MongoRefreshFamilyDocument> Families => store.RefreshFamilies;
 
-    public Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-        (await Tokens.Find(d => d.TokenHash == tokenHash).FirstOrDefaultAsync(cancellationToken))?.ToToken());
-
-    // One conditional update: the server spends the token only if nobody spent or revoked it first.
-    public Task<bool> TrySpendAsync(string id, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    // The token first, then the family that makes it live: a crash between them leaves a token nobody was given.
+    public Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (!ObjectId.TryParse(id, out var objectId))
+        await Tokens.InsertOneAsync(MongoRefreshTokenDocument.From(token), cancellationToken: cancellationToken);
+        await Families.InsertOneAsync(
+            new MongoRefreshFamilyDocument
+            {
+                Id = ObjectId.Parse(token.FamilyId),
+                UserId = ObjectId.Parse(token.UserId),
+                SecurityStamp = token.SecurityStamp,
+                CreatedAt = token.CreatedAt.UtcDateTime,
+                ExpiresAt = token.FamilyExpiresAt.UtcDateTime,
+                CurrentHash = token.TokenHash,
+                CurrentExpiresAt = token.ExpiresAt.UtcDateTime,
+            },
+            cancellationToken: cancellationToken);
+    });
+
+    // Tokens written before families existed have none: those sessions have ended (ADR 0032).
+    public Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var token = await Tokens.Find(d => d.TokenHash == tokenHash).FirstOrDefaultAsync(cancellationToken);
+        var family = token is null ? null : await Families.Find(f => f.Id == token.FamilyId).FirstOrDefaultAsync(cancellationToken);
+        return family is null ? null : ToToken(token!, family);
+    });
+
+    // The conditional update of the family document decides. The new token's document is written before it (a
+    // rotation that loses leaves that token unreachable, and it is removed); the spent mark after it is a record only.
+    public Task<bool> TryRotateAsync(StoredRefreshToken spent, StoredRefreshToken next, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        if (!ObjectId.TryParse(spent.FamilyId, out var familyId))
         {
             return false;
         }
 
-        var result = await Tokens.UpdateOneAsync(
-            d => d.Id == objectId && d.SpentAt == null && d.RevokedAt == null,
-            Builders<MongoRefreshTokenDocument>.Update.Set(d => d.SpentAt, now.UtcDateTime),
+        var now = next.CreatedAt.UtcDateTime;
+        var nextDocument = MongoRefreshTokenDocument.From(next);
+        await Tokens.InsertOneAsync(nextDocument, cancellationToken: cancellationToken);
+        var result = await Families.UpdateOneAsync(
+            f => f.Id == familyId && f.CurrentHash == spent.TokenHash && f.RevokedAt == null && f.CurrentExpiresAt > now && f.ExpiresAt > now,
+            Update.Set(f => f.CurrentHash, next.TokenHash).Set(f => f.CurrentExpiresAt, next.ExpiresAt.UtcDateTime).Set(f => f.RotatedAt, now),
             cancellationToken: cancellationToken);
-        return result.ModifiedCount == 1;
+        if (result.ModifiedCount != 1)
+        {
+            await Tokens.DeleteOneAsync(d => d.Id == nextDocument.Id, CancellationToken.None);
+            return false;
+        }
+
+        await Tokens.UpdateOneAsync(d => d.TokenHash == spent.TokenHash, Builders<MongoRefreshTokenDocument>.Update.Set(d => d.SpentAt, now),
+            cancellationToken: CancellationToken.None);
+        return true;
     });
 
-    public Task RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-    {
-        if (ObjectId.TryParse(familyId, out var id))
-        {
-            await Tokens.UpdateManyAsync(d => d.FamilyId == id && d.RevokedAt == null, Revoke(now), cancellationToken: cancellationToken);
-        }
-    });
+    public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+        ObjectId.TryParse(familyId, out var id)
+        && (await Families.UpdateOneAsync(f => f.Id == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
+            cancellationToken: cancellationToken)).ModifiedCount == 1);
 
     public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
         if (ObjectId.TryParse(userId, out var id))
         {
-            await Tokens.UpdateManyAsync(d => d.UserId == id && d.RevokedAt == null, Revoke(now), cancellationToken: cancellationToken);
+            await Families.UpdateManyAsync(f => f.UserId == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
+                cancellationToken: cancellationToken);
         }
     });
 
-    private static UpdateDefinition<MongoRefreshTokenDocument> Revoke(DateTimeOffset now) =>
-        Builders<MongoRefreshTokenDocument>.Update.Set(d => d.RevokedAt, now.UtcDateTime);
+    private static StoredRefreshToken ToToken(MongoRefreshTokenDocument token, MongoRefreshFamilyDocument family) => new(
+        token.Id.ToString(), token.TokenHash, family.UserId.ToString(), family.Id.ToString(), family.SecurityStamp,
+        Utc(token.CreatedAt), Utc(token.ExpiresAt), Utc(family.ExpiresAt),
+        token.TokenHash == family.CurrentHash ? null : Utc(token.SpentAt ?? family.RotatedAt ?? family.CreatedAt),
+        family.RevokedAt is { } revoked ? Utc(revoked) : null);
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

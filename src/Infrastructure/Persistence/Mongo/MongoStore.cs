@@ -20,6 +20,7 @@ public sealed class MongoStore
         Authors = Database.GetCollection<AuthorDocument>("authors");
         Covers = new GridFSBucket(Database, new GridFSBucketOptions { BucketName = "covers" });
         RefreshTokens = Database.GetCollection<MongoRefreshTokenDocument>("refreshTokens");
+        RefreshFamilies = Database.GetCollection<MongoRefreshFamilyDocument>("refreshFamilies");
     }
 
     public IMongoDatabase Database { get; }
@@ -33,6 +34,8 @@ public sealed class MongoStore
     public GridFSBucket Covers { get; }
 
     public IMongoCollection<MongoRefreshTokenDocument> RefreshTokens { get; }
+
+    public IMongoCollection<MongoRefreshFamilyDocument> RefreshFamilies { get; }
 
     /// <summary>How long a refresh token is kept after its family expired, so a late reuse is still recognised and logged.</summary>
     public static readonly TimeSpan RefreshTokenRetention = TimeSpan.FromDays(7);
@@ -60,6 +63,15 @@ public sealed class MongoStore
                     new CreateIndexOptions { Name = "ix_refreshTokens_userId" }),
                 new CreateIndexModel<MongoRefreshTokenDocument>(token.Ascending(t => t.FamilyExpiresAt),
                     new CreateIndexOptions { Name = "ttl_refreshTokens_familyExpiresAt", ExpireAfter = RefreshTokenRetention }),
+            ],
+            cancellationToken);
+        var family = Builders<MongoRefreshFamilyDocument>.IndexKeys;
+        await RefreshFamilies.Indexes.CreateManyAsync(
+            [
+                new CreateIndexModel<MongoRefreshFamilyDocument>(family.Ascending(f => f.UserId),
+                    new CreateIndexOptions { Name = "ix_refreshFamilies_userId" }),
+                new CreateIndexModel<MongoRefreshFamilyDocument>(family.Ascending(f => f.ExpiresAt),
+                    new CreateIndexOptions { Name = "ttl_refreshFamilies_expiresAt", ExpireAfter = RefreshTokenRetention }),
             ],
             cancellationToken);
 

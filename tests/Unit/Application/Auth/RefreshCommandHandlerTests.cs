@@ -52,14 +52,33 @@ public sealed class RefreshCommandHandlerTests
     }
 
     [Fact]
-    public async Task Losing_the_race_to_spend_counts_as_reuse()
+    public async Task Losing_the_rotation_to_a_concurrent_refresh_counts_as_reuse_and_kills_the_winners_token_too()
     {
         var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
-        _kit.Store.BeforeSpend = id => _kit.Store.Spend(id, _kit.Clock.GetUtcNow());
+        _kit.Store.BeforeRotate = spent =>
+        {
+            // The other refresh of the same token rotates the family first.
+            _kit.Store.BeforeRotate = null;
+            var winner = spent with { Id = "winner", TokenHash = "winner-hash", SpentAt = null };
+            _kit.Store.TryRotateAsync(spent, winner, default).Result.Should().BeTrue();
+        };
 
         await Refused(first.RefreshToken);
 
-        _kit.Store.All.Should().OnlyContain(t => t.RevokedAt != null);
+        _kit.Store.All.Should().HaveCount(2).And.OnlyContain(t => t.RevokedAt != null);
+        _kit.EventNames.Should().ContainSingle(e => e == "RefreshTokenReuseDetected");
+    }
+
+    [Fact]
+    public async Task A_refresh_that_loses_to_a_logout_is_refused_and_reports_no_reuse()
+    {
+        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        _kit.Store.BeforeRotate = spent => _kit.Store.RevokeFamilyAsync(spent.FamilyId, _kit.Clock.GetUtcNow(), default).Wait();
+
+        await Refused(first.RefreshToken);
+
+        _kit.Store.All.Should().ContainSingle().Which.Should().Match<CleanAuth.Application.Common.Abstractions.StoredRefreshToken>(t => t.RevokedAt != null && t.SpentAt == null);
+        _kit.EventNames.Should().NotContain("RefreshTokenReuseDetected");
     }
 
     [Theory]

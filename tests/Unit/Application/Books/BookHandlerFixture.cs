@@ -68,6 +68,12 @@ public sealed class BookHandlerFixture
         var cover = SeedCover($"original {n}", $"thumbnail {n}", 400 + n, 600 + n);
         var id = "5eed" + n.ToString("x20", CultureInfo.InvariantCulture);
         var book = Book.Add(id, ownerId ?? AliceId, title, description, category, authorId, cover, createdAt ?? TestUsers.Epoch.AddMinutes(n));
+        if (authorId is not null)
+        {
+            // As a stored book would have: its reference on the author (none when the author is not its owner's).
+            _ = Authors.TryAddReferenceAsync(book.OwnerId, authorId, default).Result;
+        }
+
         return Books.Seed(book);
     }
 

@@ -9,7 +9,7 @@ public sealed class DeleteBookCommandHandlerTests
     private readonly BookHandlerFixture _fixture = new();
     private readonly DeleteBookCommandHandler _handler;
 
-    public DeleteBookCommandHandlerTests() => _handler = new DeleteBookCommandHandler(_fixture.CurrentUser, _fixture.Books, _fixture.Uploader);
+    public DeleteBookCommandHandlerTests() => _handler = new DeleteBookCommandHandler(_fixture.CurrentUser, _fixture.Books, _fixture.AuthorReferences, _fixture.Uploader);
 
     [Fact]
     public async Task Deletes_the_book_and_both_of_its_files_and_nothing_else()
