@@ -4,6 +4,7 @@ using CleanAuth.Infrastructure.Security;
 using CleanAuth.WebApi;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.Logging;
+using CleanAuth.WebApi.Observability;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog;
@@ -29,12 +30,15 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
     .AddWebApi(builder.Configuration);
+builder.AddTelemetry();
 
 var app = builder.Build();
 
 // Resolved now so that a missing or weak signing key, or an invalid setting, stops the start with a clear message.
 app.Services.GetRequiredService<JwtSigningKey>();
 var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+
+app.UsePrometheusPort();
 
 if (api.TrustForwardedHeaders)
 {
