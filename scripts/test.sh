@@ -2,7 +2,8 @@
 # Runs every test of CleanAuth: unit, integration over HTTP (incl. two API processes sharing one store),
 # the storage contract suite on both stores (embedded LiteDB, and MongoDB through an in-memory Mongo-wire
 # server this script installs), the real-browser test of the docs page (Debian's Chromium, installed here
-# when missing) with OpenAPI validation, and the compose-file check.
+# when missing) with OpenAPI validation, the compose-file check, a real Prometheus scraping the API and a real
+# nginx in front of two API processes (Debian's prometheus and nginx, installed here when missing).
 # Set CLEANAUTH_TEST_MONGODB to a real MongoDB's connection string to also run the real-server cases.
 # Ends with one line: "N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
@@ -14,8 +15,8 @@ echo "== installing the Mongo-wire test server and the browser-test tools (npm c
 npm ci --prefix tools/mongo-wire --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
-# Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here)
-# and docker-compose to validate the compose file (its `config` needs no container engine). As root (CI),
+# Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here),
+# docker-compose to validate the compose file (its `config` needs no container engine), prometheus and nginx. As root (CI),
 # install what is missing, refreshing the package lists only when apt does not know a package yet.
 apt_install() { # package, command it provides
   command -v "$2" >/dev/null && return 0
@@ -29,6 +30,12 @@ apt_install() { # package, command it provides
 }
 [[ -n "${CHROMIUM_PATH:-}" ]] || apt_install chromium chromium
 apt_install docker-compose docker-compose
+# Debian's prometheus and nginx: the monitoring and load-balancer tests run the real programs on loopback.
+apt_install prometheus prometheus
+PATH="$PATH:/usr/sbin" apt_install nginx nginx
+# Where this script could install them (root, as in CI), those tests must run: a missing program fails them
+# instead of skipping them.
+if [[ $(id -u) -eq 0 ]]; then export CLEANAUTH_REQUIRE_TOOLS=1; fi
 
 echo "== building (warnings are errors)"
 dotnet build CleanAuth.sln -c Release -warnaserror -nologo -v quiet
