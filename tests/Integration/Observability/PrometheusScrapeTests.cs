@@ -25,7 +25,8 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
             ["Jwt:SigningKey"] = ApiProcess.NewSigningKey(),
             ["Metrics:PrometheusPort"] = metricsPort.ToString(CultureInfo.InvariantCulture),
         });
-        await using var prometheus = await PrometheusServer.StartAsync($"127.0.0.1:{metricsPort}");
+        var alerts = Path.Combine(RepositoryRoot.Path, "deploy", "prometheus", "alerts.yml");
+        await using var prometheus = await PrometheusServer.StartAsync($"127.0.0.1:{metricsPort}", alerts);
         using var client = api.CreateClient();
 
         (await client.GetAsync("/metrics")).StatusCode.Should().Be(HttpStatusCode.NotFound, "metrics are served on their own port only");
@@ -70,6 +71,16 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
         const string p99 = "histogram_quantile(0.99, sum by (http_route, le) (rate(http_server_request_duration_seconds_bucket{http_route=~\"/api/.*\"}[1m])))";
         var latency = await EventuallyAsync(prometheus, p99, series => series.Any(s => s.Labels.GetValueOrDefault("http_route") == "/api/auth/login" && double.IsFinite(s.Value)));
         latency.Single(s => s.Labels["http_route"] == "/api/auth/login").Value.Should().BeInRange(0, 60, "seconds");
+
+        // The suggested alerts (deploy/prometheus/alerts.yml) load and evaluate against these very series.
+        var rules = await prometheus.RulesAsync();
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); rules.Any(r => r.Health == "unknown") && DateTime.UtcNow < deadline; rules = await prometheus.RulesAsync())
+        {
+            await Task.Delay(500); // not evaluated yet (every second)
+        }
+
+        output.WriteLine(string.Join("\n", rules.Select(r => $"rule {r.Name}: {r.Health} {r.Error}")));
+        rules.Should().NotBeEmpty().And.OnlyContain(r => r.Health == "ok", "every alert expression evaluates without error");
     }
 
     private async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> EventuallyAsync(

@@ -23,19 +23,21 @@ public sealed class PrometheusServer : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    public static async Task<PrometheusServer> StartAsync(string scrapeTarget)
+    public static async Task<PrometheusServer> StartAsync(string scrapeTarget, string? ruleFile = null)
     {
         var folder = new TempFolder("cleanauth-prometheus-");
         var config = folder.File("prometheus.yml");
-        await File.WriteAllTextAsync(config, $"""
+        await File.WriteAllTextAsync(config, $$"""
             global:
               scrape_interval: 1s
               scrape_timeout: 1s
+              evaluation_interval: 1s
+            rule_files: [{{(ruleFile is null ? "" : $"'{ruleFile}'")}}]
             scrape_configs:
               - job_name: cleanauth
                 metrics_path: /metrics
                 static_configs:
-                  - targets: ['{scrapeTarget}']
+                  - targets: ['{{scrapeTarget}}']
             """);
         var port = FreePort.Next();
         var process = ToolProcess.Start(ExternalTool.Require("prometheus"),
@@ -69,6 +71,16 @@ public sealed class PrometheusServer : IAsyncDisposable
         return [.. answer.GetProperty("data").GetProperty("result").EnumerateArray().Select(series => (
             (IReadOnlyDictionary<string, string>)series.GetProperty("metric").EnumerateObject().ToDictionary(l => l.Name, l => l.Value.GetString()!),
             double.Parse(series.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture)))];
+    }
+
+    /// <summary>The loaded alerting rules (<c>/api/v1/rules</c>): each rule's name and evaluation health (<c>ok</c>, <c>err</c>, <c>unknown</c>).</summary>
+    public async Task<IReadOnlyList<(string Name, string Health, string? Error)>> RulesAsync()
+    {
+        var answer = await _http.GetFromJsonAsync<JsonElement>("/api/v1/rules");
+        return [.. answer.GetProperty("data").GetProperty("groups").EnumerateArray()
+            .SelectMany(group => group.GetProperty("rules").EnumerateArray())
+            .Select(rule => (rule.GetProperty("name").GetString()!, rule.GetProperty("health").GetString()!,
+                rule.TryGetProperty("lastError", out var error) ? error.GetString() : null))];
     }
 
     /// <summary>The scrape target's health as Prometheus sees it (<c>up</c>, or the last scrape error).</summary>
