@@ -1,5 +1,6 @@
 using CleanAuth.Application.Common.Tracing;
 using CleanAuth.Infrastructure.Observability;
+using Microsoft.AspNetCore.Http.Features;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -77,6 +78,16 @@ public static class Telemetry
 
         return app.MapWhen(context => context.Connection.LocalPort == port, metricsPort =>
         {
+            // Scrapes are not API traffic: keep them out of http.server.request.duration.
+            metricsPort.Use((context, next) =>
+            {
+                if (context.Features.Get<IHttpMetricsTagsFeature>() is { } metrics)
+                {
+                    metrics.MetricsDisabled = true;
+                }
+
+                return next(context);
+            });
             metricsPort.UseOpenTelemetryPrometheusScrapingEndpoint(ScrapePath);
             metricsPort.Run(context =>
             {

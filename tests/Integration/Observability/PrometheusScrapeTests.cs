@@ -61,6 +61,9 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
             ("/api/books/categories", "401", 1d),
         });
 
+        (await prometheus.QueryAsync("http_server_request_duration_seconds_count{http_route=\"\", http_response_status_code=\"200\"}")).Should()
+            .BeEmpty("Prometheus's own scrapes are not counted as API requests");
+
         // The p99 latency per route of docs/monitoring.md: a histogram, so its buckets answer a quantile. rate()
         // counts only increases between scrapes (a series' first sample is not one), hence more logins now.
         for (var i = 0; i < 3; i++)
