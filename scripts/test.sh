@@ -16,7 +16,8 @@ npm ci --prefix tools/mongo-wire --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 
 # Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here),
-# docker-compose to validate the compose file (its `config` needs no container engine), prometheus and nginx. As root (CI),
+# docker-compose to validate the compose file (its `config` needs no container engine), prometheus, nginx,
+# curl and jq. As root (CI),
 # install what is missing, refreshing the package lists only when apt does not know a package yet.
 apt_install() { # package, command it provides
   command -v "$2" >/dev/null && return 0
@@ -32,6 +33,9 @@ apt_install() { # package, command it provides
 apt_install docker-compose docker-compose
 # Debian's prometheus and nginx: the monitoring and load-balancer tests run the real programs on loopback.
 apt_install prometheus prometheus
+# curl and jq: the README's "Try it" block is run as written.
+apt_install curl curl
+apt_install jq jq
 PATH="$PATH:/usr/sbin" apt_install nginx nginx
 # Where this script could install them (root, as in CI), those tests must run: a missing program fails them
 # instead of skipping them.
