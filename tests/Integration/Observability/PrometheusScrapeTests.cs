@@ -86,6 +86,20 @@ public sealed class PrometheusScrapeTests(ITestOutputHelper output)
         rules.Should().NotBeEmpty().And.OnlyContain(r => r.Health == "ok", "every alert expression evaluates without error");
     }
 
+    [Fact]
+    public async Task An_invalid_Prometheus_port_stops_the_start_with_a_message_naming_the_setting()
+    {
+        using var data = new TempFolder("cleanauth-metrics-api-");
+        var start = () => ApiProcess.StartAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Storage:DataPath"] = data.Path,
+            ["Jwt:SigningKey"] = ApiProcess.NewSigningKey(),
+            ["Metrics:PrometheusPort"] = "70000",
+        });
+
+        (await start.Should().ThrowAsync<InvalidOperationException>()).WithMessage("*Metrics:PrometheusPort must be between 1 and 65535.*");
+    }
+
     private async Task<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>> EventuallyAsync(
         PrometheusServer prometheus, string promql, Func<IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)>, bool> done)
     {
