@@ -6,6 +6,7 @@
 #
 #   bash bench/load.sh                      # all three targets, 10 s runs, 3 repeats
 #   DURATION=5 REPEATS=1 bash bench/load.sh embedded
+#   ROUTES=rename CONNECTIONS=1 bash bench/load.sh embedded   # one synced write after another
 #
 # API and wrk share this machine's cores, so the numbers are for the pair; wrk runs 2 threads.
 set -euo pipefail
@@ -56,6 +57,7 @@ run_wrk() { # target route connections repeat seconds
     book) script=get.lua url=$base/api/books/${book_id:-000000000000000000000000} ;;
     list) script=get.lua url=$base/api/books ;;
     upload) script=upload.lua url=$base/api/books token=${uploader_token:-none} ;;
+    rename) script=rename.lua url=$base/api/users/me ;;
   esac
   local line
   wait_idle "$api_pid"

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of CleanAuth: unit, integration over HTTP (incl. two API processes sharing one store),
-# the storage contract suite on both stores (embedded LiteDB, and MongoDB through an in-memory Mongo-wire
+# the storage contract suite on both stores (embedded SQLite, and MongoDB through an in-memory Mongo-wire
 # server this script installs), the real-browser test of the docs page (Debian's Chromium, installed here
-# when missing) with OpenAPI validation, the compose-file check, a real Prometheus scraping the API and a real
-# nginx in front of two API processes (Debian's prometheus and nginx, installed here when missing).
+# when missing) with OpenAPI validation, every route through a client Kiota generates from the served OpenAPI
+# document (tests/Client), Redocly CLI's lint of that document, the compose-file check, a real Prometheus
+# scraping the API and a real nginx in front of two API processes (Debian's prometheus and nginx, installed
+# here when missing).
 # Set CLEANAUTH_TEST_MONGODB to a real MongoDB's connection string to also run the real-server cases.
 # Ends with one line: "N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
@@ -11,16 +13,20 @@ cd "$(dirname "$0")/.."
 
 command -v node >/dev/null || { echo "node (20+) is required for the Mongo-wire test server and the browser test" >&2; exit 1; }
 
-echo "== installing the Mongo-wire test server and the browser-test tools (npm ci)"
+echo "== installing the Mongo-wire test server, the browser-test tools and Redocly CLI (npm ci)"
 npm ci --prefix tools/mongo-wire --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error
+
+echo "== restoring the pinned .NET tools (Kiota, .config/dotnet-tools.json)"
+dotnet tool restore
 
 # Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here),
-# docker-compose to validate the compose file (its `config` needs no container engine), prometheus, nginx,
-# curl and jq. As root (CI),
+# docker-compose to validate the compose file (its `config` needs no container engine), python3-fusepy
+# for the faulty-disk tests, prometheus, nginx, curl and jq. As root (CI),
 # install what is missing, refreshing the package lists only when apt does not know a package yet.
-apt_install() { # package, command it provides
-  command -v "$2" >/dev/null && return 0
+apt_install() { # package, command (or file) it provides
+  command -v "$2" >/dev/null || [[ -e "$2" ]] && return 0
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     echo "== installing Debian's $1"
     apt-cache show "$1" >/dev/null 2>&1 || apt-get update -qq
@@ -31,6 +37,8 @@ apt_install() { # package, command it provides
 }
 [[ -n "${CHROMIUM_PATH:-}" ]] || apt_install chromium chromium
 apt_install docker-compose docker-compose
+# python3-fusepy for the embedded-store outage tests: a FUSE file system whose disk fails with EIO on demand.
+apt_install python3-fusepy /usr/lib/python3/dist-packages/fusepy.py
 # Debian's prometheus and nginx: the monitoring and load-balancer tests run the real programs on loopback.
 apt_install prometheus prometheus
 # curl and jq: the README's "Try it" block is run as written.
@@ -41,7 +49,9 @@ PATH="$PATH:/usr/sbin" apt_install nginx nginx
 # instead of skipping them.
 if [[ $(id -u) -eq 0 ]]; then export CLEANAUTH_REQUIRE_TOOLS=1; fi
 
-echo "== building (warnings are errors)"
+# tests/Client generates its client while it builds: after WebApi is built, before its own compile, it starts
+# the built API, fetches /openapi/v1.json and runs Kiota (Client.csproj, target GenerateCleanAuthClient).
+echo "== building (warnings are errors; the generated client is made from the built API on the way)"
 dotnet build CleanAuth.sln -c Release -warnaserror -nologo -v quiet
 
 echo "== testing"
@@ -56,6 +66,9 @@ dotnet test CleanAuth.sln -c Release --no-build --nologo --blame \
 
 echo "== browser test: the docs page in Chromium, and OpenAPI validation"
 CONFIGURATION=Release node tests/browser/docs-page.test.mjs "$results" || status=$?
+
+echo "== OpenAPI lint: Redocly CLI's recommended ruleset on the document the API serves"
+node tests/openapi/lint.test.mjs "$results" || status=$?
 
 echo "== deployment files: docker-compose.yml and Dockerfile"
 node tests/browser/deployment-files.test.mjs "$results" || status=$?

@@ -1,6 +1,5 @@
 using CleanAuth.Domain.Books;
 using CleanAuth.Domain.Users;
-using CleanAuth.Infrastructure.Persistence.Documents;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Security;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace CleanAuth.Benchmarks;
 /// <summary>
 /// Fills an embedded store for the growth benchmarks: <c>users</c> users in all, the first of them
 /// (bench@example.com) owning <c>mine</c> books, and <c>others</c> books spread over the other users.
-/// Documents are bulk-inserted through the store's own collections and indexes (going through the API
+/// Rows are bulk-inserted, 20,000 a transaction, through the store's own insert statements (going through the API
 /// would spend hours hashing a million passwords); every user gets the same hash of the bench password.
 /// </summary>
 public static class GrowthSeed
@@ -22,7 +21,7 @@ public static class GrowthSeed
 
     public static void Run(string dataPath, int users, int mine, int others)
     {
-        using var store = new LiteStore(dataPath);
+        using var store = new SqliteStore(dataPath);
         var hash = new IdentityPasswordHasher(Options.Create(new PasswordHashingOptions())).Hash(Password);
         var start = DateTimeOffset.UtcNow.AddDays(-1);
         var cover = new Cover(
@@ -30,29 +29,35 @@ public static class GrowthSeed
             new StoredImage(ObjectId.GenerateNewId().ToString(), "image/jpeg", "\"seed-t\"", 1), 1200, 1800);
 
         var userIds = new List<string>(users);
-        Insert(store.Users, Enumerable.Range(0, users).Select(i =>
+        Insert(store, Enumerable.Range(0, users).Select(i =>
         {
             var id = ObjectId.GenerateNewId().ToString();
             userIds.Add(id);
             var email = i == 0 ? Email : $"user{i}@example.com";
-            return UserDocument.From(User.Register(id, $"User {i}", email, hash, start.AddMilliseconds(i)), 0);
-        }));
+            return User.Register(id, $"User {i}", email, hash, start.AddMilliseconds(i));
+        }).ToList(), SqliteUserRepository.Insert);
 
-        BookDocument NewBook(string ownerId, int i) => BookDocument.From(
-            Book.Add(ObjectId.GenerateNewId().ToString(), ownerId, $"Book {i}", "A seeded book.",
-                BookCategory.All[i % BookCategory.All.Count], null, cover, start.AddSeconds(i)), 0);
+        Book NewBook(string ownerId, int i) => Book.Add(ObjectId.GenerateNewId().ToString(), ownerId, $"Book {i}", "A seeded book.",
+            BookCategory.All[i % BookCategory.All.Count], null, cover, start.AddSeconds(i));
 
-        Insert(store.Books, Enumerable.Range(0, mine).Select(i => NewBook(userIds[0], i)));
-        Insert(store.Books, Enumerable.Range(0, others).Select(i => NewBook(userIds[1 + (i % Math.Max(1, users - 1))], i)));
-        store.Database.Checkpoint();
+        Insert(store, Enumerable.Range(0, mine).Select(i => NewBook(userIds[0], i)), SqliteBookRepository.Insert);
+        Insert(store, Enumerable.Range(0, others).Select(i => NewBook(userIds[1 + (i % Math.Max(1, users - 1))], i)), SqliteBookRepository.Insert);
         Console.WriteLine($"seeded {dataPath}: {users} users, {mine} books for {Email}, {others} books of others");
     }
 
-    private static void Insert<T>(LiteDB.ILiteCollection<T> collection, IEnumerable<T> documents)
+    private static void Insert<T>(SqliteStore store, IEnumerable<T> rows, Action<Microsoft.Data.Sqlite.SqliteConnection, T> insert)
     {
-        foreach (var chunk in documents.Chunk(Batch))
+        foreach (var chunk in rows.Chunk(Batch))
         {
-            collection.InsertBulk(chunk, Batch);
+            store.InTransaction((connection, _) =>
+            {
+                foreach (var row in chunk)
+                {
+                    insert(connection, row);
+                }
+
+                return true;
+            });
         }
     }
 }

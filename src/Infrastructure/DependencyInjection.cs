@@ -48,12 +48,13 @@ public static class DependencyInjection
         var mongo = configuration.GetConnectionString(MongoConnectionStringName);
         if (string.IsNullOrWhiteSpace(mongo))
         {
-            services.AddSingleton(provider => new LiteStore(DataPath(provider, environment)));
-            services.AddSingleton<IUserRepository, LiteUserRepository>();
-            services.AddSingleton<IBookRepository, LiteBookRepository>();
-            services.AddSingleton<IAuthorRepository, LiteAuthorRepository>();
-            services.AddSingleton<ICoverStore, LiteCoverStore>();
-            services.AddSingleton<IRefreshTokenStore, LiteRefreshTokenStore>();
+            services.AddSingleton(provider => new SqliteStore(DataPath(provider, environment), provider.GetRequiredService<ILogger<SqliteStore>>()));
+            services.AddSingleton<IUserRepository, SqliteUserRepository>();
+            services.AddSingleton<IBookRepository, SqliteBookRepository>();
+            services.AddSingleton<IAuthorRepository, SqliteAuthorRepository>();
+            services.AddSingleton<ICoverStore, SqliteCoverStore>();
+            services.AddSingleton<IRefreshTokenStore, SqliteRefreshTokenStore>();
+            services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store", tags: [ReadyTag]);
         }
         else

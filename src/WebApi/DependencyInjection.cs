@@ -25,7 +25,8 @@ public static class DependencyInjection
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddHostedService<AdminBootstrapService>();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Apply);
+        services.AddRequestHeadLimits();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 
         // Binding failures (malformed JSON, a wrong type, a wrong content type) throw, so they reach the
@@ -51,9 +52,12 @@ public static class DependencyInjection
 
         services.AddOpenApi(options =>
         {
+            options.AddDocumentTransformer<DocumentTransformer>();
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();
+            options.AddOperationTransformer<ResponseTransformer>();
             options.AddOperationTransformer<ExamplesTransformer>();
+            options.AddSchemaTransformer<SchemaTransformer>();
         });
         return services;
     }

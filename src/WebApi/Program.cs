@@ -51,6 +51,7 @@ app.UseSerilogRequestLogging(options => RequestLogging.Configure(options, app.Se
 app.UseRequestLogContext();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestHeadLimits();
 app.UseRouting();
 app.UseEndpointLogContext();
 app.UseRequestBodyLimit(api.MaxRequestBodyBytes);
@@ -58,6 +59,7 @@ app.UseAuthentication();
 app.UseUserLogContext();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseBoundedMultipartForms();
 
 app.MapEndpointGroups();
 if (api.EnableDocs)

@@ -1,3 +1,4 @@
+using CleanAuth.Domain.Common;
 namespace CleanAuth.Domain.Authors;
 
 /// <summary>An author in one user's own list; that user's books may name it.</summary>
@@ -16,5 +17,5 @@ public sealed class Author(string id, string ownerId, string name, string countr
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
     public static Author Create(string id, string ownerId, string name, string? country, bool bookerPrize, DateTimeOffset now) =>
-        new(id, ownerId, name.Trim(), country?.Trim() ?? "", bookerPrize, Time.ToMilliseconds(now));
+        new(id, ownerId, UnicodeText.Name(name), country is null ? "" : UnicodeText.Name(country), bookerPrize, Time.ToMilliseconds(now));
 }

@@ -79,14 +79,14 @@ public sealed class User
     public static User Register(string id, string name, string email, string passwordHash, DateTimeOffset now)
     {
         var at = Time.ToMilliseconds(now);
-        return new User(id, name.Trim(), email.Trim(), passwordHash, NewSecurityStamp(), [], false, at, at, 0);
+        return new User(id, UnicodeText.Name(name), UnicodeText.Email(email), passwordHash, NewSecurityStamp(), [], false, at, at, 0);
     }
 
-    public static string NormalizeEmail(string email) => email.Trim().ToUpperInvariant();
+    public static string NormalizeEmail(string email) => UnicodeText.Email(email).ToUpperInvariant();
 
     public void Rename(string name, DateTimeOffset now)
     {
-        Name = name.Trim();
+        Name = UnicodeText.Name(name);
         Touch(now);
     }
 

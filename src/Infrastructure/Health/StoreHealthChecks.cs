@@ -26,29 +26,23 @@ public sealed class MongoHealthCheck(MongoStore store) : IHealthCheck
 }
 
 /// <summary>
-/// Readiness of the embedded store: a small write goes through. Reading would not do: LiteDB answers reads of
-/// recently used pages from memory. A write whose log page cannot reach the disk makes LiteDB close its engine,
-/// so this probe (or the next one) fails while the disk is gone. No checkpoint: it would take LiteDB's exclusive
-/// lock and stall every request each time a probe came.
+/// Readiness of the embedded store: a small write is committed. Reading would not do: SQLite answers reads of
+/// recently used pages from its cache, and a write with <c>synchronous=FULL</c> reaches the disk before it returns.
 /// </summary>
-public sealed class EmbeddedStoreHealthCheck(LiteStore store) : IHealthCheck
+public sealed class EmbeddedStoreHealthCheck(SqliteStore store, TimeProvider clock) : IHealthCheck
 {
-    private const string ProbeCollection = "health";
-
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            store.Guard(() =>
-            {
-                store.Database.GetCollection(ProbeCollection).Upsert(new LiteDB.BsonDocument { ["_id"] = "probe", ["at"] = DateTime.UtcNow });
-                return true;
-            });
+            store.Run(connection => connection.Execute(
+                "INSERT INTO health (Id, CheckedAt) VALUES (1, @now) ON CONFLICT (Id) DO UPDATE SET CheckedAt = excluded.CheckedAt",
+                ("@now", clock.GetUtcNow().UtcTicks)));
             return Task.FromResult(HealthCheckResult.Healthy("The embedded store can be written."));
         }
         catch (Exception ex)
         {
-            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, "The embedded store cannot be read.", ex));
+            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, "The embedded store cannot be written.", ex));
         }
     }
 }

@@ -21,12 +21,16 @@ public sealed class Admin : IEndpointGroup
         users.MapGet("/", async (int? page, int? pageSize, string? email, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListUsersQuery(page, pageSize, email), ct)))
             .WithName("ListUsers")
+            .WithSummary("Lists users, a page at a time (administrators).")
+            .WithDescription("Filtered by an email fragment; pageSize 20 by default, at most 100.")
             .Produces<UserListPage>()
             .ProducesValidationProblem();
 
         users.MapPost("/{id}/disable", async (string id, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new DisableAccountCommand(id), ct))
             .WithName("DisableUser")
+            .WithSummary("Disables a user's account (administrators).")
+            .WithDescription("Its tokens stop working at once. 409 for the last active administrator; 404 for an unknown or malformed id.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -34,18 +38,24 @@ public sealed class Admin : IEndpointGroup
         users.MapPost("/{id}/enable", async (string id, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new EnableAccountCommand(id), ct))
             .WithName("EnableUser")
+            .WithSummary("Enables a disabled account again (administrators).")
+            .WithDescription("404 for an unknown or malformed id.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         users.MapPost("/{id}/roles/admin", async (string id, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new GrantAdminRoleCommand(id), ct))
             .WithName("GrantAdminRole")
+            .WithSummary("Makes a user an administrator (administrators).")
+            .WithDescription("404 for an unknown or malformed id.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         users.MapDelete("/{id}/roles/admin", async (string id, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new RevokeAdminRoleCommand(id), ct))
             .WithName("RevokeAdminRole")
+            .WithSummary("Takes the admin role from a user (administrators).")
+            .WithDescription("409 when that would leave no active administrator; 404 for an unknown or malformed id.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -19,6 +19,7 @@ public sealed class Auth : IEndpointGroup
                 TypedResults.Created("/api/users/me", await mediator.Send(command, ct)))
             .WithName("RegisterUser")
             .WithSummary("Creates an account.")
+            .WithDescription("Registers a user with a name, an email (unique in any case) and a password of 8–128 characters that is not on the common-password list. It does not sign in: log in afterwards. Rate-limited per client IP.")
             .RequireRateLimiting(RateLimiting.Register)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -28,6 +29,7 @@ public sealed class Auth : IEndpointGroup
                 TypedResults.Ok(await mediator.Send(form.Command, ct)))
             .WithName("Login")
             .WithSummary("Exchanges an email and password for an access token and a refresh token.")
+            .WithDescription("Accepts JSON or form fields. Any failure (unknown email, wrong password, disabled or locked account) is the same 401; five consecutive failures lock the account for five minutes. Rate-limited per client IP.")
             .RequireRateLimiting(RateLimiting.Login)
             .Accepts<LoginCommand>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<TokenPair>()
@@ -38,6 +40,8 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/refresh", async (RefreshCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("Refresh")
+            .WithSummary("Exchanges a refresh token for a new token pair.")
+            .WithDescription("The presented token is spent; presenting a spent token again revokes its whole login's family. Expired, revoked, unknown and malformed tokens all get the same 401. Rate-limited per client IP.")
             .RequireRateLimiting(RateLimiting.Refresh)
             .Produces<TokenPair>()
             .ProducesBodyProblems()
@@ -47,13 +51,18 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/logout", async (LogoutCommand command, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(command, ct))
             .WithName("Logout")
+            .WithSummary("Ends one login: its refresh-token family is revoked.")
+            .WithDescription("Anonymous: the refresh token identifies the login. Answers 204 whether or not the token was still valid. Rate-limited per client IP (shared with refresh).")
             .RequireRateLimiting(RateLimiting.Refresh)
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesBodyProblems();
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/logout-all", async (IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new LogoutAllCommand(), ct))
             .WithName("LogoutAll")
+            .WithSummary("Ends every session of the signed-in user.")
+            .WithDescription("Revokes every refresh-token family and makes every access token issued so far invalid, this one included.")
             .RequireAuthorization()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -17,15 +17,21 @@ public sealed class Authors : IEndpointGroup
         authors.MapPost("/", async (CreateAuthorCommand command, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForCreated(command, author => $"/api/authors/{author.Id}", ct))
             .WithName("CreateAuthor")
+            .WithSummary("Adds an author to the signed-in user's list.")
+            .WithDescription("`country` and `bookerPrize` are optional (no country; false).")
             .ProducesBodyProblems();
 
         authors.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListAuthorsQuery(), ct)))
-            .WithName("ListAuthors");
+            .WithName("ListAuthors")
+            .WithSummary("The signed-in user's authors.")
+            .WithDescription("Every author of the signed-in user; other users' authors are never listed.");
 
         authors.MapDelete("/{id}", async (string id, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new DeleteAuthorCommand(id), ct))
             .WithName("DeleteAuthor")
+            .WithSummary("Deletes one of the signed-in user's authors.")
+            .WithDescription("409 while a book names the author; 404 for another user's, an unknown or a malformed id.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -23,28 +23,38 @@ public sealed class Books : IEndpointGroup
 
         books.MapGet("/categories", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListCategoriesQuery(), ct)))
-            .WithName("ListCategories");
+            .WithName("ListCategories")
+            .WithSummary("The book categories.")
+            .WithDescription("The categories a book can have, in a fixed order.");
 
         // The binder gives null for a form with no fields at all; that is a form with every field missing.
         books.MapPost("/", async ([FromForm] BookForm? form, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForCreated((form ?? new()).ToAddCommand(), book => $"/api/books/{book.Id}", ct))
             .WithName("AddBook")
+            .WithSummary("Adds a book with its cover.")
+            .WithDescription("A multipart form: `title`, `category` and the `cover` file are required. The cover is a JPEG, PNG, WebP or GIF (decided by its bytes; 415 otherwise), at most 10 MB (413, refused before the body is read) and 40 megapixels; a 150×150 thumbnail is made from it. Titles are unique per user in any case (409). Rate-limited per user.")
             .AcceptsUpload(uploadLimit)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         books.MapGet("/", async ([AsParameters] ListBooksQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(query, ct)))
             .WithName("ListBooks")
+            .WithSummary("The signed-in user's books, newest first, a page at a time.")
+            .WithDescription("`category` filters by category, `q` matches the title in any case; pageSize 20 by default, at most 100.")
             .ProducesValidationProblem();
 
         books.MapGet("/{id}", async (string id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetBookQuery(id), ct)))
             .WithName("GetBook")
+            .WithSummary("One of the signed-in user's books.")
+            .WithDescription("Another user's book, an unknown and a malformed id all get the same 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         books.MapPut("/{id}", async (string id, [FromForm] BookForm? form, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send((form ?? new()).ToUpdateCommand(id), ct)))
             .WithName("UpdateBook")
+            .WithSummary("Changes a book; every field is optional.")
+            .WithDescription("A multipart form with any of the fields; an empty `authorId` removes the author; a new `cover` replaces the old one and its thumbnail. Rate-limited per user.")
             .AcceptsUpload(uploadLimit)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -52,20 +62,24 @@ public sealed class Books : IEndpointGroup
         books.MapDelete("/{id}", async (string id, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new DeleteBookCommand(id), ct))
             .WithName("DeleteBook")
+            .WithSummary("Deletes a book with its cover and thumbnail.")
+            .WithDescription("404 for another user's, an unknown or a malformed id.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         books.MapGet("/{id}/cover", async (string id, IMediator mediator, CancellationToken ct) =>
                 new CoverResult(await mediator.Send(new GetCoverQuery(id, Thumbnail: false), ct)))
             .WithName("GetCover")
+            .WithSummary("The book's cover image, as uploaded.")
+            .WithDescription("The stored bytes with their media type, a strong ETag and `Cache-Control: private`. With `If-None-Match` naming the current ETag the answer is 304 with no body.")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg", "image/png", "image/webp", "image/gif")
-            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         books.MapGet("/{id}/cover/thumbnail", async (string id, IMediator mediator, CancellationToken ct) =>
                 new CoverResult(await mediator.Send(new GetCoverQuery(id, Thumbnail: true), ct)))
             .WithName("GetCoverThumbnail")
+            .WithSummary("The book's thumbnail: a JPEG that fits 150×150.")
+            .WithDescription("Upright, sRGB, without metadata, with a strong ETag and `Cache-Control: private`. With `If-None-Match` naming the current ETag the answer is 304 with no body.")
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg")
-            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -14,6 +14,7 @@ public sealed class Health : IEndpointGroup
         group.MapGet("/live", () => TypedResults.Ok(new HealthReportBody("Healthy", 0, [])))
             .WithName("Live")
             .WithSummary("The process is up.")
+            .WithDescription("Checks no dependency, so a store outage never gets instances restarted.")
             .Produces<HealthReportBody>();
 
         // Ready: the store answers. 503 takes the instance out of the load balancer until it does.
@@ -27,6 +28,7 @@ public sealed class Health : IEndpointGroup
             })
             .WithName("Ready")
             .WithSummary("The store is reachable: the instance can serve requests.")
+            .WithDescription("503 takes the instance out of the load balancer until the store answers again.")
             .Produces<HealthReportBody>()
             .Produces<HealthReportBody>(StatusCodes.Status503ServiceUnavailable);
     }

@@ -20,12 +20,14 @@ public sealed class Users : IEndpointGroup
         me.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), ct)))
             .WithName("GetCurrentUser")
-            .WithSummary("The signed-in user's profile.");
+            .WithSummary("The signed-in user's profile.")
+            .WithDescription("The profile of the user the access token belongs to, with their roles.");
 
         me.MapPut("/", async (UpdateProfileCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("UpdateProfile")
-            .WithSummary("Changes the signed-in user's name; other fields are ignored.")
+            .WithSummary("Changes the signed-in user's name.")
+            .WithDescription("Only `name` is read; other fields are ignored.")
             .Produces<UserProfile>()
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -33,13 +35,16 @@ public sealed class Users : IEndpointGroup
         me.MapPut("/password", async (ChangePasswordCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("ChangePassword")
+            .WithSummary("Changes the signed-in user's password.")
+            .WithDescription("Needs the current password. Every other session ends; the caller gets a fresh token pair.")
             .Produces<TokenPair>()
             .ProducesBodyProblems();
 
         me.MapDelete("/", async (IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new DisableAccountCommand(), ct))
             .WithName("DisableAccount")
-            .WithSummary("Disables the signed-in user's account: its tokens stop working and it can no longer sign in.")
+            .WithSummary("Disables the signed-in user's account.")
+            .WithDescription("The account is kept, its tokens stop working at once and it can no longer sign in. 409 for the last active administrator.")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -48,7 +48,7 @@ public sealed class ProblemDetailsExceptionHandler(
         ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
         {
             Status = StatusCodes.Status400BadRequest,
-            Title = "One or more fields are invalid.",
+            Title = ProblemShape.ValidationTitle,
         },
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
@@ -58,7 +58,7 @@ public sealed class ProblemDetailsExceptionHandler(
         ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large.", e.Message),
         StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
             "The data store cannot be reached right now. Retry later."),
-        BadHttpRequestException e => Problem(e.StatusCode, BadRequestTitle(e.StatusCode), BadRequestDetail(e.StatusCode)),
+        BadHttpRequestException e => Problem(e.StatusCode, ProblemShape.Title(e.StatusCode), BadRequestDetail(e.StatusCode)),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The error has been logged. Quote the trace id when reporting it."),
     };
@@ -66,18 +66,13 @@ public sealed class ProblemDetailsExceptionHandler(
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
 
-    private static string BadRequestTitle(int status) => status switch
-    {
-        StatusCodes.Status413PayloadTooLarge => "Request body too large.",
-        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type.",
-        _ => "Bad request.",
-    };
-
     // The framework's own messages name parameters and types; a fixed sentence per status tells the client enough.
     private static string BadRequestDetail(int status) => status switch
     {
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
         StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (or as a form where the endpoint accepts one).",
+        StatusCodes.Status414UriTooLong => $"The request target is longer than {RequestHeadLimits.MaxTargetBytes} bytes.",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => $"The request headers are larger than {RequestHeadLimits.MaxHeaderBytes} bytes together.",
         _ => "The request could not be read. Check that the body is well-formed and each field has the expected type.",
     };
 }

@@ -72,7 +72,6 @@ public static class RateLimiting
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
                 Detail = "Too many requests of this kind; retry after the time in the Retry-After header.",
             },
         });

@@ -9,6 +9,15 @@ public static class UploadEndpoints
     public const long FormOverheadBytes = 64 * 1024;
 
     /// <summary>
+    /// The largest text field: 4,000 characters of UTF-8 (the longest rule, a description) with room to spare.
+    /// A longer one is refused while it is read, not after the whole of it has been buffered.
+    /// </summary>
+    public const int MaxFieldBytes = 20 * 1024;
+
+    /// <summary>Parts a book form may have: its five fields and a few more, not thousands of empty ones.</summary>
+    public const int MaxFormParts = 16;
+
+    /// <summary>
     /// A multipart endpoint taking one file of at most <paramref name="maxFileBytes"/>: a larger body is
     /// refused with 413 before it is read; the form is buffered in memory, never on the server's disk.
     /// Rate-limited per user (policy <c>uploads</c>). Antiforgery is off because callers authenticate with a bearer header, which a browser never sends by itself.
@@ -22,6 +31,7 @@ public static class UploadEndpoints
             .RequireRateLimiting(RateLimiting.Uploads)
             .WithMetadata(new RequestSizeLimitAttribute(limit))
             .WithFormOptions(multipartBodyLengthLimit: limit, memoryBufferThreshold: (int)Math.Min(limit, int.MaxValue))
+            .WithMetadata(new BoundedFormLimits(MaxFieldBytes, maxFileBytes, MaxFormParts))
             .AddEndpointFilter(RefuseRepeatedFieldsAsync)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

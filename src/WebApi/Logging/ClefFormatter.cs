@@ -20,6 +20,7 @@ public sealed class ClefFormatter : ITextFormatter
     {
         ArgumentNullException.ThrowIfNull(logEvent);
         ArgumentNullException.ThrowIfNull(output);
+        output = new LineSeparatorEscapingWriter(output);
 
         output.Write("{\"@t\":\"");
         output.Write(logEvent.Timestamp.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CleanAuth.WebApi.Infrastructure;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
@@ -13,9 +14,6 @@ public sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransforme
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        document.Info.Title = "CleanAuth API";
-        document.Info.Description = "Accounts and sign-in. Send the access token from POST /api/auth/login as `Authorization: Bearer <token>`. "
-            + "Every error is an RFC 9457 application/problem+json body with a traceId.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
         document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
@@ -40,6 +38,10 @@ public sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransforme
                 [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],
             });
         }
+        else
+        {
+            operation.Security = []; // Anonymous, said explicitly: `security: []`.
+        }
 
         return Task.CompletedTask;
     }
@@ -59,7 +61,7 @@ public sealed class ExamplesTransformer : IOpenApiOperationTransformer
             () => new JsonObject { ["id"] = UserId, ["name"] = "Ann Lee", ["email"] = Email, ["createdAt"] = Created }),
         ["Login"] = (
             () => new JsonObject { ["email"] = Email, ["password"] = "correct horse battery staple" },
-            () => new JsonObject { ["tokenType"] = "Bearer", ["accessToken"] = "eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9.eyJzdWIiOiI2NzQwYjJjMWU0YjBhMWIyYzNkNGU1ZjYifQ.c2lnbmF0dXJl", ["expiresIn"] = 900 }),
+            Tokens),
         ["Refresh"] = (() => new JsonObject { ["refreshToken"] = RefreshToken }, Tokens),
         ["Logout"] = (() => new JsonObject { ["refreshToken"] = RefreshToken }, null),
         ["ChangePassword"] = (() => new JsonObject { ["currentPassword"] = "correct horse battery staple", ["newPassword"] = "a new and longer passphrase" }, Tokens),
@@ -194,20 +196,8 @@ public sealed class ExamplesTransformer : IOpenApiOperationTransformer
     {
         var problem = new JsonObject
         {
-            ["type"] = $"https://tools.ietf.org/html/rfc9110#section-15.{(status >= 500 ? 6 : 5)}.{(status >= 500 ? status - 499 : status - 399)}",
-            ["title"] = status switch
-            {
-                400 => "One or more fields are invalid.",
-                401 => "Unauthorized.",
-                403 => "Forbidden.",
-                404 => "Not found.",
-                409 => "Conflict.",
-                413 => "Request body too large.",
-                415 => "Unsupported media type.",
-                429 => "Too many requests.",
-                503 => "Service unavailable.",
-                _ => "An unexpected error occurred.",
-            },
+            ["type"] = ProblemShape.Type(status),
+            ["title"] = status == 400 ? ProblemShape.ValidationTitle : ProblemShape.Title(status),
             ["status"] = status,
             ["traceId"] = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
         };

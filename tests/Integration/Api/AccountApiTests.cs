@@ -41,6 +41,52 @@ public abstract class AccountApiTests(CleanAuthApi api)
         (await api.LoginAsync(email, Password)).Should().NotBeNullOrEmpty("the first account is untouched");
     }
 
+    [Theory]
+    [InlineData("\u200b")] // zero-width space
+    [InlineData("\u00ad")] // soft hyphen
+    [InlineData("\u202e")] // right-to-left override
+    [InlineData("\u2066")] // left-to-right isolate
+    public async Task An_email_with_an_invisible_character_is_refused_and_cannot_shadow_the_real_owner(string hidden)
+    {
+        using var client = api.CreateClient();
+        var local = $"victim{Guid.NewGuid():N}";
+
+        var squatter = await client.PostAsJsonAsync("/api/auth/register", new { name = "Squatter", email = $"{local}{hidden}@example.com", password = Password });
+        var lookalike = await client.PostAsJsonAsync("/api/auth/register", new { name = $"Ann{hidden}Lee", email = $"{local}-2@example.com", password = Password });
+        var owner = await client.PostAsJsonAsync("/api/auth/register", new { name = "Owner", email = $"{local}@example.com", password = "the owner's own passphrase" });
+
+        (await squatter.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("email");
+        (await lookalike.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("name");
+        owner.StatusCode.Should().Be(HttpStatusCode.Created, "the real owner can still register");
+        (await client.PostAsJsonAsync("/api/auth/login", new { email = $"{local}@example.com", password = Password })).StatusCode
+            .Should().Be(HttpStatusCode.Unauthorized, "no squatter's password opens the owner's account");
+    }
+
+    [Fact]
+    public async Task A_full_width_copy_of_a_registered_email_is_the_same_address()
+    {
+        using var client = api.CreateClient();
+        var local = $"wide{Guid.NewGuid():N}";
+        (await client.PostAsJsonAsync("/api/auth/register", new { name = "First", email = $"{local}@example.com", password = Password })).EnsureSuccessStatusCode();
+
+        var copy = await client.PostAsJsonAsync("/api/auth/register", new { name = "Copy", email = $"{local}@ｅｘａｍｐｌｅ.ｃｏｍ", password = Password });
+
+        await copy.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await api.LoginAsync($"{local}@ｅｘａｍｐｌｅ.ｃｏｍ", Password)).Should().NotBeNullOrEmpty("the full-width form signs in to the same account");
+    }
+
+    [Fact]
+    public async Task A_name_of_sixty_emoji_is_sixty_characters_and_accepted()
+    {
+        using var client = api.CreateClient();
+        var name = string.Concat(Enumerable.Repeat("😀", 60));
+
+        var response = await client.PostAsJsonAsync("/api/auth/register", new { name, email = $"emoji-{Guid.NewGuid():N}@example.com", password = Password });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString().Should().Be(name);
+    }
+
     [Fact]
     public async Task Register_with_invalid_fields_answers_400_listing_every_field()
     {

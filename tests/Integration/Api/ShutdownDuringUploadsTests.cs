@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Tests.Integration.Support;
 using Xunit.Abstractions;
 
@@ -27,17 +26,17 @@ public sealed class ShutdownDuringUploadsTests(ITestOutputHelper output)
         {
             var acknowledged = await UploadUntilTerminatedAsync(dataPath);
 
-            using var store = new LiteStore(dataPath);
-            var books = store.Books.FindAll().ToList();
-            var files = store.Covers.FindAll().Select(f => f.Id).ToHashSet();
+            var books = EmbeddedData.Rows(dataPath, "SELECT Id, Title, CoverFileId, ThumbnailFileId FROM books")
+                .Select(b => (Id: (string)b["Id"]!, Title: (string)b["Title"]!, Cover: (string)b["CoverFileId"]!, Thumbnail: (string)b["ThumbnailFileId"]!)).ToList();
+            var files = EmbeddedData.Strings(dataPath, "SELECT Id FROM covers").ToHashSet();
             output.WriteLine($"{acknowledged.Count} uploads acknowledged, {books.Count} books and {files.Count} cover files stored");
             foreach (var book in books)
             {
-                files.Should().Contain(book.Cover.Original.FileId, $"book {book.Title} has its cover");
-                files.Should().Contain(book.Cover.Thumbnail.FileId, $"book {book.Title} has its thumbnail");
+                files.Should().Contain(book.Cover, $"book {book.Title} has its cover");
+                files.Should().Contain(book.Thumbnail, $"book {book.Title} has its thumbnail");
             }
 
-            var referenced = books.SelectMany(b => new[] { b.Cover.Original.FileId, b.Cover.Thumbnail.FileId }).ToHashSet();
+            var referenced = books.SelectMany(b => new[] { b.Cover, b.Thumbnail }).ToHashSet();
             files.Should().BeSubsetOf(referenced, "no cover file is left without a book");
             books.Select(b => b.Id).Should().Contain(acknowledged, "every upload answered 201 is stored");
         }

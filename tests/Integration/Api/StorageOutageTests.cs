@@ -35,6 +35,31 @@ public sealed class StorageOutageTests
         (await api.LoginAsync(email, "correct horse battery")).Should().NotBeNullOrEmpty();
     }
 
+    [Fact]
+    public async Task While_another_process_holds_the_embedded_write_lock_a_write_gets_503_after_the_busy_timeout_and_succeeds_once_it_is_released()
+    {
+        await using var api = CleanAuthApi.Embedded();
+        using var client = api.CreateClient();
+        await api.SignUpAsync();
+        object Registration() => new { name = "Patient", email = $"busy-{Guid.NewGuid():N}@example.com", password = "correct horse battery" };
+
+        // As an operator's sqlite3 shell or a stuck backup would: a write transaction left open on the file.
+        using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={api.EmbeddedFile};Pooling=False"))
+        {
+            holder.Open();
+            using var transaction = holder.BeginTransaction(deferred: false);
+            var clock = Stopwatch.StartNew();
+            var blocked = await client.PostAsJsonAsync("/api/auth/register", Registration());
+
+            await blocked.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+            blocked.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero);
+            clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(4), "the write waited for the lock (5 s) before giving up");
+            (await client.GetAsync("/health/live")).StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        (await client.PostAsJsonAsync("/api/auth/register", Registration())).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

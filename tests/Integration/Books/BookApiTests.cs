@@ -20,6 +20,19 @@ public abstract class BookApiTests(CleanAuthApi api)
     }
 
     [Fact]
+    public async Task A_form_of_thousands_of_parts_is_refused()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        using var form = BookClient.Form("Many parts", "d", "science", cover: TestImages.Jpeg(40, 40));
+        for (var i = 0; i < 5000; i++)
+        {
+            form.Add(new StringContent(""), $"x{i}");
+        }
+
+        await (await client.PostAsync("/api/books", form)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Add_book_answers_201_with_the_book_and_its_cover_urls()
     {
         using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);

@@ -7,7 +7,7 @@ namespace CleanAuth.Tests.Integration.Contracts;
 public sealed class EmbeddedRefreshTokenStoreContract(EmbeddedStoreFixture fixture)
     : RefreshTokenStoreContract, IClassFixture<EmbeddedStoreFixture>
 {
-    protected override IRefreshTokenStore Store { get; } = new LiteRefreshTokenStore(fixture.Store);
+    protected override IRefreshTokenStore Store { get; } = new SqliteRefreshTokenStore(fixture.Store);
 }
 
 public sealed class MongoWireRefreshTokenStoreContract(MongoWireStoreFixture fixture)

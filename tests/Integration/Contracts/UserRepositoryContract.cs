@@ -48,6 +48,21 @@ public abstract class UserRepositoryContract
     }
 
     [StoreFact]
+    public async Task Emails_are_compared_by_their_normalized_key_exactly_whatever_the_store()
+    {
+        var local = $"twin{Guid.NewGuid():N}";
+        var plain = NewUser($"{local}@example.com");
+        (await Repository.TryAddAsync(plain, default)).Should().BeTrue();
+
+        // Full-width letters are the same address once NFKC-normalized; a zero-width space is a different string
+        // (validation refuses it before it gets here), and the store must not fold it away as a collation might.
+        (await Repository.TryAddAsync(NewUser($"{local.ToUpperInvariant()}@ｅｘａｍｐｌｅ.com"), default)).Should().BeFalse();
+        (await Repository.FindByEmailAsync($"{local}\u200b@example.com", default)).Should().BeNull();
+        (await Repository.FindByEmailAsync($"{local}\u00ad@example.com", default)).Should().BeNull();
+        (await Repository.FindByEmailAsync($"{local}@ｅｘａｍｐｌｅ.com", default))!.Id.Should().Be(plain.Id);
+    }
+
+    [StoreFact]
     public async Task Unknown_and_malformed_ids_and_unknown_emails_find_nothing()
     {
         (await Repository.FindByIdAsync(_ids.NewId(), default)).Should().BeNull();

@@ -10,9 +10,9 @@ public sealed class EmbeddedStoreFixture : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "cleanauth-contract", Guid.NewGuid().ToString("N"));
 
-    public EmbeddedStoreFixture() => Store = new LiteStore(_folder);
+    public EmbeddedStoreFixture() => Store = new SqliteStore(_folder);
 
-    public LiteStore Store { get; }
+    public SqliteStore Store { get; }
 
     public void Dispose()
     {
@@ -24,7 +24,7 @@ public sealed class EmbeddedStoreFixture : IDisposable
 public sealed class EmbeddedUserRepositoryContract(EmbeddedStoreFixture fixture)
     : UserRepositoryContract, IClassFixture<EmbeddedStoreFixture>
 {
-    protected override IUserRepository Repository { get; } = new LiteUserRepository(fixture.Store);
+    protected override IUserRepository Repository { get; } = new SqliteUserRepository(fixture.Store);
 
     [StoreFact]
     public Task Concurrent_adds_of_one_email_admit_exactly_one() => Concurrent_adds_of_one_email_admit_exactly_one_core();
@@ -34,15 +34,15 @@ public sealed class EmbeddedUserRepositoryContract(EmbeddedStoreFixture fixture)
     {
         var folder = Path.Combine(Path.GetTempPath(), "cleanauth-contract", Guid.NewGuid().ToString("N"));
         var user = Domain.Users.User.Register(new ObjectIdGenerator().NewId(), "Dora", "dora@example.com", "HASH", DateTimeOffset.UtcNow);
-        using (var store = new LiteStore(folder))
+        using (var store = new SqliteStore(folder))
         {
-            (await new LiteUserRepository(store).TryAddAsync(user, default)).Should().BeTrue();
+            (await new SqliteUserRepository(store).TryAddAsync(user, default)).Should().BeTrue();
         }
 
-        using (var reopened = new LiteStore(folder))
+        using (var reopened = new SqliteStore(folder))
         {
-            (await new LiteUserRepository(reopened).FindByIdAsync(user.Id, default))!.Email.Should().Be("dora@example.com");
-            (await new LiteUserRepository(reopened).TryAddAsync(
+            (await new SqliteUserRepository(reopened).FindByIdAsync(user.Id, default))!.Email.Should().Be("dora@example.com");
+            (await new SqliteUserRepository(reopened).TryAddAsync(
                 Domain.Users.User.Register(new ObjectIdGenerator().NewId(), "Dup", "DORA@example.com", "H", DateTimeOffset.UtcNow), default))
                 .Should().BeFalse("the unique index is part of the file");
         }
@@ -115,11 +115,11 @@ public sealed class RealMongoUserRepositoryContract(RealMongoStoreFixture fixtur
 
 public sealed class EmbeddedLibraryStoreContract(EmbeddedStoreFixture fixture) : LibraryStoreContract, IClassFixture<EmbeddedStoreFixture>
 {
-    protected override IBookRepository Books { get; } = new LiteBookRepository(fixture.Store);
+    protected override IBookRepository Books { get; } = new SqliteBookRepository(fixture.Store);
 
-    protected override IAuthorRepository Authors { get; } = new LiteAuthorRepository(fixture.Store);
+    protected override IAuthorRepository Authors { get; } = new SqliteAuthorRepository(fixture.Store);
 
-    protected override ICoverStore Covers { get; } = new LiteCoverStore(fixture.Store, new ObjectIdGenerator());
+    protected override ICoverStore Covers { get; } = new SqliteCoverStore(fixture.Store, new ObjectIdGenerator());
 }
 
 public sealed class MongoWireLibraryStoreContract(MongoWireStoreFixture fixture) : LibraryStoreContract, IClassFixture<MongoWireStoreFixture>

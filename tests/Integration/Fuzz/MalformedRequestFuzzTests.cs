@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Tests.Integration.Support;
 using CsCheck;
 using Microsoft.AspNetCore.Routing;
@@ -183,23 +182,25 @@ public sealed class MalformedRequestFuzzTests(ITestOutputHelper output)
     /// <summary>Straight from the embedded store: every user, book, author and cover file, nothing more.</summary>
     private static void StoreHoldsExactlyTheModel(CleanAuthApi api, FuzzModel model)
     {
-        var store = api.Services.GetRequiredService<LiteStore>();
+        var data = api.DataPath;
 
         var expectedUsers = new[] { model.Admin, model.Owner }.Concat(model.Users)
             .Select(u => $"{u.Id} {u.Email} {u.Name} disabled={u.Disabled} admin={u.IsAdmin}");
-        store.Users.FindAll().Select(u => $"{u.Id} {u.Email} {u.Name} disabled={u.Disabled} admin={u.Roles.Contains("admin")}")
+        EmbeddedData.Rows(data, "SELECT Id, Email, Name, Disabled, Roles FROM users")
+            .Select(u => $"{u["Id"]} {u["Email"]} {u["Name"]} disabled={(long)u["Disabled"]! != 0} admin={((string)u["Roles"]!).Contains("\"admin\"", StringComparison.Ordinal)}")
             .Should().BeEquivalentTo(expectedUsers, "the users are the bootstrapped admin, the owner and the valid registrations");
 
-        var books = store.Books.FindAll().ToList();
-        books.Select(b => $"{b.Id} owner={b.OwnerId} {b.Title} | {b.Description} | {b.Category} | {b.AuthorId}")
+        var books = EmbeddedData.Rows(data, "SELECT Id, OwnerId, Title, Description, Category, AuthorId, CoverFileId, ThumbnailFileId FROM books");
+        books.Select(b => $"{b["Id"]} owner={b["OwnerId"]} {b["Title"]} | {b["Description"]} | {b["Category"]} | {b["AuthorId"]}")
             .Should().BeEquivalentTo(model.Books.Values.Select(b => $"{b.Id} owner={model.Owner.Id} {b.Title} | {b.Description} | {b.Category} | {b.AuthorId}"));
 
-        store.Authors.FindAll().Select(a => $"{a.Id} owner={a.OwnerId} {a.Name} | {a.Country} | {a.BookerPrize}")
+        EmbeddedData.Rows(data, "SELECT Id, OwnerId, Name, Country, BookerPrize FROM authors")
+            .Select(a => $"{a["Id"]} owner={a["OwnerId"]} {a["Name"]} | {a["Country"]} | {(long)a["BookerPrize"]! != 0}")
             .Should().BeEquivalentTo(model.Authors.Values.Select(a => $"{a.Id} owner={model.Owner.Id} {a.Name} | {a.Country} | {a.BookerPrize}"));
 
         // No half-written book: every cover file belongs to a stored book, and every stored book's files are there.
-        store.Covers.FindAll().Select(f => f.Id)
-            .Should().BeEquivalentTo(books.SelectMany(b => new[] { b.Cover.Original.FileId, b.Cover.Thumbnail.FileId }), "cover files are exactly the stored books' covers");
+        EmbeddedData.Strings(data, "SELECT Id FROM covers")
+            .Should().BeEquivalentTo(books.SelectMany(b => new[] { (string)b["CoverFileId"]!, (string)b["ThumbnailFileId"]! }), "cover files are exactly the stored books' covers");
     }
 
     private static async Task TheApiAgreesWithTheModelAsync(CleanAuthApi api, FuzzModel model)

@@ -25,6 +25,9 @@ public class CleanAuthApi : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
+    static CleanAuthApi() => ForcedCollections.StartIfAsked();
+    private bool _ownsDataPath = true;
+
     protected CleanAuthApi(Dictionary<string, string?> settings, string storeName, FakeTimeProvider? clock = null)
     {
         StoreName = storeName;
@@ -58,6 +61,12 @@ public class CleanAuthApi : WebApplicationFactory<Program>
 
     public static CleanAuthApi Embedded(Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
     {
+        // A data folder the caller names is the caller's to remove; one made here goes with the factory.
+        if (settings?.ContainsKey("Storage:DataPath") == true)
+        {
+            return new CleanAuthApi(settings, "embedded", clock) { _ownsDataPath = false };
+        }
+
         var dataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N"));
         return new CleanAuthApi(new(settings ?? [], StringComparer.Ordinal) { ["Storage:DataPath"] = dataPath }, "embedded", clock);
     }
@@ -105,7 +114,7 @@ public class CleanAuthApi : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _settings.TryGetValue("Storage:DataPath", out var path) && path is not null && Directory.Exists(path))
+        if (disposing && _ownsDataPath && _settings.TryGetValue("Storage:DataPath", out var path) && path is not null && Directory.Exists(path))
         {
             Directory.Delete(path, recursive: true);
         }
@@ -113,7 +122,7 @@ public class CleanAuthApi : WebApplicationFactory<Program>
 
     public string DataPath => _settings["Storage:DataPath"]!;
 
-    public string EmbeddedFile => System.IO.Path.Combine(DataPath, LiteStore.FileName);
+    public string EmbeddedFile => System.IO.Path.Combine(DataPath, SqliteStore.FileName);
 
     /// <summary>Registers a new user with a unique email and signs in; returns the client's credentials.</summary>
     public async Task<TestUser> SignUpAsync(string? name = null, string password = "correct horse battery staple")

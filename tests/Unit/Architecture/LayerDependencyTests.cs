@@ -16,7 +16,7 @@ public sealed class LayerDependencyTests
     {
         AssertNoDependency(Domain,
             "CleanAuth.Application", "CleanAuth.Infrastructure", "CleanAuth.WebApi",
-            "MongoDB", "LiteDB", "Microsoft.AspNetCore", "Serilog", "MediatR", "FluentValidation", "OpenTelemetry");
+            "MongoDB", "LiteDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "MediatR", "FluentValidation", "OpenTelemetry");
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class LayerDependencyTests
     {
         AssertNoDependency(Application,
             "CleanAuth.Infrastructure", "CleanAuth.WebApi",
-            "MongoDB", "LiteDB", "Microsoft.AspNetCore", "Serilog", "NetVips",
+            "MongoDB", "LiteDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "NetVips",
             "OpenTelemetry"); // spans through the BCL's ActivitySource; the SDK is the composition root's choice
     }
 
@@ -41,9 +41,16 @@ public sealed class LayerDependencyTests
         Types.InAssembly(Domain).GetTypes().Should().NotBeEmpty();
         Types.InAssembly(Application).That().HaveDependencyOn("MediatR").GetTypes().Should().NotBeEmpty();
         Types.InAssembly(Application).That().HaveDependencyOn("CleanAuth.Domain").GetTypes().Should().NotBeEmpty();
-        Types.InAssembly(Infrastructure).That().HaveDependencyOn("LiteDB").GetTypes().Should().NotBeEmpty();
+        Types.InAssembly(Infrastructure).That().HaveDependencyOn("Microsoft.Data.Sqlite").GetTypes().Should().NotBeEmpty();
         Types.InAssembly(Infrastructure).That().HaveDependencyOn("CleanAuth.Application").GetTypes().Should().NotBeEmpty();
         Types.InAssembly(Application).That().HaveDependencyOn("System.Diagnostics.ActivitySource").GetTypes().Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public void LiteDB_is_used_only_to_import_an_old_data_file_once()
+    {
+        Types.InAssembly(Infrastructure).That().HaveDependencyOn("LiteDB").GetTypes().Select(t => t.Name)
+            .Should().Equal("LiteDbImport");
     }
 
     private static void AssertNoDependency(Assembly assembly, params string[] forbidden)

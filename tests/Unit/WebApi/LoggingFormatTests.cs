@@ -37,6 +37,21 @@ public sealed class LoggingFormatTests
     }
 
     [Fact]
+    public void Line_and_paragraph_separators_in_values_are_escaped_so_an_event_stays_on_one_line()
+    {
+        var (logger, lines) = Capture();
+
+        logger.Information("Renamed to {Name} in {Place}", "Ann\u2028Fake event", new { City = "Split\u2029Town" });
+
+        var line = lines.Single().TrimEnd();
+        line.Should().NotContain("\u2028").And.NotContain("\u2029", "readers that end lines there would split the event");
+        line.Should().Contain("\\u2028").And.Contain("\\u2029");
+        var json = JsonDocument.Parse(line).RootElement;
+        json.GetProperty("Name").GetString().Should().Be("Ann\u2028Fake event", "the escape means the same character");
+        json.GetProperty("Place").GetString().Should().Contain("Split\u2029Town");
+    }
+
+    [Fact]
     public void Information_is_written_as_a_level_too_and_a_property_starting_with_at_is_escaped()
     {
         var (logger, lines) = Capture();

@@ -7,7 +7,7 @@ using MediatR;
 
 namespace CleanAuth.Application.Authors.CreateAuthor;
 
-public sealed record CreateAuthorCommand(string Name, string? Country, bool BookerPrize) : IRequest<AuthorResponse>, IRequireUser;
+public sealed record CreateAuthorCommand(string Name, string? Country = null, bool BookerPrize = false) : IRequest<AuthorResponse>, IRequireUser;
 
 public sealed class CreateAuthorCommandValidator : AbstractValidator<CreateAuthorCommand>
 {

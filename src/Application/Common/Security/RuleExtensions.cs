@@ -1,3 +1,4 @@
+using CleanAuth.Domain.Common;
 using FluentValidation;
 
 namespace CleanAuth.Application.Common.Security;
@@ -13,14 +14,15 @@ public static class RuleExtensions
     public static IRuleBuilderOptions<T, string> ValidEmail<T>(this IRuleBuilderInitial<T, string> rule) => rule
         .Cascade(CascadeMode.Stop)
         .NotEmpty().WithMessage("Email is required.")
-        .Must(e => e.Trim().Length <= MaxEmailLength).WithMessage($"Email must be at most {MaxEmailLength} characters.")
-        .Must(e => IsEmail(e.Trim())).WithMessage("Email is not a valid email address.");
+        .Must(e => UnicodeText.Email(e).Length <= MaxEmailLength).WithMessage($"Email must be at most {MaxEmailLength} characters.")
+        .Must(e => IsEmail(UnicodeText.Email(e))).WithMessage("Email is not a valid email address.")
+        .Must(e => !UnicodeText.HasHiddenCharacters(e.Trim())).WithMessage("Email must not contain invisible, control or bidirectional-control characters.");
 
     public static IRuleBuilderOptions<T, string> ValidName<T>(this IRuleBuilderInitial<T, string> rule) => rule
         .Cascade(CascadeMode.Stop)
         .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name is required.")
-        .Must(n => n.Trim().Length <= MaxNameLength).WithMessage($"Name must be at most {MaxNameLength} characters.")
-        .Must(n => !n.Any(char.IsControl)).WithMessage("Name must not contain control characters.");
+        .Must(n => !UnicodeText.HasHiddenCharacters(n)).WithMessage("Name must not contain invisible, control or bidirectional-control characters.")
+        .Must(n => UnicodeText.Length(UnicodeText.Name(n)) <= MaxNameLength).WithMessage($"Name must be at most {MaxNameLength} characters.");
 
     /// <summary>NIST SP 800-63B / OWASP ASVS: length and a blocklist, no composition rules.</summary>
     public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilderInitial<T, string> rule) => rule

@@ -125,7 +125,7 @@ public sealed class RegisterUserCommandValidatorTests
     public void Refuses_a_name_with_control_characters(string name)
     {
         _validator.TestValidate(new RegisterUserCommand(name, GoodEmail, GoodPassword))
-            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("Name must not contain control characters.");
+            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("Name must not contain invisible, control or bidirectional-control characters.");
     }
 
     // ---- password ----

@@ -1,0 +1,40 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Domain.Authors;
+using Microsoft.Data.Sqlite;
+using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
+
+namespace CleanAuth.Infrastructure.Persistence.Embedded;
+
+public sealed class SqliteAuthorRepository(SqliteStore store) : IAuthorRepository
+{
+    private const string Columns = "Id, OwnerId, Name, Country, BookerPrize, CreatedAt";
+
+    public Task AddAsync(Author author, CancellationToken cancellationToken)
+    {
+        store.Run(connection => Insert(connection, author));
+        return Task.CompletedTask;
+    }
+
+    internal static int Insert(SqliteConnection connection, Author author) => connection.Execute(
+        $"INSERT INTO authors ({Columns}) VALUES (@id, @owner, @name, @country, @booker, @created)",
+        ("@id", author.Id), ("@owner", author.OwnerId), ("@name", author.Name), ("@country", author.Country),
+        ("@booker", author.BookerPrize), ("@created", Ticks(author.CreatedAt)));
+
+    public Task<Author?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
+        ObjectIds.Normalize(id) is { } authorId
+            ? store.Run(connection => connection.QuerySingle(
+                $"SELECT {Columns} FROM authors WHERE Id = @id AND OwnerId = @owner", ToAuthor, ("@id", authorId), ("@owner", ownerId)))
+            : null);
+
+    // Sorted here, by UTF-16 code units as MongoDB's adapter does; SQLite's BINARY collation orders UTF-8 bytes.
+    public Task<IReadOnlyList<Author>> ListAsync(string ownerId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+        (IReadOnlyList<Author>)[.. connection.Query($"SELECT {Columns} FROM authors WHERE OwnerId = @owner", ToAuthor, ("@owner", ownerId))
+            .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)]));
+
+    public Task<bool> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
+        ObjectIds.Normalize(id) is { } authorId
+        && store.Run(connection => connection.Execute("DELETE FROM authors WHERE Id = @id AND OwnerId = @owner", ("@id", authorId), ("@owner", ownerId))) > 0);
+
+    private static Author ToAuthor(SqliteDataReader row) => new(
+        row.Text("Id"), row.Text("OwnerId"), row.Text("Name"), row.Text("Country"), row.Integer("BookerPrize") != 0, row.Instant("CreatedAt"));
+}

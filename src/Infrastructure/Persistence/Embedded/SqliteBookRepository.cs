@@ -1,0 +1,116 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Books;
+using Microsoft.Data.Sqlite;
+using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
+
+namespace CleanAuth.Infrastructure.Persistence.Embedded;
+
+public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
+{
+    private const string Columns =
+        "Id, OwnerId, Title, NormalizedTitle, Description, Category, AuthorId, CoverFileId, CoverContentType, CoverETag, CoverLength, " +
+        "ThumbnailFileId, ThumbnailContentType, ThumbnailETag, ThumbnailLength, CoverWidth, CoverHeight, CreatedAt, UpdatedAt, Version";
+
+    private const string NewestFirst = "ORDER BY CreatedAt DESC, Id DESC LIMIT @take OFFSET @skip";
+
+    // The unique (owner, title) constraint decides; the library size follows by trigger in the same statement.
+    public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+    {
+        try
+        {
+            Insert(connection, book);
+            return true;
+        }
+        catch (SqliteException ex) when (SqliteErrors.IsDuplicate(ex))
+        {
+            return false;
+        }
+    }));
+
+    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
+        ObjectIds.Normalize(id) is { } bookId
+            ? store.Run(connection => connection.QuerySingle(
+                $"SELECT {Columns} FROM books WHERE Id = @id AND OwnerId = @owner", ToBook, ("@id", bookId), ("@owner", ownerId)))
+            : null);
+
+    public Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+        connection.Scalar<long>(
+            "SELECT EXISTS (SELECT 1 FROM books WHERE OwnerId = @owner AND NormalizedTitle = @title AND (@except IS NULL OR Id <> @except))",
+            ("@owner", ownerId), ("@title", Book.NormalizeTitle(title)), ("@except", exceptBookId)) == 1));
+
+    // Newest first off the (owner, created, id) indexes: a page costs its own rows and those it skips, and the
+    // total of a whole library is its kept size. instr, not LIKE: the search text is matched literally.
+    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+    {
+        const string Matching = "FROM books WHERE OwnerId = @owner AND (@category IS NULL OR Category = @category) AND (@contains IS NULL OR instr(NormalizedTitle, @contains) > 0)";
+        (string, object?)[] parameters =
+        [
+            ("@owner", ownerId), ("@category", filter.Category),
+            ("@contains", filter.TitleContains is null ? null : Book.NormalizeTitle(filter.TitleContains)),
+            ("@take", filter.PageSize), ("@skip", (long)(filter.Page - 1) * filter.PageSize),
+        ];
+        var total = filter is { Category: null, TitleContains: null }
+            ? connection.Scalar<long>("SELECT Books FROM library_sizes WHERE OwnerId = @owner", parameters)
+            : connection.Scalar<long>($"SELECT count(*) {Matching}", parameters);
+        var items = connection.Query($"SELECT {Columns} {Matching} {NewestFirst}", ToBook, parameters);
+        return new Page<Book>(items, filter.Page, filter.PageSize, total);
+    }));
+
+    // One conditional statement: the row changes only if it is still the owner's, at the version read.
+    public Task UpdateAsync(Book book, CancellationToken cancellationToken)
+    {
+        var changed = store.Run(connection =>
+        {
+            try
+            {
+                var assignments = string.Join(", ", Columns.Split(", ").Skip(2).Select(c => $"{c} = @{c}"));
+                return connection.Execute($"UPDATE books SET {assignments} WHERE Id = @Id AND OwnerId = @OwnerId AND Version = @ReadVersion",
+                    [.. Parameters(book, book.Version + 1), ("@ReadVersion", book.Version)]);
+            }
+            catch (SqliteException ex) when (SqliteErrors.IsDuplicate(ex))
+            {
+                throw new ConflictException("You already have a book with this title.");
+            }
+        });
+        if (changed == 0)
+        {
+            throw new ConflictException("The book was changed by another request; retry.");
+        }
+
+        book.MarkSaved();
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken) => Task.FromResult(
+        ObjectIds.Normalize(id) is { } bookId
+        && store.Run(connection => connection.Execute(
+            "DELETE FROM books WHERE Id = @id AND OwnerId = @owner AND Version = @version", ("@id", bookId), ("@owner", ownerId), ("@version", version))) > 0);
+
+    public Task<bool> AnyByAuthorAsync(string ownerId, string authorId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+        connection.Scalar<long>("SELECT EXISTS (SELECT 1 FROM books WHERE OwnerId = @owner AND AuthorId = @author)",
+            ("@owner", ownerId), ("@author", authorId)) == 1));
+
+    internal static void Insert(SqliteConnection connection, Book book) => connection.Execute(
+        $"INSERT INTO books ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "@" + c))})", Parameters(book, book.Version));
+
+    private static (string, object?)[] Parameters(Book book, long version) =>
+    [
+        ("@Id", book.Id), ("@OwnerId", book.OwnerId), ("@Title", book.Title), ("@NormalizedTitle", book.NormalizedTitle),
+        ("@Description", book.Description), ("@Category", book.Category), ("@AuthorId", book.AuthorId),
+        ("@CoverFileId", book.Cover.Original.FileId), ("@CoverContentType", book.Cover.Original.ContentType),
+        ("@CoverETag", book.Cover.Original.ETag), ("@CoverLength", book.Cover.Original.Length),
+        ("@ThumbnailFileId", book.Cover.Thumbnail.FileId), ("@ThumbnailContentType", book.Cover.Thumbnail.ContentType),
+        ("@ThumbnailETag", book.Cover.Thumbnail.ETag), ("@ThumbnailLength", book.Cover.Thumbnail.Length),
+        ("@CoverWidth", book.Cover.Width), ("@CoverHeight", book.Cover.Height),
+        ("@CreatedAt", Ticks(book.CreatedAt)), ("@UpdatedAt", Ticks(book.UpdatedAt)), ("@Version", version),
+    ];
+
+    private static Book ToBook(SqliteDataReader row) => new(
+        row.Text("Id"), row.Text("OwnerId"), row.Text("Title"), row.Text("Description"), row.Text("Category"), row.OptionalText("AuthorId"),
+        new Cover(
+            new StoredImage(row.Text("CoverFileId"), row.Text("CoverContentType"), row.Text("CoverETag"), row.Integer("CoverLength")),
+            new StoredImage(row.Text("ThumbnailFileId"), row.Text("ThumbnailContentType"), row.Text("ThumbnailETag"), row.Integer("ThumbnailLength")),
+            (int)row.Integer("CoverWidth"), (int)row.Integer("CoverHeight")),
+        row.Instant("CreatedAt"), row.Instant("UpdatedAt"), row.Integer("Version"));
+}

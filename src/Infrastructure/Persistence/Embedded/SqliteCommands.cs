@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+
+namespace CleanAuth.Infrastructure.Persistence.Embedded;
+
+/// <summary>Parameterised statements in one line each; values are always bound, never spliced into the SQL.</summary>
+internal static class SqliteCommands
+{
+    public static int Execute(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Create(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    public static T? Scalar<T>(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Create(connection, sql, parameters);
+        return command.ExecuteScalar() is { } value and not DBNull ? (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture) : default;
+    }
+
+    public static List<T> Query<T>(
+        this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Create(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    public static T? QuerySingle<T>(
+        this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+        where T : class => connection.Query(sql, map, parameters).SingleOrDefault();
+
+    public static SqliteCommand Create(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    /// <summary>Instants are kept as UTC ticks: exact to the tick, and ordered as numbers.</summary>
+    public static long Ticks(DateTimeOffset value) => value.UtcTicks;
+
+    public static long? Ticks(DateTimeOffset? value) => value?.UtcTicks;
+
+    public static DateTimeOffset Instant(this SqliteDataReader reader, string column) =>
+        new(reader.GetInt64(reader.GetOrdinal(column)), TimeSpan.Zero);
+
+    public static DateTimeOffset? OptionalInstant(this SqliteDataReader reader, string column)
+    {
+        var ordinal = reader.GetOrdinal(column);
+        return reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
+    }
+
+    public static string Text(this SqliteDataReader reader, string column) => reader.GetString(reader.GetOrdinal(column));
+
+    public static string? OptionalText(this SqliteDataReader reader, string column)
+    {
+        var ordinal = reader.GetOrdinal(column);
+        return reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    }
+
+    public static long Integer(this SqliteDataReader reader, string column) => reader.GetInt64(reader.GetOrdinal(column));
+}

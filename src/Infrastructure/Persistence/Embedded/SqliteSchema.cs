@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+
+namespace CleanAuth.Infrastructure.Persistence.Embedded;
+
+/// <summary>
+/// The embedded store's tables. Every rule that must hold under concurrency is a constraint here (unique
+/// email, unique title per owner, one row per token hash), and library sizes are kept by triggers in the same
+/// statement as the book they count. Ids are the 24-hex ObjectId strings both stores share; instants are UTC ticks.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
+    public const int Version = 1;
+
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE users (
+            Id TEXT PRIMARY KEY, Name TEXT NOT NULL, Email TEXT NOT NULL, NormalizedEmail TEXT NOT NULL UNIQUE,
+            PasswordHash TEXT NOT NULL, SecurityStamp TEXT NOT NULL, Roles TEXT NOT NULL, Disabled INTEGER NOT NULL,
+            CreatedAt INTEGER NOT NULL, UpdatedAt INTEGER NOT NULL, Version INTEGER NOT NULL, LastLoginAt INTEGER,
+            FailedLoginCount INTEGER NOT NULL, LockoutEnd INTEGER) STRICT;
+
+        CREATE TABLE books (
+            Id TEXT PRIMARY KEY, OwnerId TEXT NOT NULL, Title TEXT NOT NULL, NormalizedTitle TEXT NOT NULL,
+            Description TEXT NOT NULL, Category TEXT NOT NULL, AuthorId TEXT,
+            CoverFileId TEXT NOT NULL, CoverContentType TEXT NOT NULL, CoverETag TEXT NOT NULL, CoverLength INTEGER NOT NULL,
+            ThumbnailFileId TEXT NOT NULL, ThumbnailContentType TEXT NOT NULL, ThumbnailETag TEXT NOT NULL, ThumbnailLength INTEGER NOT NULL,
+            CoverWidth INTEGER NOT NULL, CoverHeight INTEGER NOT NULL,
+            CreatedAt INTEGER NOT NULL, UpdatedAt INTEGER NOT NULL, Version INTEGER NOT NULL,
+            UNIQUE (OwnerId, NormalizedTitle)) STRICT;
+        CREATE INDEX books_newest_first ON books (OwnerId, CreatedAt DESC, Id DESC);
+        CREATE INDEX books_by_category ON books (OwnerId, Category, CreatedAt DESC, Id DESC);
+        CREATE INDEX books_by_author ON books (OwnerId, AuthorId);
+
+        -- Counting a library through an index costs time in proportion to its size; every list page reports it.
+        CREATE TABLE library_sizes (OwnerId TEXT PRIMARY KEY, Books INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+        CREATE TRIGGER books_counted AFTER INSERT ON books BEGIN
+            INSERT INTO library_sizes (OwnerId, Books) VALUES (NEW.OwnerId, 1)
+            ON CONFLICT (OwnerId) DO UPDATE SET Books = Books + 1;
+        END;
+        CREATE TRIGGER books_uncounted AFTER DELETE ON books BEGIN
+            UPDATE library_sizes SET Books = Books - 1 WHERE OwnerId = OLD.OwnerId;
+        END;
+
+        CREATE TABLE authors (
+            Id TEXT PRIMARY KEY, OwnerId TEXT NOT NULL, Name TEXT NOT NULL, Country TEXT NOT NULL,
+            BookerPrize INTEGER NOT NULL, CreatedAt INTEGER NOT NULL) STRICT;
+        CREATE INDEX authors_by_owner ON authors (OwnerId);
+
+        CREATE TABLE covers (Id TEXT PRIMARY KEY, ContentType TEXT NOT NULL, Content BLOB NOT NULL) STRICT;
+
+        CREATE TABLE refresh_tokens (
+            Id TEXT PRIMARY KEY, TokenHash TEXT NOT NULL UNIQUE, UserId TEXT NOT NULL, FamilyId TEXT NOT NULL,
+            SecurityStamp TEXT NOT NULL, CreatedAt INTEGER NOT NULL, ExpiresAt INTEGER NOT NULL,
+            FamilyExpiresAt INTEGER NOT NULL, SpentAt INTEGER, RevokedAt INTEGER) STRICT;
+        CREATE INDEX refresh_tokens_by_family ON refresh_tokens (FamilyId);
+        CREATE INDEX refresh_tokens_by_user ON refresh_tokens (UserId);
+
+        -- The readiness probe's row: a write proves the file can be written, not only read from the page cache.
+        CREATE TABLE health (Id INTEGER PRIMARY KEY, CheckedAt INTEGER NOT NULL) STRICT;
+        """,
+    ];
+
+    /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>
+    public static void Ensure(SqliteConnection connection)
+    {
+        // Kept in the file: every later connection writes ahead to the log and readers never block the writer.
+        connection.Execute("PRAGMA journal_mode = WAL;");
+        // After a checkpoint the log is cut back to this size, so a burst of large covers does not keep it large.
+        connection.Execute("PRAGMA journal_size_limit = 67108864;");
+        var current = (int)connection.Scalar<long>("PRAGMA user_version;");
+        if (current > Version)
+        {
+            throw new InvalidOperationException(
+                $"The embedded store's file is at schema version {current}, newer than this version of CleanAuth knows ({Version}).");
+        }
+
+        for (var step = current; step < Version; step++)
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            connection.Execute(Steps[step]);
+            connection.Execute($"PRAGMA user_version = {step + 1};");
+            transaction.Commit();
+        }
+    }
+}

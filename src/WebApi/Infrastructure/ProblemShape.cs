@@ -1,0 +1,53 @@
+namespace CleanAuth.WebApi.Infrastructure;
+
+/// <summary>
+/// One error shape everywhere: whoever writes the problem (an endpoint, the exception handler, the status-code
+/// pages for an unmatched route or the JWT challenge, the rate limiter), it gets the same <c>type</c> and
+/// <c>title</c> for its status, and a <c>traceId</c>.
+/// </summary>
+public static class ProblemShape
+{
+    public const string ValidationTitle = "One or more fields are invalid.";
+
+    public static string Title(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "Bad request.",
+        StatusCodes.Status401Unauthorized => "Unauthorized.",
+        StatusCodes.Status403Forbidden => "Forbidden.",
+        StatusCodes.Status404NotFound => "Not found.",
+        StatusCodes.Status405MethodNotAllowed => "Method not allowed.",
+        StatusCodes.Status409Conflict => "Conflict.",
+        StatusCodes.Status413PayloadTooLarge => "Request body too large.",
+        StatusCodes.Status414UriTooLong => "URI too long.",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type.",
+        StatusCodes.Status429TooManyRequests => "Too many requests.",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => "Request headers too large.",
+        StatusCodes.Status503ServiceUnavailable => "Service unavailable.",
+        >= 500 => "An unexpected error occurred.",
+        _ => "Request refused.",
+    };
+
+    /// <summary>The RFC section that defines the status (RFC 9110 §15, or RFC 6585 for 429 and 431).</summary>
+    public static string Type(int status) => status switch
+    {
+        StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => "https://tools.ietf.org/html/rfc6585#section-5",
+        >= 500 => $"https://tools.ietf.org/html/rfc9110#section-15.6.{status - 499}",
+        _ => $"https://tools.ietf.org/html/rfc9110#section-15.5.{status - 399}",
+    };
+
+    /// <summary>For <c>AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Apply)</c>.</summary>
+    public static void Apply(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        problem.Status = status;
+        problem.Type = Type(status);
+        if (problem is not HttpValidationProblemDetails || problem.Title != ValidationTitle)
+        {
+            problem.Title = Title(status);
+        }
+
+        problem.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using CleanAuth.Tests.Client.Generated;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+
+namespace CleanAuth.Tests.Client.Support;
+
+/// <summary>
+/// The API in memory, talked to only through the Kiota-generated <see cref="CleanAuthClient"/>. The server side
+/// records which endpoint (by name) answered which status, so a test can tell which routes the client drove.
+/// </summary>
+public sealed class ClientApi : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@example.com";
+    public const string AdminPassword = "an administrator's passphrase";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "cleanauth-client-tests", Guid.NewGuid().ToString("N"));
+
+    public ClientApi(Dictionary<string, string?>? settings = null)
+    {
+        _settings = new(StringComparer.Ordinal)
+        {
+            ["Jwt:SigningKey"] = Convert.ToBase64String([.. Enumerable.Range(1, 48).Select(i => (byte)(i * 5))]),
+            ["Storage:DataPath"] = _dataPath,
+            ["ConnectionStrings:Mongo"] = "",
+            ["Passwords:Iterations"] = "1000",
+            ["RateLimits:Enabled"] = "false",
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = AdminPassword,
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>Endpoint name → the statuses it answered.</summary>
+    public ConcurrentDictionary<string, ConcurrentBag<int>> Answered { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The names of every endpoint the API maps under /api and /health.</summary>
+    public IReadOnlyCollection<string> MappedEndpoints => [.. Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api", StringComparison.Ordinal) || route.StartsWith("/health", StringComparison.Ordinal)))
+        .Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName ?? e.DisplayName ?? e.RoutePattern.RawText!)];
+
+    /// <summary>
+    /// A generated client, signed in with <paramref name="accessToken"/> when one is given. Of Kiota's middleware
+    /// only the headers inspector is in its pipeline: the retry handler would hide the 429s and 503s under test.
+    /// </summary>
+    public CleanAuthClient Client(string? accessToken = null)
+    {
+        var adapter = new HttpClientRequestAdapter(new BearerToken(accessToken), httpClient: CreateDefaultClient(new HeadersInspectionHandler())) { BaseUrl = Server.BaseAddress.ToString().TrimEnd('/') };
+        return new CleanAuthClient(adapter);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordEndpoints(Answered)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataPath))
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+    }
+
+    /// <summary>Kiota's extension point for credentials: adds the bearer header to each request it builds.</summary>
+    private sealed class BearerToken(string? accessToken) : IAuthenticationProvider
+    {
+        public Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
+        {
+            if (accessToken is not null)
+            {
+                request.Headers.Add("Authorization", $"Bearer {accessToken}");
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Outermost middleware: after the request, notes the endpoint that routing chose and the status sent.</summary>
+    private sealed class RecordEndpoints(ConcurrentDictionary<string, ConcurrentBag<int>> answered) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextMiddleware) =>
+            {
+                await nextMiddleware(context);
+                if (context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName is { } name)
+                {
+                    answered.GetOrAdd(name, _ => []).Add(context.Response.StatusCode);
+                }
+            });
+            next(app);
+        };
+    }
+}
