@@ -3,7 +3,9 @@
 # the storage contract suite on both stores (embedded SQLite, and MongoDB through an in-memory Mongo-wire
 # server this script installs), the real-browser test of the docs page (Debian's Chromium, installed here
 # when missing) with OpenAPI validation, every route through a client Kiota generates from the served OpenAPI
-# document (tests/Client), Redocly CLI's lint of that document, and the compose-file check.
+# document (tests/Client), Redocly CLI's lint of that document, the compose-file check, a real Prometheus
+# scraping the API and a real nginx in front of two API processes (Debian's prometheus and nginx, installed
+# here when missing).
 # Set CLEANAUTH_TEST_MONGODB to a real MongoDB's connection string to also run the real-server cases.
 # Ends with one line: "N passed, N failed, N skipped"; exits non-zero if anything failed.
 set -euo pipefail
@@ -19,9 +21,9 @@ npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error
 echo "== restoring the pinned .NET tools (Kiota, .config/dotnet-tools.json)"
 dotnet tool restore
 
-# Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here)
-# docker-compose to validate the compose file (its `config` needs no container engine), and python3-fusepy
-# for the faulty-disk tests. As root (CI),
+# Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here),
+# docker-compose to validate the compose file (its `config` needs no container engine), python3-fusepy
+# for the faulty-disk tests, prometheus, nginx, curl and jq. As root (CI),
 # install what is missing, refreshing the package lists only when apt does not know a package yet.
 apt_install() { # package, command (or file) it provides
   command -v "$2" >/dev/null || [[ -e "$2" ]] && return 0
@@ -37,6 +39,15 @@ apt_install() { # package, command (or file) it provides
 apt_install docker-compose docker-compose
 # python3-fusepy for the embedded-store outage tests: a FUSE file system whose disk fails with EIO on demand.
 apt_install python3-fusepy /usr/lib/python3/dist-packages/fusepy.py
+# Debian's prometheus and nginx: the monitoring and load-balancer tests run the real programs on loopback.
+apt_install prometheus prometheus
+# curl and jq: the README's "Try it" block is run as written.
+apt_install curl curl
+apt_install jq jq
+PATH="$PATH:/usr/sbin" apt_install nginx nginx
+# Where this script could install them (root, as in CI), those tests must run: a missing program fails them
+# instead of skipping them.
+if [[ $(id -u) -eq 0 ]]; then export CLEANAUTH_REQUIRE_TOOLS=1; fi
 
 # tests/Client generates its client while it builds: after WebApi is built, before its own compile, it starts
 # the built API, fetches /openapi/v1.json and runs Kiota (Client.csproj, target GenerateCleanAuthClient).

@@ -23,6 +23,7 @@ public static class DependencyInjection
             .WithScopedLifetime());
 
         // Registration order is pipeline order: the first registered behaviour runs outermost.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentUserBehaviour<,>));

@@ -3,6 +3,7 @@ using CleanAuth.Infrastructure;
 using CleanAuth.WebApi;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.Logging;
+using CleanAuth.WebApi.Observability;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog;
@@ -28,6 +29,7 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration, builder.Environment)
     .AddWebApi(builder.Configuration);
+builder.AddTelemetry();
 
 var app = builder.Build();
 
@@ -35,6 +37,8 @@ var app = builder.Build();
 StartupCheck.EnsurePasses(app);
 
 var api = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
+
+app.UsePrometheusPort();
 
 if (api.TrustForwardedHeaders)
 {

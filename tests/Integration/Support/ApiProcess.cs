@@ -58,7 +58,33 @@ public sealed class ApiProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started."));
+        return await LaunchAsync(start);
+    }
+
+    /// <summary>
+    /// Runs a shell script (a README's commands) from the repository root that ends by starting the API in the
+    /// foreground; <paramref name="environment"/> is added to this process's environment.
+    /// </summary>
+    public static Task<ApiProcess> StartScriptAsync(string script, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script])
+        {
+            WorkingDirectory = RepositoryRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return LaunchAsync(start);
+    }
+
+    private static async Task<ApiProcess> LaunchAsync(ProcessStartInfo start)
+    {
+        var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} could not be started."));
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         api._process.OutputDataReceived += (_, e) =>
         {

@@ -16,7 +16,7 @@ public sealed class LayerDependencyTests
     {
         AssertNoDependency(Domain,
             "CleanAuth.Application", "CleanAuth.Infrastructure", "CleanAuth.WebApi",
-            "MongoDB", "LiteDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "MediatR", "FluentValidation");
+            "MongoDB", "LiteDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "MediatR", "FluentValidation", "OpenTelemetry");
     }
 
     [Fact]
@@ -24,7 +24,8 @@ public sealed class LayerDependencyTests
     {
         AssertNoDependency(Application,
             "CleanAuth.Infrastructure", "CleanAuth.WebApi",
-            "MongoDB", "LiteDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "NetVips");
+            "MongoDB", "LiteDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "NetVips",
+            "OpenTelemetry"); // spans through the BCL's ActivitySource; the SDK is the composition root's choice
     }
 
     [Fact]
@@ -42,6 +43,7 @@ public sealed class LayerDependencyTests
         Types.InAssembly(Application).That().HaveDependencyOn("CleanAuth.Domain").GetTypes().Should().NotBeEmpty();
         Types.InAssembly(Infrastructure).That().HaveDependencyOn("Microsoft.Data.Sqlite").GetTypes().Should().NotBeEmpty();
         Types.InAssembly(Infrastructure).That().HaveDependencyOn("CleanAuth.Application").GetTypes().Should().NotBeEmpty();
+        Types.InAssembly(Application).That().HaveDependencyOn("System.Diagnostics.ActivitySource").GetTypes().Should().NotBeEmpty();
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Tracing;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +24,7 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(
             LogSucceeded(logger, requestName, caller.UserId, Elapsed(started));
             return response;
         }
-        catch (Exception ex) when (IsExpectedRejection(ex))
+        catch (Exception ex) when (UseCaseTracing.IsExpectedRejection(ex))
         {
             // A rejection is an answer, not a fault: the exception handler decides the status; no stack here.
             LogRejected(logger, requestName, caller.UserId, ex.GetType().Name, Elapsed(started));
@@ -37,9 +37,6 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(
             throw;
         }
     }
-
-    private static bool IsExpectedRejection(Exception ex) => ex is ValidationException or NotFoundException
-        or ConflictException or UnauthorizedException or ForbiddenException or UnsupportedMediaException or ContentTooLargeException;
 
     private double Elapsed(long started) =>
         Math.Round(timeProvider.GetElapsedTime(started).TotalMilliseconds, 2);
