@@ -33,6 +33,7 @@ public sealed class Users : IEndpointGroup
         me.MapPut("/password", async (ChangePasswordCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("ChangePassword")
+            .RequireRateLimiting(RateLimiting.ChangePassword)
             .Produces<TokenPair>()
             .ProducesBodyProblems();
 
