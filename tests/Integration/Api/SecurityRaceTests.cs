@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanAuth.Tests.Integration.Support;
+using Xunit.Abstractions;
 
 namespace CleanAuth.Tests.Integration.Api;
 
@@ -9,12 +10,15 @@ namespace CleanAuth.Tests.Integration.Api;
 /// Issue 11, races 1–3: requests fired together through a barrier, many rounds, on both stores; after each
 /// round the invariant is checked. These failed on the read-then-write code (see ADR 0031).
 /// </summary>
-public abstract class SecurityRaceTests(CleanAuthApi api)
+public abstract class SecurityRaceTests(CleanAuthApi api, ITestOutputHelper output)
 {
     public const string AdminEmail = "root@example.com";
     public const string AdminPassword = "bootstrap admin passphrase";
     private const int Rounds = 20;
     private const int MaxFailedAttempts = 5;
+
+    // Three budgets of wrong guesses and the right one, all at once.
+    private const int Guesses = (3 * MaxFailedAttempts) + 1;
 
     public static Dictionary<string, string?> Settings() => new(StringComparer.Ordinal)
     {
@@ -53,6 +57,7 @@ public abstract class SecurityRaceTests(CleanAuthApi api)
             (await EnabledAdminIdsAsync(survivor.AccessToken)).Should().Equal([survivor.Id], because);
         }
 
+        output.WriteLine($"{api}: {Rounds} rounds, {conflicts} decided by the guard's 409, the rest by 401/403 after the winner's write");
         // Most rounds must have been real races, decided by the guard, or the test proves little.
         conflicts.Should().BeGreaterThanOrEqualTo(Rounds / 2);
     }
@@ -60,12 +65,14 @@ public abstract class SecurityRaceTests(CleanAuthApi api)
     [StoreFact]
     public async Task A_burst_of_wrong_passwords_with_the_right_one_weighs_at_most_the_lockout_budget()
     {
+        var opened = 0;
         for (var round = 0; round < Rounds; round++)
         {
             var user = await api.SignUpAsync();
-            var wrong = 3 * MaxFailedAttempts;
-            var statuses = await TogetherAsync([.. Enumerable.Range(0, wrong + 1).Select(i => (Func<Task<HttpStatusCode>>)(() =>
-                LoginStatusAsync(user.Email, i == wrong ? user.Password : $"wrong guess {i}")))]);
+            // The right guess at a random place: released waiters do not start in their order of creation.
+            var right = Random.Shared.Next(Guesses);
+            var statuses = await TogetherAsync([.. Enumerable.Range(0, Guesses).Select(i => (Func<Task<HttpStatusCode>>)(() =>
+                LoginStatusAsync(user.Email, i == right ? user.Password : $"wrong guess {i}")))]);
 
             var successes = statuses.Count(s => s == HttpStatusCode.OK);
             var weighedWrong = WeighedWrongPasswords(user.Id);
@@ -80,8 +87,11 @@ public abstract class SecurityRaceTests(CleanAuthApi api)
             {
                 // The right guess held one of the first reservations; its success opened a fresh window.
                 weighedWrong.Should().BeLessThanOrEqualTo((2 * MaxFailedAttempts) - 1, $"round {round}");
+                opened++;
             }
         }
+
+        output.WriteLine($"{api}: {Rounds} rounds, the right password won its reservation in {opened}, locked out in {Rounds - opened}");
     }
 
     [StoreFact]
@@ -101,12 +111,13 @@ public abstract class SecurityRaceTests(CleanAuthApi api)
     [StoreFact]
     public async Task Change_password_guesses_never_reveal_the_password_and_count_toward_the_lockout()
     {
+        var changedRounds = 0;
         for (var round = 0; round < Rounds; round++)
         {
             var user = await api.SignUpAsync();
-            var wrong = 3 * MaxFailedAttempts;
-            var statuses = await TogetherAsync([.. Enumerable.Range(0, wrong + 1).Select(i => (Func<Task<HttpStatusCode>>)(() =>
-                ChangePasswordStatusAsync(user.AccessToken, i == wrong ? user.Password : $"wrong guess {i}")))]);
+            var right = Random.Shared.Next(Guesses);
+            var statuses = await TogetherAsync([.. Enumerable.Range(0, Guesses).Select(i => (Func<Task<HttpStatusCode>>)(() =>
+                ChangePasswordStatusAsync(user.AccessToken, i == right ? user.Password : $"wrong guess {i}")))]);
 
             var changed = statuses.Count(s => s == HttpStatusCode.OK);
             changed.Should().BeLessThanOrEqualTo(1);
@@ -114,12 +125,15 @@ public abstract class SecurityRaceTests(CleanAuthApi api)
             statuses.Should().OnlyContain(
                 s => s == HttpStatusCode.OK || s == HttpStatusCode.BadRequest || (s == HttpStatusCode.Unauthorized && changed == 1),
                 $"round {round}: never a 409 that reveals the password ({string.Join(", ", statuses)})");
+            changedRounds += changed;
             if (changed == 0)
             {
                 // The wrong guesses spent the budget before the right one was weighed: the account is locked for logins too.
                 (await LoginStatusAsync(user.Email, user.Password)).Should().Be(HttpStatusCode.Unauthorized, $"round {round}");
             }
         }
+
+        output.WriteLine($"{api}: {Rounds} rounds, password changed in {changedRounds}, locked out in {Rounds - changedRounds}");
     }
 
     private async Task<TestUser> WaitForBootstrappedAdminAsync()
@@ -231,8 +245,8 @@ public sealed class MongoWireRaceApiFixture : IAsyncLifetime
     }
 }
 
-public sealed class EmbeddedSecurityRaceTests(EmbeddedRaceApiFixture fixture)
-    : SecurityRaceTests(fixture.Api), IClassFixture<EmbeddedRaceApiFixture>;
+public sealed class EmbeddedSecurityRaceTests(EmbeddedRaceApiFixture fixture, ITestOutputHelper output)
+    : SecurityRaceTests(fixture.Api, output), IClassFixture<EmbeddedRaceApiFixture>;
 
-public sealed class MongoWireSecurityRaceTests(MongoWireRaceApiFixture fixture)
-    : SecurityRaceTests(fixture.Api), IClassFixture<MongoWireRaceApiFixture>;
+public sealed class MongoWireSecurityRaceTests(MongoWireRaceApiFixture fixture, ITestOutputHelper output)
+    : SecurityRaceTests(fixture.Api, output), IClassFixture<MongoWireRaceApiFixture>;
