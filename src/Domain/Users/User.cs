@@ -37,6 +37,7 @@ public sealed class User
         LastLoginAt = lastLoginAt;
         FailedLoginCount = failedLoginCount;
         LockoutEnd = lockoutEnd;
+        StoredAsActiveAdmin = IsActiveAdmin;
     }
 
     public string Id { get; }
@@ -63,15 +64,27 @@ public sealed class User
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public DateTimeOffset? LastLoginAt { get; private set; }
+    public DateTimeOffset? LastLoginAt { get; }
 
-    /// <summary>Consecutive failed sign-ins since the last success or the last lockout.</summary>
-    public int FailedLoginCount { get; private set; }
+    /// <summary>
+    /// Password checks reserved in the current lock window (each counts as a failure unless it succeeds), as
+    /// read. The store changes it only through its atomic sign-in operations, never through a user update.
+    /// </summary>
+    public int FailedLoginCount { get; }
 
-    /// <summary>Until when sign-in is refused, whatever the password; null when not locked.</summary>
-    public DateTimeOffset? LockoutEnd { get; private set; }
+    /// <summary>Until when sign-in is refused, whatever the password; null when not locked. Kept like <see cref="FailedLoginCount"/>.</summary>
+    public DateTimeOffset? LockoutEnd { get; }
 
     public bool IsAdmin => _roles.Contains(Role.Admin, StringComparer.Ordinal);
+
+    /// <summary>An administrator who can act: holds the role and is not disabled. At least one must always exist.</summary>
+    public bool IsActiveAdmin => IsAdmin && !IsDisabled;
+
+    /// <summary>
+    /// Whether the stored revision this object was read at (or last saved as) is an active administrator. A
+    /// change that takes that away must go through the store's guarded update, which keeps one active admin.
+    /// </summary>
+    public bool StoredAsActiveAdmin { get; private set; }
 
     /// <summary>The stored revision this object was read at; storage refuses an update made from a stale one.</summary>
     public long Version { get; private set; }
@@ -115,8 +128,6 @@ public sealed class User
     public void ChangePassword(string passwordHash, DateTimeOffset now)
     {
         PasswordHash = passwordHash;
-        FailedLoginCount = 0;
-        LockoutEnd = null;
         RotateSecurityStamp(now);
     }
 
@@ -128,42 +139,6 @@ public sealed class User
     }
 
     public bool IsLockedOut(DateTimeOffset now) => LockoutEnd > now;
-
-    /// <summary>
-    /// Counts a failed sign-in. Reaching <paramref name="maxFailedAttempts"/> locks the account for
-    /// <paramref name="lockoutDuration"/> and starts the count afresh; true when this failure locked it.
-    /// </summary>
-    public bool RecordFailedLogin(DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration)
-    {
-        if (IsLockedOut(now))
-        {
-            return false;
-        }
-
-        if (LockoutEnd is { } end && end <= now)
-        {
-            LockoutEnd = null;
-        }
-
-        FailedLoginCount++;
-        Touch(now);
-        if (FailedLoginCount < maxFailedAttempts)
-        {
-            return false;
-        }
-
-        FailedLoginCount = 0;
-        LockoutEnd = Time.ToMilliseconds(now + lockoutDuration);
-        return true;
-    }
-
-    public void RecordSuccessfulLogin(DateTimeOffset now)
-    {
-        FailedLoginCount = 0;
-        LockoutEnd = null;
-        LastLoginAt = Time.ToMilliseconds(now);
-        Touch(now);
-    }
 
     /// <summary>Adds a role; false when the user already had it.</summary>
     public bool GrantRole(string role, DateTimeOffset now)
@@ -191,7 +166,11 @@ public sealed class User
     }
 
     /// <summary>Called by a repository once an update made from this object has been stored.</summary>
-    public void MarkSaved() => Version++;
+    public void MarkSaved()
+    {
+        Version++;
+        StoredAsActiveAdmin = IsActiveAdmin;
+    }
 
     private void Touch(DateTimeOffset now) => UpdatedAt = Time.ToMilliseconds(now);
 

@@ -36,10 +36,12 @@ public sealed class Users : IEndpointGroup
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("ChangePassword")
             .IssuesTokens()
+            .RequireRateLimiting(RateLimiting.ChangePassword)
             .WithSummary("Changes the signed-in user's password.")
-            .WithDescription("Needs the current password. Every other session ends; the caller gets a fresh token pair.")
+            .WithDescription("Needs the current password; a wrong one counts toward the same lockout as a failed login. Every other session ends; the caller gets a fresh token pair. Rate-limited per user.")
             .Produces<TokenPair>()
-            .ProducesBodyProblems();
+            .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         me.MapDelete("/", async (IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new DisableAccountCommand(), ct))

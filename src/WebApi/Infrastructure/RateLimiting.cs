@@ -25,6 +25,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Per signed-in user and window.</summary>
     public int Uploads { get; set; } = 20;
+
+    /// <summary>Per signed-in user and window: each is a guess at the current password (ADR 0031).</summary>
+    public int ChangePassword { get; set; } = 5;
 }
 
 public static class RateLimiting
@@ -36,6 +39,9 @@ public static class RateLimiting
     /// <summary>Per user; for the upload endpoints to attach with <c>RequireRateLimiting(RateLimiting.Uploads)</c>.</summary>
     public const string Uploads = "uploads";
 
+    /// <summary>Per user (the token's <c>sub</c>), whatever address the guesses come from.</summary>
+    public const string ChangePassword = "change-password";
+
     public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -46,6 +52,7 @@ public static class RateLimiting
             options.AddPolicy(Login, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Login));
             options.AddPolicy(Refresh, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Refresh));
             options.AddPolicy(Uploads, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
+            options.AddPolicy(ChangePassword, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.ChangePassword));
             options.OnRejected = WriteProblemAsync;
         });
     }

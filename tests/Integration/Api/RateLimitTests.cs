@@ -70,6 +70,34 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Change_password_is_limited_per_user_whatever_the_address()
+    {
+        await using var api = CleanAuthApi.Embedded(new()
+        {
+            ["RateLimits:Enabled"] = "true",
+            ["RateLimits:ChangePassword"] = "2",
+            ["RateLimits:Register"] = "10",
+            ["RateLimits:Login"] = "10",
+            ["Lockout:MaxFailedAttempts"] = "100",
+        });
+        var ann = await api.SignUpAsync();
+        var bob = await api.SignUpAsync();
+        var guess = new { currentPassword = "a wrong guess", newPassword = "a brand new long passphrase" };
+
+        // A fresh client (connection) per guess: the limit follows the token's user, not the connection.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var client = api.CreateClient(ann.AccessToken);
+            statuses.Add((await client.PutAsJsonAsync("/api/users/me/password", guess)).StatusCode);
+        }
+
+        statuses.Should().Equal(HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests);
+        using var bobClient = api.CreateClient(bob.AccessToken);
+        (await bobClient.PutAsJsonAsync("/api/users/me/password", guess)).StatusCode.Should().Be(HttpStatusCode.BadRequest, "another user has their own budget");
+    }
+
+    [Fact]
     public async Task With_limits_switched_off_nothing_is_limited()
     {
         await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "false", ["RateLimits:Login"] = "1" });

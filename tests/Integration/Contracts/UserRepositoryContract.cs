@@ -122,26 +122,165 @@ public abstract class UserRepositoryContract
     }
 
     [StoreFact]
-    public async Task Lockout_and_last_login_fields_and_roles_round_trip()
+    public async Task Roles_round_trip_and_an_update_leaves_the_sign_in_state_alone()
     {
         var user = NewUser();
         await Repository.TryAddAsync(user, default);
-        user.RecordSuccessfulLogin(Now.AddMinutes(1));
-        user.RecordFailedLogin(Now.AddMinutes(2), 5, TimeSpan.FromMinutes(5));
-        user.GrantRole(Role.Admin, Now);
-        await Repository.UpdateAsync(user, default);
+        var stale = (await Repository.FindByIdAsync(user.Id, default))!;
+        (await Repository.ReserveSignInAttemptAsync(user.Id, Now, 5, TimeSpan.FromMinutes(5), default)).Should().Be(SignInReservation.Reserved);
+        await Repository.RecordSignInSuccessAsync(user.Id, Now.AddMinutes(1).AddTicks(5), default);
+        await Repository.ReserveSignInAttemptAsync(user.Id, Now, 5, TimeSpan.FromMinutes(5), default);
+
+        stale.GrantRole(Role.Admin, Now);
+        await Repository.UpdateAsync(stale, default);
 
         var reloaded = (await Repository.FindByIdAsync(user.Id, default))!;
-        reloaded.LastLoginAt.Should().Be(Now.AddMinutes(1));
-        reloaded.FailedLoginCount.Should().Be(1);
-        reloaded.LockoutEnd.Should().BeNull();
         reloaded.Roles.Should().Equal(Role.Admin);
+        reloaded.LastLoginAt.Should().Be(Now.AddMinutes(1), "kept to the millisecond");
+        reloaded.FailedLoginCount.Should().Be(1, "a copy read before the reservation does not undo it");
+    }
 
-        reloaded.RecordFailedLogin(Now.AddMinutes(3), 2, TimeSpan.FromMinutes(5)).Should().BeTrue();
-        await Repository.UpdateAsync(reloaded, default);
+    [StoreFact]
+    public async Task Parallel_reservations_grant_exactly_the_budget_and_the_last_one_sets_the_lock()
+    {
+        var user = NewUser();
+        await Repository.TryAddAsync(user, default);
+        var lockout = TimeSpan.FromMinutes(5);
+
+        var outcomes = await Together(30, _ => Repository.ReserveSignInAttemptAsync(user.Id, Now, 5, lockout, default));
+
+        outcomes.Count(o => o == SignInReservation.Reserved).Should().Be(4);
+        outcomes.Count(o => o == SignInReservation.ReservedLast).Should().Be(1);
         var locked = (await Repository.FindByIdAsync(user.Id, default))!;
-        locked.LockoutEnd.Should().Be(Now.AddMinutes(8));
-        locked.FailedLoginCount.Should().Be(0);
+        locked.FailedLoginCount.Should().Be(5);
+        locked.LockoutEnd.Should().Be(Now.AddMinutes(5));
+        (await Repository.ReserveSignInAttemptAsync(user.Id, Now.AddMinutes(4), 5, lockout, default)).Should().Be(SignInReservation.Refused);
+
+        var afterLock = await Together(30, _ => Repository.ReserveSignInAttemptAsync(user.Id, Now.AddMinutes(5), 5, lockout, default));
+
+        afterLock.Count(o => o != SignInReservation.Refused).Should().Be(5, "an ended lock starts a new window of the same budget");
+        (await Repository.FindByIdAsync(user.Id, default))!.LockoutEnd.Should().Be(Now.AddMinutes(10));
+        (await Repository.ReserveSignInAttemptAsync("not-an-id", Now, 5, lockout, default)).Should().Be(SignInReservation.Refused);
+        (await Repository.ReserveSignInAttemptAsync(_ids.NewId(), Now, 5, lockout, default)).Should().Be(SignInReservation.Refused);
+    }
+
+    [StoreFact]
+    public async Task Reservations_racing_updates_and_a_success_are_never_lost()
+    {
+        var user = NewUser();
+        await Repository.TryAddAsync(user, default);
+
+        // Renames from stale copies race the reservations: every reservation must still be counted.
+        await Together(16, async i =>
+        {
+            if (i % 2 == 0)
+            {
+                return (await Repository.ReserveSignInAttemptAsync(user.Id, Now, 100, TimeSpan.FromMinutes(5), default)).ToString();
+            }
+
+            var copy = (await Repository.FindByIdAsync(user.Id, default))!;
+            copy.Rename($"Renamed {i}", Now);
+            try
+            {
+                await Repository.UpdateAsync(copy, default);
+            }
+            catch (ConflictException)
+            {
+            }
+
+            return "update";
+        });
+
+        (await Repository.FindByIdAsync(user.Id, default))!.FailedLoginCount.Should().Be(8);
+        await Repository.RecordSignInSuccessAsync(user.Id, null, default);
+        var cleared = (await Repository.FindByIdAsync(user.Id, default))!;
+        cleared.FailedLoginCount.Should().Be(0);
+        cleared.LockoutEnd.Should().BeNull();
+        cleared.LastLoginAt.Should().BeNull();
+    }
+
+    [StoreFact]
+    public async Task A_rehash_replaces_only_the_hash_it_was_made_from()
+    {
+        var user = NewUser();
+        await Repository.TryAddAsync(user, default);
+
+        await Repository.ReplacePasswordHashAsync(user.Id, "NOT THE STORED HASH", "REHASHED", default);
+        (await Repository.FindByIdAsync(user.Id, default))!.PasswordHash.Should().Be("HASH");
+
+        await Repository.ReplacePasswordHashAsync(user.Id, "HASH", "REHASHED", default);
+        (await Repository.FindByIdAsync(user.Id, default))!.PasswordHash.Should().Be("REHASHED");
+    }
+
+    [StoreFact]
+    public async Task Active_admins_removing_themselves_and_each_other_in_parallel_always_leave_exactly_one()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                var admin = NewUser();
+                admin.GrantRole(Role.Admin, Now);
+                await Repository.TryAddAsync(admin, default);
+            }
+
+            // Every active admin in the store, each taken away by a disable or a revoked role, all at once.
+            var admins = (await Repository.ListAsync(0, 10_000, null, default)).Items.Where(u => u.IsActiveAdmin).ToList();
+            var results = await Together(admins.Count, i =>
+            {
+                if (i % 2 == 0)
+                {
+                    admins[i].Disable(Now);
+                }
+                else
+                {
+                    admins[i].RevokeRole(Role.Admin, Now);
+                }
+
+                return Repository.TryUpdateRemovingActiveAdminAsync(admins[i], default);
+            });
+
+            results.Count(removed => !removed).Should().Be(1, $"round {round}: only the last one is refused");
+            (await Repository.CountActiveAdminsAsync(default)).Should().Be(1, $"round {round}");
+        }
+    }
+
+    [StoreFact]
+    public async Task Taking_an_active_admin_away_needs_the_guarded_update_and_a_stale_one_is_a_conflict()
+    {
+        var first = NewUser();
+        var second = NewUser();
+        first.GrantRole(Role.Admin, Now);
+        second.GrantRole(Role.Admin, Now);
+        await Repository.TryAddAsync(first, default);
+        await Repository.TryAddAsync(second, default);
+        var copy = (await Repository.FindByIdAsync(first.Id, default))!;
+        var stale = (await Repository.FindByIdAsync(first.Id, default))!;
+
+        copy.Disable(Now);
+        var plain = () => Repository.UpdateAsync(copy, default);
+        await plain.Should().ThrowAsync<InvalidOperationException>();
+        (await Repository.TryUpdateRemovingActiveAdminAsync(copy, default)).Should().BeTrue();
+
+        stale.RevokeRole(Role.Admin, Now);
+        var conflict = () => Repository.TryUpdateRemovingActiveAdminAsync(stale, default);
+        await conflict.Should().ThrowAsync<ConflictException>();
+        var reloaded = (await Repository.FindByIdAsync(first.Id, default))!;
+        reloaded.IsDisabled.Should().BeTrue();
+        reloaded.IsAdmin.Should().BeTrue();
+    }
+
+    // Every call waits at one gate, then all run at once on the thread pool.
+    private static async Task<T[]> Together<T>(int count, Func<int, Task<T>> call)
+    {
+        using var gate = new SemaphoreSlim(0);
+        var calls = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            await gate.WaitAsync();
+            return await call(i);
+        })).ToList();
+        gate.Release(calls.Count);
+        return await Task.WhenAll(calls);
     }
 
     [StoreFact]
@@ -181,7 +320,6 @@ public abstract class UserRepositoryContract
         await Repository.TryAddAsync(NewUser(), default);
 
         (await Repository.CountActiveAdminsAsync(default)).Should().Be(before + 1);
-        (await Repository.AnyAdminAsync(default)).Should().BeTrue();
     }
 
     /// <summary>Only stores that enforce unique indexes can pass this; the Mongo-wire test server does not.</summary>

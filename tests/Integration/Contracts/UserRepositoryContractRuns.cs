@@ -3,6 +3,7 @@ using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence.Mongo;
 using CleanAuth.Tests.Integration.Support;
+using MongoDB.Driver;
 
 namespace CleanAuth.Tests.Integration.Contracts;
 
@@ -77,6 +78,46 @@ public sealed class MongoWireUserRepositoryContract(MongoWireStoreFixture fixtur
     : UserRepositoryContract, IClassFixture<MongoWireStoreFixture>
 {
     protected override IUserRepository Repository { get; } = new MongoUserRepository(fixture.Store);
+
+    /// <summary>MongoDB keeps the last-administrator rule in a guard count (ADR 0031); with no crash it must not drift.</summary>
+    [StoreFact]
+    public async Task The_guard_count_equals_the_active_admins_after_parallel_grants_enables_and_removals()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var ids = new ObjectIdGenerator();
+        for (var i = 0; i < 6; i++)
+        {
+            var admin = Domain.Users.User.Register(ids.NewId(), "Admin", $"guard-{Guid.NewGuid():N}@example.com", "HASH", now);
+            admin.GrantRole(Domain.Users.Role.Admin, now);
+            await Repository.TryAddAsync(admin, default);
+        }
+
+        var plain = Domain.Users.User.Register(ids.NewId(), "Plain", $"guard-{Guid.NewGuid():N}@example.com", "HASH", now);
+        await Repository.TryAddAsync(plain, default);
+        var everyone = (await Repository.ListAsync(0, 10_000, null, default)).Items;
+        using var gate = new SemaphoreSlim(0);
+        var changes = everyone.Select(user => Task.Run(async () =>
+        {
+            await gate.WaitAsync();
+            if (user.IsActiveAdmin)
+            {
+                user.Disable(now);
+                await Repository.TryUpdateRemovingActiveAdminAsync(user, default);
+            }
+            else if (user.GrantRole(Domain.Users.Role.Admin, now) | user.IsDisabled)
+            {
+                user.Enable(now);
+                await Repository.UpdateAsync(user, default);
+            }
+        })).ToList();
+        gate.Release(changes.Count);
+        await Task.WhenAll(changes);
+
+        var guard = await fixture.Store.Guards.Find(MongoDB.Driver.Builders<MongoDB.Bson.BsonDocument>.Filter.Empty).SingleAsync();
+        var active = await Repository.CountActiveAdminsAsync(default);
+        active.Should().BeGreaterThanOrEqualTo(1);
+        guard["count"].ToInt64().Should().Be(active);
+    }
 }
 
 public sealed class RealMongoStoreFixture : IAsyncLifetime

@@ -46,6 +46,14 @@ public sealed class FaultLoggingTests
 
         public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
 
-        public Task<bool> AnyAdminAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
+        public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
+
+        public Task<SignInReservation> ReserveSignInAttemptAsync(string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(marker);
+
+        public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
+
+        public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException(marker);
     }
 }

@@ -6,8 +6,10 @@ namespace CleanAuth.Tests.Unit.Fakes;
 
 /// <summary>
 /// An in-memory <see cref="IUserRepository"/> that keeps the port's contract: unique normalized email,
-/// null for unknown ids, optimistic updates. It stores and hands out copies, so a change a handler makes
-/// to a user is only visible to later reads once it went through <see cref="UpdateAsync"/>.
+/// null for unknown ids, optimistic updates that leave the sign-in state alone, the guarded removal of an
+/// active administrator and the atomic sign-in reservation (each decided under one lock, as the stores
+/// decide each in one write). It stores and hands out copies, so a change a handler makes to a user is only
+/// visible to later reads once it went through <see cref="UpdateAsync"/>.
 /// </summary>
 public sealed class InMemoryUserRepository : IUserRepository
 {
@@ -69,20 +71,86 @@ public sealed class InMemoryUserRepository : IUserRepository
 
     public Task UpdateAsync(User user, CancellationToken cancellationToken)
     {
+        if (user.StoredAsActiveAdmin && !user.IsActiveAdmin)
+        {
+            throw new InvalidOperationException("Taking an active administrator away goes through TryUpdateRemovingActiveAdminAsync.");
+        }
+
         UpdateCalls++;
         BeforeUpdate?.Invoke(user);
         lock (_gate)
         {
-            if (!_byId.TryGetValue(user.Id, out var stored) || stored.Version != user.Version)
-            {
-                throw new ConflictException("The account was changed by another request; retry.");
-            }
-
-            _byId[user.Id] = Copy(user, user.Version + 1);
-            SuccessfulUpdates++;
+            Write(user);
         }
 
         user.MarkSaved();
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken)
+    {
+        if (!user.StoredAsActiveAdmin || user.IsActiveAdmin)
+        {
+            throw new InvalidOperationException("Only for a change that takes an active administrator away.");
+        }
+
+        UpdateCalls++;
+        BeforeUpdate?.Invoke(user);
+        lock (_gate)
+        {
+            if (!_byId.Values.Any(u => u.Id != user.Id && u.IsActiveAdmin))
+            {
+                return Task.FromResult(false);
+            }
+
+            Write(user);
+        }
+
+        user.MarkSaved();
+        return Task.FromResult(true);
+    }
+
+    public Task<SignInReservation> ReserveSignInAttemptAsync(
+        string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (userId is null || !_byId.TryGetValue(userId, out var stored) || stored.LockoutEnd > now)
+            {
+                return Task.FromResult(SignInReservation.Refused);
+            }
+
+            // A lock that has ended starts a new window; the reservation that spends the budget sets the lock.
+            var count = stored.LockoutEnd is null ? stored.FailedLoginCount + 1 : 1;
+            var last = count >= maxFailedAttempts;
+            _byId[userId] = Copy(stored, stored.Version, count, last ? Millis(now + lockoutDuration) : null, stored.LastLoginAt);
+            return Task.FromResult(last ? SignInReservation.ReservedLast : SignInReservation.Reserved);
+        }
+    }
+
+    public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_byId.TryGetValue(userId, out var stored))
+            {
+                _byId[userId] = Copy(stored, stored.Version, 0, null, lastLoginAt is { } at ? Millis(at) : stored.LastLoginAt);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_byId.TryGetValue(userId, out var stored) && stored.PasswordHash == expectedHash)
+            {
+                stored.ReplacePasswordHash(newHash, stored.UpdatedAt);
+            }
+        }
+
         return Task.CompletedTask;
     }
 
@@ -137,15 +205,23 @@ public sealed class InMemoryUserRepository : IUserRepository
         }
     }
 
-    public Task<bool> AnyAdminAsync(CancellationToken cancellationToken)
+    // Under the lock: the optimistic check, then every field but the sign-in state, which only the sign-in operations change.
+    private void Write(User user)
     {
-        lock (_gate)
+        if (!_byId.TryGetValue(user.Id, out var stored) || stored.Version != user.Version)
         {
-            return Task.FromResult(_byId.Values.Any(u => u.IsAdmin));
+            throw new ConflictException("The account was changed by another request; retry.");
         }
+
+        _byId[user.Id] = Copy(user, user.Version + 1, stored.FailedLoginCount, stored.LockoutEnd, stored.LastLoginAt);
+        SuccessfulUpdates++;
     }
 
-    private static User Copy(User user, long version) => new(
+    private static DateTimeOffset Millis(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+    private static User Copy(User user, long version) => Copy(user, version, user.FailedLoginCount, user.LockoutEnd, user.LastLoginAt);
+
+    private static User Copy(User user, long version, int failedLoginCount, DateTimeOffset? lockoutEnd, DateTimeOffset? lastLoginAt) => new(
         user.Id,
         user.Name,
         user.Email,
@@ -156,7 +232,7 @@ public sealed class InMemoryUserRepository : IUserRepository
         user.CreatedAt,
         user.UpdatedAt,
         version,
-        user.LastLoginAt,
-        user.FailedLoginCount,
-        user.LockoutEnd);
+        lastLoginAt,
+        failedLoginCount,
+        lockoutEnd);
 }

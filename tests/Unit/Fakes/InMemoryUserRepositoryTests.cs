@@ -1,4 +1,6 @@
+using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Tests.Unit.Fakes;
 
@@ -81,5 +83,63 @@ public sealed class InMemoryUserRepositoryTests
         var act = () => _repository.UpdateAsync(TestUsers.New(), default);
 
         await act.Should().ThrowAsync<ConflictException>();
+    }
+
+    [Fact]
+    public async Task Parallel_reservations_grant_exactly_the_budget_and_the_last_one_sets_the_lock()
+    {
+        var user = TestUsers.New();
+        await _repository.TryAddAsync(user, default);
+        var now = TestUsers.Epoch;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            _repository.ReserveSignInAttemptAsync(user.Id, now, 5, TimeSpan.FromMinutes(5), default))));
+
+        outcomes.Count(o => o == SignInReservation.Reserved).Should().Be(4);
+        outcomes.Count(o => o == SignInReservation.ReservedLast).Should().Be(1);
+        _repository.Stored(user.Id)!.LockoutEnd.Should().Be(now.AddMinutes(5));
+        (await _repository.ReserveSignInAttemptAsync(user.Id, now.AddMinutes(5), 5, TimeSpan.FromMinutes(5), default))
+            .Should().Be(SignInReservation.Reserved, "an ended lock starts a new window");
+        _repository.Stored(user.Id)!.FailedLoginCount.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_success_clears_the_count_and_an_update_from_a_stale_copy_does_not_undo_a_reservation()
+    {
+        var user = TestUsers.New();
+        await _repository.TryAddAsync(user, default);
+        var copy = (await _repository.FindByIdAsync(user.Id, default))!;
+        await _repository.ReserveSignInAttemptAsync(user.Id, TestUsers.Epoch, 5, TimeSpan.FromMinutes(5), default);
+
+        copy.Rename("Renamed", TestUsers.Epoch);
+        await _repository.UpdateAsync(copy, default);
+        _repository.Stored(user.Id)!.FailedLoginCount.Should().Be(1);
+
+        await _repository.RecordSignInSuccessAsync(user.Id, TestUsers.Epoch, default);
+        _repository.Stored(user.Id)!.Should().Match<User>(u => u.FailedLoginCount == 0 && u.LastLoginAt == TestUsers.Epoch && u.Name == "Renamed");
+    }
+
+    [Fact]
+    public async Task Of_two_admins_removing_each_other_in_parallel_exactly_one_passes()
+    {
+        var first = TestUsers.New(id: "1", email: "one@example.com");
+        var second = TestUsers.New(id: "2", email: "two@example.com");
+        first.GrantRole(Role.Admin, TestUsers.Epoch);
+        second.GrantRole(Role.Admin, TestUsers.Epoch);
+        await _repository.TryAddAsync(first, default);
+        await _repository.TryAddAsync(second, default);
+        var a = (await _repository.FindByIdAsync("1", default))!;
+        var b = (await _repository.FindByIdAsync("2", default))!;
+        a.Disable(TestUsers.Epoch);
+        b.RevokeRole(Role.Admin, TestUsers.Epoch);
+
+        var results = await Task.WhenAll(Task.Run(() => _repository.TryUpdateRemovingActiveAdminAsync(a, default)), Task.Run(() => _repository.TryUpdateRemovingActiveAdminAsync(b, default)));
+
+        results.Count(r => r).Should().Be(1);
+        (await _repository.CountActiveAdminsAsync(default)).Should().Be(1);
+        var survivor = (await _repository.FindByIdAsync(results[0] ? "2" : "1", default))!;
+        survivor.Disable(TestUsers.Epoch);
+        var plain = () => _repository.UpdateAsync(survivor, default);
+        await plain.Should().ThrowAsync<InvalidOperationException>("a plain update may not take an administrator away");
     }
 }

@@ -1,5 +1,4 @@
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Domain.Users;
 using Microsoft.Extensions.Options;
@@ -7,57 +6,53 @@ using Microsoft.Extensions.Options;
 namespace CleanAuth.Application.Auth.Common;
 
 /// <summary>
-/// Records failed and successful password checks on the user (lockout counter, last login). A write
-/// that loses an optimistic race is re-applied once to a fresh read: a failure must count even when
-/// another request saved the user in between, or an attacker could race the counter.
+/// The lockout around every password check (logins and password changes alike, ADR 0031): a guess is only
+/// weighed after it reserved an attempt in the store, by one atomic conditional increment, so however many
+/// guesses arrive together at most <see cref="LockoutOptions.MaxFailedAttempts"/> are weighed per lock
+/// window. A reservation counts as a failure unless the guess succeeds and resets the count.
 /// </summary>
 public sealed class SignInAttempts(IUserRepository users, IOptions<LockoutOptions> options, SecurityEvents events, TimeProvider timeProvider)
 {
-    /// <summary>Counts a wrong password; locks the account when the limit is reached.</summary>
-    public async Task RecordFailureAsync(User user, CancellationToken cancellationToken)
+    /// <summary>Reserves an attempt for the user's next password check; an unknown user gets none.</summary>
+    public async Task<SignInAttempt> ReserveAsync(User? user, CancellationToken cancellationToken)
     {
+        if (user is null)
+        {
+            return new SignInAttempt(null, SignInReservation.Refused, default);
+        }
+
+        var now = timeProvider.GetUtcNow();
         var lockout = options.Value;
-        var locked = await ApplyAsync(user, u => u.RecordFailedLogin(timeProvider.GetUtcNow(), lockout.MaxFailedAttempts, lockout.Duration), cancellationToken);
-        if (locked is { } stored)
-        {
-            events.AccountLocked(stored.Id, stored.LockoutEnd!.Value);
-        }
+        var outcome = await users.ReserveSignInAttemptAsync(user.Id, now, lockout.MaxFailedAttempts, lockout.Duration, cancellationToken);
+        return new SignInAttempt(user.Id, outcome, now + lockout.Duration);
     }
 
-    /// <summary>Resets the counter and sets the last login; stores a stronger hash of the same password when given one.</summary>
-    public Task RecordSuccessAsync(User user, string? rehashed, CancellationToken cancellationToken) =>
-        ApplyAsync(user, u =>
-        {
-            var now = timeProvider.GetUtcNow();
-            if (rehashed is not null)
-            {
-                u.ReplacePasswordHash(rehashed, now);
-            }
-
-            u.RecordSuccessfulLogin(now);
-            return false;
-        }, cancellationToken);
-
-    // Returns the saved user when the change reported true (locked), else null.
-    private async Task<User?> ApplyAsync(User user, Func<User, bool> change, CancellationToken cancellationToken)
+    /// <summary>The reserved guess was wrong: it stays counted; if it was the window's last, the account is now locked.</summary>
+    public void Failed(SignInAttempt attempt)
     {
-        for (var attempt = 0; ; attempt++)
+        if (attempt is { Outcome: SignInReservation.ReservedLast, UserId: { } userId })
         {
-            var result = change(user);
-            try
-            {
-                await users.UpdateAsync(user, cancellationToken);
-                return result ? user : null;
-            }
-            catch (ConflictException) when (attempt == 0)
-            {
-                user = await users.FindByIdAsync(user.Id, cancellationToken) ?? throw new UnauthorizedException(Login.LoginCommandHandler.InvalidCredentials);
-            }
-            catch (ConflictException)
-            {
-                // Lost twice in a row: the sign-in outcome stands; this one bookkeeping write is dropped.
-                return null;
-            }
+            events.AccountLocked(userId, attempt.LockedUntil);
         }
     }
+
+    /// <summary>
+    /// The password was right: the count and any lock are cleared (and the last login set, for a login).
+    /// A stronger hash of the same password replaces the stored one, unless the password changed meanwhile.
+    /// </summary>
+    public async Task SucceededAsync(User user, string? rehashed, bool isLogin, CancellationToken cancellationToken)
+    {
+        if (rehashed is not null)
+        {
+            await users.ReplacePasswordHashAsync(user.Id, user.PasswordHash, rehashed, cancellationToken);
+        }
+
+        await users.RecordSignInSuccessAsync(user.Id, isLogin ? timeProvider.GetUtcNow() : null, cancellationToken);
+    }
+}
+
+/// <summary>A reservation for one password check; <see cref="IsReserved"/> false means it must not be weighed.</summary>
+public readonly record struct SignInAttempt(string? UserId, SignInReservation Outcome, DateTimeOffset LockedUntil)
+{
+    public bool IsReserved => Outcome != SignInReservation.Refused;
 }

@@ -12,8 +12,7 @@ public sealed class LoginCommandHandler(
     RefreshTokens refreshTokens,
     SignInAttempts attempts,
     SecurityEvents events,
-    IAuthMetrics metrics,
-    TimeProvider timeProvider) : IRequestHandler<LoginCommand, TokenPair>
+    IAuthMetrics metrics) : IRequestHandler<LoginCommand, TokenPair>
 {
     // One answer for every failure, so a caller cannot learn which emails have accounts.
     internal const string InvalidCredentials = "The email or password is incorrect, or the account is disabled.";
@@ -22,12 +21,16 @@ public sealed class LoginCommandHandler(
     {
         var user = await users.FindByEmailAsync(request.Email, cancellationToken);
 
+        // The attempt is reserved before the password is weighed: a guess that finds the lock window's budget
+        // spent is not weighed at all, however many arrive together (ADR 0031).
+        var attempt = await attempts.ReserveAsync(user, cancellationToken);
+
         // Verified even when there is no such user (or it is locked), so every failure takes the same time.
         var verification = passwordHasher.Verify(user?.PasswordHash, request.Password);
         var failure = user switch
         {
             null => LoginFailure.UnknownEmail,
-            _ when user.IsLockedOut(timeProvider.GetUtcNow()) => LoginFailure.LockedOut,
+            _ when !attempt.IsReserved => LoginFailure.LockedOut,
             _ when verification == PasswordVerification.Failed => LoginFailure.WrongPassword,
             { IsDisabled: true } => LoginFailure.Disabled,
             _ => (LoginFailure?)null,
@@ -39,14 +42,19 @@ public sealed class LoginCommandHandler(
             metrics.LoginFailed(reason);
             if (reason == LoginFailure.WrongPassword)
             {
-                await attempts.RecordFailureAsync(user!, cancellationToken);
+                attempts.Failed(attempt);
+            }
+            else if (reason == LoginFailure.Disabled)
+            {
+                // The password was right: it must not count toward a lockout waiting for the re-enabled account.
+                await attempts.SucceededAsync(user!, null, isLogin: false, cancellationToken);
             }
 
             throw new UnauthorizedException(InvalidCredentials);
         }
 
         var rehashed = verification == PasswordVerification.SucceededRehashNeeded ? passwordHasher.Hash(request.Password) : null;
-        await attempts.RecordSuccessAsync(user!, rehashed, cancellationToken);
+        await attempts.SucceededAsync(user!, rehashed, isLogin: true, cancellationToken);
         var pair = await refreshTokens.StartFamilyAsync(user!, cancellationToken);
         events.LoginSucceeded(user!.Id);
         metrics.LoginSucceeded();

@@ -7,9 +7,9 @@ using MediatR;
 namespace CleanAuth.Application.Users.BootstrapAdmin;
 
 /// <summary>
-/// Run once at start-up from configuration: when no administrator exists, makes the configured account
-/// one (registering it with the configured password if it does not exist yet, or promoting it if that
-/// password opens it). Does nothing otherwise.
+/// Run once at start-up from configuration: when no <em>enabled</em> administrator exists, makes the
+/// configured account one (registering it with the configured password if it does not exist yet, or
+/// promoting — and, if disabled, enabling — it if that password opens it). Does nothing otherwise.
 /// </summary>
 public sealed record BootstrapAdminCommand(string Email, string Password) : IRequest<BootstrapOutcome>
 {
@@ -22,7 +22,7 @@ public enum BootstrapOutcome
     Registered,
     Promoted,
 
-    /// <summary>An account with the email exists but the configured password does not open it, or it is disabled: not promoted.</summary>
+    /// <summary>An account with the email exists but the configured password does not open it: not promoted.</summary>
     Refused,
 }
 
@@ -40,7 +40,8 @@ public sealed class BootstrapAdminCommandHandler(IUserRepository users, IPasswor
 {
     public async Task<BootstrapOutcome> Handle(BootstrapAdminCommand request, CancellationToken cancellationToken)
     {
-        if (await users.AnyAdminAsync(cancellationToken))
+        // A disabled administrator cannot act, so it does not count: with none enabled, this is the way back in.
+        if (await users.CountActiveAdminsAsync(cancellationToken) > 0)
         {
             return BootstrapOutcome.AdminAlreadyExists;
         }
@@ -50,13 +51,19 @@ public sealed class BootstrapAdminCommandHandler(IUserRepository users, IPasswor
         if (existing is not null)
         {
             // Emails are not verified: whoever registered the address first must not become an administrator
-            // by it. Only the account the configured password opens, and only if it is enabled, is promoted.
-            if (existing.IsDisabled || passwordHasher.Verify(existing.PasswordHash, request.Password) == PasswordVerification.Failed)
+            // by it. Only the account the configured password opens is promoted (and enabled, if it was
+            // disabled: e.g. the last administrators disabled each other before ADR 0031).
+            if (passwordHasher.Verify(existing.PasswordHash, request.Password) == PasswordVerification.Failed)
             {
                 return BootstrapOutcome.Refused;
             }
 
             existing.GrantRole(Role.Admin, now);
+            if (existing.IsDisabled)
+            {
+                existing.Enable(now);
+            }
+
             await users.UpdateAsync(existing, cancellationToken);
             return BootstrapOutcome.Promoted;
         }

@@ -13,10 +13,17 @@ public static class AdminTargets
     public static async Task<User> LoadAsync(this IUserRepository users, string id, CancellationToken cancellationToken) =>
         await users.FindByIdAsync(id, cancellationToken) ?? throw new NotFoundException("No user has this id.");
 
-    /// <summary>Refuses (409) a change that would leave no active administrator.</summary>
-    public static async Task EnsureNotLastActiveAdminAsync(this IUserRepository users, User user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a change to the user; one that takes an active administrator away is stored only if another
+    /// remains, decided by the store in one atomic write (ADR 0031), else refused with 409.
+    /// </summary>
+    public static async Task SaveKeepingAnAdminAsync(this IUserRepository users, User user, CancellationToken cancellationToken)
     {
-        if (user.IsAdmin && !user.IsDisabled && await users.CountActiveAdminsAsync(cancellationToken) <= 1)
+        if (!user.StoredAsActiveAdmin || user.IsActiveAdmin)
+        {
+            await users.UpdateAsync(user, cancellationToken);
+        }
+        else if (!await users.TryUpdateRemovingActiveAdminAsync(user, cancellationToken))
         {
             throw new ConflictException(LastAdministrator);
         }

@@ -32,10 +32,9 @@ public sealed class DisableAccountCommandHandler(
             return Unit.Value;
         }
 
-        await users.EnsureNotLastActiveAdminAsync(user, cancellationToken);
         var now = timeProvider.GetUtcNow();
         user.Disable(now);
-        await users.UpdateAsync(user, cancellationToken);
+        await users.SaveKeepingAnAdminAsync(user, cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, now, cancellationToken);
         events.AccountDisabled(user.Id, actor.Id);
         return Unit.Value;

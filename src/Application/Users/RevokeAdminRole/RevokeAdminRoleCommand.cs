@@ -22,9 +22,8 @@ public sealed class RevokeAdminRoleCommandHandler(ICurrentUser currentUser, IUse
             return Unit.Value;
         }
 
-        await users.EnsureNotLastActiveAdminAsync(user, cancellationToken);
         user.RevokeRole(Role.Admin, timeProvider.GetUtcNow());
-        await users.UpdateAsync(user, cancellationToken);
+        await users.SaveKeepingAnAdminAsync(user, cancellationToken);
         events.RoleRevoked(user.Id, Role.Admin, currentUser.User.Id);
         return Unit.Value;
     }

@@ -36,19 +36,73 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         connection.QuerySingle($"SELECT {Columns} FROM users WHERE NormalizedEmail = @email", ToUser, ("@email", User.NormalizeEmail(email)))));
 
     // One conditional statement: the row changes only if it is still at the version this user was read at.
+    // The sign-in columns are left alone: only the atomic sign-in statements below write them.
     public Task UpdateAsync(User user, CancellationToken cancellationToken)
     {
-        var changed = store.Run(connection => connection.Execute(
-            "UPDATE users SET Name = @Name, PasswordHash = @PasswordHash, SecurityStamp = @SecurityStamp, Roles = @Roles, Disabled = @Disabled, " +
-            "UpdatedAt = @UpdatedAt, Version = @Version, LastLoginAt = @LastLoginAt, FailedLoginCount = @FailedLoginCount, LockoutEnd = @LockoutEnd " +
-            "WHERE Id = @Id AND Version = @ReadVersion",
-            [.. Parameters(user, user.Version + 1), ("@ReadVersion", user.Version)]));
-        if (changed == 0)
+        StoreRules.EnsureNotRemovingActiveAdmin(user);
+        if (store.Run(connection => connection.Execute($"{UpdateUser} WHERE Id = @Id AND Version = @ReadVersion", UpdateParameters(user))) == 0)
         {
-            throw new ConflictException("The account was changed by another request; retry.");
+            throw new ConflictException(StoreRules.ChangedMeanwhile);
         }
 
         user.MarkSaved();
+        return Task.CompletedTask;
+    }
+
+    // One statement: the row changes only if another active admin exists at that instant. SQLite has one
+    // writer at a time and the statement holds the write lock from its start, so two racing removals of
+    // the last two administrators cannot both see the other one.
+    public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken)
+    {
+        StoreRules.EnsureRemovingActiveAdmin(user);
+        var changed = store.Run(connection => connection.Execute(
+            $"{UpdateUser} WHERE Id = @Id AND Version = @ReadVersion AND EXISTS (SELECT 1 FROM users AS other WHERE other.Id <> @Id AND other.Disabled = 0 " +
+            "AND EXISTS (SELECT 1 FROM json_each(other.Roles) WHERE value = 'admin'))",
+            UpdateParameters(user)));
+        if (changed == 0)
+        {
+            // Tell "the last administrator" from "changed meanwhile": both are 409s, the message differs.
+            var unchanged = store.Run(connection => connection.Scalar<long>(
+                "SELECT count(*) FROM users WHERE Id = @Id AND Version = @ReadVersion", ("@Id", user.Id), ("@ReadVersion", user.Version)));
+            return unchanged == 1 ? Task.FromResult(false) : throw new ConflictException(StoreRules.ChangedMeanwhile);
+        }
+
+        user.MarkSaved();
+        return Task.FromResult(true);
+    }
+
+    // One statement reserves the attempt: it refuses while locked, starts a new window once a lock has
+    // ended, and sets the lock in the same write as the reservation that spends the budget.
+    public Task<SignInReservation> ReserveSignInAttemptAsync(
+        string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken)
+    {
+        const string NewCount = "CASE WHEN LockoutEnd IS NOT NULL THEN 1 ELSE FailedLoginCount + 1 END";
+        var count = ObjectIds.Normalize(userId) is { } id
+            ? store.Run(connection => connection.Scalar<long>(
+                $"UPDATE users SET FailedLoginCount = {NewCount}, LockoutEnd = CASE WHEN {NewCount} >= @max THEN @lockEnd ELSE NULL END " +
+                "WHERE Id = @id AND (LockoutEnd IS NULL OR LockoutEnd <= @now) RETURNING FailedLoginCount",
+                ("@id", id), ("@now", Ticks(now)), ("@max", maxFailedAttempts), ("@lockEnd", Ticks(StoreRules.ToMilliseconds(now + lockoutDuration)))))
+            : 0;
+        return Task.FromResult(count switch
+        {
+            0 => SignInReservation.Refused,
+            var c when c >= maxFailedAttempts => SignInReservation.ReservedLast,
+            _ => SignInReservation.Reserved,
+        });
+    }
+
+    public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken)
+    {
+        store.Run(connection => connection.Execute(
+            "UPDATE users SET FailedLoginCount = 0, LockoutEnd = NULL, LastLoginAt = coalesce(@last, LastLoginAt) WHERE Id = @id",
+            ("@id", userId), ("@last", Ticks(lastLoginAt is { } at ? StoreRules.ToMilliseconds(at) : null))));
+        return Task.CompletedTask;
+    }
+
+    public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken)
+    {
+        store.Run(connection => connection.Execute(
+            "UPDATE users SET PasswordHash = @new WHERE Id = @id AND PasswordHash = @expected", ("@id", userId), ("@expected", expectedHash), ("@new", newHash)));
         return Task.CompletedTask;
     }
 
@@ -65,12 +119,20 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.Scalar<long>($"SELECT count(*) FROM users WHERE Disabled = 0 AND {IsAdmin}")));
 
-    public Task<bool> AnyAdminAsync(CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-        connection.Scalar<long>($"SELECT EXISTS (SELECT 1 FROM users WHERE {IsAdmin})") == 1));
-
     internal static void Insert(SqliteConnection connection, User user) => connection.Execute(
         $"INSERT INTO users ({Columns}) VALUES (@Id, @Name, @Email, @NormalizedEmail, @PasswordHash, @SecurityStamp, @Roles, @Disabled, @CreatedAt, @UpdatedAt, @Version, @LastLoginAt, @FailedLoginCount, @LockoutEnd)",
         Parameters(user, user.Version));
+
+    private const string UpdateUser =
+        "UPDATE users SET Name = @Name, PasswordHash = @PasswordHash, SecurityStamp = @SecurityStamp, Roles = @Roles, Disabled = @Disabled, " +
+        "UpdatedAt = @UpdatedAt, Version = @Version";
+
+    private static (string, object?)[] UpdateParameters(User user) =>
+    [
+        ("@Id", user.Id), ("@Name", user.Name), ("@PasswordHash", user.PasswordHash), ("@SecurityStamp", user.SecurityStamp),
+        ("@Roles", JsonSerializer.Serialize(user.Roles)), ("@Disabled", user.IsDisabled), ("@UpdatedAt", Ticks(user.UpdatedAt)),
+        ("@Version", user.Version + 1), ("@ReadVersion", user.Version),
+    ];
 
     private static (string, object?)[] Parameters(User user, long version) =>
     [

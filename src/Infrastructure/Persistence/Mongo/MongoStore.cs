@@ -1,5 +1,6 @@
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Infrastructure.Persistence.Documents;
+using MongoDB.Bson;
 using MongoDB.Driver;
 using MongoDB.Driver.GridFS;
 
@@ -21,6 +22,7 @@ public sealed class MongoStore
         Covers = new GridFSBucket(Database, new GridFSBucketOptions { BucketName = "covers" });
         RefreshTokens = Database.GetCollection<MongoRefreshTokenDocument>("refreshTokens");
         RefreshFamilies = Database.GetCollection<MongoRefreshFamilyDocument>("refreshFamilies");
+        Guards = Database.GetCollection<BsonDocument>("guards");
     }
 
     public IMongoDatabase Database { get; }
@@ -36,6 +38,11 @@ public sealed class MongoStore
     public IMongoCollection<MongoRefreshTokenDocument> RefreshTokens { get; }
 
     public IMongoCollection<MongoRefreshFamilyDocument> RefreshFamilies { get; }
+    /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
+    public IMongoCollection<BsonDocument> Guards { get; }
+
+    /// <summary>Set once the active-administrator count is known to exist, so later changes skip the check.</summary>
+    internal volatile bool ActiveAdminsCounted;
 
     /// <summary>How long a refresh token is kept after its family expired, so a late reuse is still recognised and logged.</summary>
     public static readonly TimeSpan RefreshTokenRetention = TimeSpan.FromDays(7);
@@ -52,6 +59,7 @@ public sealed class MongoStore
                     new CreateIndexOptions { Name = "ix_users_roles" }),
             ],
             cancellationToken);
+        await MongoActiveAdmins.EnsureCountedAsync(this, cancellationToken);
         var token = Builders<MongoRefreshTokenDocument>.IndexKeys;
         await RefreshTokens.Indexes.CreateManyAsync(
             [

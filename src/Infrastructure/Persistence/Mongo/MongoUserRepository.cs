@@ -20,15 +20,26 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             return false;
         }
 
+        if (user.IsActiveAdmin)
+        {
+            await MongoActiveAdmins.EnsureCountedAsync(store, cancellationToken);
+        }
+
         try
         {
             await Users.InsertOneAsync(UserDocument.From(user, user.Version), cancellationToken: cancellationToken);
-            return true;
         }
         catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
         {
             return false;
         }
+
+        if (user.IsActiveAdmin)
+        {
+            await MongoActiveAdmins.AddOneAsync(store, cancellationToken);
+        }
+
+        return true;
     });
 
     public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
@@ -49,18 +60,124 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         return document?.ToUser();
     });
 
+    // Conditional on the version read; the sign-in fields are not written (only the atomic sign-in
+    // operations below change them, so a stale copy can never undo a counted failure).
     public Task UpdateAsync(User user, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        var result = await Users.ReplaceOneAsync(
-            d => d.Id == user.Id && d.Version == user.Version,
-            UserDocument.From(user, user.Version + 1),
-            cancellationToken: cancellationToken);
-        if (result.MatchedCount == 0)
+        StoreRules.EnsureNotRemovingActiveAdmin(user);
+        var becomesActiveAdmin = !user.StoredAsActiveAdmin && user.IsActiveAdmin;
+        if (becomesActiveAdmin)
         {
-            throw new ConflictException("The account was changed by another request; retry.");
+            await MongoActiveAdmins.EnsureCountedAsync(store, cancellationToken);
         }
 
-        user.MarkSaved();
+        if (!await TryWriteAsync(user, cancellationToken))
+        {
+            throw new ConflictException(StoreRules.ChangedMeanwhile);
+        }
+
+        // After the user is written: until then the count stays low, which only makes the rule stricter.
+        if (becomesActiveAdmin)
+        {
+            await MongoActiveAdmins.AddOneAsync(store, cancellationToken);
+        }
+    });
+
+    // The count of active administrators is taken down first (refused below one), then the user written;
+    // if that write does not happen the count is given back. See MongoActiveAdmins for why this order.
+    public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        StoreRules.EnsureRemovingActiveAdmin(user);
+        if (!await MongoActiveAdmins.TryTakeOneAsync(store, cancellationToken))
+        {
+            return false;
+        }
+
+        var written = false;
+        try
+        {
+            written = await TryWriteAsync(user, cancellationToken);
+        }
+        finally
+        {
+            if (!written)
+            {
+                await MongoActiveAdmins.AddOneAsync(store, CancellationToken.None);
+            }
+        }
+
+        return written ? true : throw new ConflictException(StoreRules.ChangedMeanwhile);
+    });
+
+    // Up to three single-document conditional updates, each atomic on its own: room left in the window,
+    // the last slot of the window (which also sets the lock), or a new window after an ended lock. A
+    // reservation that matched none because another request moved the state between them tries again.
+    public Task<SignInReservation> ReserveSignInAttemptAsync(
+        string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        if (ObjectIds.Normalize(userId) is not { } id)
+        {
+            return SignInReservation.Refused;
+        }
+
+        var filter = Builders<UserDocument>.Filter;
+        var update = Builders<UserDocument>.Update;
+        var at = now.UtcDateTime;
+        var lockEnd = StoreRules.ToMilliseconds(now + lockoutDuration).UtcDateTime;
+        var unlocked = filter.Eq(d => d.Id, id) & filter.Eq(d => d.LockoutEnd, null);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (maxFailedAttempts > 1 && await MatchedAsync(unlocked & filter.Lt(d => d.FailedLoginCount, maxFailedAttempts - 1), update.Inc(d => d.FailedLoginCount, 1)))
+            {
+                return SignInReservation.Reserved;
+            }
+
+            if (await MatchedAsync(unlocked & filter.Gte(d => d.FailedLoginCount, maxFailedAttempts - 1),
+                update.Inc(d => d.FailedLoginCount, 1).Set(d => d.LockoutEnd, lockEnd)))
+            {
+                return SignInReservation.ReservedLast;
+            }
+
+            if (await MatchedAsync(filter.Eq(d => d.Id, id) & filter.Lte(d => d.LockoutEnd, at),
+                update.Set(d => d.FailedLoginCount, 1).Set(d => d.LockoutEnd, maxFailedAttempts > 1 ? null : lockEnd)))
+            {
+                return maxFailedAttempts > 1 ? SignInReservation.Reserved : SignInReservation.ReservedLast;
+            }
+
+            var current = await Users.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+            if (current is null || current.LockoutEnd > at)
+            {
+                return SignInReservation.Refused;
+            }
+        }
+
+        return SignInReservation.Refused;
+
+        async Task<bool> MatchedAsync(FilterDefinition<UserDocument> match, UpdateDefinition<UserDocument> change) =>
+            (await Users.UpdateOneAsync(match, change, cancellationToken: cancellationToken)).MatchedCount == 1;
+    });
+
+    public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var update = Builders<UserDocument>.Update.Set(d => d.FailedLoginCount, 0).Set(d => d.LockoutEnd, null);
+        if (lastLoginAt is { } at)
+        {
+            update = update.Set(d => d.LastLoginAt, StoreRules.ToMilliseconds(at).UtcDateTime);
+        }
+
+        if (ObjectIds.Normalize(userId) is { } id)
+        {
+            await Users.UpdateOneAsync(d => d.Id == id, update, cancellationToken: cancellationToken);
+        }
+    });
+
+    public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        if (ObjectIds.Normalize(userId) is { } id)
+        {
+            await Users.UpdateOneAsync(d => d.Id == id && d.PasswordHash == expectedHash,
+                Builders<UserDocument>.Update.Set(d => d.PasswordHash, newHash), cancellationToken: cancellationToken);
+        }
     });
 
     public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
@@ -77,6 +194,24 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => MongoStore.Guard(() =>
         Users.CountDocumentsAsync(d => d.Roles.Contains(Role.Admin) && !d.Disabled, cancellationToken: cancellationToken));
 
-    public Task<bool> AnyAdminAsync(CancellationToken cancellationToken) => MongoStore.Guard(() =>
-        Users.Find(d => d.Roles.Contains(Role.Admin)).AnyAsync(cancellationToken));
+    // Every field a user update may change, conditional on the version read; true when it was stored.
+    private async Task<bool> TryWriteAsync(User user, CancellationToken cancellationToken)
+    {
+        var update = Builders<UserDocument>.Update
+            .Set(d => d.Name, user.Name)
+            .Set(d => d.PasswordHash, user.PasswordHash)
+            .Set(d => d.SecurityStamp, user.SecurityStamp)
+            .Set(d => d.Roles, [.. user.Roles])
+            .Set(d => d.Disabled, user.IsDisabled)
+            .Set(d => d.UpdatedAt, user.UpdatedAt.UtcDateTime)
+            .Set(d => d.Version, user.Version + 1);
+        var result = await Users.UpdateOneAsync(d => d.Id == user.Id && d.Version == user.Version, update, cancellationToken: cancellationToken);
+        if (result.MatchedCount == 0)
+        {
+            return false;
+        }
+
+        user.MarkSaved();
+        return true;
+    }
 }

@@ -144,6 +144,57 @@ public sealed class BootstrapAdminCommandHandlerTests
     }
 
     [Fact]
+    public async Task A_disabled_administrator_does_not_count_so_the_configured_account_is_still_made_one()
+    {
+        var disabledAdmin = TestUsers.New(id: "000000000000000000000aaa", email: "old-admin@example.com");
+        disabledAdmin.GrantRole(Role.Admin, TestUsers.Epoch);
+        disabledAdmin.Disable(TestUsers.Epoch);
+        _kit.Users.Seed(disabledAdmin);
+
+        var outcome = await Handler.Handle(new BootstrapAdminCommand("root@example.com", "bootstrap passphrase"), default);
+
+        outcome.Should().Be(BootstrapOutcome.Registered);
+        (await _kit.Users.CountActiveAdminsAsync(default)).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_disabled_configured_account_that_the_password_opens_is_promoted_and_enabled()
+    {
+        var root = TestUsers.New(password: "bootstrap passphrase");
+        root.GrantRole(Role.Admin, TestUsers.Epoch);
+        root.Disable(TestUsers.Epoch);
+        _kit.Users.Seed(root);
+
+        var outcome = await Handler.Handle(new BootstrapAdminCommand(root.Email, "bootstrap passphrase"), default);
+
+        outcome.Should().Be(BootstrapOutcome.Promoted);
+        _kit.Users.Stored(root.Id)!.IsActiveAdmin.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Of_two_admins_disabling_each_other_one_gets_409()
+    {
+        var fixture = new UserHandlerFixture();
+        fixture.CurrentUser.User.GrantRole(Role.Admin, TestUsers.Epoch);
+        await fixture.Users.UpdateAsync(fixture.CurrentUser.User, default);
+        var bob = TestUsers.New(id: "000000000000000000000def", name: "Bob", email: "bob@example.com");
+        bob.GrantRole(Role.Admin, TestUsers.Epoch);
+        fixture.Users.Seed(bob);
+        var bobAsCurrent = new CleanAuth.Application.Common.Behaviours.CurrentUserAccessor();
+        bobAsCurrent.Set((await fixture.Users.FindByIdAsync(bob.Id, default))!);
+
+        // Both requests have read both admins as active before either writes.
+        var byAlice = new CleanAuth.Application.Users.DisableAccount.DisableAccountCommandHandler(fixture.CurrentUser, fixture.Users, _kit.Store, _kit.Events, fixture.Clock)
+            .Handle(new CleanAuth.Application.Users.DisableAccount.DisableAccountCommand(bob.Id), default);
+        var byBob = () => new CleanAuth.Application.Users.DisableAccount.DisableAccountCommandHandler(bobAsCurrent, fixture.Users, _kit.Store, _kit.Events, fixture.Clock)
+            .Handle(new CleanAuth.Application.Users.DisableAccount.DisableAccountCommand(fixture.Stored.Id), default);
+        await byAlice;
+
+        (await byBob.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(AdminTargets.LastAdministrator);
+        (await fixture.Users.CountActiveAdminsAsync(default)).Should().Be(1);
+    }
+
+    [Fact]
     public void The_configured_password_must_meet_the_registration_policy()
     {
         new BootstrapAdminCommandValidator().Validate(new BootstrapAdminCommand("root@example.com", "password")).IsValid.Should().BeFalse();

@@ -20,7 +20,7 @@ public sealed class LoginCommandHandlerTests
     public LoginCommandHandlerTests()
     {
         _kit.Tokens.ExpiresInSeconds = 600;
-        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics, _kit.Clock);
+        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics);
         _alice = _kit.Users.Seed(TestUsers.New(email: "alice@example.com", password: Password));
     }
 
@@ -142,23 +142,31 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Fact]
-    public async Task A_failure_that_loses_an_optimistic_race_is_reapplied_to_a_fresh_read()
+    public async Task A_failure_is_counted_by_the_store_even_when_another_request_saved_the_user_in_between()
     {
-        var raced = false;
-        _kit.Users.BeforeUpdate = user =>
-        {
-            if (!raced)
-            {
-                raced = true;
-                _kit.Users.SimulateConcurrentWrite(user.Id, u => u.Rename("Renamed elsewhere", TestUsers.Epoch));
-            }
-        };
+        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Rename("Renamed elsewhere", TestUsers.Epoch));
 
         await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong"));
 
         var stored = _kit.Users.Stored(_alice.Id)!;
-        stored.FailedLoginCount.Should().Be(1, "the failure still counts");
+        stored.FailedLoginCount.Should().Be(1, "the failure is one atomic increment, not a versioned write");
         stored.Name.Should().Be("Renamed elsewhere", "the other write survives");
+        _kit.Users.UpdateCalls.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Once_the_budget_is_spent_a_guess_is_not_weighed_even_the_right_one()
+    {
+        for (var i = 0; i < _kit.Lockout.MaxFailedAttempts; i++)
+        {
+            await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong " + i));
+        }
+
+        await CaptureUnauthorized(new LoginCommand("alice@example.com", Password));
+
+        _kit.Log.Entries.Where(e => e.EventId.Name == "LoginFailed").Select(e => e["Reason"])
+            .Should().Equal([.. Enumerable.Repeat<object?>(LoginFailure.WrongPassword, 5), LoginFailure.LockedOut]);
+        _kit.EventNames.Count(n => n == "AccountLocked").Should().Be(1);
     }
 
     [Fact]
@@ -172,20 +180,44 @@ public sealed class LoginCommandHandlerTests
         var stored = _kit.Users.Stored(_alice.Id)!;
         stored.PasswordHash.Should().Be(FakePasswordHasher.Compute(Password, generation: 2));
         _kit.Hasher.Verify(stored.PasswordHash, Password).Should().Be(PasswordVerification.Succeeded);
-        stored.UpdatedAt.Should().Be(TestUsers.Epoch.AddDays(30));
     }
 
     [Fact]
-    public async Task Two_conflicts_in_a_row_while_recording_success_do_not_fail_the_login()
+    public async Task A_rehash_does_not_overwrite_a_password_changed_meanwhile()
     {
-        _kit.Users.BeforeUpdate = user => _kit.Users.SimulateConcurrentWrite(user.Id, u => u.Rename("Renamed elsewhere", TestUsers.Epoch));
+        _kit.Hasher.RequireRehash();
+        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.ChangePassword("CHANGED ELSEWHERE", TestUsers.Epoch));
+        var staleHandler = new LoginCommandHandler(new StaleReads(_kit.Users, _alice), _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics);
 
-        var result = await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+        await staleHandler.Handle(new LoginCommand("alice@example.com", Password), default);
 
-        result.TokenType.Should().Be("Bearer");
-        _kit.Users.UpdateCalls.Should().Be(2);
-        _kit.Users.SuccessfulUpdates.Should().Be(0);
-        _kit.Users.Stored(_alice.Id)!.Name.Should().Be("Renamed elsewhere");
+        _kit.Users.Stored(_alice.Id)!.PasswordHash.Should().Be("CHANGED ELSEWHERE");
+    }
+
+    // Answers FindByEmail with the user as first read, as if the password changed right after the read.
+    private sealed class StaleReads(InMemoryUserRepository inner, User stale) : IUserRepository
+    {
+        public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => Task.FromResult<User?>(stale);
+
+        public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => inner.TryAddAsync(user, cancellationToken);
+
+        public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => inner.FindByIdAsync(id, cancellationToken);
+
+        public Task UpdateAsync(User user, CancellationToken cancellationToken) => inner.UpdateAsync(user, cancellationToken);
+
+        public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => inner.TryUpdateRemovingActiveAdminAsync(user, cancellationToken);
+
+        public Task<SignInReservation> ReserveSignInAttemptAsync(string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) =>
+            inner.ReserveSignInAttemptAsync(userId, now, maxFailedAttempts, lockoutDuration, cancellationToken);
+
+        public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => inner.RecordSignInSuccessAsync(userId, lastLoginAt, cancellationToken);
+
+        public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken) =>
+            inner.ReplacePasswordHashAsync(userId, expectedHash, newHash, cancellationToken);
+
+        public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => inner.ListAsync(skip, take, emailContains, cancellationToken);
+
+        public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => inner.CountActiveAdminsAsync(cancellationToken);
     }
 
     private async Task<UnauthorizedException> CaptureUnauthorized(LoginCommand command)

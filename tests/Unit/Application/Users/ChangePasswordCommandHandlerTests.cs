@@ -50,14 +50,43 @@ public sealed class ChangePasswordCommandHandlerTests
     }
 
     [Fact]
-    public async Task While_locked_out_even_the_right_current_password_is_refused()
+    public async Task While_locked_out_even_the_right_current_password_gets_the_answer_a_wrong_one_gets()
     {
-        _fixture.CurrentUser.User.RecordFailedLogin(TestUsers.Epoch, 1, TimeSpan.FromMinutes(5));
+        for (var i = 0; i < _kit.Lockout.MaxFailedAttempts; i++)
+        {
+            var wrong = () => _handler.Handle(new ChangePasswordCommand("wrong " + i, Next), default);
+            await wrong.Should().ThrowAsync<ValidationException>();
+        }
+
+        var act = () => _handler.Handle(new ChangePasswordCommand(Current, Next), default);
+
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors["currentPassword"].Should().Equal(ChangePasswordCommandHandler.WrongCurrentPassword);
+        _fixture.Users.Stored(_fixture.Stored.Id)!.PasswordHash.Should().Be(_fixture.Stored.PasswordHash);
+        _kit.EventNames.Should().Contain("AccountLocked");
+    }
+
+    [Fact]
+    public async Task A_concurrent_write_does_not_turn_the_right_password_into_a_conflict()
+    {
+        _fixture.Users.SimulateConcurrentWrite(_fixture.Stored.Id, u => u.Rename("Renamed elsewhere", TestUsers.Epoch));
+
+        await _handler.Handle(new ChangePasswordCommand(Current, Next), default);
+
+        var stored = _fixture.Users.Stored(_fixture.Stored.Id)!;
+        _kit.Hasher.Verify(stored.PasswordHash, Next).Should().Be(PasswordVerification.Succeeded);
+        stored.Name.Should().Be("Renamed elsewhere");
+        stored.FailedLoginCount.Should().Be(0, "the right password resets the count");
+    }
+
+    [Fact]
+    public async Task If_the_password_itself_changed_meanwhile_the_current_password_is_wrong()
+    {
+        _fixture.Users.SimulateConcurrentWrite(_fixture.Stored.Id, u => u.ChangePassword("CHANGED ELSEWHERE", TestUsers.Epoch));
 
         var act = () => _handler.Handle(new ChangePasswordCommand(Current, Next), default);
 
         await act.Should().ThrowAsync<ValidationException>();
-        _fixture.Users.Stored(_fixture.Stored.Id)!.PasswordHash.Should().Be(_fixture.Stored.PasswordHash);
+        _fixture.Users.Stored(_fixture.Stored.Id)!.PasswordHash.Should().Be("CHANGED ELSEWHERE");
     }
 
     [Fact]

@@ -100,6 +100,8 @@ public sealed class DisableAccountCommandHandlerTests
         var other = TestUsers.New(id: "000000000000000000000def", email: "bob@example.com");
         other.GrantRole(Role.Admin, TestUsers.Epoch);
         _fixture.Users.Seed(other);
+        // A new request reads the user afresh (the refused one had changed only its own copy).
+        _fixture.CurrentUser.Set((await _fixture.Users.FindByIdAsync(_fixture.Stored.Id, default))!);
         await _handler.Handle(new DisableAccountCommand(), default);
         _fixture.Users.Stored(_fixture.Stored.Id)!.IsDisabled.Should().BeTrue();
     }
