@@ -30,7 +30,7 @@ for scenario in $scenarios; do
   echo "== $users users, $mine books of mine, $others books of others"
   seconds=$( { /usr/bin/time -f %e dotnet bench/CleanAuth.Benchmarks/bin/Release/net10.0/CleanAuth.Benchmarks.dll \
     seed-growth "$data" "$users" "$mine" "$others" >/dev/null; } 2>&1 )
-  echo "seeded in $seconds s; store file $(( $(stat -c %s "$data/cleanauth.db") / 1048576 )) MiB"
+  echo "seeded in $seconds s; store file $(( $(stat -c %s "$data/cleanauth.sqlite") / 1048576 )) MiB"
   start_api embedded "$data"
   token=$(login bench@example.com | json_field accessToken)
   for route in list me; do

@@ -62,7 +62,7 @@ run_wrk() { # target route connections repeat seconds
   local line
   wait_idle "$api_pid"
   line=$(EMAIL=reader@example.com TOKEN=$token COVER=$small_cover RUN_LABEL="$1-$3-$4-$RANDOM" \
-    wrk -t2 -c"$3" -d"${5}s" --timeout 30s -s "bench/wrk/$script" "$url" | sed -n 's/^RESULT //p')
+    wrk -t"$(( $3 < 2 ? 1 : 2 ))" -c"$3" -d"${5}s" --timeout 30s -s "bench/wrk/$script" "$url" | sed -n 's/^RESULT //p')
   if [[ $4 != warmup ]]; then
     echo "{\"target\":\"$1\",\"route\":\"$2\",\"connections\":$3,\"repeat\":$4,${line#\{}" | tee -a "$results"
   fi

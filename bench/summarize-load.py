@@ -13,6 +13,7 @@ ROUTES = {
     "book": "GET /api/books/{id}",
     "list": "GET /api/books (page of 20)",
     "upload": "POST /api/books (0.7 MB JPEG cover)",
+    "rename": "PUT /api/users/me (one synced write)",
 }
 
 runs = defaultdict(list)

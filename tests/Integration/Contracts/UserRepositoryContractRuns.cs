@@ -31,6 +31,25 @@ public sealed class EmbeddedUserRepositoryContract(EmbeddedStoreFixture fixture)
     public Task Concurrent_adds_of_one_email_admit_exactly_one() => Concurrent_adds_of_one_email_admit_exactly_one_core();
 
     [StoreFact]
+    public void Every_connection_the_store_hands_out_writes_ahead_and_waits_for_the_disk_on_commit()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var (mode, synchronous) = fixture.Store.Run(connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode;";
+                var journal = (string)command.ExecuteScalar()!;
+                command.CommandText = "PRAGMA synchronous;";
+                return (journal, (long)command.ExecuteScalar()!);
+            });
+
+            mode.Should().Be("wal");
+            synchronous.Should().Be(2, "FULL: a commit returns once the log is on disk");
+        }
+    }
+
+    [StoreFact]
     public async Task Data_survives_closing_and_reopening_the_file()
     {
         var folder = Path.Combine(Path.GetTempPath(), "cleanauth-contract", Guid.NewGuid().ToString("N"));

@@ -27,7 +27,9 @@ public sealed class SqliteStore : IDisposable
     private readonly string _dataPath;
     private readonly ILogger _logger;
     private readonly Lock _readyGate = new();
+    private const long FullSynchronous = 2;
     private volatile bool _ready;
+    private bool _fullSyncByDefault;
 
     public SqliteStore(string dataPath, ILogger<SqliteStore>? logger = null)
     {
@@ -60,6 +62,11 @@ public sealed class SqliteStore : IDisposable
                     LiteDbImport.ImportIfPresent(_dataPath, FilePath, _logger);
                     using var connection = OpenConnection();
                     SqliteSchema.Ensure(connection);
+                    // The bundled SQLite is built with FULL as its WAL default (SQLITE_DEFAULT_WAL_SYNCHRONOUS=2); when
+                    // a new connection shows it, setting it again on every open (a few µs a request) is skipped.
+                    using var fresh = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
+                    fresh.Open();
+                    _fullSyncByDefault = fresh.Scalar<long>("PRAGMA synchronous;") == FullSynchronous;
                     _ready = true;
                 }
             }
@@ -125,8 +132,12 @@ public sealed class SqliteStore : IDisposable
         try
         {
             connection.Open();
-            // Per connection, not kept in the file: FULL makes every commit wait for the WAL to reach the disk.
-            connection.Execute("PRAGMA synchronous = FULL;");
+            if (!_fullSyncByDefault)
+            {
+                // Per connection, not kept in the file: FULL makes every commit wait for the WAL to reach the disk.
+                connection.Execute("PRAGMA synchronous = FULL;");
+            }
+
             return connection;
         }
         catch
