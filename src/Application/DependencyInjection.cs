@@ -6,6 +6,7 @@ using CleanAuth.Application.Common.Logging;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CleanAuth.Application;
 
@@ -28,6 +29,9 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentUserBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PasswordHashingBehaviour<,>));
+        // Replaced by the infrastructure's bounded capacity; unbounded where none is registered.
+        services.TryAddSingleton<IHashingCapacity, UnboundedHashingCapacity>();
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 

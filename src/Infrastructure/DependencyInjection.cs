@@ -40,6 +40,7 @@ public static class DependencyInjection
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<JwtSigningKey>()));
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddSingleton<IHashingCapacity, HashingCapacity>();
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
         services.AddSingleton(configuration.GetSection(CoverLimits.Section).Get<CoverLimits>() ?? new CoverLimits());
         services.AddSingleton<IImageService, NetVipsImageService>();

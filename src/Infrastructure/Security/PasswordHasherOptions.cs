@@ -12,4 +12,16 @@ public sealed class PasswordHashingOptions
     /// </summary>
     [Range(1_000, 10_000_000, ErrorMessage = "Passwords:Iterations must be between 1000 and 10000000.")]
     public int Iterations { get; set; } = 210_000;
+
+    /// <summary>Hashes at once: all cores but one, so the other routes keep a core however many sign-ins come.</summary>
+    [Range(1, 256, ErrorMessage = "Passwords:MaxConcurrentHashes must be between 1 and 256.")]
+    public int MaxConcurrentHashes { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
+
+    /// <summary>Sign-ins that may wait for a slot; more are answered 503 at once instead of queueing.</summary>
+    [Range(0, 10_000, ErrorMessage = "Passwords:HashQueueLimit must be between 0 and 10000.")]
+    public int HashQueueLimit { get; set; } = 64;
+
+    /// <summary>How long a sign-in waits for a slot before it is answered 503.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30", ErrorMessage = "Passwords:HashQueueTimeout must be between 00:00:00.010 and 00:00:30.")]
+    public TimeSpan HashQueueTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -16,6 +16,9 @@ public sealed class ProblemDetailsExceptionHandler(
 {
     public const int StorageRetryAfterSeconds = 5;
 
+    /// <summary>A sign-in refused for want of hashing capacity: a slot frees within about a tenth of a second.</summary>
+    public const int BusyRetryAfterSeconds = 1;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
@@ -29,9 +32,10 @@ public sealed class ProblemDetailsExceptionHandler(
             diagnosticContext.SetException(exception);
         }
 
-        if (exception is StorageUnavailableException)
+        if (exception is StorageUnavailableException or ServiceBusyException)
         {
-            httpContext.Response.Headers.RetryAfter = StorageRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = (exception is ServiceBusyException ? BusyRetryAfterSeconds : StorageRetryAfterSeconds)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
@@ -58,6 +62,7 @@ public sealed class ProblemDetailsExceptionHandler(
         ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large.", e.Message),
         StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
             "The data store cannot be reached right now. Retry later."),
+        ServiceBusyException e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.", e.Message),
         BadHttpRequestException e => Problem(e.StatusCode, ProblemShape.Title(e.StatusCode), BadRequestDetail(e.StatusCode)),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The error has been logged. Quote the trace id when reporting it."),

@@ -28,3 +28,6 @@ public sealed class UnsupportedMediaException(string message) : Exception(messag
 
 /// <summary>The content is larger than this endpoint accepts (413).</summary>
 public sealed class ContentTooLargeException(string message) : Exception(message);
+
+/// <summary>The service has no capacity for this request right now (503 with Retry-After); retrying shortly may succeed.</summary>
+public sealed class ServiceBusyException(string message) : Exception(message);

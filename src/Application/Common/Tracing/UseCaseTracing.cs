@@ -21,5 +21,6 @@ public static class UseCaseTracing
 
     /// <summary>An answer the client caused (400, 401, 403, 404, 409, 413, 415), as opposed to a fault.</summary>
     public static bool IsExpectedRejection(Exception ex) => ex is ValidationException or NotFoundException
-        or ConflictException or UnauthorizedException or ForbiddenException or UnsupportedMediaException or ContentTooLargeException;
+        or ConflictException or UnauthorizedException or ForbiddenException or UnsupportedMediaException or ContentTooLargeException
+        or ServiceBusyException;
 }

@@ -7,7 +7,7 @@ using MediatR;
 namespace CleanAuth.Application.Users.ChangePassword;
 
 /// <summary>Answers with a fresh token pair for the caller; every other session ends.</summary>
-public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : IRequest<TokenPair>, IRequireUser
+public sealed record ChangePasswordCommand(string CurrentPassword, string NewPassword) : IRequest<TokenPair>, IRequireUser, IHashesPassword
 {
     public override string ToString() => nameof(ChangePasswordCommand);
 }
