@@ -21,12 +21,23 @@ public static class BoundedMultipartForm
     public static IApplicationBuilder UseBoundedMultipartForms(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (context.GetEndpoint()?.Metadata.GetMetadata<BoundedFormLimits>() is { } limits
-            && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
-            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type))
         {
-            var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value
-                ?? throw new BadHttpRequestException("The multipart form names no boundary.");
-            context.Features.Set<IFormFeature>(new FormFeature(await ReadAsync(context.Request.Body, boundary, limits, context.RequestAborted)));
+            if (type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            {
+                var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value
+                    ?? throw new BadHttpRequestException("The multipart form names no boundary.");
+                context.Features.Set<IFormFeature>(new FormFeature(await ReadAsync(context.Request.Body, boundary, limits, context.RequestAborted)));
+            }
+            else if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                // Any other body (a URL-encoded form carries no file) may hold at most every field at its limit.
+                size.MaxRequestBodySize = (long)limits.MaxFieldBytes * limits.MaxParts;
+                if (context.Request.ContentLength > size.MaxRequestBodySize)
+                {
+                    throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+                }
+            }
         }
 
         await next(context);

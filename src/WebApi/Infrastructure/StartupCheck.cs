@@ -15,12 +15,15 @@ public static partial class StartupCheck
     {
         try
         {
-            app.Services.GetRequiredService<JwtSigningKey>();
+            // Every validated setting first, so that all the invalid ones are named together.
             app.Services.GetService<IStartupValidator>()?.Validate();
+            app.Services.GetRequiredService<JwtSigningKey>();
         }
-        catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+        catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException or AggregateException)
         {
-            LogRefused(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupCheck)), ex.GetType().Name, ex.Message);
+            // Two or more invalid settings come as an AggregateException: every one of them is named.
+            var reason = ex is AggregateException all ? string.Join(" ", all.Flatten().InnerExceptions.Select(e => e.Message)) : ex.Message;
+            LogRefused(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupCheck)), ex.GetType().Name, reason);
 
             // In a process of its own the exception is unhandled: this flushes the log and exits before the runtime
             // prints it. Under WebApplicationFactory, which runs Main inside the test process, it reaches the test.
@@ -32,7 +35,7 @@ public static partial class StartupCheck
                     Environment.Exit(1);
                 }
             };
-            throw new StartupRefusedException(ex.Message, ex);
+            throw new StartupRefusedException(reason, ex);
         }
     }
 

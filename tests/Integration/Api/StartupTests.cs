@@ -8,8 +8,9 @@ public sealed class StartupTests
     [Theory]
     [InlineData(null, null, "Jwt:SigningKey")]
     [InlineData("Jwt:AccessTokenLifetime", "00:00:01", "Jwt:AccessTokenLifetime")]
+    [InlineData("Jwt:AccessTokenLifetime", "00:00:01", "Passwords:MaxConcurrentHashes", "Passwords:MaxConcurrentHashes", "0")] // two at once
     public async Task A_real_process_refused_at_start_writes_one_Fatal_JSON_event_naming_the_setting_and_exits_with_1(
-        string? setting, string? value, string named)
+        string? setting, string? value, string named, string? secondSetting = null, string? secondValue = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N"));
         var start = new System.Diagnostics.ProcessStartInfo("dotnet", [ApiProcess.WebApiDll])
@@ -24,6 +25,10 @@ public sealed class StartupTests
         {
             start.Environment["Jwt__SigningKey"] = ApiProcess.NewSigningKey();
             start.Environment[setting.Replace(":", "__", StringComparison.Ordinal)] = value;
+            if (secondSetting is not null)
+            {
+                start.Environment[secondSetting.Replace(":", "__", StringComparison.Ordinal)] = secondValue;
+            }
         }
 
         using var process = System.Diagnostics.Process.Start(start)!;
@@ -38,7 +43,7 @@ public sealed class StartupTests
         var logEvent = System.Text.Json.JsonDocument.Parse(line).RootElement;
         logEvent.Str("@l").Should().Be("Fatal");
         logEvent.Str("EventName").Should().Be("StartupRefused");
-        logEvent.Str("Reason").Should().Contain(named);
+        logEvent.Str("Reason").Should().Contain(named).And.Contain(setting ?? named, "every invalid setting is named");
         if (value is not null)
         {
             line.Should().NotContain(value, "a message names a setting, never its value");

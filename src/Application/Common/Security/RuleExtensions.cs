@@ -22,7 +22,10 @@ public static class RuleExtensions
         .Cascade(CascadeMode.Stop)
         .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name is required.")
         .Must(n => !UnicodeText.HasHiddenCharacters(n)).WithMessage("Name must not contain invisible, control or bidirectional-control characters.")
-        .Must(n => UnicodeText.Length(UnicodeText.Name(n)) <= MaxNameLength).WithMessage($"Name must be at most {MaxNameLength} characters.");
+        // Counted as a reader counts, and also capped in UTF-16 units: a letter with thousands of combining marks is one
+        // text element, but not a name.
+        .Must(n => UnicodeText.Length(UnicodeText.Name(n)) <= MaxNameLength && n.Trim().Length <= MaxNameLength * 4)
+        .WithMessage($"Name must be at most {MaxNameLength} characters.");
 
     /// <summary>NIST SP 800-63B / OWASP ASVS: length and a blocklist, no composition rules.</summary>
     public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilderInitial<T, string> rule) => rule

@@ -29,7 +29,7 @@ internal static partial class LiteDbImport
         if (File.Exists(sqlitePath))
         {
             // Imported before, and stopped before the old file was moved aside: finish that step only.
-            MoveAside(liteFile, dataPath);
+            TryMoveAside(liteFile, dataPath, logger);
             return;
         }
 
@@ -38,8 +38,23 @@ internal static partial class LiteDbImport
         File.Delete(staging);
         var counts = Copy(liteFile, staging);
         File.Move(staging, sqlitePath);
-        var backup = MoveAside(liteFile, dataPath);
+        var backup = TryMoveAside(liteFile, dataPath, logger) ?? LiteFileName;
         LogImported(logger, counts.Users, counts.Books, counts.Authors, counts.Covers, counts.RefreshTokens, backup);
+    }
+
+    // The import is complete once the new file is in place: an old file that cannot be moved is left where it is
+    // (and moved at a later start) rather than keeping a healthy store unavailable.
+    private static string? TryMoveAside(string liteFile, string dataPath, ILogger logger)
+    {
+        try
+        {
+            return MoveAside(liteFile, dataPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogNotMoved(logger, LiteFileName, ex);
+            return null;
+        }
     }
 
     // Never over an earlier backup: a second old file (restored by hand, say) gets a name of its own.
@@ -82,6 +97,8 @@ internal static partial class LiteDbImport
         // family row: those sessions end, their tokens refused like unknown ones (ADR 0032).
         connection.Execute(SqliteSchema.RecountAuthorReferences);
         transaction.Commit();
+        // Everything into the main file before it is renamed: a log left beside the old name would not follow it.
+        connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
         return counts;
     }
 
@@ -135,4 +152,8 @@ internal static partial class LiteDbImport
     [LoggerMessage(EventId = 2300, EventName = "EmbeddedStoreImported", Level = LogLevel.Warning,
         Message = "The LiteDB data file was imported into the SQLite store ({Users} users, {Books} books, {Authors} authors, {Covers} cover files, {RefreshTokens} refresh tokens); the old file is kept beside it as {Backup}")]
     private static partial void LogImported(ILogger logger, int users, int books, int authors, int covers, int refreshTokens, string backup);
+
+    [LoggerMessage(EventId = 2302, EventName = "EmbeddedStoreBackupNotMoved", Level = LogLevel.Warning,
+        Message = "The imported LiteDB file {File} could not be moved aside; it is left in place and moved at a later start")]
+    private static partial void LogNotMoved(ILogger logger, string file, Exception exception);
 }

@@ -87,8 +87,6 @@ internal static class SqliteSchema
     {
         // Kept in the file: every later connection writes ahead to the log and readers never block the writer.
         connection.Execute("PRAGMA journal_mode = WAL;");
-        // After a checkpoint the log is cut back to this size, so a burst of large covers does not keep it large.
-        connection.Execute("PRAGMA journal_size_limit = 67108864;");
         var current = (int)connection.Scalar<long>("PRAGMA user_version;");
         if (current > Version)
         {

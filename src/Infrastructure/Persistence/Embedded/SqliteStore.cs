@@ -132,11 +132,10 @@ public sealed class SqliteStore : IDisposable
         try
         {
             connection.Open();
-            if (!_fullSyncByDefault)
-            {
-                // Per connection, not kept in the file: FULL makes every commit wait for the WAL to reach the disk.
-                connection.Execute("PRAGMA synchronous = FULL;");
-            }
+            // Per connection, not kept in the file: after a checkpoint the log is cut back to 64 MiB, so a burst of
+            // large covers does not leave it large; and FULL (unless it is the default) makes every commit wait for
+            // the log to reach the disk.
+            connection.Execute(_fullSyncByDefault ? "PRAGMA journal_size_limit = 67108864;" : "PRAGMA journal_size_limit = 67108864; PRAGMA synchronous = FULL;");
 
             return connection;
         }

@@ -28,6 +28,15 @@ public sealed class RegisterUserCommandValidatorTests
         result.Errors.Should().HaveCount(3, "each field stops at its first failure");
     }
 
+    [Fact]
+    public void Refuses_a_name_that_is_one_letter_with_thousands_of_combining_marks()
+    {
+        var name = "a" + new string('\u0301', 3000);
+
+        _validator.TestValidate(new RegisterUserCommand(name, GoodEmail, GoodPassword))
+            .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("Name must be at most 100 characters.");
+    }
+
     // ---- email ----
 
     [Theory]
