@@ -27,7 +27,11 @@ public sealed class ProblemDetailsExceptionHandler(
         }
 
         var problem = ToProblem(exception);
-        if (problem.Status >= StatusCodes.Status500InternalServerError)
+        if (exception is ServiceBusyException)
+        {
+            httpContext.Items[RequestLogging.LoadShed] = true;
+        }
+        else if (problem.Status >= StatusCodes.Status500InternalServerError)
         {
             diagnosticContext.SetException(exception);
         }

@@ -27,8 +27,16 @@ public static class RequestLogging
             diagnostics.Set("ClientIp", context.Connection.RemoteIpAddress?.ToString());
         };
         options.GetLevel = (context, _, exception) =>
-            IsProbe(context) && context.Response.StatusCode < 400 ? LogEventLevel.Debug : LevelFor(context.Response.StatusCode, exception);
+            IsProbe(context) && context.Response.StatusCode < 400 ? LogEventLevel.Debug
+            : context.Items.ContainsKey(LoadShed) ? LogEventLevel.Warning
+            : LevelFor(context.Response.StatusCode, exception);
     }
+
+    /// <summary>
+    /// Set on a request refused for want of capacity (a 503 that is the service protecting itself, as a 429 is):
+    /// a Warning, without an exception, not an Error per refused request in a flood.
+    /// </summary>
+    public const string LoadShed = "CleanAuth.LoadShed";
 
     // Load balancers poll the health routes every few seconds; a healthy answer is not worth a line each time.
     private static bool IsProbe(HttpContext context) => context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);

@@ -43,5 +43,8 @@ public sealed class HashingCapacityTests
 
         (await client.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password })).StatusCode
             .Should().Be(HttpStatusCode.OK, "once the burst is over a sign-in gets its slot");
+        var shed = await api.Logs.WaitForAsync(e => e.Str("EventName") == "HttpRequestCompleted" && e.Int("StatusCode") == 503);
+        shed.Str("@l").Should().Be("Warning", "a refusal to protect the service is not an error to page anyone about");
+        api.Logs.Events.Should().NotContain(e => e.Str("@l") == "Error" || e.Str("@l") == "Fatal");
     }
 }
