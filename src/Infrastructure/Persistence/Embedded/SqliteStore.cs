@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CleanAuth.Application.Common.Exceptions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -27,9 +28,11 @@ public sealed class SqliteStore : IDisposable
     private readonly string _dataPath;
     private readonly ILogger _logger;
     private readonly Lock _readyGate = new();
-    private const long FullSynchronous = 2;
+    private static readonly object Configured = new();
     private volatile bool _ready;
-    private bool _fullSyncByDefault;
+
+    // Physical connections (the pool hands the same one out again) whose per-connection settings are made.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
     public SqliteStore(string dataPath, ILogger<SqliteStore>? logger = null)
     {
@@ -50,30 +53,30 @@ public sealed class SqliteStore : IDisposable
     public string ConnectionString { get; }
 
     /// <summary>Creates the file and its schema (importing an old LiteDB file first) unless that was done already.</summary>
-    public void EnsureReady() => Guard(() =>
+    public void EnsureReady()
     {
         if (!_ready)
         {
-            lock (_readyGate)
+            Guard(Prepare);
+        }
+    }
+
+    private bool Prepare()
+    {
+        lock (_readyGate)
+        {
+            if (!_ready)
             {
-                if (!_ready)
-                {
-                    Directory.CreateDirectory(_dataPath);
-                    LiteDbImport.ImportIfPresent(_dataPath, FilePath, _logger);
-                    using var connection = OpenConnection();
-                    SqliteSchema.Ensure(connection);
-                    // The bundled SQLite is built with FULL as its WAL default (SQLITE_DEFAULT_WAL_SYNCHRONOUS=2); when
-                    // a new connection shows it, setting it again on every open (a few µs a request) is skipped.
-                    using var fresh = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ToString());
-                    fresh.Open();
-                    _fullSyncByDefault = fresh.Scalar<long>("PRAGMA synchronous;") == FullSynchronous;
-                    _ready = true;
-                }
+                Directory.CreateDirectory(_dataPath);
+                LiteDbImport.ImportIfPresent(_dataPath, FilePath, _logger);
+                using var connection = OpenConnection();
+                SqliteSchema.Ensure(connection);
+                _ready = true;
             }
         }
 
         return true;
-    });
+    }
 
     /// <summary>Runs one operation on a pooled connection; a single statement is atomic by itself.</summary>
     public T Run<T>(Func<SqliteConnection, T> operation)
@@ -132,10 +135,14 @@ public sealed class SqliteStore : IDisposable
         try
         {
             connection.Open();
-            // Per connection, not kept in the file: after a checkpoint the log is cut back to 64 MiB, so a burst of
-            // large covers does not leave it large; and FULL (unless it is the default) makes every commit wait for
-            // the log to reach the disk.
-            connection.Execute(_fullSyncByDefault ? "PRAGMA journal_size_limit = 67108864;" : "PRAGMA journal_size_limit = 67108864; PRAGMA synchronous = FULL;");
+            if (!_configured.TryGetValue(connection.Handle!, out _))
+            {
+                // Per connection, not kept in the file, so once for each new physical connection: FULL makes every
+                // commit wait for the log to reach the disk; after a checkpoint the log is cut back to 64 MiB, so a
+                // burst of large covers does not leave it large.
+                connection.Execute("PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 67108864;");
+                _configured.AddOrUpdate(connection.Handle!, Configured);
+            }
 
             return connection;
         }
