@@ -62,7 +62,7 @@ public sealed class ShutdownDuringUploadsTests(ITestOutputHelper output)
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information",
         });
         using var client = api.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignUpAsync(client));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiProcess.SignUpAsync(client, "Uploader"));
         var cover = TestImages.Jpeg(2400, 1600);
         var acknowledged = new ConcurrentBag<string>();
         var outcomes = new ConcurrentBag<string>();
@@ -101,16 +101,6 @@ public sealed class ShutdownDuringUploadsTests(ITestOutputHelper output)
         outcomes.Should().Contain(o => o.StartsWith("slow", StringComparison.Ordinal) && !o.EndsWith("201", StringComparison.Ordinal),
             "an upload still sending its body when the shutdown timeout ran out is cut off");
         return [.. acknowledged];
-    }
-
-    private static async Task<string> SignUpAsync(HttpClient client)
-    {
-        var email = $"uploader-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery staple";
-        (await client.PostAsJsonAsync("/api/auth/register", new { name = "Uploader", email, password })).StatusCode.Should().Be(HttpStatusCode.Created);
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        login.StatusCode.Should().Be(HttpStatusCode.OK);
-        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

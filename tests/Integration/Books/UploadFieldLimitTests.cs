@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 using CleanAuth.Tests.Integration.Support;
 
 namespace CleanAuth.Tests.Integration.Books;
@@ -26,7 +24,7 @@ public sealed class UploadFieldLimitTests
                 ["RateLimits:Enabled"] = "false",
             });
             using var client = api.CreateClient();
-            var token = await SignUpAsync(client);
+            var token = await ApiProcess.SignUpAsync(client, "Fields");
 
             // Raw HTTP/1.1, because the server answers and closes while the client is still sending, and
             // HttpClient reports that as a failed send rather than the answer: 64 KB of a 10 MB field, then silence.
@@ -78,14 +76,5 @@ public sealed class UploadFieldLimitTests
         }
 
         return System.Text.Encoding.UTF8.GetString(received.ToArray());
-    }
-
-    private static async Task<string> SignUpAsync(HttpClient client)
-    {
-        var email = $"fields-{Guid.NewGuid():N}@example.com";
-        const string password = "correct horse battery staple";
-        (await client.PostAsJsonAsync("/api/auth/register", new { name = "Fields", email, password })).EnsureSuccessStatusCode();
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -160,6 +162,17 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>Registers a new user through <paramref name="client"/> (a client of a process) and signs in; returns the access token.</summary>
+    public static async Task<string> SignUpAsync(HttpClient client, string name)
+    {
+        var email = $"process-{Guid.NewGuid():N}@example.com";
+        const string password = "correct horse battery staple";
+        (await client.PostAsJsonAsync("/api/auth/register", new { name, email, password })).StatusCode.Should().Be(HttpStatusCode.Created);
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        login.StatusCode.Should().Be(HttpStatusCode.OK);
+        return (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
