@@ -112,7 +112,7 @@ public sealed class InMemoryBookRepository : IBookRepository
                 .ThenByDescending(b => b.Id, StringComparer.Ordinal)
                 .ToList();
             IReadOnlyList<Book> items =
-                [.. matching.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
+                [.. matching.Skip((int)Math.Min(filter.Skip, int.MaxValue)).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
             return Task.FromResult(new Page<Book>(items, filter.Page, filter.PageSize, matching.Count));
         }
     }

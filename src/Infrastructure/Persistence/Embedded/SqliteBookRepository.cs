@@ -1,5 +1,5 @@
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Domain.Books;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
@@ -48,7 +48,7 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
         [
             ("@owner", ownerId), ("@category", filter.Category),
             ("@contains", filter.TitleContains is null ? null : Book.NormalizeTitle(filter.TitleContains)),
-            ("@take", filter.PageSize), ("@skip", (long)(filter.Page - 1) * filter.PageSize),
+            ("@take", filter.PageSize), ("@skip", filter.Skip),
         ];
         var total = filter is { Category: null, TitleContains: null }
             ? connection.Scalar<long>("SELECT Books FROM library_sizes WHERE OwnerId = @owner", parameters)
@@ -70,12 +70,12 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
             }
             catch (SqliteException ex) when (SqliteErrors.IsDuplicate(ex))
             {
-                throw new ConflictException("You already have a book with this title.");
+                throw new DuplicateBookTitleException();
             }
         });
         if (changed == 0)
         {
-            throw new ConflictException("The book was changed by another request; retry.");
+            throw new BookChangedException();
         }
 
         book.MarkSaved();

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -47,7 +48,7 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
     // rotation that loses leaves that token unreachable, and it is removed); the spent mark after it is a record only.
     public Task<bool> TryRotateAsync(StoredRefreshToken spent, StoredRefreshToken next, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (!ObjectId.TryParse(spent.FamilyId, out var familyId))
+        if (!ObjectIds.TryParse(spent.FamilyId, out var familyId))
         {
             return false;
         }
@@ -71,13 +72,13 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
     });
 
     public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-        ObjectId.TryParse(familyId, out var id)
+        ObjectIds.TryParse(familyId, out var id)
         && (await Families.UpdateOneAsync(f => f.Id == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
             cancellationToken: cancellationToken)).ModifiedCount == 1);
 
     public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (ObjectId.TryParse(userId, out var id))
+        if (ObjectIds.TryParse(userId, out var id))
         {
             await Families.UpdateManyAsync(f => f.UserId == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
                 cancellationToken: cancellationToken);

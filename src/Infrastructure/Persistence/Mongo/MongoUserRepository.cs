@@ -1,7 +1,7 @@
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Common;
 using CleanAuth.Domain.Users;
-using CleanAuth.Infrastructure.Persistence.Documents;
+using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -73,7 +73,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
         if (!await TryWriteAsync(user, cancellationToken))
         {
-            throw new ConflictException(StoreRules.ChangedMeanwhile);
+            throw new AccountChangedException();
         }
 
         // After the user is written: until then the count stays low, which only makes the rule stricter.
@@ -106,7 +106,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             }
         }
 
-        return written ? true : throw new ConflictException(StoreRules.ChangedMeanwhile);
+        return written ? true : throw new AccountChangedException();
     });
 
     // Up to three single-document conditional updates, each atomic on its own: room left in the window,

@@ -2,9 +2,9 @@ using CleanAuth.Domain.Users;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 
-namespace CleanAuth.Infrastructure.Persistence.Documents;
+namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
-/// <summary>A user as both stores keep it (see <see cref="BookDocument"/> for the id).</summary>
+/// <summary>A user as MongoDB keeps it (see <see cref="BookDocument"/> for the id).</summary>
 [BsonIgnoreExtraElements]
 public sealed class UserDocument
 {

@@ -2,7 +2,7 @@ using CleanAuth.Application.Common.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 
-namespace CleanAuth.Infrastructure.Persistence.Mongo;
+namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
 [BsonIgnoreExtraElements]
 public sealed class MongoRefreshTokenDocument
