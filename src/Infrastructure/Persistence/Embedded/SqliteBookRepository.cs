@@ -51,7 +51,7 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
             ("@take", filter.PageSize), ("@skip", filter.Skip),
         ];
         var total = filter is { Category: null, TitleContains: null }
-            ? connection.Scalar<long>("SELECT Books FROM library_sizes WHERE OwnerId = @owner", parameters)
+            ? SqliteLibrarySizes.Of(connection, ownerId)
             : connection.Scalar<long>($"SELECT count(*) {Matching}", parameters);
         var items = connection.Query($"SELECT {Columns} {Matching} {NewestFirst}", ToBook, parameters);
         return new Page<Book>(items, filter.Page, filter.PageSize, total);
