@@ -16,17 +16,7 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
 
     // The unique (owner, title) constraint decides; the library size follows by trigger in the same statement.
     public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-    {
-        try
-        {
-            Insert(connection, book);
-            return true;
-        }
-        catch (SqliteException ex) when (SqliteErrors.IsDuplicate(ex))
-        {
-            return false;
-        }
-    }));
+        connection.TryInsert(c => Insert(c, book))));
 
     public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
         ObjectIds.Normalize(id) is { } bookId

@@ -15,17 +15,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     private const string IsAdmin = "EXISTS (SELECT 1 FROM json_each(users.Roles) WHERE value = 'admin')";
 
     public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-    {
-        try
-        {
-            Insert(connection, user);
-            return true;
-        }
-        catch (SqliteException ex) when (SqliteErrors.IsDuplicate(ex))
-        {
-            return false;
-        }
-    }));
+        connection.TryInsert(c => Insert(c, user))));
 
     public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => Task.FromResult(
         ObjectIds.Normalize(id) is { } userId

@@ -2,6 +2,7 @@ using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using static CleanAuth.Infrastructure.Persistence.Mongo.Documents.MongoTimes;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
@@ -90,6 +91,4 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
         Utc(token.CreatedAt), Utc(token.ExpiresAt), Utc(family.ExpiresAt),
         token.TokenHash == family.CurrentHash ? null : Utc(token.SpentAt ?? family.RotatedAt ?? family.CreatedAt),
         family.RevokedAt is { } revoked ? Utc(revoked) : null);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

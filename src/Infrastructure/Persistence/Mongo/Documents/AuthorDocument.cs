@@ -45,5 +45,5 @@ public sealed class AuthorDocument
         Books = 0,
     };
 
-    public Author ToAuthor() => new(Id, OwnerId, Name, Country, BookerPrize, BookDocument.Utc(CreatedAt));
+    public Author ToAuthor() => new(Id, OwnerId, Name, Country, BookerPrize, MongoTimes.Utc(CreatedAt));
 }

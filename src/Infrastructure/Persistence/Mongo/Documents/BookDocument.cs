@@ -1,6 +1,7 @@
 using CleanAuth.Domain.Books;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using static CleanAuth.Infrastructure.Persistence.Mongo.Documents.MongoTimes;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
@@ -63,8 +64,6 @@ public sealed class BookDocument
 
     public Book ToBook() => new(
         Id, OwnerId, Title, Description, Category, AuthorId, Cover.ToCover(), Utc(CreatedAt), Utc(UpdatedAt), Version);
-
-    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
 
 public sealed class CoverDocument

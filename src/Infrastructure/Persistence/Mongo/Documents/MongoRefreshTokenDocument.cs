@@ -52,10 +52,4 @@ public sealed class MongoRefreshTokenDocument
         SpentAt = token.SpentAt?.UtcDateTime,
         RevokedAt = token.RevokedAt?.UtcDateTime,
     };
-
-    public StoredRefreshToken ToToken() => new(
-        Id.ToString(), TokenHash, UserId.ToString(), FamilyId.ToString(), SecurityStamp, Utc(CreatedAt), Utc(ExpiresAt), Utc(FamilyExpiresAt),
-        SpentAt is { } spent ? Utc(spent) : null, RevokedAt is { } revoked ? Utc(revoked) : null);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

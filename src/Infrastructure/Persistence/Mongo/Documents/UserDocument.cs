@@ -1,6 +1,7 @@
 using CleanAuth.Domain.Users;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using static CleanAuth.Infrastructure.Persistence.Mongo.Documents.MongoTimes;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
@@ -72,13 +73,10 @@ public sealed class UserDocument
 
     public User ToUser() => new(
         Id, Name, Email, PasswordHash, SecurityStamp, Roles, Disabled,
-        new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)),
-        new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)),
+        Utc(CreatedAt),
+        Utc(UpdatedAt),
         Version,
         Utc(LastLoginAt),
         FailedLoginCount,
         Utc(LockoutEnd));
-
-    private static DateTimeOffset? Utc(DateTime? value) =>
-        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 }
