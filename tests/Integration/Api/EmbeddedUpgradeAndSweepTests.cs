@@ -1,6 +1,6 @@
 using System.Net;
-using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Tests.Integration.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;

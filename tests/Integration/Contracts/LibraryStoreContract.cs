@@ -1,5 +1,5 @@
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;
 using CleanAuth.Infrastructure.Persistence;

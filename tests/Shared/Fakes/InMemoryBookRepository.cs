@@ -1,7 +1,7 @@
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Books.Common;
-using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Books;
+using CleanAuth.Infrastructure.Persistence;
 
 namespace CleanAuth.Tests.Fakes;
 

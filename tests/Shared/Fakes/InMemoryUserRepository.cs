@@ -1,7 +1,7 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Users.Common;
-using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Domain.Users;
+using CleanAuth.Infrastructure.Persistence;
 
 namespace CleanAuth.Tests.Fakes;
 

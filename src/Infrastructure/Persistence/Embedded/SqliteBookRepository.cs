@@ -1,5 +1,5 @@
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Books;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Books;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
