@@ -6,6 +6,12 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
+    /// <summary>
+    /// How long both stores keep a refresh token after its family expired, so a late reuse is still recognised and
+    /// logged: MongoDB by TTL indexes, the embedded store by its sweeper. A fixed rule, not a setting.
+    /// </summary>
+    public static readonly TimeSpan RefreshTokenRetention = TimeSpan.FromDays(7);
+
     /// <summary>Folder of the embedded store's file and the development signing key.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:DataPath is required.")]
     public string DataPath { get; set; } = "data";

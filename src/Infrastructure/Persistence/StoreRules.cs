@@ -5,8 +5,6 @@ namespace CleanAuth.Infrastructure.Persistence;
 /// <summary>What every user-repository adapter checks the same way before it writes.</summary>
 internal static class StoreRules
 {
-    public const string ChangedMeanwhile = "The account was changed by another request; retry.";
-
     /// <summary>A plain update may not take an active administrator away: that must go through the guarded update.</summary>
     public static void EnsureNotRemovingActiveAdmin(User user)
     {

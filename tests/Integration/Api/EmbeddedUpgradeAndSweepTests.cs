@@ -1,6 +1,6 @@
 using System.Net;
+using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
-using CleanAuth.Infrastructure.Persistence.Mongo;
 using CleanAuth.Tests.Integration.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,7 +70,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
         var sweeper = api.Services.GetServices<IHostedService>().OfType<RefreshTokenSweeper>().Should().ContainSingle().Subject;
 
         // Row counts, not SweepOnce's return: the sweeper's own timer also fires when the clock jumps.
-        clock.Advance(TimeSpan.FromDays(30) + MongoStore.RefreshTokenRetention - TimeSpan.FromMinutes(1));
+        clock.Advance(TimeSpan.FromDays(30) + StorageOptions.RefreshTokenRetention - TimeSpan.FromMinutes(1));
         sweeper.SweepOnce();
         EmbeddedData.Rows(api.DataPath, "SELECT Id FROM refresh_families").Should().HaveCount(2, "a family (sign-up's and this sign-in's) is kept a week after its end, so a late replay is still recognised");
         var fresh = await api.SignInAsync(user.Email, user.Password);

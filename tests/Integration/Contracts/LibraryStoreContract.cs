@@ -1,5 +1,5 @@
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;
 using CleanAuth.Infrastructure.Persistence;
@@ -132,7 +132,7 @@ public abstract class LibraryStoreContract
         second.Edit("Stale", null, null, null, Start.AddHours(2));
 
         (await Books.FindAsync(owner, book.Id, default)).Should().BeEquivalentTo(first);
-        await ((Func<Task>)(() => Books.UpdateAsync(second, default))).Should().ThrowAsync<ConflictException>();
+        await ((Func<Task>)(() => Books.UpdateAsync(second, default))).Should().ThrowAsync<BookChangedException>();
         (await Books.FindAsync(owner, book.Id, default))!.Title.Should().Be("After");
     }
 

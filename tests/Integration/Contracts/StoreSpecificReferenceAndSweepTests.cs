@@ -22,7 +22,7 @@ public sealed class EmbeddedRefreshTokenSweepTests(EmbeddedStoreFixture fixture)
     [Fact]
     public async Task Tokens_and_families_over_before_the_cutoff_go_in_batches_and_nothing_else()
     {
-        var cutoff = Now - MongoStore.RefreshTokenRetention;
+        var cutoff = Now - StorageOptions.RefreshTokenRetention;
         var gone = Enumerable.Range(0, 5).Select(i => Family(cutoff.AddHours(-1 - i))).ToList();
         var kept = new[] { Family(cutoff.AddHours(1)), Family(Now.AddDays(20)) };
         foreach (var token in gone.Concat(kept))
@@ -73,7 +73,7 @@ public sealed class MongoWireTtlAndUncountedAuthorTests(MongoWireStoreFixture fi
             var indexes = await (await fixture.Store.Database.GetCollection<BsonDocument>(collection).Indexes.ListAsync()).ToListAsync();
             var ttl = indexes.Should().ContainSingle(i => i.Contains("expireAfterSeconds")).Subject;
             ttl["key"].AsBsonDocument.Names.Should().Equal(field);
-            ttl["expireAfterSeconds"].ToDouble().Should().Be(MongoStore.RefreshTokenRetention.TotalSeconds);
+            ttl["expireAfterSeconds"].ToDouble().Should().Be(StorageOptions.RefreshTokenRetention.TotalSeconds);
         }
     }
 

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Common;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Tests.Integration.Support;
@@ -103,7 +104,7 @@ public abstract class UserRepositoryContract
         second.Rename("Second writer", Now);
         var stale = () => Repository.UpdateAsync(second, default);
 
-        await stale.Should().ThrowAsync<ConflictException>();
+        await stale.Should().ThrowAsync<AccountChangedException>();
         (await Repository.FindByIdAsync(user.Id, default))!.Name.Should().Be("First writer");
     }
 
@@ -264,7 +265,7 @@ public abstract class UserRepositoryContract
 
         stale.RevokeRole(Role.Admin, Now);
         var conflict = () => Repository.TryUpdateRemovingActiveAdminAsync(stale, default);
-        await conflict.Should().ThrowAsync<ConflictException>();
+        await conflict.Should().ThrowAsync<AccountChangedException>();
         var reloaded = (await Repository.FindByIdAsync(first.Id, default))!;
         reloaded.IsDisabled.Should().BeTrue();
         reloaded.IsAdmin.Should().BeTrue();

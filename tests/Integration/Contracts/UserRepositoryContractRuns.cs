@@ -81,7 +81,7 @@ public sealed class MongoWireStoreFixture : IAsyncLifetime
     {
         _server = await MongoWireServer.StartAsync();
         Store = new MongoStore(_server.ConnectionString("contract"), new StorageOptions());
-        await Store.CreateIndexesAsync(default);
+        await MongoIndexInitializer.CreateIndexesAsync(Store, default);
     }
 
     public async Task DisposeAsync()
@@ -149,7 +149,7 @@ public sealed class RealMongoStoreFixture : IAsyncLifetime
         {
             var url = new MongoDB.Driver.MongoUrlBuilder(connectionString) { DatabaseName = "cleanauth_contract_" + Guid.NewGuid().ToString("N") };
             Store = new MongoStore(url.ToString(), new StorageOptions());
-            await Store.CreateIndexesAsync(default);
+            await MongoIndexInitializer.CreateIndexesAsync(Store, default);
         }
     }
 

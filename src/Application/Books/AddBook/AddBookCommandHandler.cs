@@ -1,6 +1,5 @@
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
 using MediatR;
 
@@ -20,7 +19,7 @@ public sealed class AddBookCommandHandler(
         var authorId = await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
         if (await books.TitleExistsAsync(ownerId, request.Title!, null, cancellationToken))
         {
-            throw new ConflictException(BookConflicts.DuplicateTitle);
+            throw new DuplicateBookTitleException();
         }
 
         // Files first, then the book: a book never points at a missing file, and if the book cannot be
@@ -33,7 +32,7 @@ public sealed class AddBookCommandHandler(
             // The author's reference is the deciding write: if the author was deleted since the check, this is a 400.
             if (!await authors.StoreNamingAsync(ownerId, authorId, () => books.TryAddAsync(book, cancellationToken), cancellationToken))
             {
-                throw new ConflictException(BookConflicts.DuplicateTitle);
+                throw new DuplicateBookTitleException();
             }
         }
         catch

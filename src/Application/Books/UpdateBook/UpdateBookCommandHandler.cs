@@ -1,6 +1,5 @@
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
 using MediatR;
 
@@ -20,7 +19,7 @@ public sealed class UpdateBookCommandHandler(
         var authorId = request.AuthorId is null ? book.AuthorId : await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
         if (request.Title is not null && await books.TitleExistsAsync(ownerId, request.Title, book.Id, cancellationToken))
         {
-            throw new ConflictException(BookConflicts.DuplicateTitle);
+            throw new DuplicateBookTitleException();
         }
 
         var previousAuthorId = book.AuthorId;

@@ -29,6 +29,10 @@ public interface IBookRepository
     Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken);
 }
 
-public sealed record BookFilter(string? Category, string? TitleContains, int Page, int PageSize);
+public sealed record BookFilter(string? Category, string? TitleContains, int Page, int PageSize)
+{
+    /// <summary>How many books come before the page (the one paging formula every store uses); long, so no page number overflows it.</summary>
+    public long Skip => (long)(Page - 1) * PageSize;
+}
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long TotalCount);

@@ -12,7 +12,8 @@ public sealed class ValidationException(IReadOnlyDictionary<string, string[]> er
 
 public sealed class NotFoundException(string message) : Exception(message);
 
-public sealed class ConflictException(string message) : Exception(message);
+/// <summary>The request clashes with what is stored (409). Not sealed: each conflict the stores report is a type of its own, worded beside its feature.</summary>
+public class ConflictException(string message) : Exception(message);
 
 /// <summary>The caller is not (or no longer) authenticated. Its message is safe to show to the client.</summary>
 public sealed class UnauthorizedException(string message) : Exception(message);

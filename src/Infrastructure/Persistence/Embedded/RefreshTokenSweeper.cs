@@ -1,4 +1,3 @@
-using CleanAuth.Infrastructure.Persistence.Mongo;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 
 /// <summary>
 /// Deletes refresh tokens and families of the embedded store once their family has been over for
-/// <see cref="MongoStore.RefreshTokenRetention"/> — what MongoDB's TTL indexes do for its collections. Runs once
+/// <see cref="StorageOptions.RefreshTokenRetention"/> — what MongoDB's TTL indexes do for its collections. Runs once
 /// after start and then every <see cref="StorageOptions.RefreshTokenSweepInterval"/>, in bounded batches.
 /// </summary>
 public sealed partial class RefreshTokenSweeper(
@@ -49,7 +48,7 @@ public sealed partial class RefreshTokenSweeper(
     public void Dispose() => _stopping.Dispose();
 
     /// <summary>One sweep; returns the number of rows deleted.</summary>
-    public int SweepOnce() => tokens.SweepExpired(timeProvider.GetUtcNow() - MongoStore.RefreshTokenRetention, BatchSize);
+    public int SweepOnce() => tokens.SweepExpired(timeProvider.GetUtcNow() - StorageOptions.RefreshTokenRetention, BatchSize);
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
@@ -16,17 +16,7 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
 
     // The unique (owner, title) constraint decides; the library size follows by trigger in the same statement.
     public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-    {
-        try
-        {
-            Insert(connection, book);
-            return true;
-        }
-        catch (SqliteException ex) when (SqliteErrors.IsDuplicate(ex))
-        {
-            return false;
-        }
-    }));
+        connection.TryInsert(c => Insert(c, book))));
 
     public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
         ObjectIds.Normalize(id) is { } bookId
@@ -48,10 +38,10 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
         [
             ("@owner", ownerId), ("@category", filter.Category),
             ("@contains", filter.TitleContains is null ? null : Book.NormalizeTitle(filter.TitleContains)),
-            ("@take", filter.PageSize), ("@skip", (long)(filter.Page - 1) * filter.PageSize),
+            ("@take", filter.PageSize), ("@skip", filter.Skip),
         ];
         var total = filter is { Category: null, TitleContains: null }
-            ? connection.Scalar<long>("SELECT Books FROM library_sizes WHERE OwnerId = @owner", parameters)
+            ? SqliteLibrarySizes.Of(connection, ownerId)
             : connection.Scalar<long>($"SELECT count(*) {Matching}", parameters);
         var items = connection.Query($"SELECT {Columns} {Matching} {NewestFirst}", ToBook, parameters);
         return new Page<Book>(items, filter.Page, filter.PageSize, total);
@@ -70,12 +60,12 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
             }
             catch (SqliteException ex) when (SqliteErrors.IsDuplicate(ex))
             {
-                throw new ConflictException("You already have a book with this title.");
+                throw new DuplicateBookTitleException();
             }
         });
         if (changed == 0)
         {
-            throw new ConflictException("The book was changed by another request; retry.");
+            throw new BookChangedException();
         }
 
         book.MarkSaved();

@@ -35,6 +35,20 @@ internal static class SqliteCommands
         this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
         where T : class => connection.Query(sql, map, parameters).SingleOrDefault();
 
+    /// <summary>Runs an insert; false when a primary key or unique constraint refused the row (the store's duplicate check).</summary>
+    public static bool TryInsert(this SqliteConnection connection, Action<SqliteConnection> insert)
+    {
+        try
+        {
+            insert(connection);
+            return true;
+        }
+        catch (SqliteException ex) when (SqliteErrors.IsDuplicate(ex))
+        {
+            return false;
+        }
+    }
+
     public static SqliteCommand Create(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

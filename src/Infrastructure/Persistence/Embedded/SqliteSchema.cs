@@ -33,15 +33,7 @@ internal static class SqliteSchema
         CREATE INDEX books_by_category ON books (OwnerId, Category, CreatedAt DESC, Id DESC);
         CREATE INDEX books_by_author ON books (OwnerId, AuthorId);
 
-        -- Counting a library through an index costs time in proportion to its size; every list page reports it.
-        CREATE TABLE library_sizes (OwnerId TEXT PRIMARY KEY, Books INTEGER NOT NULL) STRICT, WITHOUT ROWID;
-        CREATE TRIGGER books_counted AFTER INSERT ON books BEGIN
-            INSERT INTO library_sizes (OwnerId, Books) VALUES (NEW.OwnerId, 1)
-            ON CONFLICT (OwnerId) DO UPDATE SET Books = Books + 1;
-        END;
-        CREATE TRIGGER books_uncounted AFTER DELETE ON books BEGIN
-            UPDATE library_sizes SET Books = Books - 1 WHERE OwnerId = OLD.OwnerId;
-        END;
+        """ + SqliteLibrarySizes.Schema + """
 
         CREATE TABLE authors (
             Id TEXT PRIMARY KEY, OwnerId TEXT NOT NULL, Name TEXT NOT NULL, Country TEXT NOT NULL,

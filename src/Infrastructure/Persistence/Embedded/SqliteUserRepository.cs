@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Common;
 using CleanAuth.Domain.Users;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
@@ -15,17 +15,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     private const string IsAdmin = "EXISTS (SELECT 1 FROM json_each(users.Roles) WHERE value = 'admin')";
 
     public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-    {
-        try
-        {
-            Insert(connection, user);
-            return true;
-        }
-        catch (SqliteException ex) when (SqliteErrors.IsDuplicate(ex))
-        {
-            return false;
-        }
-    }));
+        connection.TryInsert(c => Insert(c, user))));
 
     public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => Task.FromResult(
         ObjectIds.Normalize(id) is { } userId
@@ -42,7 +32,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         StoreRules.EnsureNotRemovingActiveAdmin(user);
         if (store.Run(connection => connection.Execute($"{UpdateUser} WHERE Id = @Id AND Version = @ReadVersion", UpdateParameters(user))) == 0)
         {
-            throw new ConflictException(StoreRules.ChangedMeanwhile);
+            throw new AccountChangedException();
         }
 
         user.MarkSaved();
@@ -64,7 +54,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
             // Tell "the last administrator" from "changed meanwhile": both are 409s, the message differs.
             var unchanged = store.Run(connection => connection.Scalar<long>(
                 "SELECT count(*) FROM users WHERE Id = @Id AND Version = @ReadVersion", ("@Id", user.Id), ("@ReadVersion", user.Version)));
-            return unchanged == 1 ? Task.FromResult(false) : throw new ConflictException(StoreRules.ChangedMeanwhile);
+            return unchanged == 1 ? Task.FromResult(false) : throw new AccountChangedException();
         }
 
         user.MarkSaved();

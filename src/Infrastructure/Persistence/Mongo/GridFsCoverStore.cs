@@ -18,7 +18,7 @@ public sealed class GridFsCoverStore(MongoStore store) : ICoverStore
 
     public Task<Stream?> OpenAsync(string fileId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (!ObjectId.TryParse(fileId, out var id))
+        if (!ObjectIds.TryParse(fileId, out var id))
         {
             return null;
         }
@@ -35,7 +35,7 @@ public sealed class GridFsCoverStore(MongoStore store) : ICoverStore
 
     public Task DeleteAsync(string fileId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (!ObjectId.TryParse(fileId, out var id))
+        if (!ObjectIds.TryParse(fileId, out var id))
         {
             return;
         }

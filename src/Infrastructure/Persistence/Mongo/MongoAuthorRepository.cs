@@ -1,6 +1,6 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Authors;
-using CleanAuth.Infrastructure.Persistence.Documents;
+using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Driver;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo;

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
-using CleanAuth.Infrastructure.Persistence.Documents;
+using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -67,7 +67,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         var total = await Books.CountDocumentsAsync(query, cancellationToken: cancellationToken);
         var documents = await Books.Find(query)
             .Sort(Builders<BookDocument>.Sort.Descending(d => d.CreatedAt).Descending(d => d.Id))
-            .Skip((int)Math.Min((long)(filter.Page - 1) * filter.PageSize, int.MaxValue))
+            .Skip((int)Math.Min(filter.Skip, int.MaxValue))
             .Limit(filter.PageSize)
             .ToListAsync(cancellationToken);
         return new Page<Book>([.. documents.Select(d => d.ToBook())], filter.Page, filter.PageSize, total);
@@ -85,12 +85,12 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         }
         catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
         {
-            throw new ConflictException("You already have a book with this title.");
+            throw new DuplicateBookTitleException();
         }
 
         if (result.MatchedCount == 0)
         {
-            throw new ConflictException("The book was changed by another request; retry.");
+            throw new BookChangedException();
         }
 
         book.MarkSaved();

@@ -1,5 +1,7 @@
 using CleanAuth.Infrastructure.Hosting;
+using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using Microsoft.Extensions.Logging;
+using MongoDB.Driver;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
@@ -9,11 +11,60 @@ namespace CleanAuth.Infrastructure.Persistence.Mongo;
 /// </summary>
 public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<MongoIndexInitializer> logger) : RetryingStartupTask
 {
+    private static readonly TimeSpan Retention = StorageOptions.RefreshTokenRetention;
+
+    /// <summary>Every index the adapter relies on; unique ones are the guarantees under concurrency. Idempotent.</summary>
+    public static Task CreateIndexesAsync(MongoStore store, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var user = Builders<UserDocument>.IndexKeys;
+        await store.Users.Indexes.CreateManyAsync(
+            [
+                new(user.Ascending(u => u.NormalizedEmail), new CreateIndexOptions { Unique = true, Name = "ux_users_normalizedEmail" }),
+                new(user.Ascending(u => u.Roles), new CreateIndexOptions { Name = "ix_users_roles" }),
+            ],
+            cancellationToken);
+        await MongoActiveAdmins.EnsureCountedAsync(store, cancellationToken);
+
+        var token = Builders<MongoRefreshTokenDocument>.IndexKeys;
+        await store.RefreshTokens.Indexes.CreateManyAsync(
+            [
+                new(token.Ascending(t => t.TokenHash), new CreateIndexOptions { Unique = true, Name = "ux_refreshTokens_tokenHash" }),
+                new(token.Ascending(t => t.FamilyId), new CreateIndexOptions { Name = "ix_refreshTokens_familyId" }),
+                new(token.Ascending(t => t.UserId), new CreateIndexOptions { Name = "ix_refreshTokens_userId" }),
+                new(token.Ascending(t => t.FamilyExpiresAt),
+                    new CreateIndexOptions { Name = "ttl_refreshTokens_familyExpiresAt", ExpireAfter = Retention }),
+            ],
+            cancellationToken);
+
+        var family = Builders<MongoRefreshFamilyDocument>.IndexKeys;
+        await store.RefreshFamilies.Indexes.CreateManyAsync(
+            [
+                new(family.Ascending(f => f.UserId), new CreateIndexOptions { Name = "ix_refreshFamilies_userId" }),
+                new(family.Ascending(f => f.ExpiresAt), new CreateIndexOptions { Name = "ttl_refreshFamilies_expiresAt", ExpireAfter = Retention }),
+            ],
+            cancellationToken);
+
+        var book = Builders<BookDocument>.IndexKeys;
+        await store.Books.Indexes.CreateManyAsync(
+            [
+                new(book.Ascending(b => b.OwnerId).Ascending(b => b.NormalizedTitle), new CreateIndexOptions { Unique = true, Name = "ux_books_owner_title" }),
+                new(book.Ascending(b => b.OwnerId).Descending(b => b.CreatedAt).Descending(b => b.Id), new CreateIndexOptions { Name = "ix_books_owner_created" }),
+                new(book.Ascending(b => b.OwnerId).Ascending(b => b.AuthorId), new CreateIndexOptions { Name = "ix_books_owner_author" }),
+            ],
+            cancellationToken);
+
+        await store.Authors.Indexes.CreateOneAsync(
+            new CreateIndexModel<AuthorDocument>(
+                Builders<AuthorDocument>.IndexKeys.Ascending(a => a.OwnerId).Ascending(a => a.Name),
+                new CreateIndexOptions { Name = "ix_authors_owner_name" }),
+            cancellationToken: cancellationToken);
+    });
+
     protected override async Task<bool> TryRunAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await store.CreateIndexesAsync(cancellationToken);
+            await CreateIndexesAsync(store, cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,6 +1,8 @@
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
+using static CleanAuth.Infrastructure.Persistence.Mongo.Documents.MongoTimes;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
@@ -47,7 +49,7 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
     // rotation that loses leaves that token unreachable, and it is removed); the spent mark after it is a record only.
     public Task<bool> TryRotateAsync(StoredRefreshToken spent, StoredRefreshToken next, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (!ObjectId.TryParse(spent.FamilyId, out var familyId))
+        if (!ObjectIds.TryParse(spent.FamilyId, out var familyId))
         {
             return false;
         }
@@ -71,13 +73,13 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
     });
 
     public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-        ObjectId.TryParse(familyId, out var id)
+        ObjectIds.TryParse(familyId, out var id)
         && (await Families.UpdateOneAsync(f => f.Id == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
             cancellationToken: cancellationToken)).ModifiedCount == 1);
 
     public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (ObjectId.TryParse(userId, out var id))
+        if (ObjectIds.TryParse(userId, out var id))
         {
             await Families.UpdateManyAsync(f => f.UserId == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
                 cancellationToken: cancellationToken);
@@ -89,6 +91,4 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
         Utc(token.CreatedAt), Utc(token.ExpiresAt), Utc(family.ExpiresAt),
         token.TokenHash == family.CurrentHash ? null : Utc(token.SpentAt ?? family.RotatedAt ?? family.CreatedAt),
         family.RevokedAt is { } revoked ? Utc(revoked) : null);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -1,7 +1,7 @@
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Common;
 using CleanAuth.Domain.Users;
-using CleanAuth.Infrastructure.Persistence.Documents;
+using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -73,7 +73,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
         if (!await TryWriteAsync(user, cancellationToken))
         {
-            throw new ConflictException(StoreRules.ChangedMeanwhile);
+            throw new AccountChangedException();
         }
 
         // After the user is written: until then the count stays low, which only makes the rule stricter.
@@ -106,56 +106,14 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             }
         }
 
-        return written ? true : throw new ConflictException(StoreRules.ChangedMeanwhile);
+        return written ? true : throw new AccountChangedException();
     });
 
-    // Up to three single-document conditional updates, each atomic on its own: room left in the window,
-    // the last slot of the window (which also sets the lock), or a new window after an ended lock. A
-    // reservation that matched none because another request moved the state between them tries again.
     public Task<SignInReservation> ReserveSignInAttemptAsync(
-        string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-    {
-        if (ObjectIds.Normalize(userId) is not { } id)
-        {
-            return SignInReservation.Refused;
-        }
-
-        var filter = Builders<UserDocument>.Filter;
-        var update = Builders<UserDocument>.Update;
-        var at = now.UtcDateTime;
-        var lockEnd = StoreRules.ToMilliseconds(now + lockoutDuration).UtcDateTime;
-        var unlocked = filter.Eq(d => d.Id, id) & filter.Eq(d => d.LockoutEnd, null);
-        for (var attempt = 0; attempt < 3; attempt++)
-        {
-            if (maxFailedAttempts > 1 && await MatchedAsync(unlocked & filter.Lt(d => d.FailedLoginCount, maxFailedAttempts - 1), update.Inc(d => d.FailedLoginCount, 1)))
-            {
-                return SignInReservation.Reserved;
-            }
-
-            if (await MatchedAsync(unlocked & filter.Gte(d => d.FailedLoginCount, maxFailedAttempts - 1),
-                update.Inc(d => d.FailedLoginCount, 1).Set(d => d.LockoutEnd, lockEnd)))
-            {
-                return SignInReservation.ReservedLast;
-            }
-
-            if (await MatchedAsync(filter.Eq(d => d.Id, id) & filter.Lte(d => d.LockoutEnd, at),
-                update.Set(d => d.FailedLoginCount, 1).Set(d => d.LockoutEnd, maxFailedAttempts > 1 ? null : lockEnd)))
-            {
-                return maxFailedAttempts > 1 ? SignInReservation.Reserved : SignInReservation.ReservedLast;
-            }
-
-            var current = await Users.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
-            if (current is null || current.LockoutEnd > at)
-            {
-                return SignInReservation.Refused;
-            }
-        }
-
-        return SignInReservation.Refused;
-
-        async Task<bool> MatchedAsync(FilterDefinition<UserDocument> match, UpdateDefinition<UserDocument> change) =>
-            (await Users.UpdateOneAsync(match, change, cancellationToken: cancellationToken)).MatchedCount == 1;
-    });
+        string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) => MongoStore.Guard(() =>
+        ObjectIds.Normalize(userId) is { } id
+            ? MongoSignInReservations.ReserveAsync(Users, id, now, maxFailedAttempts, lockoutDuration, cancellationToken)
+            : Task.FromResult(SignInReservation.Refused));
 
     public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {

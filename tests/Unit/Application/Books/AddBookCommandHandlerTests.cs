@@ -127,7 +127,7 @@ public sealed class AddBookCommandHandlerTests
 
         var act = () => _handler.Handle(Command(title: sameTitle), default);
 
-        (await act.Should().ThrowAsync<ConflictException>()).WithMessage(BookConflicts.DuplicateTitle);
+        await act.Should().ThrowAsync<DuplicateBookTitleException>();
         _fixture.Books.Count.Should().Be(1);
         _fixture.Books.Stored(existing.Id)!.Title.Should().Be("Dune");
         _fixture.Images.Calls.Should().BeEmpty();
@@ -206,7 +206,7 @@ public sealed class AddBookCommandHandlerTests
 
         var act = () => _handler.Handle(Command(), default);
 
-        (await act.Should().ThrowAsync<ConflictException>()).WithMessage(BookConflicts.DuplicateTitle);
+        await act.Should().ThrowAsync<DuplicateBookTitleException>();
         _fixture.Covers.SaveCalls.Should().Be(2);
         _fixture.Covers.DeletedFileIds.Should().HaveCount(2);
         _fixture.Covers.LiveFileIds.Should().BeEmpty();

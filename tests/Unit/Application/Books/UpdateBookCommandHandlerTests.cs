@@ -214,7 +214,7 @@ public sealed class UpdateBookCommandHandlerTests
 
         var act = () => _handler.Handle(Command(title: title, description: "new", cover: FakeUpload.Png()), default);
 
-        (await act.Should().ThrowAsync<ConflictException>()).WithMessage(BookConflicts.DuplicateTitle);
+        await act.Should().ThrowAsync<DuplicateBookTitleException>();
         AssertUnchanged();
         _fixture.Images.Calls.Should().BeEmpty();
         _fixture.Covers.SaveCalls.Should().Be(0);
@@ -228,7 +228,7 @@ public sealed class UpdateBookCommandHandlerTests
 
         var act = () => _handler.Handle(Command(title: "Children of Dune", cover: FakeUpload.Png()), default);
 
-        (await act.Should().ThrowAsync<ConflictException>()).WithMessage(BookConflicts.DuplicateTitle);
+        await act.Should().ThrowAsync<DuplicateBookTitleException>();
         _fixture.Covers.LiveFileIds.Should().HaveCount(4, "the old cover and the concurrently added book's cover stay");
         _fixture.Covers.LiveFileIds.Should().Contain([_book.Cover.Original.FileId, _book.Cover.Thumbnail.FileId]);
         _fixture.Covers.DeletedFileIds.Should().HaveCount(2);

@@ -1,8 +1,9 @@
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
+using CleanAuth.Infrastructure.Persistence;
 
-namespace CleanAuth.Tests.Unit.Fakes;
+namespace CleanAuth.Tests.Fakes;
 
 /// <summary>
 /// An in-memory <see cref="IBookRepository"/> that keeps the port's contract: every read and write is
@@ -52,7 +53,7 @@ public sealed class InMemoryBookRepository : IBookRepository
 
     /// <summary>The next <see cref="UpdateAsync"/> throws <paramref name="exception"/> and stores nothing.</summary>
     public void FailNextUpdate(Exception? exception = null) =>
-        _failNextUpdate = exception ?? new ConflictException("The book was changed by another request; retry.");
+        _failNextUpdate = exception ?? new BookChangedException();
 
     public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken)
     {
@@ -84,7 +85,7 @@ public sealed class InMemoryBookRepository : IBookRepository
     {
         lock (_gate)
         {
-            return Task.FromResult(id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId
+            return Task.FromResult(ObjectIds.Normalize(id) is { } key && _byId.TryGetValue(key, out var stored) && stored.OwnerId == ownerId
                 ? Copy(stored, stored.Version)
                 : null);
         }
@@ -112,17 +113,17 @@ public sealed class InMemoryBookRepository : IBookRepository
                 .ThenByDescending(b => b.Id, StringComparer.Ordinal)
                 .ToList();
             IReadOnlyList<Book> items =
-                [.. matching.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
+                [.. matching.Skip((int)Math.Min(filter.Skip, int.MaxValue)).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
             return Task.FromResult(new Page<Book>(items, filter.Page, filter.PageSize, matching.Count));
         }
     }
 
     public Task UpdateAsync(Book book, CancellationToken cancellationToken)
     {
-        UpdateCalls++;
         BeforeUpdate?.Invoke(book);
         lock (_gate)
         {
+            UpdateCalls++;
             if (Take(ref _failNextUpdate) is { } failure)
             {
                 throw failure;
@@ -130,12 +131,12 @@ public sealed class InMemoryBookRepository : IBookRepository
 
             if (!_byId.TryGetValue(book.Id, out var stored) || stored.OwnerId != book.OwnerId || stored.Version != book.Version)
             {
-                throw new ConflictException("The book was changed by another request; retry.");
+                throw new BookChangedException();
             }
 
             if (TitleTaken(book.OwnerId, book.NormalizedTitle, book.Id))
             {
-                throw new ConflictException("You already have a book with this title.");
+                throw new DuplicateBookTitleException();
             }
 
             _byId[book.Id] = Copy(book, book.Version + 1);
@@ -151,8 +152,8 @@ public sealed class InMemoryBookRepository : IBookRepository
         lock (_gate)
         {
             DeleteCalls++;
-            return Task.FromResult(id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId
-                && stored.Version == version && _byId.Remove(id));
+            return Task.FromResult(ObjectIds.Normalize(id) is { } key && _byId.TryGetValue(key, out var stored) && stored.OwnerId == ownerId
+                && stored.Version == version && _byId.Remove(key));
         }
     }
 

@@ -1,7 +1,7 @@
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 
-namespace CleanAuth.Infrastructure.Persistence.Mongo;
+namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
 /// <summary>
 /// A refresh-token family's whole state in one document (ADR 0032): which token is current and whether the family

@@ -1,6 +1,7 @@
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Infrastructure.Persistence;
 
-namespace CleanAuth.Tests.Unit.Fakes;
+namespace CleanAuth.Tests.Fakes;
 
 /// <summary>
 /// An in-memory <see cref="IRefreshTokenStore"/> keeping the port's contract: a family's state is one record, and a
@@ -32,7 +33,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         lock (_gate)
         {
             _tokens.Add(token.TokenHash, token);
-            _families.Add(token.FamilyId, new Family(token.UserId, token.SecurityStamp, token.CreatedAt, token.FamilyExpiresAt, token.TokenHash, token.ExpiresAt, null, null));
+            _families.Add(Key(token.FamilyId), new Family(Key(token.UserId), token.SecurityStamp, token.CreatedAt, token.FamilyExpiresAt, token.TokenHash, token.ExpiresAt, null, null));
         }
 
         return Task.CompletedTask;
@@ -52,13 +53,13 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         lock (_gate)
         {
             var now = next.CreatedAt;
-            if (!_families.TryGetValue(spent.FamilyId, out var family) || family.CurrentHash != spent.TokenHash || family.RevokedAt is not null
+            if (!_families.TryGetValue(Key(spent.FamilyId), out var family) || family.CurrentHash != spent.TokenHash || family.RevokedAt is not null
                 || family.CurrentExpiresAt <= now || family.ExpiresAt <= now)
             {
                 return Task.FromResult(false);
             }
 
-            _families[spent.FamilyId] = family with { CurrentHash = next.TokenHash, CurrentExpiresAt = next.ExpiresAt, RotatedAt = now };
+            _families[Key(spent.FamilyId)] = family with { CurrentHash = next.TokenHash, CurrentExpiresAt = next.ExpiresAt, RotatedAt = now };
             _tokens[spent.TokenHash] = _tokens[spent.TokenHash] with { SpentAt = now };
             _tokens.Add(next.TokenHash, next);
             return Task.FromResult(true);
@@ -69,7 +70,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     {
         lock (_gate)
         {
-            return Task.FromResult(Revoke(familyId, now));
+            return Task.FromResult(Revoke(Key(familyId), now));
         }
     }
 
@@ -77,7 +78,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     {
         lock (_gate)
         {
-            foreach (var id in _families.Where(f => f.Value.UserId == userId).Select(f => f.Key).ToList())
+            foreach (var id in _families.Where(f => f.Value.UserId == Key(userId)).Select(f => f.Key).ToList())
             {
                 Revoke(id, now);
             }
@@ -97,7 +98,10 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         return true;
     }
 
-    private StoredRefreshToken? View(StoredRefreshToken token) => _families.TryGetValue(token.FamilyId, out var family)
+    // Ids kept in the canonical lower-case form, as both stores keep them; one that is not an id stays as it is and matches nothing stored.
+    private static string Key(string id) => ObjectIds.Normalize(id) ?? id;
+
+    private StoredRefreshToken? View(StoredRefreshToken token) => _families.TryGetValue(Key(token.FamilyId), out var family)
         ? token with
         {
             UserId = family.UserId,

@@ -2,9 +2,9 @@ using CleanAuth.Domain.Authors;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 
-namespace CleanAuth.Infrastructure.Persistence.Documents;
+namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
-/// <summary>An author as both stores keep it (see <see cref="BookDocument"/> for the id).</summary>
+/// <summary>An author as MongoDB keeps it (see <see cref="BookDocument"/> for the id).</summary>
 [BsonIgnoreExtraElements]
 public sealed class AuthorDocument
 {
@@ -45,5 +45,5 @@ public sealed class AuthorDocument
         Books = 0,
     };
 
-    public Author ToAuthor() => new(Id, OwnerId, Name, Country, BookerPrize, BookDocument.Utc(CreatedAt));
+    public Author ToAuthor() => new(Id, OwnerId, Name, Country, BookerPrize, MongoTimes.Utc(CreatedAt));
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Infrastructure.Persistence;
 
-namespace CleanAuth.Tests.Unit.Fakes;
+namespace CleanAuth.Tests.Fakes;
 
 /// <summary>A file the fake cover store holds.</summary>
 public sealed record StoredCoverFile(byte[] Content, string ContentType);
@@ -70,7 +71,9 @@ public sealed class InMemoryCoverStore : ICoverStore
     {
         lock (_gate)
         {
-            return Task.FromResult<Stream?>(_files.TryGetValue(fileId, out var file) ? new MemoryStream(file.Content, writable: false) : null);
+            return Task.FromResult<Stream?>(ObjectIds.Normalize(fileId) is { } key && _files.TryGetValue(key, out var file)
+                ? new MemoryStream(file.Content, writable: false)
+                : null);
         }
     }
 
@@ -80,7 +83,10 @@ public sealed class InMemoryCoverStore : ICoverStore
         lock (_gate)
         {
             DeletedFileIds.Add(fileId);
-            _files.Remove(fileId);
+            if (ObjectIds.Normalize(fileId) is { } key)
+            {
+                _files.Remove(key);
+            }
         }
 
         return Task.CompletedTask;
@@ -100,13 +106,14 @@ public sealed class InMemoryCoverStore : ICoverStore
     {
         lock (_gate)
         {
-            return _files.GetValueOrDefault(fileId);
+            return ObjectIds.Normalize(fileId) is { } key ? _files.GetValueOrDefault(key) : null;
         }
     }
 
     private string Store(byte[] content, string contentType)
     {
-        var id = "file-" + (++_nextId).ToString(CultureInfo.InvariantCulture);
+        // ObjectId-shaped, as both stores hand them out (the counter starts high so no test mistakes one for a user's or a book's id).
+        var id = (0xf11e000000L + ++_nextId).ToString("x24", CultureInfo.InvariantCulture);
         _files[id] = new StoredCoverFile(content, contentType);
         return id;
     }

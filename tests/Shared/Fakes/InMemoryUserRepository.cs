@@ -1,8 +1,9 @@
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Common;
 using CleanAuth.Domain.Users;
+using CleanAuth.Infrastructure.Persistence;
 
-namespace CleanAuth.Tests.Unit.Fakes;
+namespace CleanAuth.Tests.Fakes;
 
 /// <summary>
 /// An in-memory <see cref="IUserRepository"/> that keeps the port's contract: unique normalized email,
@@ -55,7 +56,7 @@ public sealed class InMemoryUserRepository : IUserRepository
         lock (_gate)
         {
             FindByIdCalls++;
-            return Task.FromResult(id is not null && _byId.TryGetValue(id, out var stored) ? Copy(stored, stored.Version) : null);
+            return Task.FromResult(Key(id) is { } key && _byId.TryGetValue(key, out var stored) ? Copy(stored, stored.Version) : null);
         }
     }
 
@@ -76,10 +77,10 @@ public sealed class InMemoryUserRepository : IUserRepository
             throw new InvalidOperationException("Taking an active administrator away goes through TryUpdateRemovingActiveAdminAsync.");
         }
 
-        UpdateCalls++;
         BeforeUpdate?.Invoke(user);
         lock (_gate)
         {
+            UpdateCalls++;
             Write(user);
         }
 
@@ -94,10 +95,10 @@ public sealed class InMemoryUserRepository : IUserRepository
             throw new InvalidOperationException("Only for a change that takes an active administrator away.");
         }
 
-        UpdateCalls++;
         BeforeUpdate?.Invoke(user);
         lock (_gate)
         {
+            UpdateCalls++;
             if (!_byId.Values.Any(u => u.Id != user.Id && u.IsActiveAdmin))
             {
                 return Task.FromResult(false);
@@ -115,7 +116,7 @@ public sealed class InMemoryUserRepository : IUserRepository
     {
         lock (_gate)
         {
-            if (userId is null || !_byId.TryGetValue(userId, out var stored) || stored.LockoutEnd > now)
+            if (Key(userId) is not { } key || !_byId.TryGetValue(key, out var stored) || stored.LockoutEnd > now)
             {
                 return Task.FromResult(SignInReservation.Refused);
             }
@@ -123,7 +124,7 @@ public sealed class InMemoryUserRepository : IUserRepository
             // A lock that has ended starts a new window; the reservation that spends the budget sets the lock.
             var count = stored.LockoutEnd is null ? stored.FailedLoginCount + 1 : 1;
             var last = count >= maxFailedAttempts;
-            _byId[userId] = Copy(stored, stored.Version, count, last ? Millis(now + lockoutDuration) : null, stored.LastLoginAt);
+            _byId[key] = Copy(stored, stored.Version, count, last ? Millis(now + lockoutDuration) : null, stored.LastLoginAt);
             return Task.FromResult(last ? SignInReservation.ReservedLast : SignInReservation.Reserved);
         }
     }
@@ -132,9 +133,9 @@ public sealed class InMemoryUserRepository : IUserRepository
     {
         lock (_gate)
         {
-            if (_byId.TryGetValue(userId, out var stored))
+            if (Key(userId) is { } key && _byId.TryGetValue(key, out var stored))
             {
-                _byId[userId] = Copy(stored, stored.Version, 0, null, lastLoginAt is { } at ? Millis(at) : stored.LastLoginAt);
+                _byId[key] = Copy(stored, stored.Version, 0, null, lastLoginAt is { } at ? Millis(at) : stored.LastLoginAt);
             }
         }
 
@@ -145,7 +146,7 @@ public sealed class InMemoryUserRepository : IUserRepository
     {
         lock (_gate)
         {
-            if (_byId.TryGetValue(userId, out var stored) && stored.PasswordHash == expectedHash)
+            if (Key(userId) is { } key && _byId.TryGetValue(key, out var stored) && stored.PasswordHash == expectedHash)
             {
                 stored.ReplacePasswordHash(newHash, stored.UpdatedAt);
             }
@@ -210,12 +211,15 @@ public sealed class InMemoryUserRepository : IUserRepository
     {
         if (!_byId.TryGetValue(user.Id, out var stored) || stored.Version != user.Version)
         {
-            throw new ConflictException("The account was changed by another request; retry.");
+            throw new AccountChangedException();
         }
 
         _byId[user.Id] = Copy(user, user.Version + 1, stored.FailedLoginCount, stored.LockoutEnd, stored.LastLoginAt);
         SuccessfulUpdates++;
     }
+
+    // Ids as the stores read them: any case, and a malformed one finds nothing.
+    private static string? Key(string? id) => ObjectIds.Normalize(id);
 
     private static DateTimeOffset Millis(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 

@@ -2,7 +2,7 @@ using CleanAuth.Application.Common.Abstractions;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 
-namespace CleanAuth.Infrastructure.Persistence.Mongo;
+namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
 [BsonIgnoreExtraElements]
 public sealed class MongoRefreshTokenDocument
@@ -52,10 +52,4 @@ public sealed class MongoRefreshTokenDocument
         SpentAt = token.SpentAt?.UtcDateTime,
         RevokedAt = token.RevokedAt?.UtcDateTime,
     };
-
-    public StoredRefreshToken ToToken() => new(
-        Id.ToString(), TokenHash, UserId.ToString(), FamilyId.ToString(), SecurityStamp, Utc(CreatedAt), Utc(ExpiresAt), Utc(FamilyExpiresAt),
-        SpentAt is { } spent ? Utc(spent) : null, RevokedAt is { } revoked ? Utc(revoked) : null);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

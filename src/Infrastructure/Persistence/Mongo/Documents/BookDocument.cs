@@ -1,12 +1,14 @@
 using CleanAuth.Domain.Books;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using static CleanAuth.Infrastructure.Persistence.Mongo.Documents.MongoTimes;
 
-namespace CleanAuth.Infrastructure.Persistence.Documents;
+namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
 /// <summary>
-/// A book as both stores keep it. The id is a 24-hex ObjectId string: MongoDB stores it as an
-/// ObjectId (the attribute), LiteDB as the string it is.
+/// A book as MongoDB keeps it. The id is a 24-hex ObjectId string, stored as an ObjectId (the attribute).
+/// Books written by earlier versions may still carry an <c>ownerTitle</c> key (kept then for LiteDB's one-field
+/// unique index); it is ignored on read and no longer written.
 /// </summary>
 [BsonIgnoreExtraElements]
 public sealed class BookDocument
@@ -23,17 +25,6 @@ public sealed class BookDocument
 
     [BsonElement("normalizedTitle")]
     public string NormalizedTitle { get; set; } = "";
-
-    /// <summary>Owner and normalized title in one field, for stores whose unique indexes take one field (LiteDB).</summary>
-    [BsonElement("ownerTitle")]
-    public string OwnerTitle { get; set; } = "";
-
-    /// <summary>
-    /// Owner, creation time and id in one sortable field, for LiteDB (MongoDB has a compound index and does not
-    /// store it): reading this index backwards gives one owner's books newest first without sorting the library.
-    /// </summary>
-    [BsonIgnore]
-    public string OwnerRecency { get; set; } = "";
 
     [BsonElement("description")]
     public string Description { get; set; } = "";
@@ -56,23 +47,12 @@ public sealed class BookDocument
     [BsonElement("version")]
     public long Version { get; set; }
 
-    public static string OwnerTitleKey(string ownerId, string normalizedTitle) => ownerId + "\n" + normalizedTitle;
-
-    /// <summary>
-    /// Hex and digits only, each part of fixed width: any collation LiteDB is set to orders these keys by
-    /// (owner, time, id), and the owner id is a safe prefix to search by.
-    /// </summary>
-    public static string OwnerRecencyKey(string ownerId, DateTime createdAt, string id) =>
-        ownerId + createdAt.Ticks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + id;
-
     public static BookDocument From(Book book, long version) => new()
     {
         Id = book.Id,
         OwnerId = book.OwnerId,
         Title = book.Title,
         NormalizedTitle = book.NormalizedTitle,
-        OwnerTitle = OwnerTitleKey(book.OwnerId, book.NormalizedTitle),
-        OwnerRecency = OwnerRecencyKey(book.OwnerId, book.CreatedAt.UtcDateTime, book.Id),
         Description = book.Description,
         Category = book.Category,
         AuthorId = book.AuthorId,
@@ -84,8 +64,6 @@ public sealed class BookDocument
 
     public Book ToBook() => new(
         Id, OwnerId, Title, Description, Category, AuthorId, Cover.ToCover(), Utc(CreatedAt), Utc(UpdatedAt), Version);
-
-    internal static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
 
 public sealed class CoverDocument

@@ -1,7 +1,8 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Authors;
+using CleanAuth.Infrastructure.Persistence;
 
-namespace CleanAuth.Tests.Unit.Fakes;
+namespace CleanAuth.Tests.Fakes;
 
 /// <summary>
 /// An in-memory <see cref="IAuthorRepository"/>: owner-scoped like the real stores, listed by name then id, with the
@@ -41,7 +42,7 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
     {
         lock (_gate)
         {
-            return Task.FromResult(id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId ? stored : null);
+            return Task.FromResult(Owns(ownerId, id) ? _byId[Key(id)!] : null);
         }
     }
 
@@ -66,7 +67,8 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
                 return Task.FromResult(false);
             }
 
-            _references[id] = References(id) + 1;
+            var key = Key(id)!;
+            _references[key] = References(key) + 1;
             return Task.FromResult(true);
         }
     }
@@ -75,9 +77,9 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
     {
         lock (_gate)
         {
-            if (Owns(ownerId, id) && References(id) > 0)
+            if (Owns(ownerId, id) && Key(id) is { } key && References(key) > 0)
             {
-                _references[id] = References(id) - 1;
+                _references[key] = References(key) - 1;
             }
         }
 
@@ -88,13 +90,14 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
     {
         lock (_gate)
         {
+            var key = Key(id);
             var result = !Owns(ownerId, id) ? AuthorDeletion.NotFound
-                : References(id) > 0 ? AuthorDeletion.Referenced
+                : References(key!) > 0 ? AuthorDeletion.Referenced
                 : AuthorDeletion.Deleted;
             if (result == AuthorDeletion.Deleted)
             {
-                _byId.Remove(id);
-                _references.Remove(id);
+                _byId.Remove(key!);
+                _references.Remove(key!);
             }
 
             return Task.FromResult(result);
@@ -130,7 +133,10 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
         }
     }
 
-    private bool Owns(string ownerId, string? id) => id is not null && _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId;
+    private bool Owns(string ownerId, string? id) => Key(id) is { } key && _byId.TryGetValue(key, out var stored) && stored.OwnerId == ownerId;
+
+    // Ids as the stores read them: any case, and a malformed one finds nothing.
+    private static string? Key(string? id) => ObjectIds.Normalize(id);
 
     private long References(string id) => _references.GetValueOrDefault(id);
 }

@@ -1,10 +1,11 @@
 using CleanAuth.Domain.Users;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
+using static CleanAuth.Infrastructure.Persistence.Mongo.Documents.MongoTimes;
 
-namespace CleanAuth.Infrastructure.Persistence.Documents;
+namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
-/// <summary>A user as both stores keep it (see <see cref="BookDocument"/> for the id).</summary>
+/// <summary>A user as MongoDB keeps it (see <see cref="BookDocument"/> for the id).</summary>
 [BsonIgnoreExtraElements]
 public sealed class UserDocument
 {
@@ -72,13 +73,10 @@ public sealed class UserDocument
 
     public User ToUser() => new(
         Id, Name, Email, PasswordHash, SecurityStamp, Roles, Disabled,
-        new DateTimeOffset(DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc)),
-        new DateTimeOffset(DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)),
+        Utc(CreatedAt),
+        Utc(UpdatedAt),
         Version,
         Utc(LastLoginAt),
         FailedLoginCount,
         Utc(LockoutEnd));
-
-    private static DateTimeOffset? Utc(DateTime? value) =>
-        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 }
