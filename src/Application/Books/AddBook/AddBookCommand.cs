@@ -1,6 +1,7 @@
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
-using FluentValidation;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Books;
 using MediatR;
 
 namespace CleanAuth.Application.Books.AddBook;
@@ -8,14 +9,42 @@ namespace CleanAuth.Application.Books.AddBook;
 public sealed record AddBookCommand(string? Title, string? Description, string? Category, string? AuthorId, IUploadedFile? Cover)
     : IRequest<BookResponse>, IRequireUser;
 
-public sealed class AddBookCommandValidator : AbstractValidator<AddBookCommand>
+public sealed class AddBookCommandHandler(
+    ICurrentUser currentUser,
+    IBookRepository books,
+    AuthorReferences authors,
+    CoverUploader covers,
+    IIdGenerator ids,
+    TimeProvider timeProvider) : IRequestHandler<AddBookCommand, BookResponse>
 {
-    public AddBookCommandValidator()
+    public async Task<BookResponse> Handle(AddBookCommand request, CancellationToken cancellationToken)
     {
-        RuleFor(c => c.Title).BookTitle();
-        RuleFor(c => c.Description).BookDescription();
-        RuleFor(c => c.Category).BookCategoryName();
-        RuleFor(c => c.Cover).NotNull().WithMessage("A cover image is required.")
-            .Must(c => c is null || c.Length > 0).WithMessage("The cover file is empty.");
+        var ownerId = currentUser.User.Id;
+        var authorId = await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
+        if (await books.TitleExistsAsync(ownerId, request.Title!, null, cancellationToken))
+        {
+            throw new ConflictException(BookConflicts.DuplicateTitle);
+        }
+
+        // Files first, then the book: a book never points at a missing file, and if the book cannot be
+        // stored its files are removed again.
+        var cover = await covers.StoreAsync(request.Cover!, cancellationToken);
+        var book = Book.Add(ids.NewId(), ownerId, request.Title!, request.Description ?? "",
+            BookCategory.Find(request.Category)!, authorId, cover, timeProvider.GetUtcNow());
+        try
+        {
+            // The author's reference is the deciding write: if the author was deleted since the check, this is a 400.
+            if (!await authors.StoreNamingAsync(ownerId, authorId, () => books.TryAddAsync(book, cancellationToken), cancellationToken))
+            {
+                throw new ConflictException(BookConflicts.DuplicateTitle);
+            }
+        }
+        catch
+        {
+            await covers.DeleteAsync(cover);
+            throw;
+        }
+
+        return BookResponse.From(book);
     }
 }

@@ -1,6 +1,5 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Users;
-using FluentValidation;
 using MediatR;
 
 namespace CleanAuth.Application.Users.ListUsers;
@@ -23,16 +22,6 @@ public sealed record UserSummary(
 }
 
 public sealed record UserListPage(IReadOnlyList<UserSummary> Items, int Page, int PageSize, long TotalCount);
-
-public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
-{
-    public ListUsersQueryValidator()
-    {
-        RuleFor(q => q.Page).InclusiveBetween(1, 1_000_000).WithMessage("Page must be between 1 and 1000000.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, ListUsersQuery.MaxPageSize).WithMessage($"PageSize must be between 1 and {ListUsersQuery.MaxPageSize}.");
-        RuleFor(q => q.Email).MaximumLength(254).WithMessage("Email must be at most 254 characters.");
-    }
-}
 
 public sealed class ListUsersQueryHandler(IUserRepository users) : IRequestHandler<ListUsersQuery, UserListPage>
 {
