@@ -1,6 +1,10 @@
 using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Infrastructure.Health;
 using CleanAuth.Infrastructure.Images;
 using CleanAuth.Infrastructure.Observability;

@@ -1,4 +1,5 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Authors.Ports;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;

@@ -1,4 +1,6 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Authors.Ports;
+using CleanAuth.Application.Books.Ports;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence.Mongo;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;

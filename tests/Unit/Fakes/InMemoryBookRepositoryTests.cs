@@ -1,5 +1,5 @@
 using System.Globalization;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Exceptions;
 
 namespace CleanAuth.Tests.Unit.Fakes;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 
 namespace CleanAuth.Tests.Unit.Fakes;
 

@@ -1,7 +1,9 @@
 using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Common;
 using MediatR;
 

@@ -1,5 +1,7 @@
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 using MediatR;

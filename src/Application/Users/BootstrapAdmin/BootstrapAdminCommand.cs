@@ -1,4 +1,6 @@
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using MediatR;
 

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using MediatR;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
 using CleanAuth.Infrastructure.Persistence.Documents;

@@ -1,5 +1,5 @@
 using CleanAuth.Application.Books.ListBooks;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Books;

@@ -1,6 +1,7 @@
+using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
 
-namespace CleanAuth.Application.Common.Abstractions;
+namespace CleanAuth.Application.Books.Ports;
 
 /// <summary>Where books are kept. Every read and write is scoped to one owner: another owner's book is never found.</summary>
 public interface IBookRepository
@@ -18,7 +19,7 @@ public interface IBookRepository
 
     /// <summary>
     /// Stores the changes made to <paramref name="book"/> if nobody changed it since it was read; throws
-    /// <see cref="Exceptions.ConflictException"/> otherwise, or when the new title is taken.
+    /// <see cref="ConflictException"/> otherwise, or when the new title is taken.
     /// </summary>
     Task UpdateAsync(Book book, CancellationToken cancellationToken);
 

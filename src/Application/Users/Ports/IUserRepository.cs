@@ -1,8 +1,9 @@
+using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Users;
 
-namespace CleanAuth.Application.Common.Abstractions;
+namespace CleanAuth.Application.Users.Ports;
 
-/// <summary>Where users are kept. Implementations throw <see cref="Exceptions.StorageUnavailableException"/> when the store cannot be reached.</summary>
+/// <summary>Where users are kept. Implementations throw <see cref="StorageUnavailableException"/> when the store cannot be reached.</summary>
 public interface IUserRepository
 {
     /// <summary>Stores a new user; false when another user already has the same normalized email.</summary>
@@ -15,7 +16,7 @@ public interface IUserRepository
 
     /// <summary>
     /// Stores the changes made to <paramref name="user"/> if nobody else changed it since it was read;
-    /// throws <see cref="Exceptions.ConflictException"/> otherwise. The sign-in state (failure count, lock,
+    /// throws <see cref="ConflictException"/> otherwise. The sign-in state (failure count, lock,
     /// last login) is not written here: only the atomic sign-in operations below change it. A change that
     /// takes an active administrator away (<see cref="User.StoredAsActiveAdmin"/> and no longer
     /// <see cref="User.IsActiveAdmin"/>) is refused with <see cref="InvalidOperationException"/>: it must go
