@@ -52,6 +52,7 @@ public static class DependencyInjection
 
         services.AddOpenApi(options =>
         {
+            options.CreateSchemaReferenceId = SchemaIds.Of;
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();

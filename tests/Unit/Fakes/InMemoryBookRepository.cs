@@ -1,5 +1,6 @@
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Books;
 
 namespace CleanAuth.Tests.Unit.Fakes;
@@ -98,7 +99,7 @@ public sealed class InMemoryBookRepository : IBookRepository
         }
     }
 
-    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken)
+    public Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -113,7 +114,7 @@ public sealed class InMemoryBookRepository : IBookRepository
                 .ToList();
             IReadOnlyList<Book> items =
                 [.. matching.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
-            return Task.FromResult(new Page<Book>(items, filter.Page, filter.PageSize, matching.Count));
+            return Task.FromResult(new PagedList<Book>(items, filter.Page, filter.PageSize, matching.Count));
         }
     }
 

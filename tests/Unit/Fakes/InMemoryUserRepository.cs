@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 
@@ -185,7 +186,7 @@ public sealed class InMemoryUserRepository : IUserRepository
         }
     }
 
-    public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken)
+    public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -193,7 +194,7 @@ public sealed class InMemoryUserRepository : IUserRepository
                 .Where(u => emailContains is null || u.NormalizedEmail.Contains(User.NormalizeEmail(emailContains), StringComparison.Ordinal))
                 .OrderBy(u => u.Id, StringComparer.Ordinal)
                 .ToList();
-            return Task.FromResult(new UserPage([.. matching.Skip(skip).Take(take).Select(u => Copy(u, u.Version))], matching.Count));
+            return Task.FromResult(new PagedList<User>([.. matching.Skip((page - 1) * pageSize).Take(pageSize).Select(u => Copy(u, u.Version))], page, pageSize, matching.Count));
         }
     }
 

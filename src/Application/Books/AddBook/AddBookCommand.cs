@@ -8,7 +8,7 @@ using MediatR;
 namespace CleanAuth.Application.Books.AddBook;
 
 public sealed record AddBookCommand(string? Title, string? Description, string? Category, string? AuthorId, IUploadedFile? Cover)
-    : IRequest<BookResponse>, IRequireUser;
+    : IRequest<BookDetails>, IRequireUser;
 
 public sealed class AddBookCommandHandler(
     ICurrentUser currentUser,
@@ -16,9 +16,9 @@ public sealed class AddBookCommandHandler(
     AuthorReferences authors,
     CoverUploader covers,
     IIdGenerator ids,
-    TimeProvider timeProvider) : IRequestHandler<AddBookCommand, BookResponse>
+    TimeProvider timeProvider) : IRequestHandler<AddBookCommand, BookDetails>
 {
-    public async Task<BookResponse> Handle(AddBookCommand request, CancellationToken cancellationToken)
+    public async Task<BookDetails> Handle(AddBookCommand request, CancellationToken cancellationToken)
     {
         var ownerId = currentUser.User.Id;
         var authorId = await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
@@ -46,6 +46,6 @@ public sealed class AddBookCommandHandler(
             throw;
         }
 
-        return BookResponse.From(book);
+        return BookDetails.From(book);
     }
 }

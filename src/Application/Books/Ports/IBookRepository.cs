@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Books;
 
 namespace CleanAuth.Application.Books.Ports;
@@ -15,7 +16,7 @@ public interface IBookRepository
     Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken);
 
     /// <summary>The owner's books, newest first, optionally of one category and with a title containing the filter's text (any case).</summary>
-    Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken);
+    Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores the changes made to <paramref name="book"/> if nobody changed it since it was read; throws
@@ -31,5 +32,3 @@ public interface IBookRepository
 }
 
 public sealed record BookFilter(string? Category, string? TitleContains, int Page, int PageSize);
-
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long TotalCount);

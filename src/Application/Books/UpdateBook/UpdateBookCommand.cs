@@ -9,16 +9,16 @@ namespace CleanAuth.Application.Books.UpdateBook;
 
 /// <summary>Every field is optional: a missing one is left as it is. An empty <c>authorId</c> removes the author.</summary>
 public sealed record UpdateBookCommand(string Id, string? Title, string? Description, string? Category, string? AuthorId, IUploadedFile? Cover)
-    : IRequest<BookResponse>, IRequireUser;
+    : IRequest<BookDetails>, IRequireUser;
 
 public sealed class UpdateBookCommandHandler(
     ICurrentUser currentUser,
     IBookRepository books,
     AuthorReferences authors,
     CoverUploader covers,
-    TimeProvider timeProvider) : IRequestHandler<UpdateBookCommand, BookResponse>
+    TimeProvider timeProvider) : IRequestHandler<UpdateBookCommand, BookDetails>
 {
-    public async Task<BookResponse> Handle(UpdateBookCommand request, CancellationToken cancellationToken)
+    public async Task<BookDetails> Handle(UpdateBookCommand request, CancellationToken cancellationToken)
     {
         var ownerId = currentUser.User.Id;
         var book = await books.FindOwnedAsync(ownerId, request.Id, cancellationToken);
@@ -62,6 +62,6 @@ public sealed class UpdateBookCommandHandler(
             await authors.ReleaseAsync(ownerId, previousAuthorId);
         }
 
-        return BookResponse.From(book);
+        return BookDetails.From(book);
     }
 }

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Application.Users.Ports;
@@ -47,8 +48,8 @@ public interface IUserRepository
     /// <summary>Replaces the password hash by a stronger hash of the same password, unless the hash changed meanwhile.</summary>
     Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken);
 
-    /// <summary>A page of users ordered by creation, optionally those whose email contains <paramref name="emailContains"/> (any case).</summary>
-    Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken);
+    /// <summary>Page <paramref name="page"/> (from 1) of users ordered by creation, optionally those whose email contains <paramref name="emailContains"/> (any case).</summary>
+    Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken);
 
     /// <summary>How many users hold the admin role and are not disabled.</summary>
     Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken);
@@ -66,5 +67,3 @@ public enum SignInReservation
     /// <summary>The guess may be weighed, and it spent the window's budget: the account is locked unless it succeeds.</summary>
     ReservedLast,
 }
-
-public sealed record UserPage(IReadOnlyList<User> Items, long TotalCount);

@@ -170,7 +170,7 @@ public sealed class PipelineTests : IDisposable
 
         await act.Should().ThrowAsync<UnauthorizedException>();
         _covers.SaveCalls.Should().Be(0);
-        Logged<AddBookCommand, BookResponse>().Should().ContainSingle().Which["Outcome"].Should().Be(nameof(UnauthorizedException));
+        Logged<AddBookCommand, BookDetails>().Should().ContainSingle().Which["Outcome"].Should().Be(nameof(UnauthorizedException));
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using CleanAuth.Application.Books.Common;
+
+namespace CleanAuth.WebApi.Endpoints;
+
+/// <summary>A book as its owner sees it. URLs and sizes are the server's; a client can never set them.</summary>
+// The use case's BookDetails plus the URLs of its cover and thumbnail, which only the web layer knows. The fields
+// and their order are the API's contract.
+public sealed record BookResponse(
+    string Id,
+    string Title,
+    string Description,
+    string Category,
+    string? AuthorId,
+    string CoverUrl,
+    string ThumbnailUrl,
+    int CoverWidth,
+    int CoverHeight,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static string PathOf(string bookId) => $"/api/books/{bookId}";
+
+    public static BookResponse From(BookDetails book) => new(
+        book.Id,
+        book.Title,
+        book.Description,
+        book.Category,
+        book.AuthorId,
+        $"{PathOf(book.Id)}/cover",
+        $"{PathOf(book.Id)}/cover/thumbnail",
+        book.CoverWidth,
+        book.CoverHeight,
+        book.CreatedAt,
+        book.UpdatedAt);
+}
