@@ -20,6 +20,7 @@ using CleanAuth.Application.Users.UpdateProfile;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using MediatR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -40,7 +41,7 @@ public sealed class PipelineTests : IDisposable
 
     public PipelineTests()
     {
-        var services = new ServiceCollection().AddApplication();
+        var services = new ServiceCollection().AddApplication(new ConfigurationBuilder().Build());
         services.AddSingleton<IUserRepository>(_users);
         services.AddSingleton<IPasswordHasher>(_hasher);
         services.AddSingleton<ITokenService>(new FakeTokenService());
