@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CleanAuth.Application.Books.Common;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Infrastructure.Images;
 
 namespace CleanAuth.Benchmarks;

@@ -3,16 +3,19 @@ using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Common.Options;
 using FluentValidation;
 using MediatR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CleanAuth.Application;
 
 public static class DependencyInjection
 {
-    public static IServiceCollection AddApplication(this IServiceCollection services)
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
         var assembly = typeof(DependencyInjection).Assembly;
 
@@ -42,8 +45,11 @@ public static class DependencyInjection
         services.AddScoped<SecurityEvents>();
         services.AddScoped<RefreshTokens>();
         services.AddScoped<SignInAttempts>();
-        services.AddOptions<RefreshTokenOptions>();
-        services.AddOptions<LockoutOptions>();
+        services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
+        services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
+        services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);
+        // Read by value: the cover uploader and the image adapter take the limits themselves.
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<CoverLimits>>().Value);
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,6 +1,9 @@
-using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Authors.Ports;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Options;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Infrastructure.Health;
 using CleanAuth.Infrastructure.Images;
 using CleanAuth.Infrastructure.Observability;
@@ -26,12 +29,10 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // Checked when the host starts: a missing or invalid setting stops it with a message naming the setting.
-        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PasswordHashingOptions>().Bind(configuration.GetSection(PasswordHashingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<JwtOptions>(configuration, JwtOptions.Section);
+        services.AddValidatedOptions<PasswordHashingOptions>(configuration, PasswordHashingOptions.Section);
+        services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddSingleton<IAuthMetrics, AuthMetrics>();
-        services.Configure<RefreshTokenOptions>(configuration.GetSection(RefreshTokenOptions.Section));
-        services.Configure<LockoutOptions>(configuration.GetSection(LockoutOptions.Section));
 
         services.AddSingleton(provider => JwtSigningKey.Resolve(
             provider.GetRequiredService<IOptions<JwtOptions>>().Value.SigningKey,
@@ -42,7 +43,6 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddSingleton<IHashingCapacity, HashingCapacity>();
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
-        services.AddSingleton(configuration.GetSection(CoverLimits.Section).Get<CoverLimits>() ?? new CoverLimits());
         services.AddSingleton<IImageService, NetVipsImageService>();
         services.AddHealthChecks().AddCheck<ImageLibraryHealthCheck>("image-library", tags: [ReadyTag]);
 

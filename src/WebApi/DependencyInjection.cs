@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Options;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -12,8 +13,7 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
-        var api = configuration.GetSection(ApiOptions.Section).Get<ApiOptions>() ?? new ApiOptions();
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ApiOptions>(configuration, ApiOptions.Section);
 
         // Graceful shutdown: on SIGTERM Kestrel stops accepting connections and lets in-flight requests finish for this long.
         services.AddOptions<HostOptions>().Configure<IOptions<ApiOptions>>((host, options) => host.ShutdownTimeout = options.Value.ShutdownTimeout);
@@ -22,7 +22,7 @@ public static class DependencyInjection
         services.AddScoped<ICallerIdentity, HttpCallerIdentity>();
         services.AddScoped<IClientContext, HttpClientContext>();
         services.AddCleanAuthRateLimits(configuration);
-        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.AddValidatedOptions<BootstrapOptions>(configuration, BootstrapOptions.Section);
         services.AddHostedService<AdminBootstrapService>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Apply);
@@ -32,10 +32,10 @@ public static class DependencyInjection
         // Binding failures (malformed JSON, a wrong type, a wrong content type) throw, so they reach the
         // exception handler and get a ProblemDetails body instead of a bare status code.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.Configure<FormOptions>(options =>
+        services.AddOptions<FormOptions>().Configure<IOptions<ApiOptions>>((options, api) =>
         {
-            options.MultipartBodyLengthLimit = api.MaxRequestBodyBytes;
-            options.ValueLengthLimit = (int)Math.Min(api.MaxRequestBodyBytes, int.MaxValue);
+            options.MultipartBodyLengthLimit = api.Value.MaxRequestBodyBytes;
+            options.ValueLengthLimit = (int)Math.Min(api.Value.MaxRequestBodyBytes, int.MaxValue);
         });
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -52,6 +52,7 @@ public static class DependencyInjection
 
         services.AddOpenApi(options =>
         {
+            options.CreateSchemaReferenceId = SchemaIds.Of;
             options.AddDocumentTransformer<DocumentTransformer>();
             options.AddDocumentTransformer<BearerSecuritySchemeTransformer>();
             options.AddOperationTransformer<BearerSecuritySchemeTransformer>();

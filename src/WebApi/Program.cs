@@ -26,7 +26,7 @@ builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (servic
     .Enrich.With<SensitiveDataEnricher>());
 
 builder.Services
-    .AddApplication()
+    .AddApplication(builder.Configuration)
     .AddInfrastructure(builder.Configuration, builder.Environment)
     .AddWebApi(builder.Configuration);
 builder.AddTelemetry();

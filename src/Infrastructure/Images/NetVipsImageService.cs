@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using CleanAuth.Application.Books.Common;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Infrastructure.Observability;
 using CleanAuth.Infrastructure.Persistence;

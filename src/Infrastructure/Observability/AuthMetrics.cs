@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Logging;
 
 namespace CleanAuth.Infrastructure.Observability;

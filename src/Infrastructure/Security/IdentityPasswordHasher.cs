@@ -1,4 +1,4 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CleanAuth.Infrastructure.Security;
 
 /// <summary>ASP.NET Core Identity's PBKDF2 hasher, with the iteration count from configuration.</summary>
-public sealed class IdentityPasswordHasher : Application.Common.Abstractions.IPasswordHasher
+public sealed class IdentityPasswordHasher : CleanAuth.Application.Auth.Ports.IPasswordHasher
 {
     private readonly PasswordHasher<User> _hasher;
     private readonly string _dummyHash;

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Application.Users.DisableAccount;
 using CleanAuth.Application.Users.EnableAccount;
 using CleanAuth.Application.Users.GrantAdminRole;
@@ -23,7 +24,7 @@ public sealed class Admin : IEndpointGroup
             .WithName("ListUsers")
             .WithSummary("Lists users, a page at a time (administrators).")
             .WithDescription("Filtered by an email fragment; pageSize 20 by default, at most 100.")
-            .Produces<UserListPage>()
+            .Produces<PagedList<UserSummary>>()
             .ProducesValidationProblem();
 
         users.MapPost("/{id}/disable", async (string id, IMediator mediator, CancellationToken ct) =>

@@ -29,7 +29,10 @@ public sealed class Books : IEndpointGroup
 
         // The binder gives null for a form with no fields at all; that is a form with every field missing.
         books.MapPost("/", async ([FromForm] BookForm? form, IMediator mediator, CancellationToken ct) =>
-                await mediator.SendForCreated((form ?? new()).ToAddCommand(), book => $"/api/books/{book.Id}", ct))
+            {
+                var book = BookResponse.From(await mediator.Send((form ?? new()).ToAddCommand(), ct));
+                return TypedResults.Created(BookResponse.PathOf(book.Id), book);
+            })
             .WithName("AddBook")
             .WithSummary("Adds a book with its cover.")
             .WithDescription("A multipart form: `title`, `category` and the `cover` file are required. The cover is a JPEG, PNG, WebP or GIF (decided by its bytes; 415 otherwise), at most 10 MB (413, refused before the body is read) and 40 megapixels; a 150×150 thumbnail is made from it. Titles are unique per user in any case (409). Rate-limited per user.")
@@ -37,21 +40,21 @@ public sealed class Books : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         books.MapGet("/", async ([AsParameters] ListBooksQuery query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(query, ct)))
+                TypedResults.Ok((await mediator.Send(query, ct)).Map(BookResponse.From)))
             .WithName("ListBooks")
             .WithSummary("The signed-in user's books, newest first, a page at a time.")
             .WithDescription("`category` filters by category, `q` matches the title in any case; pageSize 20 by default, at most 100.")
             .ProducesValidationProblem();
 
         books.MapGet("/{id}", async (string id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetBookQuery(id), ct)))
+                TypedResults.Ok(BookResponse.From(await mediator.Send(new GetBookQuery(id), ct))))
             .WithName("GetBook")
             .WithSummary("One of the signed-in user's books.")
             .WithDescription("Another user's book, an unknown and a malformed id all get the same 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         books.MapPut("/{id}", async (string id, [FromForm] BookForm? form, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send((form ?? new()).ToUpdateCommand(id), ct)))
+                TypedResults.Ok(BookResponse.From(await mediator.Send((form ?? new()).ToUpdateCommand(id), ct))))
             .WithName("UpdateBook")
             .WithSummary("Changes a book; every field is optional.")
             .WithDescription("A multipart form with any of the fields; an empty `authorId` removes the author; a new `cover` replaces the old one and its thumbnail. Rate-limited per user.")

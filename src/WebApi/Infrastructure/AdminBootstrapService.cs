@@ -5,7 +5,11 @@ using MediatR;
 
 namespace CleanAuth.WebApi.Infrastructure;
 
-/// <summary>Administrator bootstrap settings (section <c>Bootstrap</c>); nothing happens when the email is empty.</summary>
+/// <summary>
+/// Administrator bootstrap settings (section <c>Bootstrap</c>); nothing happens when the email is empty. Registered
+/// like every setting, but with no annotations on purpose: the values are the use case's input, checked by its
+/// validator, and a bad one is logged (AdminBootstrapInvalid) while the API still starts.
+/// </summary>
 public sealed class BootstrapOptions
 {
     public const string Section = "Bootstrap";

@@ -55,21 +55,42 @@ public sealed class ProblemDetailsExceptionHandler(
     {
         ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = ProblemShape.ValidationTitle,
+            Status = StatusOf(validation.Kind),
+            Title = TitleOf(validation.Kind),
         },
-        NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
-        ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
-        UnauthorizedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", e.Message),
-        ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
-        UnsupportedMediaException e => Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", e.Message),
-        ContentTooLargeException e => Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large.", e.Message),
+        RejectionException e => Problem(StatusOf(e.Kind), TitleOf(e.Kind), e.Message),
         StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
             "The data store cannot be reached right now. Retry later."),
-        ServiceBusyException e => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.", e.Message),
         BadHttpRequestException e => Problem(e.StatusCode, ProblemShape.Title(e.StatusCode), BadRequestDetail(e.StatusCode)),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The error has been logged. Quote the trace id when reporting it."),
+    };
+
+    /// <summary>The one mapping of a rejection to its status (ADR 0034); every subclass of a kind answers alike.</summary>
+    public static int StatusOf(RejectionKind kind) => kind switch
+    {
+        RejectionKind.Invalid => StatusCodes.Status400BadRequest,
+        RejectionKind.NotFound => StatusCodes.Status404NotFound,
+        RejectionKind.Conflict => StatusCodes.Status409Conflict,
+        RejectionKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        RejectionKind.Forbidden => StatusCodes.Status403Forbidden,
+        RejectionKind.UnsupportedMedia => StatusCodes.Status415UnsupportedMediaType,
+        RejectionKind.ContentTooLarge => StatusCodes.Status413PayloadTooLarge,
+        RejectionKind.Busy => StatusCodes.Status503ServiceUnavailable,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A rejection kind without a status."),
+    };
+
+    private static string TitleOf(RejectionKind kind) => kind switch
+    {
+        RejectionKind.Invalid => ProblemShape.ValidationTitle,
+        RejectionKind.NotFound => "Not found.",
+        RejectionKind.Conflict => "Conflict.",
+        RejectionKind.Unauthorized => "Unauthorized.",
+        RejectionKind.Forbidden => "Forbidden.",
+        RejectionKind.UnsupportedMedia => "Unsupported media type.",
+        RejectionKind.ContentTooLarge => "Request body too large.",
+        RejectionKind.Busy => "Service unavailable.",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A rejection kind without a title."),
     };
 
     private static ProblemDetails Problem(int status, string title, string detail) =>

@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CleanAuth.Application.Common.Options;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CleanAuth.WebApi.Infrastructure;
 
@@ -12,21 +15,27 @@ public sealed class RateLimitOptions
 
     public bool Enabled { get; set; } = true;
 
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "RateLimits:Window must be between 00:00:01 and 1.00:00:00.")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Per client IP and window.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:Register must be between 1 and 1000000.")]
     public int Register { get; set; } = 5;
 
     /// <summary>Per client IP and window.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:Login must be between 1 and 1000000.")]
     public int Login { get; set; } = 10;
 
     /// <summary>Per client IP and window.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:Refresh must be between 1 and 1000000.")]
     public int Refresh { get; set; } = 30;
 
     /// <summary>Per signed-in user and window.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:Uploads must be between 1 and 1000000.")]
     public int Uploads { get; set; } = 20;
 
     /// <summary>Per signed-in user and window: each is a guess at the current password (ADR 0031).</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:ChangePassword must be between 1 and 1000000.")]
     public int ChangePassword { get; set; } = 5;
 }
 
@@ -44,9 +53,11 @@ public static class RateLimiting
 
     public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        return services.AddRateLimiter(options =>
+        services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, settings) =>
         {
+            var limits = settings.Value;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(Register, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Register));
             options.AddPolicy(Login, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Login));
@@ -55,6 +66,7 @@ public static class RateLimiting
             options.AddPolicy(ChangePassword, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.ChangePassword));
             options.OnRejected = WriteProblemAsync;
         });
+        return services;
     }
 
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits, string key, int permits) => limits.Enabled

@@ -27,7 +27,7 @@ public sealed class ReadmeLayoutTests
             .Where(area => Path.GetFileName(area) is not ("Common" or "bin" or "obj"))
             .SelectMany(Directory.GetDirectories)
             .Select(Path.GetFileName)
-            .Where(name => name != "Common")
+            .Where(name => name is not ("Common" or "Ports"))
             .Except(NotRoutes)
             .ToHashSet(StringComparer.Ordinal);
 

@@ -9,6 +9,7 @@ public sealed class StartupTests
     [InlineData(null, null, "Jwt:SigningKey")]
     [InlineData("Jwt:AccessTokenLifetime", "00:00:01", "Jwt:AccessTokenLifetime")]
     [InlineData("Jwt:AccessTokenLifetime", "00:00:01", "Passwords:MaxConcurrentHashes", "Passwords:MaxConcurrentHashes", "0")] // two at once
+    [InlineData("Lockout:MaxFailedAttempts", "-77", "Lockout:MaxFailedAttempts", "Covers:MaxConcurrentThumbnails", "-77")] // Application's, once unchecked
     public async Task A_real_process_refused_at_start_writes_one_Fatal_JSON_event_naming_the_setting_and_exits_with_1(
         string? setting, string? value, string named, string? secondSetting = null, string? secondValue = null)
     {

@@ -1,4 +1,7 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Authors.Ports;
+using CleanAuth.Application.Books.Ports;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Tests.Fakes;
 using CleanAuth.Tests.Integration.Support;
 

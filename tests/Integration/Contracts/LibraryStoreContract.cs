@@ -1,5 +1,6 @@
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Common;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;
 using CleanAuth.Infrastructure.Persistence;

@@ -1,4 +1,5 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Domain.Books;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;

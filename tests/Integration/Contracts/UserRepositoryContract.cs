@@ -1,6 +1,6 @@
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Tests.Integration.Support;
@@ -226,7 +226,7 @@ public abstract class UserRepositoryContract
             }
 
             // Every active admin in the store, each taken away by a disable or a revoked role, all at once.
-            var admins = (await Repository.ListAsync(0, 10_000, null, default)).Items.Where(u => u.IsActiveAdmin).ToList();
+            var admins = (await Repository.ListAsync(1, 10_000, null, default)).Items.Where(u => u.IsActiveAdmin).ToList();
             var results = await Together(admins.Count, i =>
             {
                 if (i % 2 == 0)
@@ -294,17 +294,17 @@ public abstract class UserRepositoryContract
             await Repository.TryAddAsync(user, default);
         }
 
-        var page = await Repository.ListAsync(1, 2, "LIST-" + tag.ToUpperInvariant(), default);
-        var all = await Repository.ListAsync(0, 1000, null, default);
-        var regexLike = await Repository.ListAsync(0, 10, ".*", default);
+        var page = await Repository.ListAsync(2, 2, "LIST-" + tag.ToUpperInvariant(), default);
+        var all = await Repository.ListAsync(1, 1000, null, default);
+        var regexLike = await Repository.ListAsync(1, 10, ".*", default);
 
         page.TotalCount.Should().Be(5);
-        page.Items.Select(u => u.Id).Should().Equal(users[1].Id, users[2].Id);
+        page.Items.Select(u => u.Id).Should().Equal(users[2].Id, users[3].Id);
         all.TotalCount.Should().BeGreaterThanOrEqualTo(5);
         all.Items.Select(u => u.Id).Should().BeInAscendingOrder(StringComparer.Ordinal);
         regexLike.TotalCount.Should().Be(0, "the filter is text, not a pattern");
-        (await Repository.ListAsync(0, 10, "%", default)).TotalCount.Should().Be(0, "nor a LIKE pattern");
-        (await Repository.ListAsync(0, 10, "list_" + tag, default)).TotalCount.Should().Be(0);
+        (await Repository.ListAsync(1, 10, "%", default)).TotalCount.Should().Be(0, "nor a LIKE pattern");
+        (await Repository.ListAsync(1, 10, "list_" + tag, default)).TotalCount.Should().Be(0);
     }
 
     [StoreFact]

@@ -1,4 +1,6 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Authors.Ports;
+using CleanAuth.Application.Books.Ports;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence.Mongo;
@@ -113,7 +115,7 @@ public sealed class MongoWireUserRepositoryContract(MongoWireStoreFixture fixtur
 
         var plain = Domain.Users.User.Register(ids.NewId(), "Plain", $"guard-{Guid.NewGuid():N}@example.com", "HASH", now);
         await Repository.TryAddAsync(plain, default);
-        var everyone = (await Repository.ListAsync(0, 10_000, null, default)).Items;
+        var everyone = (await Repository.ListAsync(1, 10_000, null, default)).Items;
         using var gate = new SemaphoreSlim(0);
         var changes = everyone.Select(user => Task.Run(async () =>
         {

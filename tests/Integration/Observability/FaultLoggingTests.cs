@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Models;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public sealed class FaultLoggingTests
 
         public Task UpdateAsync(User user, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
 
-        public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) =>
+        public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(marker);
 
         public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(marker);

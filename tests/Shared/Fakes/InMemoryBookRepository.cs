@@ -1,5 +1,6 @@
 using CleanAuth.Application.Books.Common;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Books;
 using CleanAuth.Infrastructure.Persistence;
 
@@ -99,7 +100,7 @@ public sealed class InMemoryBookRepository : IBookRepository
         }
     }
 
-    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken)
+    public Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -114,7 +115,7 @@ public sealed class InMemoryBookRepository : IBookRepository
                 .ToList();
             IReadOnlyList<Book> items =
                 [.. matching.Skip((int)Math.Min(filter.Skip, int.MaxValue)).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
-            return Task.FromResult(new Page<Book>(items, filter.Page, filter.PageSize, matching.Count));
+            return Task.FromResult(new PagedList<Book>(items, filter.Page, filter.PageSize, matching.Count));
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Infrastructure.Persistence;
 
 namespace CleanAuth.Tests.Fakes;

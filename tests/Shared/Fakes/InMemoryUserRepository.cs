@@ -1,5 +1,6 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 
@@ -186,7 +187,7 @@ public sealed class InMemoryUserRepository : IUserRepository
         }
     }
 
-    public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken)
+    public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -194,7 +195,7 @@ public sealed class InMemoryUserRepository : IUserRepository
                 .Where(u => emailContains is null || u.NormalizedEmail.Contains(User.NormalizeEmail(emailContains), StringComparison.Ordinal))
                 .OrderBy(u => u.Id, StringComparer.Ordinal)
                 .ToList();
-            return Task.FromResult(new UserPage([.. matching.Skip(skip).Take(take).Select(u => Copy(u, u.Version))], matching.Count));
+            return Task.FromResult(new PagedList<User>([.. matching.Skip((int)Math.Min(PagedList.Skip(page, pageSize), int.MaxValue)).Take(pageSize).Select(u => Copy(u, u.Version))], page, pageSize, matching.Count));
         }
     }
 

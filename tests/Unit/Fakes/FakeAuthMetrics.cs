@@ -1,4 +1,4 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Logging;
 
 namespace CleanAuth.Tests.Unit.Fakes;

@@ -1,4 +1,4 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 
 namespace CleanAuth.Tests.Unit.Fakes;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Auth.Ports;
 
 namespace CleanAuth.Tests.Unit.Fakes;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CleanAuth.Application.Books.Common;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Infrastructure.Images;
 using NetVips;

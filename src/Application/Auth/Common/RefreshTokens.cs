@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Users;
 using Microsoft.Extensions.Options;

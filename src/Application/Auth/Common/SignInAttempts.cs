@@ -1,5 +1,5 @@
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,9 @@
 using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Common;
 using MediatR;
 
@@ -9,4 +13,60 @@ public sealed record LoginCommand(string Email, [property: Sensitive] string Pas
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(LoginCommand)} {{ Email = {Email} }}";
+}
+
+public sealed class LoginCommandHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    RefreshTokens refreshTokens,
+    SignInAttempts attempts,
+    SecurityEvents events,
+    IAuthMetrics metrics) : IRequestHandler<LoginCommand, TokenPair>
+{
+    // One answer for every failure, so a caller cannot learn which emails have accounts.
+    internal const string InvalidCredentials = "The email or password is incorrect, or the account is disabled.";
+
+    public async Task<TokenPair> Handle(LoginCommand request, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(request.Email, cancellationToken);
+
+        // The attempt is reserved before the password is weighed: a guess that finds the lock window's budget
+        // spent is not weighed at all, however many arrive together (ADR 0031).
+        var attempt = await attempts.ReserveAsync(user, cancellationToken);
+
+        // Verified even when there is no such user (or it is locked), so every failure takes the same time.
+        var verification = passwordHasher.Verify(user?.PasswordHash, request.Password);
+        var failure = user switch
+        {
+            null => LoginFailure.UnknownEmail,
+            _ when !attempt.IsReserved => LoginFailure.LockedOut,
+            _ when verification == PasswordVerification.Failed => LoginFailure.WrongPassword,
+            { IsDisabled: true } => LoginFailure.Disabled,
+            _ => (LoginFailure?)null,
+        };
+
+        if (failure is { } reason)
+        {
+            events.LoginFailed(user?.Id, reason);
+            metrics.LoginFailed(reason);
+            if (reason == LoginFailure.WrongPassword)
+            {
+                attempts.Failed(attempt);
+            }
+            else if (reason == LoginFailure.Disabled)
+            {
+                // The password was right: it must not count toward a lockout waiting for the re-enabled account.
+                await attempts.SucceededAsync(user!, null, isLogin: false, cancellationToken);
+            }
+
+            throw new UnauthorizedException(InvalidCredentials);
+        }
+
+        var rehashed = verification == PasswordVerification.SucceededRehashNeeded ? passwordHasher.Hash(request.Password) : null;
+        await attempts.SucceededAsync(user!, rehashed, isLogin: true, cancellationToken);
+        var pair = await refreshTokens.StartFamilyAsync(user!, cancellationToken);
+        events.LoginSucceeded(user!.Id);
+        metrics.LoginSucceeded();
+        return pair;
+    }
 }

@@ -1,7 +1,6 @@
 using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Logging;
-using FluentValidation;
 using MediatR;
 
 namespace CleanAuth.Application.Auth.Logout;
@@ -10,11 +9,6 @@ namespace CleanAuth.Application.Auth.Logout;
 public sealed record LogoutCommand(string RefreshToken) : IRequest<Unit>
 {
     public override string ToString() => nameof(LogoutCommand);
-}
-
-public sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
-{
-    public LogoutCommandValidator() => RuleFor(c => c.RefreshToken).NotNull().WithMessage("RefreshToken is required.");
 }
 
 public sealed class LogoutCommandHandler(IRefreshTokenStore store, SecurityEvents events, TimeProvider timeProvider)

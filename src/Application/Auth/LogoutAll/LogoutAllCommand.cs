@@ -1,5 +1,7 @@
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Ports;
 using MediatR;
 
 namespace CleanAuth.Application.Auth.LogoutAll;

@@ -1,5 +1,9 @@
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Common;
+using CleanAuth.Domain.Users;
 using MediatR;
 
 namespace CleanAuth.Application.Auth.RegisterUser;
@@ -11,3 +15,22 @@ public sealed record RegisterUserCommand(string Name, string Email, [property: S
 }
 
 public sealed record RegisteredUser(string Id, string Name, string Email, DateTimeOffset CreatedAt);
+
+public sealed class RegisterUserCommandHandler(
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    IIdGenerator ids,
+    TimeProvider timeProvider) : IRequestHandler<RegisterUserCommand, RegisteredUser>
+{
+    public async Task<RegisteredUser> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
+    {
+        var user = User.Register(ids.NewId(), request.Name, request.Email, passwordHasher.Hash(request.Password), timeProvider.GetUtcNow());
+
+        if (!await users.TryAddAsync(user, cancellationToken))
+        {
+            throw new ConflictException("An account with this email already exists.");
+        }
+
+        return new RegisteredUser(user.Id, user.Name, user.Email, user.CreatedAt);
+    }
+}

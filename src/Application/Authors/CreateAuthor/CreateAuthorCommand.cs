@@ -1,26 +1,12 @@
 using CleanAuth.Application.Authors.Common;
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Security;
 using CleanAuth.Domain.Authors;
-using FluentValidation;
 using MediatR;
 
 namespace CleanAuth.Application.Authors.CreateAuthor;
 
 public sealed record CreateAuthorCommand(string Name, string? Country = null, bool BookerPrize = false) : IRequest<AuthorResponse>, IRequireUser;
-
-public sealed class CreateAuthorCommandValidator : AbstractValidator<CreateAuthorCommand>
-{
-    public const int MaxCountryLength = 100;
-
-    public CreateAuthorCommandValidator()
-    {
-        RuleFor(c => c.Name).ValidName();
-        RuleFor(c => c.Country)
-            .Must(c => c is null || (c.Trim().Length <= MaxCountryLength && !c.Any(char.IsControl)))
-            .WithMessage($"Country must be at most {MaxCountryLength} characters, with no control characters.");
-    }
-}
 
 public sealed class CreateAuthorCommandHandler(ICurrentUser currentUser, IAuthorRepository authors, IIdGenerator ids, TimeProvider timeProvider)
     : IRequestHandler<CreateAuthorCommand, AuthorResponse>

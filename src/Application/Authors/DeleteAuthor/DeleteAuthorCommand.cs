@@ -1,3 +1,4 @@
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using MediatR;

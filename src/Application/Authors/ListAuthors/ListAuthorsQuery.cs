@@ -1,4 +1,5 @@
 using CleanAuth.Application.Authors.Common;
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using MediatR;
 

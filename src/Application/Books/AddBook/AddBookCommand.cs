@@ -1,21 +1,50 @@
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
-using FluentValidation;
+using CleanAuth.Domain.Books;
 using MediatR;
 
 namespace CleanAuth.Application.Books.AddBook;
 
 public sealed record AddBookCommand(string? Title, string? Description, string? Category, string? AuthorId, IUploadedFile? Cover)
-    : IRequest<BookResponse>, IRequireUser;
+    : IRequest<BookDetails>, IRequireUser;
 
-public sealed class AddBookCommandValidator : AbstractValidator<AddBookCommand>
+public sealed class AddBookCommandHandler(
+    ICurrentUser currentUser,
+    IBookRepository books,
+    AuthorReferences authors,
+    CoverUploader covers,
+    IIdGenerator ids,
+    TimeProvider timeProvider) : IRequestHandler<AddBookCommand, BookDetails>
 {
-    public AddBookCommandValidator()
+    public async Task<BookDetails> Handle(AddBookCommand request, CancellationToken cancellationToken)
     {
-        RuleFor(c => c.Title).BookTitle();
-        RuleFor(c => c.Description).BookDescription();
-        RuleFor(c => c.Category).BookCategoryName();
-        RuleFor(c => c.Cover).NotNull().WithMessage("A cover image is required.")
-            .Must(c => c is null || c.Length > 0).WithMessage("The cover file is empty.");
+        var ownerId = currentUser.User.Id;
+        var authorId = await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
+        if (await books.TitleExistsAsync(ownerId, request.Title!, null, cancellationToken))
+        {
+            throw new DuplicateBookTitleException();
+        }
+
+        // Files first, then the book: a book never points at a missing file, and if the book cannot be
+        // stored its files are removed again.
+        var cover = await covers.StoreAsync(request.Cover!, cancellationToken);
+        var book = Book.Add(ids.NewId(), ownerId, request.Title!, request.Description ?? "",
+            BookCategory.Find(request.Category)!, authorId, cover, timeProvider.GetUtcNow());
+        try
+        {
+            // The author's reference is the deciding write: if the author was deleted since the check, this is a 400.
+            if (!await authors.StoreNamingAsync(ownerId, authorId, () => books.TryAddAsync(book, cancellationToken), cancellationToken))
+            {
+                throw new DuplicateBookTitleException();
+            }
+        }
+        catch
+        {
+            await covers.DeleteAsync(cover);
+            throw;
+        }
+
+        return BookDetails.From(book);
     }
 }

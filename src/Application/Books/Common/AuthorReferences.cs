@@ -1,4 +1,4 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Common.Exceptions;
 
 namespace CleanAuth.Application.Books.Common;

@@ -1,4 +1,4 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
 

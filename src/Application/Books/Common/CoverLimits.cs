@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CleanAuth.Application.Books.Common;
 
 /// <summary>How large a cover upload may be (configuration section "Covers").</summary>
@@ -6,11 +8,14 @@ public sealed class CoverLimits
     public const string Section = "Covers";
 
     /// <summary>Largest accepted file; a larger one gets 413 before its body is read.</summary>
+    [Range(1L, 1024L * 1024 * 1024, ErrorMessage = "Covers:MaxUploadBytes must be between 1 and 1073741824.")]
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>Largest accepted width × height, read from the header before anything is decoded.</summary>
+    [Range(1L, 1_000_000_000L, ErrorMessage = "Covers:MaxPixels must be between 1 and 1000000000.")]
     public long MaxPixels { get; set; } = 40_000_000;
 
     /// <summary>How many thumbnails are made at once; more uploads wait, so memory stays bounded.</summary>
+    [Range(1, 1024, ErrorMessage = "Covers:MaxConcurrentThumbnails must be between 1 and 1024.")]
     public int MaxConcurrentThumbnails { get; set; } = Math.Max(1, Environment.ProcessorCount);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using MediatR;

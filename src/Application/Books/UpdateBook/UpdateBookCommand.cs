@@ -1,21 +1,66 @@
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
-using FluentValidation;
+using CleanAuth.Domain.Books;
 using MediatR;
 
 namespace CleanAuth.Application.Books.UpdateBook;
 
 /// <summary>Every field is optional: a missing one is left as it is. An empty <c>authorId</c> removes the author.</summary>
 public sealed record UpdateBookCommand(string Id, string? Title, string? Description, string? Category, string? AuthorId, IUploadedFile? Cover)
-    : IRequest<BookResponse>, IRequireUser;
+    : IRequest<BookDetails>, IRequireUser;
 
-public sealed class UpdateBookCommandValidator : AbstractValidator<UpdateBookCommand>
+public sealed class UpdateBookCommandHandler(
+    ICurrentUser currentUser,
+    IBookRepository books,
+    AuthorReferences authors,
+    CoverUploader covers,
+    TimeProvider timeProvider) : IRequestHandler<UpdateBookCommand, BookDetails>
 {
-    public UpdateBookCommandValidator()
+    public async Task<BookDetails> Handle(UpdateBookCommand request, CancellationToken cancellationToken)
     {
-        RuleFor(c => c.Title).BookTitle().When(c => c.Title is not null);
-        RuleFor(c => c.Description).BookDescription();
-        RuleFor(c => c.Category).BookCategoryName().When(c => c.Category is not null);
-        RuleFor(c => c.Cover).Must(c => c!.Length > 0).WithMessage("The cover file is empty.").When(c => c.Cover is not null);
+        var ownerId = currentUser.User.Id;
+        var book = await books.FindOwnedAsync(ownerId, request.Id, cancellationToken);
+        var authorId = request.AuthorId is null ? book.AuthorId : await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
+        if (request.Title is not null && await books.TitleExistsAsync(ownerId, request.Title, book.Id, cancellationToken))
+        {
+            throw new DuplicateBookTitleException();
+        }
+
+        var previousAuthorId = book.AuthorId;
+        var now = timeProvider.GetUtcNow();
+        book.Edit(request.Title, request.Description, BookCategory.Find(request.Category), authorId, now);
+        var oldCover = book.Cover;
+        if (request.Cover is not null)
+        {
+            book.ReplaceCover(await covers.StoreAsync(request.Cover, cancellationToken), now);
+        }
+
+        try
+        {
+            // A newly named author is referenced before the book names it; the one it named before is released after.
+            await authors.StoreNamingAsync(ownerId, authorId == previousAuthorId ? null : authorId, async () =>
+            {
+                await books.UpdateAsync(book, cancellationToken);
+                return true;
+            }, cancellationToken);
+        }
+        catch when (book.Cover != oldCover)
+        {
+            await covers.DeleteAsync(book.Cover);
+            throw;
+        }
+
+        if (book.Cover != oldCover)
+        {
+            await covers.DeleteAsync(oldCover); // Only once no book points at them any more.
+        }
+
+        if (authorId != previousAuthorId)
+        {
+            await authors.ReleaseAsync(ownerId, previousAuthorId);
+        }
+
+        return BookDetails.From(book);
     }
 }

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Ports;
 using MediatR;
 
 namespace CleanAuth.Application.Common.Behaviours;

@@ -1,5 +1,5 @@
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Tracing;
+using CleanAuth.Application.Common.Exceptions;
 using MediatR;
 using Microsoft.Extensions.Logging;
 
@@ -24,7 +24,7 @@ public sealed partial class LoggingBehaviour<TRequest, TResponse>(
             LogSucceeded(logger, requestName, caller.UserId, Elapsed(started));
             return response;
         }
-        catch (Exception ex) when (UseCaseTracing.IsExpectedRejection(ex))
+        catch (RejectionException ex)
         {
             // A rejection is an answer, not a fault: the exception handler decides the status; no stack here.
             LogRejected(logger, requestName, caller.UserId, ex.GetType().Name, Elapsed(started));

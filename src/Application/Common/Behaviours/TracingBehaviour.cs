@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Tracing;
 using MediatR;
 
@@ -26,7 +27,7 @@ public sealed class TracingBehaviour<TRequest, TResponse> : IPipelineBehavior<TR
         catch (Exception ex) when (activity is not null)
         {
             // A rejection (a 4xx) is a correct answer, so the span's status stays unset; a fault is an error.
-            var rejected = UseCaseTracing.IsExpectedRejection(ex);
+            var rejected = ex is RejectionException;
             activity.SetTag(UseCaseTracing.OutcomeTag, rejected ? "rejected" : "faulted");
             activity.SetTag("error.type", ex.GetType().Name);
             if (!rejected)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CleanAuth.Application.Common.Exceptions;
 
 namespace CleanAuth.Application.Common.Tracing;
 
@@ -18,9 +17,4 @@ public static class UseCaseTracing
     public const string OutcomeTag = "cleanauth.request.outcome";
 
     public static readonly ActivitySource Source = new(SourceName);
-
-    /// <summary>An answer the client caused (400, 401, 403, 404, 409, 413, 415), as opposed to a fault.</summary>
-    public static bool IsExpectedRejection(Exception ex) => ex is ValidationException or NotFoundException
-        or ConflictException or UnauthorizedException or ForbiddenException or UnsupportedMediaException or ContentTooLargeException
-        or ServiceBusyException;
 }

@@ -1,7 +1,7 @@
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Security;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
-using FluentValidation;
 using MediatR;
 
 namespace CleanAuth.Application.Users.BootstrapAdmin;
@@ -24,15 +24,6 @@ public enum BootstrapOutcome
 
     /// <summary>An account with the email exists but the configured password does not open it: not promoted.</summary>
     Refused,
-}
-
-public sealed class BootstrapAdminCommandValidator : AbstractValidator<BootstrapAdminCommand>
-{
-    public BootstrapAdminCommandValidator()
-    {
-        RuleFor(c => c.Email).ValidEmail();
-        RuleFor(c => c.Password).NewPassword();
-    }
 }
 
 public sealed class BootstrapAdminCommandHandler(IUserRepository users, IPasswordHasher passwordHasher, IIdGenerator ids, TimeProvider timeProvider)

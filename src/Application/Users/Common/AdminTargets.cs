@@ -1,5 +1,5 @@
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Application.Users.Common;

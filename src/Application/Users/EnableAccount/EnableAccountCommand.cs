@@ -1,6 +1,7 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using MediatR;
 

@@ -1,12 +1,13 @@
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Models;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
-using FluentValidation;
 using MediatR;
 
 namespace CleanAuth.Application.Users.ListUsers;
 
 /// <summary>An administrator's paged list of users, optionally filtered by part of the email.</summary>
-public sealed record ListUsersQuery(int? Page, int? PageSize, string? Email) : IRequest<UserListPage>, IRequireRole
+public sealed record ListUsersQuery(int? Page, int? PageSize, string? Email) : IRequest<PagedList<UserSummary>>, IRequireRole
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -22,26 +23,13 @@ public sealed record UserSummary(
         new(user.Id, user.Name, user.Email, [.. user.Roles], user.IsDisabled, user.CreatedAt, user.LastLoginAt);
 }
 
-public sealed record UserListPage(IReadOnlyList<UserSummary> Items, int Page, int PageSize, long TotalCount);
-
-public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
+public sealed class ListUsersQueryHandler(IUserRepository users) : IRequestHandler<ListUsersQuery, PagedList<UserSummary>>
 {
-    public ListUsersQueryValidator()
-    {
-        RuleFor(q => q.Page).InclusiveBetween(1, 1_000_000).WithMessage("Page must be between 1 and 1000000.");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, ListUsersQuery.MaxPageSize).WithMessage($"PageSize must be between 1 and {ListUsersQuery.MaxPageSize}.");
-        RuleFor(q => q.Email).MaximumLength(254).WithMessage("Email must be at most 254 characters.");
-    }
-}
-
-public sealed class ListUsersQueryHandler(IUserRepository users) : IRequestHandler<ListUsersQuery, UserListPage>
-{
-    public async Task<UserListPage> Handle(ListUsersQuery request, CancellationToken cancellationToken)
+    public async Task<PagedList<UserSummary>> Handle(ListUsersQuery request, CancellationToken cancellationToken)
     {
         var page = request.Page ?? 1;
         var pageSize = request.PageSize ?? ListUsersQuery.DefaultPageSize;
         var email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
-        var result = await users.ListAsync((page - 1) * pageSize, pageSize, email, cancellationToken);
-        return new UserListPage([.. result.Items.Select(UserSummary.From)], page, pageSize, result.TotalCount);
+        return (await users.ListAsync(page, pageSize, email, cancellationToken)).Map(UserSummary.From);
     }
 }

@@ -1,18 +1,12 @@
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Security;
 using CleanAuth.Application.Users.Common;
-using FluentValidation;
+using CleanAuth.Application.Users.Ports;
 using MediatR;
 
 namespace CleanAuth.Application.Users.UpdateProfile;
 
 /// <summary>The only profile fields a user may change. Anything else in a request body has nowhere to go.</summary>
 public sealed record UpdateProfileCommand(string Name) : IRequest<UserProfile>, IRequireUser;
-
-public sealed class UpdateProfileCommandValidator : AbstractValidator<UpdateProfileCommand>
-{
-    public UpdateProfileCommandValidator() => RuleFor(c => c.Name).ValidName();
-}
 
 public sealed class UpdateProfileCommandHandler(ICurrentUser currentUser, IUserRepository users, TimeProvider timeProvider)
     : IRequestHandler<UpdateProfileCommand, UserProfile>

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Books.Common;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Books;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
@@ -31,7 +32,7 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
 
     // Newest first off the (owner, created, id) indexes: a page costs its own rows and those it skips, and the
     // total of a whole library is its kept size. instr, not LIKE: the search text is matched literally.
-    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+    public Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
     {
         const string Matching = "FROM books WHERE OwnerId = @owner AND (@category IS NULL OR Category = @category) AND (@contains IS NULL OR instr(NormalizedTitle, @contains) > 0)";
         (string, object?)[] parameters =
@@ -44,7 +45,7 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
             ? SqliteLibrarySizes.Of(connection, ownerId)
             : connection.Scalar<long>($"SELECT count(*) {Matching}", parameters);
         var items = connection.Query($"SELECT {Columns} {Matching} {NewestFirst}", ToBook, parameters);
-        return new Page<Book>(items, filter.Page, filter.PageSize, total);
+        return new PagedList<Book>(items, filter.Page, filter.PageSize, total);
     }));
 
     // One conditional statement: the row changes only if it is still the owner's, at the version read.

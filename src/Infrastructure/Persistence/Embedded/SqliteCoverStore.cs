@@ -1,3 +1,4 @@
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using Microsoft.Data.Sqlite;
 

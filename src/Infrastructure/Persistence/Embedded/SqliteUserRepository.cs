@@ -1,6 +1,7 @@
 using System.Text.Json;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
@@ -97,13 +98,13 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     }
 
     // instr, not LIKE: % and _ in the filter are plain characters.
-    public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+    public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
     {
         const string Matching = "FROM users WHERE @contains IS NULL OR instr(NormalizedEmail, @contains) > 0";
         var contains = ("@contains", (object?)(emailContains is null ? null : User.NormalizeEmail(emailContains)));
         var total = connection.Scalar<long>($"SELECT count(*) {Matching}", contains);
-        var items = connection.Query($"SELECT {Columns} {Matching} ORDER BY Id LIMIT @take OFFSET @skip", ToUser, contains, ("@take", take), ("@skip", skip));
-        return new UserPage(items, total);
+        var items = connection.Query($"SELECT {Columns} {Matching} ORDER BY Id LIMIT @take OFFSET @skip", ToUser, contains, ("@take", pageSize), ("@skip", PagedList.Skip(page, pageSize)));
+        return new PagedList<User>(items, page, pageSize, total);
     }));
 
     public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>

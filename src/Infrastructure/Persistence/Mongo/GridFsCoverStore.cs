@@ -1,4 +1,4 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using MongoDB.Bson;
 using MongoDB.Driver.GridFS;
 

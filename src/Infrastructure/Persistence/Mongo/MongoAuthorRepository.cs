@@ -1,4 +1,4 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Domain.Authors;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Driver;

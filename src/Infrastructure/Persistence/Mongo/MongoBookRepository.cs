@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CleanAuth.Application.Books.Common;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Books;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
@@ -51,7 +52,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
             return await Books.Find(filter).AnyAsync(cancellationToken);
         });
 
-    public Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
         var query = Filter.Eq(d => d.OwnerId, ownerId);
         if (filter.Category is not null)
@@ -70,7 +71,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
             .Skip((int)Math.Min(filter.Skip, int.MaxValue))
             .Limit(filter.PageSize)
             .ToListAsync(cancellationToken);
-        return new Page<Book>([.. documents.Select(d => d.ToBook())], filter.Page, filter.PageSize, total);
+        return new PagedList<Book>([.. documents.Select(d => d.ToBook())], filter.Page, filter.PageSize, total);
     });
 
     public Task UpdateAsync(Book book, CancellationToken cancellationToken) => MongoStore.Guard(async () =>

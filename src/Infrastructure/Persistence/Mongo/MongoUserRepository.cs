@@ -1,5 +1,6 @@
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
@@ -138,15 +139,15 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         }
     });
 
-    public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
         var filter = emailContains is null
             ? Builders<UserDocument>.Filter.Empty
             : Builders<UserDocument>.Filter.Regex(d => d.NormalizedEmail,
                 new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(User.NormalizeEmail(emailContains))));
         var total = await Users.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
-        var documents = await Users.Find(filter).SortBy(d => d.Id).Skip(skip).Limit(take).ToListAsync(cancellationToken);
-        return new UserPage([.. documents.Select(d => d.ToUser())], total);
+        var documents = await Users.Find(filter).SortBy(d => d.Id).Skip((int)Math.Min(PagedList.Skip(page, pageSize), int.MaxValue)).Limit(pageSize).ToListAsync(cancellationToken);
+        return new PagedList<User>([.. documents.Select(d => d.ToUser())], page, pageSize, total);
     });
 
     public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => MongoStore.Guard(() =>

@@ -115,7 +115,7 @@ public sealed class BootstrapAdminCommandHandlerTests
         second.Should().Be(BootstrapOutcome.AdminAlreadyExists);
         var root = (await _kit.Users.FindByEmailAsync("root@example.com", default))!;
         root.IsAdmin.Should().BeTrue();
-        _kit.Hasher.Verify(root.PasswordHash, "bootstrap passphrase").Should().NotBe(CleanAuth.Application.Common.Abstractions.PasswordVerification.Failed);
+        _kit.Hasher.Verify(root.PasswordHash, "bootstrap passphrase").Should().NotBe(CleanAuth.Application.Auth.Ports.PasswordVerification.Failed);
         _kit.Users.Count.Should().Be(1);
     }
 

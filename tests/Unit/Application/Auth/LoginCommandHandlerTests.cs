@@ -1,8 +1,10 @@
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Common.Models;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
@@ -215,7 +217,7 @@ public sealed class LoginCommandHandlerTests
         public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken) =>
             inner.ReplacePasswordHashAsync(userId, expectedHash, newHash, cancellationToken);
 
-        public Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken) => inner.ListAsync(skip, take, emailContains, cancellationToken);
+        public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => inner.ListAsync(page, pageSize, emailContains, cancellationToken);
 
         public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => inner.CountActiveAdminsAsync(cancellationToken);
     }

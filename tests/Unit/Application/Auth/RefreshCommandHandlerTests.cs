@@ -77,7 +77,7 @@ public sealed class RefreshCommandHandlerTests
 
         await Refused(first.RefreshToken);
 
-        _kit.Store.All.Should().ContainSingle().Which.Should().Match<CleanAuth.Application.Common.Abstractions.StoredRefreshToken>(t => t.RevokedAt != null && t.SpentAt == null);
+        _kit.Store.All.Should().ContainSingle().Which.Should().Match<CleanAuth.Application.Auth.Ports.StoredRefreshToken>(t => t.RevokedAt != null && t.SpentAt == null);
         _kit.EventNames.Should().NotContain("RefreshTokenReuseDetected");
     }
 

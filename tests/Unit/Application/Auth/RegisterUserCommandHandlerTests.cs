@@ -1,5 +1,5 @@
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Auth.RegisterUser;
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Application.Users.DisableAccount;
 using CleanAuth.Application.Users.ListUsers;
 using CleanAuth.Domain.Users;
@@ -17,9 +18,9 @@ public sealed class AuthorizationBehaviourTests
     public async Task A_user_without_the_role_is_forbidden_the_handler_never_runs_and_the_denial_is_logged()
     {
         _current.Set(TestUsers.New());
-        var behaviour = new AuthorizationBehaviour<ListUsersQuery, UserListPage>(_current, _kit.Events);
+        var behaviour = new AuthorizationBehaviour<ListUsersQuery, PagedList<UserSummary>>(_current, _kit.Events);
 
-        var act = () => behaviour.Handle(new ListUsersQuery(1, 1, null), default, Next<UserListPage>);
+        var act = () => behaviour.Handle(new ListUsersQuery(1, 1, null), default, Next<PagedList<UserSummary>>);
 
         await act.Should().ThrowAsync<ForbiddenException>();
         _nextCalls.Should().Be(0);
@@ -36,7 +37,7 @@ public sealed class AuthorizationBehaviourTests
         admin.GrantRole(Role.Admin, TestUsers.Epoch);
         _current.Set(admin);
 
-        await new AuthorizationBehaviour<ListUsersQuery, UserListPage>(_current, _kit.Events).Handle(new ListUsersQuery(1, 1, null), default, Next<UserListPage>);
+        await new AuthorizationBehaviour<ListUsersQuery, PagedList<UserSummary>>(_current, _kit.Events).Handle(new ListUsersQuery(1, 1, null), default, Next<PagedList<UserSummary>>);
 
         _nextCalls.Should().Be(1);
         _kit.Log.Entries.Should().BeEmpty();

@@ -1,10 +1,13 @@
 using CleanAuth.Application;
 using CleanAuth.Application.Auth.Login;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Auth.Refresh;
 using CleanAuth.Application.Auth.RegisterUser;
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.GetBook;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
@@ -12,10 +15,12 @@ using CleanAuth.Application.Users.Common;
 using CleanAuth.Application.Users.DisableAccount;
 using CleanAuth.Application.Users.GetCurrentUser;
 using CleanAuth.Application.Users.ListUsers;
+using CleanAuth.Application.Users.Ports;
 using CleanAuth.Application.Users.UpdateProfile;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using MediatR;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -36,7 +41,7 @@ public sealed class PipelineTests : IDisposable
 
     public PipelineTests()
     {
-        var services = new ServiceCollection().AddApplication();
+        var services = new ServiceCollection().AddApplication(new ConfigurationBuilder().Build());
         services.AddSingleton<IUserRepository>(_users);
         services.AddSingleton<IPasswordHasher>(_hasher);
         services.AddSingleton<ITokenService>(new FakeTokenService());
@@ -166,7 +171,7 @@ public sealed class PipelineTests : IDisposable
 
         await act.Should().ThrowAsync<UnauthorizedException>();
         _covers.SaveCalls.Should().Be(0);
-        Logged<AddBookCommand, BookResponse>().Should().ContainSingle().Which["Outcome"].Should().Be(nameof(UnauthorizedException));
+        Logged<AddBookCommand, BookDetails>().Should().ContainSingle().Which["Outcome"].Should().Be(nameof(UnauthorizedException));
     }
 
     [Fact]

@@ -27,8 +27,6 @@ public sealed class AddBookCommandHandlerTests
         result.Description.Should().Be("Spice.");
         result.Category.Should().Be("science");
         result.AuthorId.Should().BeNull();
-        result.CoverUrl.Should().Be("/api/books/000000000000000000000001/cover");
-        result.ThumbnailUrl.Should().Be("/api/books/000000000000000000000001/cover/thumbnail");
         result.CoverWidth.Should().Be(600);
         result.CoverHeight.Should().Be(900);
 

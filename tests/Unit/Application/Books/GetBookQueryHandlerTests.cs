@@ -19,7 +19,7 @@ public sealed class GetBookQueryHandlerTests
 
         var result = await _handler.Handle(new GetBookQuery(book.Id), default);
 
-        result.Should().Be(BookResponse.From(book));
+        result.Should().Be(BookDetails.From(book));
         result.Title.Should().Be("Dune");
         result.Description.Should().Be("Spice.");
         result.Category.Should().Be("science");

@@ -1,5 +1,5 @@
 using CleanAuth.Application.Books.ListBooks;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Books;
@@ -88,15 +88,13 @@ public sealed class ListBooksQueryHandlerTests
     }
 
     [Fact]
-    public async Task Maps_each_book_to_its_response_with_cover_urls()
+    public async Task Maps_each_book_to_what_its_owner_sees()
     {
         var book = _fixture.SeedBook("Dune");
 
         var item = (await _handler.Handle(new ListBooksQuery(null, null, null, null), default)).Items.Should().ContainSingle().Subject;
 
         item.Title.Should().Be("Dune");
-        item.CoverUrl.Should().Be($"/api/books/{book.Id}/cover");
-        item.ThumbnailUrl.Should().Be($"/api/books/{book.Id}/cover/thumbnail");
         item.CoverWidth.Should().Be(book.Cover.Width);
         item.CoverHeight.Should().Be(book.Cover.Height);
     }

@@ -1,5 +1,5 @@
 using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Users.ChangePassword;
 using CleanAuth.Tests.Unit.Fakes;

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Users.Common;

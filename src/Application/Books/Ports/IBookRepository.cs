@@ -1,6 +1,8 @@
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Books;
 
-namespace CleanAuth.Application.Common.Abstractions;
+namespace CleanAuth.Application.Books.Ports;
 
 /// <summary>Where books are kept. Every read and write is scoped to one owner: another owner's book is never found.</summary>
 public interface IBookRepository
@@ -14,11 +16,11 @@ public interface IBookRepository
     Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken);
 
     /// <summary>The owner's books, newest first, optionally of one category and with a title containing the filter's text (any case).</summary>
-    Task<Page<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken);
+    Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores the changes made to <paramref name="book"/> if nobody changed it since it was read; throws
-    /// <see cref="Exceptions.ConflictException"/> otherwise, or when the new title is taken.
+    /// <see cref="ConflictException"/> otherwise, or when the new title is taken.
     /// </summary>
     Task UpdateAsync(Book book, CancellationToken cancellationToken);
 
@@ -31,8 +33,5 @@ public interface IBookRepository
 
 public sealed record BookFilter(string? Category, string? TitleContains, int Page, int PageSize)
 {
-    /// <summary>How many books come before the page (the one paging formula every store uses); long, so no page number overflows it.</summary>
-    public long Skip => (long)(Page - 1) * PageSize;
+    public long Skip => PagedList.Skip(Page, PageSize);
 }
-
-public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, long TotalCount);

@@ -1,6 +1,6 @@
 using CleanAuth.Application.Common.Logging;
 
-namespace CleanAuth.Application.Common.Abstractions;
+namespace CleanAuth.Application.Auth.Ports;
 
 /// <summary>Counts what operators watch on dashboards; implemented over System.Diagnostics.Metrics.</summary>
 public interface IAuthMetrics

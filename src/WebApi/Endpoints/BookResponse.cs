@@ -1,8 +1,10 @@
-using CleanAuth.Domain.Books;
+using CleanAuth.Application.Books.Common;
 
-namespace CleanAuth.Application.Books.Common;
+namespace CleanAuth.WebApi.Endpoints;
 
 /// <summary>A book as its owner sees it. URLs and sizes are the server's; a client can never set them.</summary>
+// The use case's BookDetails plus the URLs of its cover and thumbnail, which only the web layer knows. The fields
+// and their order are the API's contract.
 public sealed record BookResponse(
     string Id,
     string Title,
@@ -16,19 +18,18 @@ public sealed record BookResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static BookResponse From(Book book) => new(
+    public static string PathOf(string bookId) => $"/api/books/{bookId}";
+
+    public static BookResponse From(BookDetails book) => new(
         book.Id,
         book.Title,
         book.Description,
         book.Category,
         book.AuthorId,
-        $"/api/books/{book.Id}/cover",
-        $"/api/books/{book.Id}/cover/thumbnail",
-        book.Cover.Width,
-        book.Cover.Height,
+        $"{PathOf(book.Id)}/cover",
+        $"{PathOf(book.Id)}/cover/thumbnail",
+        book.CoverWidth,
+        book.CoverHeight,
         book.CreatedAt,
         book.UpdatedAt);
 }
-
-/// <summary>One page of a list: the shape every paged route answers with.</summary>
-public sealed record PagedResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, long TotalCount);

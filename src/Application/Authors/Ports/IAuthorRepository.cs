@@ -1,6 +1,6 @@
 using CleanAuth.Domain.Authors;
 
-namespace CleanAuth.Application.Common.Abstractions;
+namespace CleanAuth.Application.Authors.Ports;
 
 /// <summary>
 /// Where authors are kept, scoped to one owner like books. Each author counts the books that name it; a book takes

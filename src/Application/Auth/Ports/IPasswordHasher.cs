@@ -1,4 +1,4 @@
-namespace CleanAuth.Application.Common.Abstractions;
+namespace CleanAuth.Application.Auth.Ports;
 
 public interface IPasswordHasher
 {

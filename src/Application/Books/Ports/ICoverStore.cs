@@ -1,4 +1,4 @@
-namespace CleanAuth.Application.Common.Abstractions;
+namespace CleanAuth.Application.Books.Ports;
 
 /// <summary>Where cover images are kept: in the database (GridFS or LiteDB file storage), never on the web server's disk.</summary>
 public interface ICoverStore

@@ -1,8 +1,10 @@
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Users;
 
-namespace CleanAuth.Application.Common.Abstractions;
+namespace CleanAuth.Application.Users.Ports;
 
-/// <summary>Where users are kept. Implementations throw <see cref="Exceptions.StorageUnavailableException"/> when the store cannot be reached.</summary>
+/// <summary>Where users are kept. Implementations throw <see cref="StorageUnavailableException"/> when the store cannot be reached.</summary>
 public interface IUserRepository
 {
     /// <summary>Stores a new user; false when another user already has the same normalized email.</summary>
@@ -15,7 +17,7 @@ public interface IUserRepository
 
     /// <summary>
     /// Stores the changes made to <paramref name="user"/> if nobody else changed it since it was read;
-    /// throws <see cref="Exceptions.ConflictException"/> otherwise. The sign-in state (failure count, lock,
+    /// throws <see cref="ConflictException"/> otherwise. The sign-in state (failure count, lock,
     /// last login) is not written here: only the atomic sign-in operations below change it. A change that
     /// takes an active administrator away (<see cref="User.StoredAsActiveAdmin"/> and no longer
     /// <see cref="User.IsActiveAdmin"/>) is refused with <see cref="InvalidOperationException"/>: it must go
@@ -46,8 +48,8 @@ public interface IUserRepository
     /// <summary>Replaces the password hash by a stronger hash of the same password, unless the hash changed meanwhile.</summary>
     Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken);
 
-    /// <summary>A page of users ordered by creation, optionally those whose email contains <paramref name="emailContains"/> (any case).</summary>
-    Task<UserPage> ListAsync(int skip, int take, string? emailContains, CancellationToken cancellationToken);
+    /// <summary>Page <paramref name="page"/> (from 1) of users ordered by creation, optionally those whose email contains <paramref name="emailContains"/> (any case).</summary>
+    Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken);
 
     /// <summary>How many users hold the admin role and are not disabled.</summary>
     Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken);
@@ -65,5 +67,3 @@ public enum SignInReservation
     /// <summary>The guess may be weighed, and it spent the window's budget: the account is locked unless it succeeds.</summary>
     ReservedLast,
 }
-
-public sealed record UserPage(IReadOnlyList<User> Items, long TotalCount);

@@ -1,7 +1,7 @@
 using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 
-namespace CleanAuth.Application.Common.Abstractions;
+namespace CleanAuth.Application.Auth.Ports;
 
 public interface ITokenService
 {

@@ -1,4 +1,5 @@
-namespace CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+namespace CleanAuth.Application.Auth.Ports;
 
 /// <summary>
 /// One issued refresh token as the store reports it: the token's own facts (only the SHA-256 of the token,
@@ -31,7 +32,7 @@ public sealed record StoredRefreshToken(
 /// Where refresh tokens are kept. A family's state — which token is current, whether it is revoked — is one
 /// record, and every change of it is one conditional write of that record, so no interleaving of a rotation with
 /// a revocation can leave a live token in a revoked family (ADR 0032). Implementations throw
-/// <see cref="Exceptions.StorageUnavailableException"/> when the store cannot be reached.
+/// <see cref="StorageUnavailableException"/> when the store cannot be reached.
 /// </summary>
 public interface IRefreshTokenStore
 {

@@ -1,4 +1,5 @@
-namespace CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+namespace CleanAuth.Application.Books.Ports;
 
 /// <summary>Checks an uploaded picture and makes its thumbnail.</summary>
 public interface IImageService
@@ -6,8 +7,8 @@ public interface IImageService
     /// <summary>
     /// Decides the format from the content's first bytes, checks the size limits from the header
     /// before decoding, and makes a thumbnail that fits 150×150 with no metadata. Throws
-    /// <see cref="Exceptions.UnsupportedMediaException"/> for anything that is not a JPEG, PNG, WebP or GIF,
-    /// and <see cref="Exceptions.ValidationException"/> (field <paramref name="field"/>) for an image that is
+    /// <see cref="UnsupportedMediaException"/> for anything that is not a JPEG, PNG, WebP or GIF,
+    /// and <see cref="ValidationException"/> (field <paramref name="field"/>) for an image that is
     /// too large in pixels, empty, truncated or corrupt.
     /// </summary>
     Task<ProcessedImage> ProcessAsync(ReadOnlyMemory<byte> content, string field, CancellationToken cancellationToken);

@@ -1,0 +1,20 @@
+using System.Text.Json;
+using CleanAuth.Application.Books.Common;
+using CleanAuth.WebApi.Endpoints;
+
+namespace CleanAuth.Tests.Unit.WebApi;
+
+public sealed class BookResponseTests
+{
+    private static readonly DateTimeOffset Created = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
+
+    [Fact]
+    public void The_web_layer_adds_the_cover_urls_and_keeps_the_fields_in_their_order()
+    {
+        var details = new BookDetails("b1", "Dune", "Spice.", "science", "a1", 600, 900, Created, Created.AddDays(1));
+
+        var json = JsonSerializer.Serialize(BookResponse.From(details), JsonSerializerOptions.Web);
+
+        json.Should().Be("""{"id":"b1","title":"Dune","description":"Spice.","category":"science","authorId":"a1","coverUrl":"/api/books/b1/cover","thumbnailUrl":"/api/books/b1/cover/thumbnail","coverWidth":600,"coverHeight":900,"createdAt":"2025-01-02T03:04:05+00:00","updatedAt":"2025-01-03T03:04:05+00:00"}""");
+    }
+}
