@@ -28,7 +28,7 @@ public abstract class SecurityRaceTests(CleanAuthApi api, ITestOutputHelper outp
         // 16 sign-ins at once queue for one hashing slot on a 2-core machine; under load the last waits longer than
         // the default 2 s and would be shed with a 503 (ADR 0033, tested in HashingCapacityTests). These races are
         // about the lockout budget, so every guess must be weighed.
-        ["Passwords:HashQueueTimeout"] = "00:01:00",
+        ["Passwords:HashQueueTimeout"] = "00:00:30",
     };
 
     [StoreFact]
