@@ -54,6 +54,7 @@ public sealed class RefreshTokens(
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
         var slidingEnd = now + options.Value.SlidingLifetime;
+        // Stryker disable once Equality: equivalent, at equal instants either branch gives the same end.
         var expiresAt = slidingEnd < familyExpiresAt ? slidingEnd : familyExpiresAt;
         return (token, new StoredRefreshToken(ids.NewId(), HashOf(token)!, user.Id, familyId, user.SecurityStamp, now, expiresAt, familyExpiresAt, null, null));
     }

@@ -35,12 +35,12 @@ public static class RuleExtensions
         .MaximumLength(MaxPasswordLength).WithMessage($"Password must be at most {MaxPasswordLength} characters.")
         .Must(p => !CommonPasswords.Contains(p)).WithMessage("Password is too common; choose another.");
 
-    // One '@' with text on both sides, a dot in the domain, no spaces: the shape a mailbox address has.
+    // One '@' with text before it, a dot inside the domain (so text after it), no spaces: the shape a mailbox address has.
     // Deliverability can only be proven by sending mail, so nothing stricter is attempted.
     private static bool IsEmail(string email)
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1)
+        if (at <= 0 || at != email.LastIndexOf('@'))
         {
             return false;
         }

@@ -36,7 +36,7 @@ public sealed class AdminHandlerTests
         _fixture.Users.Stored(_bob.Id)!.IsDisabled.Should().BeFalse();
         _kit.EventNames.Should().Equal("AccountEnabled");
         var unknown = () => handler.Handle(new EnableAccountCommand("nope"), default);
-        await unknown.Should().ThrowAsync<NotFoundException>();
+        (await unknown.Should().ThrowAsync<NotFoundException>()).Which.Message.Should().Be("No user has this id.");
     }
 
     [Fact]
@@ -50,6 +50,17 @@ public sealed class AdminHandlerTests
         _fixture.Users.Stored(_bob.Id)!.Roles.Should().BeEmpty();
         _kit.EventNames.Should().Equal("RoleGranted", "RoleRevoked");
         _kit.Log.Entries[0]["ActorId"].Should().Be(_fixture.Stored.Id);
+    }
+
+    [Fact]
+    public async Task Revoking_the_admin_role_of_a_user_without_it_changes_nothing_and_logs_nothing()
+    {
+        var updates = _fixture.Users.UpdateCalls;
+
+        await new RevokeAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock).Handle(new RevokeAdminRoleCommand(_bob.Id), default);
+
+        _fixture.Users.UpdateCalls.Should().Be(updates);
+        _kit.Log.Entries.Should().BeEmpty();
     }
 
     [Fact]
@@ -79,6 +90,35 @@ public sealed class AdminHandlerTests
         filtered.PageSize.Should().Be(ListUsersQuery.DefaultPageSize);
         typeof(UserSummary).GetProperties().Select(p => p.Name)
             .Should().BeEquivalentTo("Id", "Name", "Email", "Roles", "Disabled", "CreatedAt", "LastLoginAt");
+    }
+
+    [Fact]
+    public async Task A_later_page_skips_every_earlier_page_and_a_page_past_the_end_is_empty()
+    {
+        foreach (var id in new[] { "000000000000000000000f01", "000000000000000000000f02", "000000000000000000000f03" })
+        {
+            _fixture.Users.Seed(TestUsers.New(id: id, email: $"{id}@example.com"));
+        }
+
+        var handler = new ListUsersQueryHandler(_fixture.Users);
+
+        var third = await handler.Handle(new ListUsersQuery(3, 2, null), default);
+        var second = await handler.Handle(new ListUsersQuery(2, 2, null), default);
+        var beyond = await handler.Handle(new ListUsersQuery(4, 2, null), default);
+
+        third.Items.Select(u => u.Id).Should().Equal("000000000000000000000f03");
+        second.Items.Select(u => u.Id).Should().Equal("000000000000000000000f01", "000000000000000000000f02");
+        beyond.Items.Should().BeEmpty();
+        beyond.TotalCount.Should().Be(5);
+    }
+
+    [Fact]
+    public void The_list_validator_caps_the_email_filter_at_an_emails_length()
+    {
+        var validator = new ListUsersQueryValidator();
+
+        validator.Validate(new ListUsersQuery(null, null, new string('a', 254))).IsValid.Should().BeTrue();
+        validator.Validate(new ListUsersQuery(null, null, new string('a', 255))).Errors.Select(e => e.PropertyName).Should().Equal("Email");
     }
 
     [Fact]
@@ -115,6 +155,7 @@ public sealed class BootstrapAdminCommandHandlerTests
         second.Should().Be(BootstrapOutcome.AdminAlreadyExists);
         var root = (await _kit.Users.FindByEmailAsync("root@example.com", default))!;
         root.IsAdmin.Should().BeTrue();
+        root.Name.Should().Be("Administrator");
         _kit.Hasher.Verify(root.PasswordHash, "bootstrap passphrase").Should().NotBe(CleanAuth.Application.Auth.Ports.PasswordVerification.Failed);
         _kit.Users.Count.Should().Be(1);
     }
@@ -198,6 +239,8 @@ public sealed class BootstrapAdminCommandHandlerTests
     public void The_configured_password_must_meet_the_registration_policy()
     {
         new BootstrapAdminCommandValidator().Validate(new BootstrapAdminCommand("root@example.com", "password")).IsValid.Should().BeFalse();
-        new BootstrapAdminCommand("root@example.com", "secret passphrase").ToString().Should().NotContain("secret");
+        new BootstrapAdminCommandValidator().Validate(new BootstrapAdminCommand("root@", "secret passphrase")).Errors
+            .Select(e => e.PropertyName).Should().Equal("Email");
+        new BootstrapAdminCommand("root@example.com", "secret passphrase").ToString().Should().Contain("root@example.com").And.NotContain("secret");
     }
 }

@@ -115,7 +115,8 @@ public sealed class LoginCommandHandlerTests
             await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong " + i));
         }
 
-        _kit.EventNames.Should().Contain("AccountLocked");
+        _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "AccountLocked")
+            .Which["LockoutEnd"].Should().Be(TestUsers.Epoch.AddMinutes(5));
         _kit.Users.Stored(_alice.Id)!.LockoutEnd.Should().Be(TestUsers.Epoch.AddMinutes(5));
 
         _kit.Clock.Advance(TimeSpan.FromMinutes(4));
@@ -169,6 +170,38 @@ public sealed class LoginCommandHandlerTests
         _kit.Log.Entries.Where(e => e.EventId.Name == "LoginFailed").Select(e => e["Reason"])
             .Should().Equal([.. Enumerable.Repeat<object?>(LoginFailure.WrongPassword, 5), LoginFailure.LockedOut]);
         _kit.EventNames.Count(n => n == "AccountLocked").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_disabled_accounts_right_password_clears_the_failure_count_but_records_no_login()
+    {
+        await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong password"));
+        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
+        _kit.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await CaptureUnauthorized(new LoginCommand("alice@example.com", Password));
+
+        var stored = _kit.Users.Stored(_alice.Id)!;
+        stored.FailedLoginCount.Should().Be(0, "a right password must not count toward a lockout waiting for the re-enabled account");
+        stored.LastLoginAt.Should().BeNull("a refused login is not a login");
+    }
+
+    [Fact]
+    public async Task A_login_whose_hash_is_current_hashes_nothing_and_keeps_the_stored_hash()
+    {
+        await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+
+        _kit.Hasher.HashCalls.Should().BeEmpty("a login costs one verification, not a second hashing");
+        _kit.Users.Stored(_alice.Id)!.PasswordHash.Should().Be(_alice.PasswordHash);
+    }
+
+    [Fact]
+    public async Task A_printed_token_pair_shows_its_lifetimes_and_neither_token()
+    {
+        var pair = await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+
+        pair.ToString().Should().Contain("ExpiresIn = 600").And.Contain($"RefreshExpiresIn = {pair.RefreshExpiresIn}")
+            .And.NotContain(pair.AccessToken).And.NotContain(pair.RefreshToken);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CleanAuth.Application.Auth.Logout;
 using CleanAuth.Application.Auth.LogoutAll;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Tests.Unit.Fakes;
+using FluentValidation.TestHelper;
 
 namespace CleanAuth.Tests.Unit.Application.Auth;
 
@@ -21,7 +22,14 @@ public sealed class LogoutCommandHandlerTests
 
         _kit.Store.All.Count(t => t.RevokedAt != null).Should().Be(1);
         _kit.Store.All.Single(t => t.RevokedAt == null).TokenHash.Should().Be(CleanAuth.Application.Auth.Common.RefreshTokens.HashOf(kept.RefreshToken));
-        _kit.EventNames.Should().Equal("LoggedOut");
+        _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "LoggedOut").Which["Scope"].Should().Be("session");
+    }
+
+    [Fact]
+    public void Logout_without_a_token_is_a_field_error()
+    {
+        new LogoutCommandValidator().TestValidate(new LogoutCommand(null!))
+            .ShouldHaveValidationErrorFor(c => c.RefreshToken).WithErrorMessage("RefreshToken is required.");
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Refresh;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
@@ -120,6 +121,80 @@ public sealed class RefreshCommandHandlerTests
         var fresh = await _kit.RefreshTokens.StartFamilyAsync(current, default);
         _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
         await Refused(fresh.RefreshToken);
+    }
+
+    [Fact]
+    public async Task A_token_presented_at_the_instant_it_expires_is_refused_as_expired_not_as_a_reuse()
+    {
+        var pair = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        _kit.Clock.Advance(_kit.RefreshOptions.SlidingLifetime);
+
+        await Refused(pair.RefreshToken);
+
+        _kit.EventNames.Should().NotContain("RefreshTokenReuseDetected");
+        _kit.Store.All.Should().ContainSingle().Which.RevokedAt.Should().BeNull("an expired token ends nothing");
+    }
+
+    [Fact]
+    public async Task A_token_presented_just_before_it_expires_is_still_accepted()
+    {
+        var pair = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        _kit.Clock.Advance(_kit.RefreshOptions.SlidingLifetime - TimeSpan.FromTicks(1));
+
+        (await _handler.Handle(new RefreshCommand(pair.RefreshToken), default)).AccessToken.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_token_whose_family_ends_now_is_refused_as_expired_even_if_the_token_would_live_on()
+    {
+        // The stores keep the family's end apart from the token's own (a family record and a token record);
+        // each is honoured on its own, whatever a store hands back.
+        const string token = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNO-_";
+        var now = _kit.Clock.GetUtcNow();
+        await _kit.Store.AddAsync(new StoredRefreshToken(
+            "t1", RefreshTokens.HashOf(token)!, _alice.Id, "f1", _alice.SecurityStamp, now.AddDays(-30), now.AddDays(1), now, null, null), default);
+
+        await Refused(token);
+
+        _kit.EventNames.Should().NotContain("RefreshTokenReuseDetected");
+        _kit.Store.All.Should().ContainSingle().Which.RevokedAt.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_spent_token_replayed_after_the_stamp_moved_on_is_still_reported_as_reuse()
+    {
+        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        await _handler.Handle(new RefreshCommand(first.RefreshToken), default);
+        // A password change whose revocation of the families was lost (a crash between its two writes).
+        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.RotateSecurityStamp(TestUsers.Epoch));
+
+        await Refused(first.RefreshToken);
+
+        _kit.EventNames.Should().ContainSingle(e => e == "RefreshTokenReuseDetected");
+        _kit.Store.All.Should().OnlyContain(t => t.RevokedAt != null);
+    }
+
+    [Fact]
+    public async Task A_family_of_an_account_that_no_longer_exists_is_refused_and_revoked()
+    {
+        var gone = TestUsers.New(id: "000000000000000000000bad", email: "gone@example.com");
+        var pair = await _kit.RefreshTokens.StartFamilyAsync(gone, default);
+
+        await Refused(pair.RefreshToken);
+
+        _kit.Store.All.Should().ContainSingle().Which.RevokedAt.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task A_disabled_account_is_refused_even_with_a_token_carrying_its_current_stamp()
+    {
+        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
+        var disabled = (await _kit.Users.FindByIdAsync(_alice.Id, default))!;
+        var pair = await _kit.RefreshTokens.StartFamilyAsync(disabled, default);
+
+        await Refused(pair.RefreshToken);
+
+        _kit.Store.All.Should().ContainSingle().Which.RevokedAt.Should().NotBeNull();
     }
 
     private async Task<UnauthorizedException> Refused(string token)

@@ -72,10 +72,18 @@ public sealed class RegisterUserCommandHandlerTests
 
         var act = () => _handler.Handle(new RegisterUserCommand("Impostor", sameEmail, "another long password"), default);
 
-        await act.Should().ThrowAsync<ConflictException>();
+        (await act.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be("An account with this email already exists.");
         _users.Count.Should().Be(1);
         _users.Stored(first.Id)!.Name.Should().Be("Alice");
         _users.Stored(first.Id)!.PasswordHash.Should().Be(FakePasswordHasher.Compute(Password));
+    }
+
+    [Fact]
+    public void A_printed_registration_names_the_email_and_never_the_password()
+    {
+        var printed = new RegisterUserCommand("Alice", "alice@example.com", Password).ToString();
+
+        printed.Should().Contain("alice@example.com").And.NotContain(Password);
     }
 
     [Fact]

@@ -46,6 +46,14 @@ public sealed class CurrentUserBehaviourTests
     public async Task Caller_with_a_subject_but_no_security_stamp_is_unauthorized()
     {
         await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id, SecurityStamp = null });
+        _users.FindByIdCalls.Should().Be(0, "a token without a stamp cannot match any user: no storage read");
+    }
+
+    [Fact]
+    public async Task Caller_with_a_security_stamp_but_no_subject_is_unauthorized_without_a_storage_read()
+    {
+        await ShouldBeRefused(new FakeCallerIdentity { UserId = null, SecurityStamp = _alice.SecurityStamp });
+        _users.FindByIdCalls.Should().Be(0);
     }
 
     [Fact]
@@ -61,6 +69,14 @@ public sealed class CurrentUserBehaviourTests
         _users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
 
         await ShouldBeRefused(caller);
+    }
+
+    [Fact]
+    public async Task Disabled_user_is_unauthorized_even_with_a_token_of_its_current_stamp()
+    {
+        _users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
+
+        await ShouldBeRefused(FakeCallerIdentity.For(_users.Stored(_alice.Id)!));
     }
 
     [Fact]

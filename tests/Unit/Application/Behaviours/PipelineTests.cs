@@ -1,4 +1,5 @@
 using CleanAuth.Application;
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Auth.Refresh;
@@ -61,6 +62,17 @@ public sealed class PipelineTests : IDisposable
     }
 
     public void Dispose() => _provider.Dispose();
+
+    [Fact]
+    public void Behaviours_run_in_the_documented_order_so_a_refused_request_never_takes_a_hashing_slot()
+    {
+        using var scope = _provider.CreateScope();
+
+        scope.ServiceProvider.GetServices<IPipelineBehavior<LoginCommand, TokenPair>>().Select(b => b.GetType().GetGenericTypeDefinition())
+            .Should().Equal(
+                typeof(TracingBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>),
+                typeof(CurrentUserBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(PasswordHashingBehaviour<,>));
+    }
 
     [Fact]
     public async Task Register_login_and_read_the_profile_through_the_pipeline()

@@ -44,6 +44,21 @@ public sealed class ValidationBehaviourTests
     }
 
     [Fact]
+    public async Task A_failure_of_the_request_as_a_whole_is_reported_under_an_empty_key()
+    {
+        var whole = new InlineValidator<RegisterUserCommand>();
+        whole.RuleFor(c => c.Email).Custom((_, context) => context.AddFailure(new FluentValidation.Results.ValidationFailure("", "These fields do not go together.")));
+        var behaviour = new ValidationBehaviour<RegisterUserCommand, RegisteredUser>([whole]);
+
+        var act = () => behaviour.Handle(new RegisterUserCommand("Alice", "alice@example.com", "vivid tundra marble"), default, Next);
+
+        var errors = (await act.Should().ThrowAsync<ValidationException>()).Which.Errors;
+        errors.Keys.Should().Equal("");
+        errors[""].Should().Equal("These fields do not go together.");
+        _nextCalls.Should().Be(0);
+    }
+
+    [Fact]
     public async Task Passes_a_valid_request_through_to_next_and_returns_its_response()
     {
         var behaviour = new ValidationBehaviour<RegisterUserCommand, RegisteredUser>([new RegisterUserCommandValidator()]);

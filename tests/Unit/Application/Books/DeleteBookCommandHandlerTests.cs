@@ -46,7 +46,7 @@ public sealed class DeleteBookCommandHandlerTests
 
         var act = () => _handler.Handle(new DeleteBookCommand(book.Id), default);
 
-        await act.Should().ThrowAsync<ConflictException>();
+        (await act.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be("The book was changed or deleted by another request; retry.");
         _fixture.Books.Stored(book.Id).Should().NotBeNull();
         _fixture.Covers.DeletedFileIds.Should().BeEmpty("the files belong to whatever the book now is");
     }

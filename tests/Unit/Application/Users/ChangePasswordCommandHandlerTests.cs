@@ -34,6 +34,7 @@ public sealed class ChangePasswordCommandHandlerTests
         _kit.Store.All.Single(t => t.Id == "1").RevokedAt.Should().NotBeNull();
         _kit.Store.All.Single(t => t.Id != "1").Should().Match<StoredRefreshToken>(t => t.RevokedAt == null && t.SecurityStamp == stored.SecurityStamp);
         pair.AccessToken.Should().Be(FakeTokenService.TokenFor(stored));
+        stored.LastLoginAt.Should().BeNull("a password change is not a login");
         _kit.EventNames.Should().Equal("PasswordChanged");
     }
 
@@ -85,9 +86,40 @@ public sealed class ChangePasswordCommandHandlerTests
 
         var act = () => _handler.Handle(new ChangePasswordCommand(Current, Next), default);
 
-        await act.Should().ThrowAsync<ValidationException>();
+        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors["currentPassword"].Should().Equal(ChangePasswordCommandHandler.WrongCurrentPassword);
         _fixture.Users.Stored(_fixture.Stored.Id)!.PasswordHash.Should().Be("CHANGED ELSEWHERE");
     }
+
+    [Fact]
+    public async Task Two_concurrent_writes_in_a_row_are_absorbed()
+    {
+        LoseToConcurrentWrites(2);
+
+        await _handler.Handle(new ChangePasswordCommand(Current, Next), default);
+
+        _kit.Hasher.Verify(_fixture.Users.Stored(_fixture.Stored.Id)!.PasswordHash, Next).Should().Be(PasswordVerification.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_change_that_loses_to_three_concurrent_writes_in_a_row_gives_up_with_a_conflict()
+    {
+        LoseToConcurrentWrites(3);
+
+        var act = () => _handler.Handle(new ChangePasswordCommand(Current, Next), default);
+
+        await act.Should().ThrowAsync<ConflictException>();
+        _fixture.Users.Stored(_fixture.Stored.Id)!.PasswordHash.Should().Be(_fixture.Stored.PasswordHash);
+    }
+
+    // The next `count` writes of the user each find that another request saved it first.
+    private void LoseToConcurrentWrites(int count) =>
+        _fixture.Users.BeforeUpdate = user =>
+        {
+            if (count-- > 0)
+            {
+                _fixture.Users.SimulateConcurrentWrite(user.Id);
+            }
+        };
 
     [Fact]
     public void The_validator_applies_the_registration_policy_to_the_new_password()

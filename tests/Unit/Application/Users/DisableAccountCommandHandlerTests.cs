@@ -79,6 +79,20 @@ public sealed class DisableAccountCommandHandlerTests
     }
 
     [Fact]
+    public async Task Disabling_an_account_that_is_already_disabled_changes_nothing_and_logs_nothing()
+    {
+        var bob = _fixture.Users.Seed(TestUsers.New(id: "000000000000000000000def", name: "Bob", email: "bob@example.com"));
+        _fixture.Users.SimulateConcurrentWrite(bob.Id, u => u.Disable(TestUsers.Epoch));
+        var before = _fixture.Users.Stored(bob.Id)!;
+
+        await _handler.Handle(new DisableAccountCommand(bob.Id), default);
+
+        _fixture.Users.Stored(bob.Id)!.SecurityStamp.Should().Be(before.SecurityStamp);
+        _fixture.Users.UpdateCalls.Should().Be(0);
+        _kit.Log.Entries.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task An_unknown_or_malformed_target_is_not_found()
     {
         var unknown = () => _handler.Handle(new DisableAccountCommand("000000000000000000000fff"), default);

@@ -37,6 +37,8 @@ public sealed class LoginAndProfileValidatorTests
     [Fact]
     public void Login_caps_the_email_length()
     {
+        new LoginCommandValidator().TestValidate(new LoginCommand(new string('a', 242) + "@example.com", "pw"))
+            .ShouldNotHaveValidationErrorFor(c => c.Email);
         new LoginCommandValidator().TestValidate(new LoginCommand(new string('a', 243) + "@example.com", "pw"))
             .ShouldHaveValidationErrorFor(c => c.Email);
     }

@@ -37,6 +37,16 @@ public sealed class RegisterUserCommandValidatorTests
             .ShouldHaveValidationErrorFor(c => c.Name).WithErrorMessage("Name must be at most 100 characters.");
     }
 
+    [Fact]
+    public void A_name_of_100_letters_with_three_combining_marks_each_is_at_the_cap_and_one_more_mark_is_over()
+    {
+        // 100 text elements either way: only the cap in UTF-16 units (4 per allowed character) tells them apart.
+        var atCap = string.Concat(Enumerable.Repeat("a\u0301\u0302\u0303", 100));
+
+        _validator.TestValidate(new RegisterUserCommand(atCap, GoodEmail, GoodPassword)).ShouldNotHaveValidationErrorFor(c => c.Name);
+        _validator.TestValidate(new RegisterUserCommand(atCap + "\u0304", GoodEmail, GoodPassword)).ShouldHaveValidationErrorFor(c => c.Name);
+    }
+
     // ---- email ----
 
     [Theory]
