@@ -1,6 +1,6 @@
 using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Auth.Refresh;
 using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Auth.Refresh;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
