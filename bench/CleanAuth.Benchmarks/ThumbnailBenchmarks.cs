@@ -26,11 +26,11 @@ public class ThumbnailBenchmarks
     public void Dispose() => _images.Dispose();
 
     [Benchmark(Description = "JPEG 1200x1800")]
-    public Task<ProcessedImage> Jpeg1200x1800() => _images.ProcessAsync(_jpeg1200x1800, "cover", default);
+    public Task<ProcessedImage> Jpeg1200x1800() => _images.ProcessAsync(_jpeg1200x1800, default);
 
     [Benchmark(Description = "JPEG 4000x6000")]
-    public Task<ProcessedImage> Jpeg4000x6000() => _images.ProcessAsync(_jpeg4000x6000, "cover", default);
+    public Task<ProcessedImage> Jpeg4000x6000() => _images.ProcessAsync(_jpeg4000x6000, default);
 
     [Benchmark(Description = "PNG 1200x1800")]
-    public Task<ProcessedImage> Png1200x1800() => _images.ProcessAsync(_png1200x1800, "cover", default);
+    public Task<ProcessedImage> Png1200x1800() => _images.ProcessAsync(_png1200x1800, default);
 }
