@@ -5,14 +5,20 @@ using CleanAuth.Infrastructure.Images;
 
 namespace CleanAuth.Benchmarks;
 
-/// <summary>The whole cover check of an upload: header, pixel limit, thumbnail, JPEG encode.</summary>
+/// <summary>
+/// The whole cover check of an upload: header, pixel limit, thumbnail, JPEG encode; the API's NetVips service and,
+/// for comparison only, the same work with ImageSharp.
+/// </summary>
 [MemoryDiagnoser]
 public class ThumbnailBenchmarks
 {
-    private readonly NetVipsImageService _images = new(new CoverLimits());
+    private readonly CoverLimits _limits = new();
+    private readonly NetVipsImageService _images;
     private byte[] _jpeg1200x1800 = [];
     private byte[] _jpeg4000x6000 = [];
     private byte[] _png1200x1800 = [];
+
+    public ThumbnailBenchmarks() => _images = new NetVipsImageService(_limits);
 
     [GlobalSetup]
     public void MakeImages()
@@ -33,4 +39,13 @@ public class ThumbnailBenchmarks
 
     [Benchmark(Description = "PNG 1200x1800")]
     public Task<ProcessedImage> Png1200x1800() => _images.ProcessAsync(_png1200x1800, default);
+
+    [Benchmark(Description = "ImageSharp JPEG 1200x1800")]
+    public byte[] ImageSharpJpeg1200x1800() => ImageSharpThumbnailer.Thumbnail(_jpeg1200x1800, _limits.MaxPixels);
+
+    [Benchmark(Description = "ImageSharp JPEG 4000x6000")]
+    public byte[] ImageSharpJpeg4000x6000() => ImageSharpThumbnailer.Thumbnail(_jpeg4000x6000, _limits.MaxPixels);
+
+    [Benchmark(Description = "ImageSharp PNG 1200x1800")]
+    public byte[] ImageSharpPng1200x1800() => ImageSharpThumbnailer.Thumbnail(_png1200x1800, _limits.MaxPixels);
 }
