@@ -17,6 +17,11 @@ dotnet build bench/CleanAuth.Benchmarks -c Release -nologo -v quiet >/dev/null
 bench=bench/CleanAuth.Benchmarks/bin/Release/net10.0/CleanAuth.Benchmarks.dll
 dotnet "$bench" make-images "$work/images"
 
+# Methods are compiled fully optimised on first use, during the warm-ups: with tiered compilation the JIT's
+# background recompiles land inside the timed images and count as the library's CPU (~4 ms an image here),
+# which a server in steady state has long finished.
+export DOTNET_TieredCompilation=0
+
 for round in $(seq 1 "$rounds"); do
   echo "round $round, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   dotnet "$bench" thumbnails "$work/images" "$repeats" netvips >>"$work/results.tsv"
