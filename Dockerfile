@@ -3,16 +3,19 @@
 # read-only root file system: the only folder it writes is Storage:DataPath (/data, a volume), used by the
 # embedded store; with MongoDB configured nothing is written at all.
 
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The build stage runs on the builder's own platform and publishes for the target's (TARGETARCH, set by BuildKit:
+# amd64 or arm64), so the image carries only that platform's libvips of the NetVips.Native packages.
+FROM --platform=$BUILDPLATFORM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Domain/Domain.csproj src/Domain/
 COPY src/Application/Application.csproj src/Application/
 COPY src/Infrastructure/Infrastructure.csproj src/Infrastructure/
 COPY src/WebApi/WebApi.csproj src/WebApi/
-RUN dotnet restore src/WebApi/WebApi.csproj
+RUN dotnet restore src/WebApi/WebApi.csproj -a "$TARGETARCH" /p:UseAppHost=false
 COPY src/ src/
-RUN dotnet publish src/WebApi/WebApi.csproj -c Release --no-restore -o /app /p:UseAppHost=false
+RUN dotnet publish src/WebApi/WebApi.csproj -c Release --no-restore -a "$TARGETARCH" --self-contained false -o /app /p:UseAppHost=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app

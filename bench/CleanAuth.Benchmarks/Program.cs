@@ -12,6 +12,13 @@ if (args is ["make-images", var folder])
     return;
 }
 
+// `thumbnails DIR REPEATS netvips|imagesharp` times one library on those files (bench/thumbnails.sh runs it).
+if (args is ["thumbnails", var imageFolder, var repeats, var library])
+{
+    ThumbnailComparison.Run(imageFolder, int.Parse(repeats, CultureInfo.InvariantCulture), library);
+    return;
+}
+
 // `seed-growth DIR USERS MINE OTHERS` fills an embedded store for the growth runs of bench/growth.sh.
 if (args is ["seed-growth", var dataPath, var users, var mine, var others])
 {

@@ -14,13 +14,13 @@ public sealed class FakeImageService : IImageService
     /// <summary>Runs at the start of every call, e.g. to let a concurrent request act while an upload is processed.</summary>
     public Action? BeforeProcess { get; set; }
 
-    /// <summary>The content and field of every call, in order.</summary>
-    public List<(byte[] Content, string Field)> Calls { get; } = [];
+    /// <summary>The content of every call, in order.</summary>
+    public List<byte[]> Calls { get; } = [];
 
-    public Task<ProcessedImage> ProcessAsync(ReadOnlyMemory<byte> content, string field, CancellationToken cancellationToken)
+    public Task<ProcessedImage> ProcessAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
     {
         BeforeProcess?.Invoke();
-        Calls.Add((content.ToArray(), field));
+        Calls.Add(content.ToArray());
         return Failure is null ? Task.FromResult(Result) : Task.FromException<ProcessedImage>(Failure);
     }
 }

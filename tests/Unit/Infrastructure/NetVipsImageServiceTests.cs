@@ -10,8 +10,6 @@ namespace CleanAuth.Tests.Unit.Infrastructure;
 
 public sealed class NetVipsImageServiceTests : IDisposable
 {
-    private const string Field = "cover";
-
     private readonly NetVipsImageService _service = new(new CoverLimits());
 
     public static TheoryData<string, string> Formats => new()
@@ -37,6 +35,14 @@ public sealed class NetVipsImageServiceTests : IDisposable
         using var thumb = Image.NewFromBuffer(result.Thumbnail);
         ((string)thumb.Get("vips-loader")).Should().StartWith("jpegload");
         (thumb.Width, thumb.Height).Should().Be((150, 100));
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_invalid()
+    {
+        var act = () => Process([]);
+
+        (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should().Be("The file is empty.");
     }
 
     [Theory]
@@ -197,16 +203,14 @@ public sealed class NetVipsImageServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task An_image_with_more_pixels_than_allowed_is_a_validation_error_on_the_given_field_naming_its_size()
+    public async Task An_image_with_more_pixels_than_allowed_is_invalid_naming_its_size_and_the_limit()
     {
         var limits = new CoverLimits { MaxPixels = 10_000 };
         using var service = new NetVipsImageService(limits);
 
-        var act = () => service.ProcessAsync(TestImages.Png(200, 200), "picture", default);
+        var act = () => service.ProcessAsync(TestImages.Png(200, 200), default);
 
-        var errors = (await act.Should().ThrowAsync<ValidationException>()).Which.Errors;
-        errors.Keys.Should().Equal("picture");
-        errors["picture"].Should().ContainSingle().Which.Should()
+        (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should()
             .Contain("200×200").And.Contain(limits.MaxPixels.ToString("N0", CultureInfo.CurrentCulture));
     }
 
@@ -215,7 +219,7 @@ public sealed class NetVipsImageServiceTests : IDisposable
     {
         using var service = new NetVipsImageService(new CoverLimits { MaxPixels = 10_000 });
 
-        var result = await service.ProcessAsync(TestImages.Png(100, 100), Field, default);
+        var result = await service.ProcessAsync(TestImages.Png(100, 100), default);
 
         (result.Width, result.Height).Should().Be((100, 100));
     }
@@ -225,18 +229,17 @@ public sealed class NetVipsImageServiceTests : IDisposable
     {
         var act = () => Process(TestImages.JpegClaiming(60_000, 60_000));
 
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors[Field].Should().ContainSingle()
-            .Which.Should().Contain("60000×60000");
+        (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should().Contain("60000×60000");
     }
 
     [Theory]
     [InlineData("jpeg")]
     [InlineData("png")]
-    public async Task A_truncated_image_is_a_validation_error(string format)
+    public async Task A_truncated_image_is_invalid(string format)
     {
         var act = () => Process(TestImages.Truncated(Encode(format, 300, 200)));
 
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal(Field);
+        (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should().Be("The image is truncated or corrupt.");
     }
 
     [Theory]
@@ -244,14 +247,14 @@ public sealed class NetVipsImageServiceTests : IDisposable
     [InlineData("png")]
     [InlineData("webp")]
     [InlineData("gif")]
-    public async Task Only_the_magic_bytes_followed_by_garbage_is_a_validation_error(string format)
+    public async Task Only_the_magic_bytes_followed_by_garbage_is_invalid(string format)
     {
         var magic = Encode(format, 16, 16)[..12];
         byte[] content = [.. magic, .. Enumerable.Range(0, 500).Select(i => (byte)(i * 7))];
 
         var act = () => Process(content);
 
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal(Field);
+        await act.Should().ThrowAsync<InvalidImageException>();
     }
 
     [Fact]
@@ -260,7 +263,7 @@ public sealed class NetVipsImageServiceTests : IDisposable
         using var service = new NetVipsImageService(new CoverLimits { MaxConcurrentThumbnails = 1 });
         var jpeg = TestImages.Jpeg(400, 300);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => service.ProcessAsync(jpeg, Field, default)))
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => service.ProcessAsync(jpeg, default)))
             .WaitAsync(TimeSpan.FromSeconds(20));
 
         results.Should().HaveCount(8).And.OnlyContain(r => r.Width == 400 && r.Height == 300 && r.Thumbnail.Length > 0);
@@ -273,12 +276,12 @@ public sealed class NetVipsImageServiceTests : IDisposable
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var act = () => service.ProcessAsync(TestImages.Jpeg(), Field, cancelled.Token);
+        var act = () => service.ProcessAsync(TestImages.Jpeg(), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
     }
 
-    private Task<ProcessedImage> Process(byte[] content) => _service.ProcessAsync(content, Field, default);
+    private Task<ProcessedImage> Process(byte[] content) => _service.ProcessAsync(content, default);
 
     private static byte[] Encode(string format, int width, int height) => format switch
     {

@@ -23,7 +23,7 @@ public sealed partial class CoverUploader(IImageService images, ICoverStore stor
         }
 
         var content = await ReadAllAsync(upload, cancellationToken);
-        var image = await images.ProcessAsync(content, Field, cancellationToken);
+        var image = await ProcessAsync(content, cancellationToken);
 
         var original = await SaveAsync(content, image.ContentType, cancellationToken);
         try
@@ -35,6 +35,18 @@ public sealed partial class CoverUploader(IImageService images, ICoverStore stor
         {
             await DeleteQuietlyAsync(original.FileId);
             throw;
+        }
+    }
+
+    private async Task<ProcessedImage> ProcessAsync(ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await images.ProcessAsync(content, cancellationToken);
+        }
+        catch (InvalidImageException ex)
+        {
+            throw ValidationException.ForField(Field, ex.Message);
         }
     }
 

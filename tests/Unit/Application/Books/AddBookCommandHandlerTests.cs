@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Tests.Unit.Fakes;
@@ -60,15 +61,13 @@ public sealed class AddBookCommandHandlerTests
     }
 
     [Fact]
-    public async Task The_upload_goes_to_the_image_service_under_the_cover_field()
+    public async Task The_upload_goes_to_the_image_service_as_it_was_sent()
     {
         var upload = FakeUpload.Png();
 
         await _handler.Handle(Command(cover: upload), default);
 
-        var call = _fixture.Images.Calls.Should().ContainSingle().Subject;
-        call.Content.Should().Equal(upload.Content);
-        call.Field.Should().Be("cover");
+        _fixture.Images.Calls.Should().ContainSingle().Which.Should().Equal(upload.Content);
     }
 
     [Fact]
@@ -238,13 +237,15 @@ public sealed class AddBookCommandHandlerTests
     }
 
     [Fact]
-    public async Task A_corrupt_or_oversized_image_stores_nothing()
+    public async Task A_corrupt_or_oversized_image_is_a_validation_error_on_the_cover_field_and_stores_nothing()
     {
-        _fixture.Images.Failure = ValidationException.ForField("cover", "The image is truncated or corrupt.");
+        _fixture.Images.Failure = new InvalidImageException("The image is truncated or corrupt.");
 
         var act = () => _handler.Handle(Command(), default);
 
-        (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("cover");
+        var errors = (await act.Should().ThrowAsync<ValidationException>()).Which.Errors;
+        errors.Keys.Should().Equal("cover");
+        errors["cover"].Should().Equal("The image is truncated or corrupt.");
         _fixture.Covers.SaveCalls.Should().Be(0);
         _fixture.Books.Count.Should().Be(0);
     }
