@@ -51,10 +51,14 @@ start_mongo_wire() {
 start_api() { # store data-folder
   local mongo=""
   [[ $1 == embedded ]] || mongo=$1
+  local dll=${API_DLL:-src/WebApi/bin/Release/net10.0/CleanAuth.WebApi.dll}
+  # The content root is the build's folder, as in the container: that is where appsettings.json (and with it
+  # the log sinks) is read from; the repository root has none, and the API would then log nothing at all.
   ASPNETCORE_ENVIRONMENT=${ENVIRONMENT:-Production} ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    ASPNETCORE_CONTENTROOT="$(realpath "$(dirname "$dll")")" \
     Jwt__SigningKey="$bench_signing_key" Storage__DataPath="$2" ConnectionStrings__Mongo="$mongo" \
     RateLimits__Enabled=false Serilog__MinimumLevel__Default="${LOG_LEVEL:-Warning}" \
-    dotnet "${API_DLL:-src/WebApi/bin/Release/net10.0/CleanAuth.WebApi.dll}" >>"$work/api.log" 2>&1 &
+    dotnet "$dll" >>"$work/api.log" 2>&1 &
   api_pid=$!
   wait_live "http://127.0.0.1:$port"
 }
