@@ -72,7 +72,7 @@ run_wrk() { # target route connections repeat seconds
     # to what else runs on the machine.
     local requests cpu_ms
     requests=$(sed -n 's/.*"requests":\([0-9]*\).*/\1/p' <<<"$line")
-    cpu_ms=$(awk -v t="$ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.4f", r > 0 ? t * 1000 / hz / r : 0 }')
+    cpu_ms=$(awk -v t="$ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.4f", (r > 0 ? t * 1000 / hz / r : 0) }')
     echo "{\"target\":\"$1\",\"route\":\"$2\",\"connections\":$3,\"repeat\":$4,\"cpu_ms\":$cpu_ms,${line#\{}" | tee -a "$results"
   fi
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # CPU profile of one route under load: starts the API as the README's run does (Development, logs at
 # Information, embedded store; ENVIRONMENT / LOG_LEVEL / API_DLL as in load.sh), loads ROUTE with wrk for
-# DURATION seconds at 16 connections while dotnet-trace samples the process, then prints the methods most
-# often on the stack (inclusive) and at its top (exclusive). The .nettrace is kept for PerfView or speedscope.
+# DURATION seconds at 16 connections while dotnet-trace samples the process (sampled thread time), then prints
+# the methods most often on the stack of a running thread (bench/profile-top.py). The .nettrace and its
+# .speedscope.json are kept (open the latter at speedscope.app).
 #
 #   bash bench/profile.sh                       # GET /api/users/me
 #   ROUTE=book bash bench/profile.sh            # GET /api/books/{id}; also: list
@@ -44,7 +45,5 @@ trace_pid=$!
 sleep 1
 wrk -t2 -c16 -d"${duration}s" -s bench/wrk/get.lua "$url" | sed -n 's/^RESULT //p'
 wait "$trace_pid"
-echo "== $out: inclusive"
-"$trace_tool" report "$out" topN -n "${TOP:-40}" --inclusive
-echo "== exclusive"
-"$trace_tool" report "$out" topN -n "${TOP:-40}"
+"$trace_tool" convert --format Speedscope "$out" -o "${out%.nettrace}" >/dev/null
+python3 bench/profile-top.py "${out%.nettrace}.speedscope.json" "${TOP:-40}"
