@@ -1,6 +1,6 @@
 using CleanAuth.Application.Common.Exceptions;
-using Microsoft.AspNetCore.Diagnostics;
 using CleanAuth.WebApi.Logging;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Serilog;
 
