@@ -2,6 +2,8 @@
 # Sourced, not run. Expects the repository root as the working directory and $work as a scratch folder.
 
 bench_password="correct horse battery staple"
+# One signing key for the API and the ceiling, so the ceiling validates the very tokens the API issued.
+bench_signing_key=$(head -c 48 /dev/urandom | base64 -w0)
 
 ensure_tools() {
   if ! command -v wrk >/dev/null; then
@@ -41,22 +43,28 @@ start_mongo_wire() {
   mongo_url="mongodb://$(sed -n 's/^LISTENING //p' "$work/mongo.out")/bench?serverMonitoringMode=poll"
 }
 
-# Starts the API in Production on $port with the given store ("embedded" or a MongoDB URL); sets api_pid.
-# Rate limits are off (the load comes from one address and one user) and logs are Warning and up, so the
-# console is not what is measured; everything else (hash cost, token checks) is the production default.
+# Starts the API on $port with the given store ("embedded" or a MongoDB URL); sets api_pid.
+# By default in Production with logs at Warning and up, so the console is not what is measured; ENVIRONMENT
+# and LOG_LEVEL change that (the README's run is ENVIRONMENT=Development LOG_LEVEL=Information). API_DLL runs
+# another build (e.g. an older commit's, for a before/after table). Rate limits are off (the load comes from one
+# address and one user); everything else (hash cost, token checks) is the production default.
 start_api() { # store data-folder
   local mongo=""
   [[ $1 == embedded ]] || mongo=$1
-  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)" Storage__DataPath="$2" ConnectionStrings__Mongo="$mongo" \
-    RateLimits__Enabled=false Serilog__MinimumLevel__Default=Warning \
-    dotnet src/WebApi/bin/Release/net10.0/CleanAuth.WebApi.dll >>"$work/api.log" 2>&1 &
+  local dll=${API_DLL:-src/WebApi/bin/Release/net10.0/CleanAuth.WebApi.dll}
+  # The content root is the build's folder, as in the container: that is where appsettings.json (and with it
+  # the log sinks) is read from; the repository root has none, and the API would then log nothing at all.
+  ASPNETCORE_ENVIRONMENT=${ENVIRONMENT:-Production} ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    ASPNETCORE_CONTENTROOT="$(realpath "$(dirname "$dll")")" \
+    Jwt__SigningKey="$bench_signing_key" Storage__DataPath="$2" ConnectionStrings__Mongo="$mongo" \
+    RateLimits__Enabled=false Serilog__MinimumLevel__Default="${LOG_LEVEL:-Warning}" \
+    dotnet "$dll" >>"$work/api.log" 2>&1 &
   api_pid=$!
   wait_live "http://127.0.0.1:$port"
 }
 
 start_ceiling() { # responses-folder
-  ASPNETCORE_URLS="http://127.0.0.1:$port" dotnet bench/CleanAuth.Ceiling/bin/Release/net10.0/CleanAuth.Ceiling.dll \
+  ASPNETCORE_URLS="http://127.0.0.1:$port" Jwt__SigningKey="$bench_signing_key" dotnet bench/CleanAuth.Ceiling/bin/Release/net10.0/CleanAuth.Ceiling.dll \
     --responses "$1" >>"$work/ceiling.log" 2>&1 &
   api_pid=$!
   wait_live "http://127.0.0.1:$port"
@@ -98,4 +106,9 @@ wait_idle() { # pid
     (( after - before <= 5 )) && return 0
   done
   echo "process $1 did not become idle" >&2
+}
+
+# CPU time (user + system) the process has used so far, in clock ticks.
+cpu_ticks() { # pid
+  awk '{print $14 + $15}' "/proc/$1/stat"
 }

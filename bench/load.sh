@@ -7,6 +7,8 @@
 #   bash bench/load.sh                      # all three targets, 10 s runs, 3 repeats
 #   DURATION=5 REPEATS=1 bash bench/load.sh embedded
 #   ROUTES=rename CONNECTIONS=1 bash bench/load.sh embedded   # one synced write after another
+#   ENVIRONMENT=Development LOG_LEVEL=Information bash bench/load.sh   # the README's run (one log line a request)
+#   BEFORE=/work/old-checkout bash bench/load.sh "before embedded ceiling"   # an older build (built by you) vs this one
 #
 # API and wrk share this machine's cores, so the numbers are for the pair; wrk runs 2 threads.
 set -euo pipefail
@@ -59,12 +61,19 @@ run_wrk() { # target route connections repeat seconds
     upload) script=upload.lua url=$base/api/books token=${uploader_token:-none} ;;
     rename) script=rename.lua url=$base/api/users/me ;;
   esac
-  local line
+  local line ticks
   wait_idle "$api_pid"
+  ticks=$(cpu_ticks "$api_pid")
   line=$(EMAIL=reader@example.com TOKEN=$token COVER=$small_cover RUN_LABEL="$1-$3-$4-$RANDOM" \
     wrk -t"$(( $3 < 2 ? 1 : 2 ))" -c"$3" -d"${5}s" --timeout 30s -s "bench/wrk/$script" "$url" | sed -n 's/^RESULT //p')
+  ticks=$(( $(cpu_ticks "$api_pid") - ticks ))
   if [[ $4 != warmup ]]; then
-    echo "{\"target\":\"$1\",\"route\":\"$2\",\"connections\":$3,\"repeat\":$4,${line#\{}" | tee -a "$results"
+    # The server's own CPU per request (the API's or the ceiling's, wrk's excluded): less sensitive than req/s
+    # to what else runs on the machine.
+    local requests cpu_ms
+    requests=$(sed -n 's/.*"requests":\([0-9]*\).*/\1/p' <<<"$line")
+    cpu_ms=$(awk -v t="$ticks" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.4f", (r > 0 ? t * 1000 / hz / r : 0) }')
+    echo "{\"target\":\"$1\",\"route\":\"$2\",\"connections\":$3,\"repeat\":$4,\"cpu_ms\":$cpu_ms,${line#\{}" | tee -a "$results"
   fi
 }
 
@@ -72,6 +81,8 @@ for target in $targets; do
   echo "== $target"
   case $target in
     embedded) start_api embedded "$work/data-$RANDOM" ;;
+    before) API_DLL=${BEFORE:?BEFORE=folder of an older checkout, built in Release}/src/WebApi/bin/Release/net10.0/CleanAuth.WebApi.dll \
+      start_api embedded "$work/data-$RANDOM" ;;
     mongo-wire) start_mongo_wire; start_api "$mongo_url" "$work/unused" ;;
     ceiling)
       [[ -d $work/responses ]] || { echo "the ceiling needs an API target first, to record its answers" >&2; exit 1; }

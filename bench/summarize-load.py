@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns bench/load.sh's JSON lines into markdown tables: per target, route and connection count, the
-median of the repeats for requests/s, p50 and p99 latency, the summed errors, and requests/s as a fraction
-of the ceiling's for the same route and connection count."""
+median of the repeats for requests/s, p50 and p99 latency, the server's CPU per request (runs that recorded
+it), the summed errors, and requests/s as a fraction of the ceiling's for the same route and connection count."""
 import json
 import sys
 from collections import defaultdict
@@ -33,6 +33,7 @@ def summary(key):
         "rps": median(r["rps"] for r in group),
         "p50": median(r["p50_ms"] for r in group),
         "p99": median(r["p99_ms"] for r in group),
+        "cpu": median(r["cpu_ms"] for r in group) if all("cpu_ms" in r for r in group) else None,
         "errors": sum(r["errors"] + r["non2xx"] for r in group),
         "requests": sum(r["requests"] for r in group),
         "n": len(group),
@@ -43,19 +44,19 @@ def fraction_text(fraction):
     return f"{fraction:.2f}" if fraction >= 0.01 else f"{fraction:.5f}"
 
 
-targets = [t for t in ("embedded", "mongo-wire", "ceiling") if any(k[0] == t for k in runs)]
+targets = [t for t in ("before", "embedded", "mongo-wire", "ceiling") if any(k[0] == t for k in runs)]
 connections = sorted({k[2] for k in runs})
 for target in targets:
     print(f"\n{target} (median of {max(len(v) for k, v in runs.items() if k[0] == target)} runs each)\n")
     fraction = "" if target == "ceiling" else " | of ceiling"
-    print(f"| Route | Conn. | req/s | p50 ms | p99 ms | errors / requests{fraction} |")
-    print("|---|---:|---:|---:|---:|---:|" + ("" if target == "ceiling" else "---:|"))
+    print(f"| Route | Conn. | req/s | p50 ms | p99 ms | CPU ms / request | errors / requests{fraction} |")
+    print("|---|---:|---:|---:|---:|---:|---:|" + ("" if target == "ceiling" else "---:|"))
     for route, label in ROUTES.items():
         for c in connections:
             s = summary((target, route, c))
             if s is None:
                 continue
-            row = f"| {label} | {c} | {s['rps']:.1f} | {s['p50']:.2f} | {s['p99']:.2f} | {s['errors']} / {s['requests']} |"
+            row = f"| {label} | {c} | {s['rps']:.1f} | {s['p50']:.2f} | {s['p99']:.2f} | {'–' if s['cpu'] is None else format(s['cpu'], '.3f')} | {s['errors']} / {s['requests']} |"
             if target != "ceiling":
                 ceiling = summary(("ceiling", route, c))
                 row += f" {fraction_text(s['rps'] / ceiling['rps'])} |" if ceiling else " – |"

@@ -1,6 +1,8 @@
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Options;
 using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.Logging;
 using CleanAuth.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,6 +23,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICallerIdentity, HttpCallerIdentity>();
         services.AddScoped<IClientContext, HttpClientContext>();
+        services.AddSingleton<IUseCaseOutcome, HttpUseCaseOutcome>();
         services.AddCleanAuthRateLimits(configuration);
         services.AddValidatedOptions<BootstrapOptions>(configuration, BootstrapOptions.Section);
         services.AddHostedService<AdminBootstrapService>();

@@ -17,10 +17,10 @@ builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (servic
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
+    .Enrich.With(new HttpRequestEnricher(services.GetRequiredService<IHttpContextAccessor>()))
     .Enrich.WithMachineName()
     .Enrich.WithProperty("Application", "CleanAuth")
     .Enrich.WithProperty("Environment", builder.Environment.EnvironmentName)
-    .Enrich.With<ElapsedMsEnricher>()
     .Enrich.With<EventNameEnricher>()
     .Destructure.With<SensitiveDestructuringPolicy>()
     .Enrich.With<SensitiveDataEnricher>());
@@ -48,7 +48,6 @@ if (api.TrustForwardedHeaders)
 // Outermost, so the request event records the status the client really got, after the exception handler.
 // The host's own logger (not the process-wide static one, which preserveStaticLogger leaves silent).
 app.UseSerilogRequestLogging(options => RequestLogging.Configure(options, app.Services.GetRequiredService<Serilog.ILogger>()));
-app.UseRequestLogContext();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestHeadLimits();
@@ -56,7 +55,6 @@ app.UseRouting();
 app.UseEndpointLogContext();
 app.UseRequestBodyLimit(api.MaxRequestBodyBytes);
 app.UseAuthentication();
-app.UseUserLogContext();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseBoundedMultipartForms();

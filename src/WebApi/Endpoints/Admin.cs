@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CleanAuth.Application.Common.Models;
 using CleanAuth.Application.Users.DisableAccount;
 using CleanAuth.Application.Users.EnableAccount;
@@ -5,6 +6,7 @@ using CleanAuth.Application.Users.GrantAdminRole;
 using CleanAuth.Application.Users.ListUsers;
 using CleanAuth.Application.Users.RevokeAdminRole;
 using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.OpenApi;
 using MediatR;
 
 namespace CleanAuth.WebApi.Endpoints;
@@ -22,6 +24,22 @@ public sealed class Admin : IEndpointGroup
         users.MapGet("/", async (int? page, int? pageSize, string? email, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListUsersQuery(page, pageSize, email), ct)))
             .WithName("ListUsers")
+            .WithExamples(response: () => new JsonObject
+            {
+                ["items"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = Samples.UserId,
+                    ["name"] = "Ann Lee",
+                    ["email"] = Samples.Email,
+                    ["roles"] = new JsonArray("admin"),
+                    ["disabled"] = false,
+                    ["createdAt"] = Samples.Created,
+                    ["lastLoginAt"] = Samples.Created,
+                }),
+                ["page"] = 1,
+                ["pageSize"] = 20,
+                ["totalCount"] = 1,
+            })
             .WithSummary("Lists users, a page at a time (administrators).")
             .WithDescription("Filtered by an email fragment; pageSize 20 by default, at most 100.")
             .Produces<PagedList<UserSummary>>()

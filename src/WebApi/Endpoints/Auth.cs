@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Auth.Logout;
@@ -5,6 +6,7 @@ using CleanAuth.Application.Auth.LogoutAll;
 using CleanAuth.Application.Auth.Refresh;
 using CleanAuth.Application.Auth.RegisterUser;
 using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.OpenApi;
 using MediatR;
 
 namespace CleanAuth.WebApi.Endpoints;
@@ -18,6 +20,9 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/register", async (RegisterUserCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Created("/api/users/me", await mediator.Send(command, ct)))
             .WithName("RegisterUser")
+            .WithExamples(
+                request: () => new JsonObject { ["name"] = "Ann Lee", ["email"] = Samples.Email, ["password"] = Samples.Password },
+                response: () => new JsonObject { ["id"] = Samples.UserId, ["name"] = "Ann Lee", ["email"] = Samples.Email, ["createdAt"] = Samples.Created })
             .WithSummary("Creates an account.")
             .WithDescription("Registers a user with a name, an email (unique in any case) and a password of 8–128 characters that is not on the common-password list. It does not sign in: log in afterwards. Rate-limited per client IP.")
             .RequireRateLimiting(RateLimiting.Register)
@@ -28,6 +33,7 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/login", async (LoginForm form, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(form.Command, ct)))
             .WithName("Login")
+            .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email, ["password"] = Samples.Password }, response: Samples.Tokens)
             .IssuesTokens()
             .WithSummary("Exchanges an email and password for an access token and a refresh token.")
             .WithDescription("Accepts JSON or form fields. Any failure (unknown email, wrong password, disabled or locked account) is the same 401; five consecutive failures lock the account for five minutes. Rate-limited per client IP.")
@@ -41,6 +47,7 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/refresh", async (RefreshCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("Refresh")
+            .WithExamples(request: () => new JsonObject { ["refreshToken"] = Samples.RefreshToken }, response: Samples.Tokens)
             .IssuesTokens()
             .WithSummary("Exchanges a refresh token for a new token pair.")
             .WithDescription("The presented token is spent; presenting a spent token again revokes its whole login's family. Expired, revoked, unknown and malformed tokens all get the same 401. Rate-limited per client IP.")
@@ -53,6 +60,7 @@ public sealed class Auth : IEndpointGroup
         group.MapPost("/logout", async (LogoutCommand command, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(command, ct))
             .WithName("Logout")
+            .WithExamples(request: () => new JsonObject { ["refreshToken"] = Samples.RefreshToken })
             .WithSummary("Ends one login: its refresh-token family is revoked.")
             .WithDescription("Anonymous: the refresh token identifies the login. Answers 204 whether or not the token was still valid. Rate-limited per client IP (shared with refresh).")
             .RequireRateLimiting(RateLimiting.Refresh)

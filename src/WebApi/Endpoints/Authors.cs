@@ -1,7 +1,9 @@
+using System.Text.Json.Nodes;
 using CleanAuth.Application.Authors.CreateAuthor;
 using CleanAuth.Application.Authors.DeleteAuthor;
 using CleanAuth.Application.Authors.ListAuthors;
 using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.OpenApi;
 using MediatR;
 
 namespace CleanAuth.WebApi.Endpoints;
@@ -17,6 +19,7 @@ public sealed class Authors : IEndpointGroup
         authors.MapPost("/", async (CreateAuthorCommand command, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForCreated(command, author => $"/api/authors/{author.Id}", ct))
             .WithName("CreateAuthor")
+            .WithExamples(request: () => new JsonObject { ["name"] = "Ursula K. Le Guin", ["country"] = "USA", ["bookerPrize"] = false }, response: Samples.Author)
             .WithSummary("Adds an author to the signed-in user's list.")
             .WithDescription("`country` and `bookerPrize` are optional (no country; false).")
             .ProducesBodyProblems();
@@ -24,6 +27,7 @@ public sealed class Authors : IEndpointGroup
         authors.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListAuthorsQuery(), ct)))
             .WithName("ListAuthors")
+            .WithExamples(response: () => new JsonArray(Samples.Author()))
             .WithSummary("The signed-in user's authors.")
             .WithDescription("Every author of the signed-in user; other users' authors are never listed.");
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.DeleteBook;
@@ -7,6 +8,7 @@ using CleanAuth.Application.Books.ListBooks;
 using CleanAuth.Application.Books.ListCategories;
 using CleanAuth.Application.Books.UpdateBook;
 using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.OpenApi;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,6 +26,7 @@ public sealed class Books : IEndpointGroup
         books.MapGet("/categories", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListCategoriesQuery(), ct)))
             .WithName("ListCategories")
+            .WithExamples(response: () => new JsonArray("romance", "poetry", "politics", "picture book", "science", "fantasy", "horror", "thriller"))
             .WithSummary("The book categories.")
             .WithDescription("The categories a book can have, in a fixed order.");
 
@@ -34,6 +37,16 @@ public sealed class Books : IEndpointGroup
                 return TypedResults.Created(BookResponse.PathOf(book.Id), book);
             })
             .WithName("AddBook")
+            .WithExamples(
+                request: () => new JsonObject
+                {
+                    ["title"] = "The Dispossessed",
+                    ["description"] = "An ambiguous utopia.",
+                    ["category"] = "science",
+                    ["authorId"] = Samples.AuthorId,
+                    ["cover"] = "(binary: a JPEG, PNG, WebP or GIF file of at most 10 MB)",
+                },
+                response: Samples.Book)
             .WithSummary("Adds a book with its cover.")
             .WithDescription("A multipart form: `title`, `category` and the `cover` file are required. The cover is a JPEG, PNG, WebP or GIF (decided by its bytes; 415 otherwise), at most 10 MB (413, refused before the body is read) and 40 megapixels; a 150×150 thumbnail is made from it. Titles are unique per user in any case (409). Rate-limited per user.")
             .AcceptsUpload(uploadLimit)
@@ -42,6 +55,7 @@ public sealed class Books : IEndpointGroup
         books.MapGet("/", async ([AsParameters] ListBooksQuery query, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok((await mediator.Send(query, ct)).Map(BookResponse.From)))
             .WithName("ListBooks")
+            .WithExamples(response: () => new JsonObject { ["items"] = new JsonArray(Samples.Book()), ["page"] = 1, ["pageSize"] = 20, ["totalCount"] = 1 })
             .WithSummary("The signed-in user's books, newest first, a page at a time.")
             .WithDescription("`category` filters by category, `q` matches the title in any case; pageSize 20 by default, at most 100.")
             .ProducesValidationProblem();
@@ -49,6 +63,7 @@ public sealed class Books : IEndpointGroup
         books.MapGet("/{id}", async (string id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(BookResponse.From(await mediator.Send(new GetBookQuery(id), ct))))
             .WithName("GetBook")
+            .WithExamples(response: Samples.Book)
             .WithSummary("One of the signed-in user's books.")
             .WithDescription("Another user's book, an unknown and a malformed id all get the same 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -56,6 +71,7 @@ public sealed class Books : IEndpointGroup
         books.MapPut("/{id}", async (string id, [FromForm] BookForm? form, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(BookResponse.From(await mediator.Send((form ?? new()).ToUpdateCommand(id), ct))))
             .WithName("UpdateBook")
+            .WithExamples(request: () => new JsonObject { ["title"] = "The Dispossessed (revised)" }, response: Samples.Book)
             .WithSummary("Changes a book; every field is optional.")
             .WithDescription("A multipart form with any of the fields; an empty `authorId` removes the author; a new `cover` replaces the old one and its thumbnail. Rate-limited per user.")
             .AcceptsUpload(uploadLimit)

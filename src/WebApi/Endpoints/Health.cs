@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.OpenApi;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CleanAuth.WebApi.Endpoints;
@@ -13,6 +15,7 @@ public sealed class Health : IEndpointGroup
         // Live: the process runs and answers. No dependency is checked, so a store outage never gets instances restarted.
         group.MapGet("/live", () => TypedResults.Ok(new HealthReportBody("Healthy", 0, [])))
             .WithName("Live")
+            .WithExamples(response: () => new JsonObject { ["status"] = "Healthy", ["totalDurationMs"] = 0.0, ["checks"] = new JsonArray() })
             .WithSummary("The process is up.")
             .WithDescription("Checks no dependency, so a store outage never gets instances restarted.")
             .Produces<HealthReportBody>();
@@ -27,6 +30,22 @@ public sealed class Health : IEndpointGroup
                     : TypedResults.Json(body);
             })
             .WithName("Ready")
+            .WithExamples(
+                response: () => new JsonObject
+                {
+                    ["status"] = "Healthy",
+                    ["totalDurationMs"] = 1.93,
+                    ["checks"] = new JsonArray(new JsonObject { ["name"] = "mongodb", ["status"] = "Healthy", ["durationMs"] = 1.71, ["description"] = "MongoDB answered a ping." }),
+                },
+                otherResponses: new Dictionary<string, Func<JsonNode>>
+                {
+                    ["503"] = () => new JsonObject
+                    {
+                        ["status"] = "Unhealthy",
+                        ["totalDurationMs"] = 5003.4,
+                        ["checks"] = new JsonArray(new JsonObject { ["name"] = "mongodb", ["status"] = "Unhealthy", ["durationMs"] = 5003.1, ["description"] = "MongoDB cannot be reached." }),
+                    },
+                })
             .WithSummary("The store is reachable: the instance can serve requests.")
             .WithDescription("503 takes the instance out of the load balancer until the store answers again.")
             .Produces<HealthReportBody>()

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Users.ChangePassword;
 using CleanAuth.Application.Users.Common;
@@ -5,6 +6,7 @@ using CleanAuth.Application.Users.DisableAccount;
 using CleanAuth.Application.Users.GetCurrentUser;
 using CleanAuth.Application.Users.UpdateProfile;
 using CleanAuth.WebApi.Infrastructure;
+using CleanAuth.WebApi.OpenApi;
 using MediatR;
 
 namespace CleanAuth.WebApi.Endpoints;
@@ -20,12 +22,14 @@ public sealed class Users : IEndpointGroup
         me.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetCurrentUserQuery(), ct)))
             .WithName("GetCurrentUser")
+            .WithExamples(response: Samples.Profile)
             .WithSummary("The signed-in user's profile.")
             .WithDescription("The profile of the user the access token belongs to, with their roles.");
 
         me.MapPut("/", async (UpdateProfileCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("UpdateProfile")
+            .WithExamples(request: () => new JsonObject { ["name"] = "Ann Lee-Smith" }, response: Samples.Profile)
             .WithSummary("Changes the signed-in user's name.")
             .WithDescription("Only `name` is read; other fields are ignored.")
             .Produces<UserProfile>()
@@ -35,6 +39,9 @@ public sealed class Users : IEndpointGroup
         me.MapPut("/password", async (ChangePasswordCommand command, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(command, ct)))
             .WithName("ChangePassword")
+            .WithExamples(
+                request: () => new JsonObject { ["currentPassword"] = Samples.Password, ["newPassword"] = "a new and longer passphrase" },
+                response: Samples.Tokens)
             .IssuesTokens()
             .RequireRateLimiting(RateLimiting.ChangePassword)
             .WithSummary("Changes the signed-in user's password.")

@@ -9,7 +9,7 @@ public static class RequestBodyLimit
     /// Refuses a body over the endpoint's limit before anything reads it: at once from Content-Length,
     /// and through the server's body-size feature for a body sent without one.
     /// </summary>
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long defaultLimit) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long defaultLimit) => app.Use((context, next) =>
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? defaultLimit;
         if (context.Request.ContentLength > limit)
@@ -22,6 +22,6 @@ public static class RequestBodyLimit
             feature.MaxRequestBodySize = limit;
         }
 
-        await next(context);
+        return next(context);
     });
 }

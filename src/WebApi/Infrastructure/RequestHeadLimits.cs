@@ -24,7 +24,7 @@ public static class RequestHeadLimits
             options.Limits.MaxRequestHeadersTotalSize = 2 * MaxHeaderBytes;
         });
 
-    public static IApplicationBuilder UseRequestHeadLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestHeadLimits(this IApplicationBuilder app) => app.Use((context, next) =>
     {
         var request = context.Request;
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? "";
@@ -36,7 +36,11 @@ public static class RequestHeadLimits
         var headerBytes = 0L;
         foreach (var (name, values) in request.Headers)
         {
-            headerBytes += name.Length + values.Sum(v => (v?.Length ?? 0) + 4);
+            headerBytes += name.Length;
+            for (var i = 0; i < values.Count; i++) // indexed: StringValues through LINQ boxes an enumerator per header
+            {
+                headerBytes += (values[i]?.Length ?? 0) + 4;
+            }
         }
 
         if (headerBytes > MaxHeaderBytes)
@@ -44,6 +48,6 @@ public static class RequestHeadLimits
             throw new BadHttpRequestException("Request headers too large.", StatusCodes.Status431RequestHeaderFieldsTooLarge);
         }
 
-        await next(context);
+        return next(context);
     });
 }

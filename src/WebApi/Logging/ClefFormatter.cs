@@ -116,25 +116,25 @@ public sealed class ClefFormatter : ITextFormatter
 
     private static void WriteRenderings(LogEvent logEvent, TextWriter output)
     {
-        var tokens = logEvent.MessageTemplate.Tokens.OfType<PropertyToken>().Where(t => t.Format is not null).ToList();
-        if (tokens.Count == 0)
+        // Most templates format nothing ("{ElapsedMs}", not "{ElapsedMs:0.0}"): nothing to render, nothing allocated.
+        var first = true;
+        foreach (var token in logEvent.MessageTemplate.Tokens)
         {
-            return;
-        }
-
-        output.Write(",\"@r\":[");
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            if (i > 0)
+            if (token is not PropertyToken { Format: not null } property)
             {
-                output.Write(',');
+                continue;
             }
 
+            output.Write(first ? ",\"@r\":[" : ",");
+            first = false;
             using var rendered = new StringWriter(CultureInfo.InvariantCulture);
-            tokens[i].Render(logEvent.Properties, rendered, CultureInfo.InvariantCulture);
+            property.Render(logEvent.Properties, rendered, CultureInfo.InvariantCulture);
             JsonValueFormatter.WriteQuotedJsonString(rendered.ToString(), output);
         }
 
-        output.Write(']');
+        if (!first)
+        {
+            output.Write(']');
+        }
     }
 }

@@ -11,10 +11,16 @@ public sealed class EventNameEnricher : ILogEventEnricher
 {
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
-        if (logEvent.Properties.TryGetValue(ClefFormatter.EventIdProperty, out var value) && value is StructureValue structure
-            && structure.Properties.FirstOrDefault(p => p.Name == "Name")?.Value is ScalarValue { Value: string name })
+        if (logEvent.Properties.TryGetValue(ClefFormatter.EventIdProperty, out var value) && value is StructureValue structure)
         {
-            logEvent.AddPropertyIfAbsent(new LogEventProperty("EventName", new ScalarValue(name)));
+            foreach (var property in structure.Properties)
+            {
+                if (property is { Name: "Name", Value: ScalarValue { Value: string name } })
+                {
+                    logEvent.AddPropertyIfAbsent(new LogEventProperty("EventName", new ScalarValue(name)));
+                    return;
+                }
+            }
         }
     }
 }

@@ -17,7 +17,28 @@ public static class SensitiveData
     // At the end of the name: AccessToken, RefreshToken, SigningKey, ApiKey — but not TokenType or KeyPath.
     private static readonly string[] EndsWith = ["token", "key", "jwt"];
 
+    // Every event asks about each of its ~15 property names, nearly always the same few dozen names: the
+    // answers are remembered. Names can also come from data (a dictionary's keys), so the memory is bounded.
+    private const int RememberedNames = 1024;
+    private static readonly ConcurrentDictionary<string, bool> Answers = new(StringComparer.Ordinal);
+
     public static bool IsSensitiveName(string name)
+    {
+        if (Answers.TryGetValue(name, out var sensitive))
+        {
+            return sensitive;
+        }
+
+        sensitive = Decide(name);
+        if (Answers.Count < RememberedNames)
+        {
+            Answers.TryAdd(name, sensitive);
+        }
+
+        return sensitive;
+    }
+
+    private static bool Decide(string name)
     {
         var trimmed = name.TrimStart('@', '$');
         return Contains.Any(word => trimmed.Contains(word, StringComparison.OrdinalIgnoreCase))
@@ -35,13 +56,20 @@ public sealed class SensitiveDataEnricher : ILogEventEnricher
 {
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
-        foreach (var (name, value) in logEvent.Properties.ToList())
+        // Nearly every event has nothing to mask: look first, copy the properties only to change one.
+        List<LogEventProperty>? changes = null;
+        foreach (var (name, value) in logEvent.Properties)
         {
             var masked = SensitiveData.IsSensitiveName(name) ? SensitiveData.MaskValue : MaskWithin(value);
             if (!ReferenceEquals(masked, value))
             {
-                logEvent.AddOrUpdateProperty(new LogEventProperty(name, masked));
+                (changes ??= []).Add(new LogEventProperty(name, masked));
             }
+        }
+
+        foreach (var change in changes ?? [])
+        {
+            logEvent.AddOrUpdateProperty(change);
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class StructuredLogTests(EmbeddedApiFixture fixture) : IClassFixtu
     private static readonly string[] RequestEventFields =
     [
         "@t", "@mt", "@l", "@i", "EventName", "TraceId", "SpanId", "RequestId", "UserId", "ClientIp", "RequestName", "Route",
-        "RequestMethod", "RequestPath", "StatusCode", "ElapsedMs", "Application", "Environment", "MachineName",
+        "UseCase", "Outcome", "RequestMethod", "RequestPath", "StatusCode", "ElapsedMs", "Application", "Environment", "MachineName",
     ];
 
     private readonly CleanAuthApi _api = fixture.Api;
@@ -41,12 +41,32 @@ public sealed class StructuredLogTests(EmbeddedApiFixture fixture) : IClassFixtu
         logEvent.Str("Environment").Should().Be("Testing");
         logEvent.Str("MachineName").Should().Be(Environment.MachineName);
         logEvent.Str("RequestId").Should().NotBeNullOrEmpty();
+        logEvent.Str("UseCase").Should().Be("GetCurrentUserQuery");
+        logEvent.Str("Outcome").Should().Be("Succeeded");
 
-        // The events the request's handlers wrote carry the same trace and request ids, so one query finds them all.
-        var inner = await _api.Logs.WaitForAsync(e => e.Int("@i") == 1000 && e.Str("TraceId") == logEvent.Str("TraceId"));
-        inner.Str("RequestId").Should().Be(logEvent.Str("RequestId"));
-        inner.Str("RequestName").Should().Be("GetCurrentUserQuery");
-        inner.Str("UserId").Should().Be(user.Id);
+        // One line per successful request (ADR 0037): the use case's own line is Debug. The request event is
+        // written last, so every other event of the request has been captured by now.
+        _api.Logs.Events.Where(e => e.Str("TraceId") == logEvent.Str("TraceId")).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task The_events_a_request_writes_carry_its_ids_and_its_request_event_names_the_use_case_and_outcome()
+    {
+        var user = await _api.SignUpAsync();
+        using var client = _api.CreateClient(user.AccessToken);
+
+        var response = await client.GetAsync("/api/books/" + new string('a', 24));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var request = await _api.Logs.WaitForAsync(e => e.IsRequestEvent("/api/books/" + new string('a', 24)) && e.Str("UserId") == user.Id);
+        request.Str("UseCase").Should().Be("GetBookQuery");
+        request.Str("Outcome").Should().Be("NotFoundException");
+        var rejected = _api.Logs.Events.Should().ContainSingle(e => e.Int("@i") == 1001 && e.Str("TraceId") == request.Str("TraceId")).Subject;
+        rejected.Str("RequestId").Should().Be(request.Str("RequestId"));
+        rejected.Str("RequestName").Should().Be("GetBookQuery");
+        rejected.Str("Outcome").Should().Be("NotFoundException");
+        rejected.Str("UserId").Should().Be(user.Id);
+        rejected.Str("Route").Should().Be("/api/books/{id}");
     }
 
     [Theory]

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CleanAuth.Domain.Common;
-using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.Logging;
 using Serilog;
 using Serilog.Core;
@@ -136,7 +135,6 @@ public sealed class LoggingFormatTests
         var lines = new List<string>();
         var logger = new LoggerConfiguration()
             .MinimumLevel.Verbose()
-            .Enrich.With<ElapsedMsEnricher>()
             .Enrich.With<EventNameEnricher>()
             .Destructure.With<SensitiveDestructuringPolicy>()
             .Enrich.With<SensitiveDataEnricher>()

@@ -4,6 +4,7 @@ using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Auth.RegisterUser;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Logging;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -33,7 +34,7 @@ public sealed class LoggingBehaviourTests
 
         result.Should().BeSameAs(expected);
         var entry = logger.Entries.Should().ContainSingle().Subject;
-        entry.Level.Should().Be(LogLevel.Information);
+        entry.Level.Should().Be(LogLevel.Debug, "the request's own log line says it succeeded (ADR 0037)");
         entry.EventId.Name.Should().Be("RequestSucceeded");
         entry["RequestName"].Should().Be(nameof(LoginCommand));
         entry["UserId"].Should().Be(UserId);
@@ -124,6 +125,31 @@ public sealed class LoggingBehaviourTests
         entry["RequestName"].Should().Be(nameof(RegisterUserCommand));
         entry["UserId"].Should().Be(UserId);
         entry["ElapsedMs"].Should().Be(3.0);
+    }
+
+    [Fact]
+    public async Task Reports_the_use_case_and_how_it_ended_for_the_request_log_line()
+    {
+        var outcomes = new RecordedOutcomes();
+        var behaviour = new LoggingBehaviour<LoginCommand, TokenPair>(
+            new CapturingLogger<LoggingBehaviour<LoginCommand, TokenPair>>(), _caller, _clock, outcomes);
+        var command = new LoginCommand("alice@example.com", Secret);
+
+        await behaviour.Handle(command, default, () => Task.FromResult(new TokenPair("Bearer", "t", 1, "refresh", 60)));
+        var rejected = () => behaviour.Handle(command, default, () => Task.FromException<TokenPair>(new NotFoundException("x")));
+        await rejected.Should().ThrowAsync<NotFoundException>();
+        var faulted = () => behaviour.Handle(command, default, () => Task.FromException<TokenPair>(new InvalidOperationException("x")));
+        await faulted.Should().ThrowAsync<InvalidOperationException>();
+
+        outcomes.Should().Equal(
+            (nameof(LoginCommand), "Succeeded"),
+            (nameof(LoginCommand), nameof(NotFoundException)),
+            (nameof(LoginCommand), "Faulted"));
+    }
+
+    private sealed class RecordedOutcomes : List<(string UseCase, string Outcome)>, IUseCaseOutcome
+    {
+        public void Record(string useCase, string outcome) => Add((useCase, outcome));
     }
 
     [Fact]
