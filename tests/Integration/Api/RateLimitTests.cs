@@ -10,10 +10,14 @@ namespace CleanAuth.Tests.Integration.Api;
 
 public sealed class RateLimitTests
 {
+    // Windows are aligned to the clock: on a loaded machine a few sequential requests can straddle a window's end
+    // and find a fresh budget. A clock frozen at the real now keeps them in one window (tokens stay valid).
+    private static Microsoft.Extensions.Time.Testing.FakeTimeProvider FrozenNow() => new(DateTimeOffset.UtcNow);
+
     [Fact]
     public async Task Over_the_login_limit_a_client_gets_429_with_retry_after_and_a_problem_body()
     {
-        await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Login"] = "3" });
+        await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Login"] = "3" }, FrozenNow());
         using var client = api.CreateClient();
         var email = $"rl-{Guid.NewGuid():N}@example.com";
 
@@ -58,7 +62,7 @@ public sealed class RateLimitTests
     [Fact]
     public async Task Register_and_refresh_are_limited_too()
     {
-        await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Register"] = "1", ["RateLimits:Refresh"] = "1" });
+        await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Register"] = "1", ["RateLimits:Refresh"] = "1" }, FrozenNow());
         using var client = api.CreateClient();
 
         (await client.PostAsJsonAsync("/api/auth/register", new { name = "A", email = "a@example.com", password = "correct horse battery" })).StatusCode
@@ -79,7 +83,7 @@ public sealed class RateLimitTests
             ["RateLimits:Register"] = "10",
             ["RateLimits:Login"] = "10",
             ["Lockout:MaxFailedAttempts"] = "100",
-        });
+        }, FrozenNow());
         var ann = await api.SignUpAsync();
         var bob = await api.SignUpAsync();
         var guess = new { currentPassword = "a wrong guess", newPassword = "a brand new long passphrase" };
