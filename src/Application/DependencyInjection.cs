@@ -26,10 +26,11 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
 
-        // Registration order is pipeline order: the first registered behaviour runs outermost.
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehaviour<,>));
+        // Registration order is pipeline order: the first registered behaviour runs outermost. Those that hold
+        // nothing of one request (tracing; validation, whose validators are singletons) are made once, not per request.
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(TracingBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentUserBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PasswordHashingBehaviour<,>));

@@ -5,31 +5,26 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 /// <summary>Parameterised statements in one line each; values are always bound, never spliced into the SQL.</summary>
 internal static class SqliteCommands
 {
-    public static int Execute(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Create(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
+    public static int Execute(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        Run(connection, sql, parameters, static command => command.ExecuteNonQuery());
 
-    public static T? Scalar<T>(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Create(connection, sql, parameters);
-        return command.ExecuteScalar() is { } value and not DBNull ? (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture) : default;
-    }
+    public static T? Scalar<T>(this SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        Run(connection, sql, parameters, static command =>
+            command.ExecuteScalar() is { } value and not DBNull ? (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture) : default);
 
     public static List<T> Query<T>(
-        this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Create(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
+        this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters) =>
+        Run(connection, sql, parameters, command =>
         {
-            rows.Add(map(reader));
-        }
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
 
-        return rows;
-    }
+            return rows;
+        });
 
     public static T? QuerySingle<T>(
         this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
@@ -49,16 +44,40 @@ internal static class SqliteCommands
         }
     }
 
-    public static SqliteCommand Create(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters)
+    // On the store's own connections the statement is prepared once per connection (StoreConnection); elsewhere
+    // (the LiteDB import's, a test's) a command lives for one call.
+    private static TResult Run<TResult>(
+        SqliteConnection connection, string sql, (string Name, object? Value)[] parameters, Func<SqliteCommand, TResult> execute)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        if (connection is not StoreConnection store)
+        {
+            using var single = connection.CreateCommand();
+            single.CommandText = sql;
+            Bind(single, parameters);
+            return execute(single);
+        }
+
+        var command = store.Rent(sql);
+        var succeeded = false;
+        try
+        {
+            Bind(command, parameters);
+            var result = execute(command);
+            succeeded = true;
+            return result;
+        }
+        finally
+        {
+            store.Return(command, succeeded);
+        }
+    }
+
+    private static void Bind(SqliteCommand command, (string Name, object? Value)[] parameters)
+    {
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
-
-        return command;
     }
 
     /// <summary>Instants are kept as UTC ticks: exact to the tick, and ordered as numbers.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using CleanAuth.Application.Common.Exceptions;
 using Microsoft.Data.Sqlite;
@@ -5,8 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace CleanAuth.Infrastructure.Persistence.Embedded;
 
 /// <summary>
-/// Opening, re-opening and guarding connections to the store's file. Connections come from Microsoft.Data.Sqlite's
-/// pool, one per operation. When the file cannot be read or written the pool is emptied, so that once the disk is
+/// Opening, re-opening and guarding connections to the store's file. An operation borrows an open connection
+/// (<see cref="Rent"/>) and gives it back (<see cref="Return"/>); the connections kept open between operations
+/// keep their prepared statements (<see cref="StoreConnection"/>), and below them Microsoft.Data.Sqlite pools the
+/// physical connections. When the file cannot be read or written both pools are emptied, so that once the disk is
 /// back the next operation opens the file afresh: the store recovers without a restart. Meanwhile every call gets
 /// <see cref="StorageUnavailableException"/> (503).
 /// </summary>
@@ -14,8 +17,17 @@ internal sealed class SqliteConnections(string connectionString)
 {
     private static readonly object Configured = new();
 
+    // Enough for every operation two cores run at once, with room; connections beyond it are closed when returned.
+    private static readonly int MaxIdle = Math.Max(8, Environment.ProcessorCount * 4);
+
     // Physical connections (the pool hands the same one out again) whose per-connection settings are made.
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+
+    private readonly ConcurrentBag<StoreConnection> _idle = [];
+    private int _idleCount;
+
+    // Raised by ClearPool: connections opened before it are closed instead of being handed out again.
+    private int _generation;
 
     /// <summary>Turns "the file cannot be read or written" (and a lock not had in time) into the 503 signal.</summary>
     public T Guard<T>(Func<T> operation)
@@ -40,9 +52,50 @@ internal sealed class SqliteConnections(string connectionString)
         }
     }
 
-    public SqliteConnection Open()
+    /// <summary>An open connection for one operation: a kept one if there is one, else a new one.</summary>
+    public StoreConnection Rent()
     {
-        var connection = new SqliteConnection(connectionString);
+        var generation = Volatile.Read(ref _generation);
+        while (_idle.TryTake(out var kept))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            if (kept.Generation == generation)
+            {
+                return kept;
+            }
+
+            kept.Dispose();
+        }
+
+        return Open(generation);
+    }
+
+    /// <summary>
+    /// Takes a connection back after its operation. One whose operation failed is closed rather than kept: it may
+    /// hold a statement or a transaction in an unknown state, and a failure is rare enough to pay for a new one.
+    /// </summary>
+    public void Return(StoreConnection connection, bool succeeded)
+    {
+        if (succeeded && connection.Generation == Volatile.Read(ref _generation))
+        {
+            if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
+            {
+                _idle.Add(connection);
+                return;
+            }
+
+            Interlocked.Decrement(ref _idleCount);
+        }
+
+        connection.Dispose();
+    }
+
+    /// <summary>A connection that is not kept: dispose it after use.</summary>
+    public StoreConnection Open() => Open(Volatile.Read(ref _generation));
+
+    private StoreConnection Open(int generation)
+    {
+        var connection = new StoreConnection(connectionString, generation);
         try
         {
             connection.Open();
@@ -64,8 +117,19 @@ internal sealed class SqliteConnections(string connectionString)
         }
     }
 
+    /// <summary>
+    /// Closes the kept connections and empties Microsoft.Data.Sqlite's pool; connections in use now are closed
+    /// when returned.
+    /// </summary>
     public void ClearPool()
     {
+        Interlocked.Increment(ref _generation);
+        while (_idle.TryTake(out var kept))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            kept.Dispose();
+        }
+
         using var connection = new SqliteConnection(connectionString);
         SqliteConnection.ClearPool(connection);
     }

@@ -76,8 +76,18 @@ public sealed class SqliteStore : IDisposable
         EnsureReady();
         return _connections.Guard(() =>
         {
-            using var connection = _connections.Open();
-            return operation(connection);
+            var connection = _connections.Rent();
+            var succeeded = false;
+            try
+            {
+                var result = operation(connection);
+                succeeded = true;
+                return result;
+            }
+            finally
+            {
+                _connections.Return(connection, succeeded);
+            }
         });
     }
 
