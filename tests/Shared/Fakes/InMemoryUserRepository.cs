@@ -62,7 +62,7 @@ public sealed class InMemoryUserRepository : IUserRepository
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
-        var normalized = User.NormalizeEmail(email);
+        var normalized = EmailAddress.Normalize(email);
         lock (_gate)
         {
             var stored = _byId.Values.SingleOrDefault(u => u.NormalizedEmail == normalized);
