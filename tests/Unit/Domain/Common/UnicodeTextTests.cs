@@ -1,7 +1,7 @@
 using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 
-namespace CleanAuth.Tests.Unit.Domain;
+namespace CleanAuth.Tests.Unit.Domain.Common;
 
 public sealed class UnicodeTextTests
 {
