@@ -43,7 +43,6 @@ public abstract class LibraryStoreContract
         BookId.TryParse(book.Id.Value.ToUpperInvariant(), out var upper).Should().BeTrue("ids from routes are not case-sensitive");
         (await Books.FindAsync(UserId.From(owner), upper, default)).Should().NotBeNull();
         (await Books.FindAsync(UserId.From(NewOwner()), book.Id, default)).Should().BeNull();
-        (await Books.FindAsync(UserId.From(owner), BookId.From("not-an-id"), default)).Should().BeNull();
         (await Books.FindAsync(UserId.From(owner), BookId.From(_ids.NewId()), default)).Should().BeNull();
     }
 
@@ -147,7 +146,6 @@ public abstract class LibraryStoreContract
         await Books.TryAddAsync(book, default);
 
         (await Books.DeleteAsync(UserId.From(NewOwner()), book.Id, book.Version, default)).Should().BeFalse();
-        (await Books.DeleteAsync(UserId.From(owner), BookId.From("not-an-id"), book.Version, default)).Should().BeFalse();
         (await Books.DeleteAsync(UserId.From(owner), book.Id, book.Version + 1, default)).Should().BeFalse("a stale or future version deletes nothing");
         (await Books.DeleteAsync(UserId.From(owner), book.Id, book.Version, default)).Should().BeTrue();
         (await Books.DeleteAsync(UserId.From(owner), book.Id, book.Version, default)).Should().BeFalse();
@@ -172,7 +170,6 @@ public abstract class LibraryStoreContract
         (await Authors.TryAddReferenceAsync(UserId.From(owner), zadie.Id, default)).Should().BeTrue();
         (await Authors.TryAddReferenceAsync(UserId.From(NewOwner()), anne.Id, default)).Should().BeFalse("another owner's author takes no reference");
         (await Authors.TryAddReferenceAsync(UserId.From(owner), AuthorId.From(_ids.NewId()), default)).Should().BeFalse();
-        (await Authors.TryAddReferenceAsync(UserId.From(owner), AuthorId.From("not-an-id"), default)).Should().BeFalse();
 
         (await Authors.DeleteAsync(UserId.From(owner), zadie.Id, default)).Should().Be(AuthorDeletion.Referenced);
         await Authors.ReleaseReferenceAsync(UserId.From(owner), zadie.Id, default);
@@ -187,7 +184,6 @@ public abstract class LibraryStoreContract
         (await Authors.DeleteAsync(UserId.From(owner), zadie.Id, default)).Should().Be(AuthorDeletion.Deleted);
 
         (await Authors.DeleteAsync(UserId.From(NewOwner()), anne.Id, default)).Should().Be(AuthorDeletion.NotFound);
-        (await Authors.DeleteAsync(UserId.From(owner), AuthorId.From("not-an-id"), default)).Should().Be(AuthorDeletion.NotFound);
         (await Authors.DeleteAsync(UserId.From(owner), anne.Id, default)).Should().Be(AuthorDeletion.Deleted);
         (await Authors.DeleteAsync(UserId.From(owner), anne.Id, default)).Should().Be(AuthorDeletion.NotFound);
         (await Authors.FindAsync(UserId.From(owner), anne.Id, default)).Should().BeNull();
