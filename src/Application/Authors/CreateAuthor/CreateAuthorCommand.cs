@@ -2,8 +2,8 @@ using CleanAuth.Application.Authors.Common;
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Authors;
-using MediatR;
 using CleanAuth.Domain.Users;
+using MediatR;
 
 namespace CleanAuth.Application.Authors.CreateAuthor;
 

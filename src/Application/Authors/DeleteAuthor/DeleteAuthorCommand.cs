@@ -1,8 +1,8 @@
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
-using MediatR;
 using CleanAuth.Domain.Authors;
+using MediatR;
 
 namespace CleanAuth.Application.Authors.DeleteAuthor;
 

@@ -1,8 +1,8 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Users.Ports;
-using MediatR;
 using CleanAuth.Domain.Users;
+using MediatR;
 
 namespace CleanAuth.Application.Common.Behaviours;
 

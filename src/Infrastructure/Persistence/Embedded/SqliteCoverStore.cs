@@ -1,6 +1,6 @@
-using CleanAuth.Domain.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Domain.Common;
 using Microsoft.Data.Sqlite;
 
 namespace CleanAuth.Infrastructure.Persistence.Embedded;

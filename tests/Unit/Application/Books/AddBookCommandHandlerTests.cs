@@ -1,11 +1,11 @@
-using CleanAuth.Domain.Books;
-using CleanAuth.Domain.Users;
 using System.Security.Cryptography;
 using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Books;

@@ -1,6 +1,6 @@
-using CleanAuth.Domain.Users;
 using System.Reflection;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Logging;
 
