@@ -34,11 +34,11 @@ public static class GrowthSeed
             var id = ObjectId.GenerateNewId().ToString();
             userIds.Add(id);
             var email = i == 0 ? Email : $"user{i}@example.com";
-            return User.Register(id, $"User {i}", email, hash, start.AddMilliseconds(i));
+            return User.Register(UserId.From(id), PersonName.Create($"User {i}"), EmailAddress.Create(email), hash, start.AddMilliseconds(i));
         }).ToList(), SqliteUserRepository.Insert);
 
-        Book NewBook(string ownerId, int i) => Book.Add(ObjectId.GenerateNewId().ToString(), ownerId, $"Book {i}", "A seeded book.",
-            BookCategory.All[i % BookCategory.All.Count], null, cover, start.AddSeconds(i));
+        Book NewBook(string ownerId, int i) => Book.Add(BookId.From(ObjectId.GenerateNewId().ToString()), UserId.From(ownerId), BookTitle.Create($"Book {i}"), "A seeded book.",
+            BookCategory.Create(BookCategory.All[i % BookCategory.All.Count]), null, cover, start.AddSeconds(i));
 
         Insert(store, Enumerable.Range(0, mine).Select(i => NewBook(userIds[0], i)), SqliteBookRepository.Insert);
         Insert(store, Enumerable.Range(0, others).Select(i => NewBook(userIds[1 + (i % Math.Max(1, users - 1))], i)), SqliteBookRepository.Insert);

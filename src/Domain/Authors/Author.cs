@@ -1,12 +1,14 @@
 using CleanAuth.Domain.Common;
+using CleanAuth.Domain.Users;
+
 namespace CleanAuth.Domain.Authors;
 
 /// <summary>An author in one user's own list; that user's books may name it.</summary>
-public sealed class Author(string id, string ownerId, string name, string country, bool bookerPrize, DateTimeOffset createdAt)
+public sealed class Author(AuthorId id, UserId ownerId, string name, string country, bool bookerPrize, DateTimeOffset createdAt)
 {
-    public string Id { get; } = id;
+    public AuthorId Id { get; } = id;
 
-    public string OwnerId { get; } = ownerId;
+    public UserId OwnerId { get; } = ownerId;
 
     public string Name { get; } = name;
 
@@ -16,6 +18,6 @@ public sealed class Author(string id, string ownerId, string name, string countr
 
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
-    public static Author Create(string id, string ownerId, string name, string? country, bool bookerPrize, DateTimeOffset now) =>
-        new(id, ownerId, UnicodeText.Name(name), country is null ? "" : UnicodeText.Name(country), bookerPrize, Time.ToMilliseconds(now));
+    public static Author Create(AuthorId id, UserId ownerId, PersonName name, string? country, bool bookerPrize, DateTimeOffset now) =>
+        new(id, ownerId, name.Value, country is null ? "" : UnicodeText.Name(country), bookerPrize, Time.ToMilliseconds(now));
 }

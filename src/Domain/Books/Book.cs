@@ -1,3 +1,6 @@
+using CleanAuth.Domain.Authors;
+using CleanAuth.Domain.Users;
+
 namespace CleanAuth.Domain.Books;
 
 /// <summary>A book in one user's private library. Every book has a cover.</summary>
@@ -5,12 +8,12 @@ public sealed class Book
 {
     /// <summary>Rebuilds a book from storage; new books come from <see cref="Add"/>.</summary>
     public Book(
-        string id,
-        string ownerId,
+        BookId id,
+        UserId ownerId,
         string title,
         string description,
         string category,
-        string? authorId,
+        AuthorId? authorId,
         Cover cover,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
@@ -28,20 +31,20 @@ public sealed class Book
         Version = version;
     }
 
-    public string Id { get; }
+    public BookId Id { get; }
 
-    public string OwnerId { get; }
+    public UserId OwnerId { get; }
 
     public string Title { get; private set; }
 
     /// <summary>The form of the title that "one title per owner" is decided on.</summary>
-    public string NormalizedTitle => NormalizeTitle(Title);
+    public string NormalizedTitle => BookTitle.Normalize(Title);
 
     public string Description { get; private set; }
 
     public string Category { get; private set; }
 
-    public string? AuthorId { get; private set; }
+    public AuthorId? AuthorId { get; private set; }
 
     public Cover Cover { get; private set; }
 
@@ -52,20 +55,18 @@ public sealed class Book
     public long Version { get; private set; }
 
     public static Book Add(
-        string id, string ownerId, string title, string description, string category, string? authorId, Cover cover, DateTimeOffset now)
+        BookId id, UserId ownerId, BookTitle title, string description, BookCategory category, AuthorId? authorId, Cover cover, DateTimeOffset now)
     {
         var at = Time.ToMilliseconds(now);
-        return new Book(id, ownerId, title.Trim(), description.Trim(), category, authorId, cover, at, at, 0);
+        return new Book(id, ownerId, title.Value, description.Trim(), category.Value, authorId, cover, at, at, 0);
     }
 
-    public static string NormalizeTitle(string title) => title.Trim().ToUpperInvariant();
-
     /// <summary>Applies the text fields that were given (a null leaves that field as it is) and sets the author (null: none).</summary>
-    public void Edit(string? title, string? description, string? category, string? authorId, DateTimeOffset now)
+    public void Edit(BookTitle? title, string? description, BookCategory? category, AuthorId? authorId, DateTimeOffset now)
     {
-        Title = title?.Trim() ?? Title;
+        Title = title?.Value ?? Title;
         Description = description?.Trim() ?? Description;
-        Category = category ?? Category;
+        Category = category?.Value ?? Category;
         AuthorId = authorId;
         UpdatedAt = Time.ToMilliseconds(now);
     }

@@ -10,7 +10,7 @@ public sealed class User
 
     /// <summary>Rebuilds a user from storage; new users come from <see cref="Register"/>.</summary>
     public User(
-        string id,
+        UserId id,
         string name,
         string email,
         string passwordHash,
@@ -40,14 +40,14 @@ public sealed class User
         StoredAsActiveAdmin = IsActiveAdmin;
     }
 
-    public string Id { get; }
+    public UserId Id { get; }
 
     public string Name { get; private set; }
 
     public string Email { get; }
 
     /// <summary>The form of the email that uniqueness is decided on.</summary>
-    public string NormalizedEmail => NormalizeEmail(Email);
+    public string NormalizedEmail => EmailAddress.Normalize(Email);
 
     [Sensitive]
     public string PasswordHash { get; private set; }
@@ -89,17 +89,15 @@ public sealed class User
     /// <summary>The stored revision this object was read at; storage refuses an update made from a stale one.</summary>
     public long Version { get; private set; }
 
-    public static User Register(string id, string name, string email, string passwordHash, DateTimeOffset now)
+    public static User Register(UserId id, PersonName name, EmailAddress email, string passwordHash, DateTimeOffset now)
     {
         var at = Time.ToMilliseconds(now);
-        return new User(id, UnicodeText.Name(name), UnicodeText.Email(email), passwordHash, NewSecurityStamp(), [], false, at, at, 0);
+        return new User(id, name.Value, email.Value, passwordHash, NewSecurityStamp(), [], false, at, at, 0);
     }
 
-    public static string NormalizeEmail(string email) => UnicodeText.Email(email).ToUpperInvariant();
-
-    public void Rename(string name, DateTimeOffset now)
+    public void Rename(PersonName name, DateTimeOffset now)
     {
-        Name = UnicodeText.Name(name);
+        Name = name.Value;
         Touch(now);
     }
 

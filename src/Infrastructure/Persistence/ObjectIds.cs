@@ -1,22 +1,16 @@
+using CleanAuth.Domain.Common;
 using MongoDB.Bson;
 
 namespace CleanAuth.Infrastructure.Persistence;
 
-/// <summary>The one reader of ids that come from outside (a route, a token): both stores parse them here.</summary>
+/// <summary>Ids that MongoDB keys as an ObjectId (cover files, refresh families), read from their text.</summary>
 public static class ObjectIds
 {
-    /// <summary>
-    /// The id in the canonical lower-case form, or null when it is not the 24-hex-digit form every id of
-    /// this service has (such an id finds nothing, the same as an unknown one).
-    /// </summary>
-    public static string? Normalize(string? id) =>
-        id is { Length: 24 } && id.All(char.IsAsciiHexDigit) ? id.ToLowerInvariant() : null;
-
-    /// <summary>The id as MongoDB's ObjectId, for collections that key by one; false where <see cref="Normalize"/> gives null.</summary>
+    /// <summary>The id as MongoDB's ObjectId; false when the text is not 24 hex digits (such an id finds nothing).</summary>
     public static bool TryParse(string? id, out ObjectId value)
     {
-        var normalized = Normalize(id);
-        value = normalized is null ? ObjectId.Empty : ObjectId.Parse(normalized);
-        return normalized is not null;
+        var canonical = ObjectIdText.Canonical(id);
+        value = canonical is null ? ObjectId.Empty : ObjectId.Parse(canonical);
+        return canonical is not null;
     }
 }

@@ -30,7 +30,7 @@ public sealed class JwtTokenService(IOptions<JwtOptions> options, JwtSigningKey 
             Expires = now.Add(jwt.AccessTokenLifetime),
             Claims = new Dictionary<string, object>
             {
-                [JwtRegisteredClaimNames.Sub] = user.Id,
+                [JwtRegisteredClaimNames.Sub] = user.Id.Value,
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
                 [SecurityStampClaim] = user.SecurityStamp,
             },

@@ -3,6 +3,7 @@ using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Tests.Integration.Support;
 
@@ -27,7 +28,7 @@ public abstract class LibraryStoreContract
         new StoredImage("0123456789abcdef01234568", "image/jpeg", "\"def\"", 99), 600, 300);
 
     private Book NewBook(string ownerId, string title, string category = "science", string? authorId = null, int minutesAfterStart = 0) =>
-        Book.Add(_ids.NewId(), ownerId, title, "desc", category, authorId, SomeCover(), Start.AddMinutes(minutesAfterStart).AddTicks(777));
+        Book.Add(BookId.From(_ids.NewId()), UserId.From(ownerId), BookTitle.Create(title), "desc", BookCategory.Create(category), (authorId is { } __x ? AuthorId.From(__x) : null), SomeCover(), Start.AddMinutes(minutesAfterStart).AddTicks(777));
 
     [StoreFact]
     public async Task A_book_round_trips_with_every_field_and_only_for_its_owner()
@@ -37,12 +38,12 @@ public abstract class LibraryStoreContract
 
         (await Books.TryAddAsync(book, default)).Should().BeTrue();
 
-        var found = await Books.FindAsync(owner, book.Id, default);
+        var found = await Books.FindAsync(UserId.From(owner), book.Id, default);
         found.Should().BeEquivalentTo(book);
-        (await Books.FindAsync(owner, book.Id.ToUpperInvariant(), default)).Should().NotBeNull("ids are not case-sensitive");
-        (await Books.FindAsync(NewOwner(), book.Id, default)).Should().BeNull();
-        (await Books.FindAsync(owner, "not-an-id", default)).Should().BeNull();
-        (await Books.FindAsync(owner, _ids.NewId(), default)).Should().BeNull();
+        BookId.TryParse(book.Id.Value.ToUpperInvariant(), out var upper).Should().BeTrue("ids from routes are not case-sensitive");
+        (await Books.FindAsync(UserId.From(owner), upper, default)).Should().NotBeNull();
+        (await Books.FindAsync(UserId.From(NewOwner()), book.Id, default)).Should().BeNull();
+        (await Books.FindAsync(UserId.From(owner), BookId.From(_ids.NewId()), default)).Should().BeNull();
     }
 
     [StoreFact]
@@ -51,7 +52,7 @@ public abstract class LibraryStoreContract
         var owner = NewOwner();
         (await Books.TryAddAsync(NewBook(owner, "Solaris"), default)).Should().BeTrue();
 
-        (await Books.TitleExistsAsync(owner, " SOLARIS ", null, default)).Should().BeTrue();
+        (await Books.TitleExistsAsync(UserId.From(owner), BookTitle.Create(" SOLARIS "), null, default)).Should().BeTrue();
         (await Books.TryAddAsync(NewBook(owner, "solaris"), default)).Should().BeFalse();
         (await Books.TryAddAsync(NewBook(NewOwner(), "Solaris"), default)).Should().BeTrue();
     }
@@ -63,8 +64,8 @@ public abstract class LibraryStoreContract
         var book = NewBook(owner, "Mine");
         await Books.TryAddAsync(book, default);
 
-        (await Books.TitleExistsAsync(owner, "mine", book.Id, default)).Should().BeFalse();
-        (await Books.TitleExistsAsync(owner, "mine", _ids.NewId(), default)).Should().BeTrue();
+        (await Books.TitleExistsAsync(UserId.From(owner), BookTitle.Create("mine"), book.Id, default)).Should().BeFalse();
+        (await Books.TitleExistsAsync(UserId.From(owner), BookTitle.Create("mine"), (_ids.NewId() is { } __x ? BookId.From(__x) : null), default)).Should().BeTrue();
     }
 
     [StoreFact]
@@ -79,12 +80,12 @@ public abstract class LibraryStoreContract
 
         await Books.TryAddAsync(NewBook(NewOwner(), "Dune"), default);
 
-        var first = await Books.ListAsync(owner, new BookFilter(null, null, 1, 2), default);
-        var third = await Books.ListAsync(owner, new BookFilter(null, null, 3, 2), default);
-        var science = await Books.ListAsync(owner, new BookFilter("science", null, 1, 20), default);
-        var dune = await Books.ListAsync(owner, new BookFilter(null, "dUNE", 1, 20), default);
-        var literal = await Books.ListAsync(owner, new BookFilter(null, "% (", 1, 20), default);
-        var wildcard = await Books.ListAsync(owner, new BookFilter(null, "D_ne", 1, 20), default);
+        var first = await Books.ListAsync(UserId.From(owner), new BookFilter(null, null, 1, 2), default);
+        var third = await Books.ListAsync(UserId.From(owner), new BookFilter(null, null, 3, 2), default);
+        var science = await Books.ListAsync(UserId.From(owner), new BookFilter("science", null, 1, 20), default);
+        var dune = await Books.ListAsync(UserId.From(owner), new BookFilter(null, "dUNE", 1, 20), default);
+        var literal = await Books.ListAsync(UserId.From(owner), new BookFilter(null, "% (", 1, 20), default);
+        var wildcard = await Books.ListAsync(UserId.From(owner), new BookFilter(null, "D_ne", 1, 20), default);
 
         first.Items.Select(b => b.Title).Should().Equal("50% (off)", "Dracula");
         first.TotalCount.Should().Be(5);
@@ -107,15 +108,15 @@ public abstract class LibraryStoreContract
         await Books.TryAddAsync(NewBook(NewOwner(), "Elsewhere"), default);
 
         (await Books.TryAddAsync(NewBook(owner, "KEPT"), default)).Should().BeFalse();
-        (await Books.DeleteAsync(owner, doomed.Id, doomed.Version + 1, default)).Should().BeFalse();
-        (await Books.DeleteAsync(NewOwner(), kept.Id, kept.Version, default)).Should().BeFalse();
-        (await Books.ListAsync(owner, new BookFilter(null, null, 1, 20), default)).TotalCount.Should().Be(2);
-        (await Books.DeleteAsync(owner, doomed.Id, doomed.Version, default)).Should().BeTrue();
+        (await Books.DeleteAsync(UserId.From(owner), doomed.Id, doomed.Version + 1, default)).Should().BeFalse();
+        (await Books.DeleteAsync(UserId.From(NewOwner()), kept.Id, kept.Version, default)).Should().BeFalse();
+        (await Books.ListAsync(UserId.From(owner), new BookFilter(null, null, 1, 20), default)).TotalCount.Should().Be(2);
+        (await Books.DeleteAsync(UserId.From(owner), doomed.Id, doomed.Version, default)).Should().BeTrue();
 
-        var after = await Books.ListAsync(owner, new BookFilter(null, null, 1, 20), default);
+        var after = await Books.ListAsync(UserId.From(owner), new BookFilter(null, null, 1, 20), default);
         after.TotalCount.Should().Be(1);
         after.Items.Select(b => b.Id).Should().Equal(kept.Id);
-        (await Books.ListAsync(NewOwner(), new BookFilter(null, null, 1, 20), default)).TotalCount.Should().Be(0);
+        (await Books.ListAsync(UserId.From(NewOwner()), new BookFilter(null, null, 1, 20), default)).TotalCount.Should().Be(0);
     }
 
     [StoreFact]
@@ -124,17 +125,17 @@ public abstract class LibraryStoreContract
         var owner = NewOwner();
         var book = NewBook(owner, "Before");
         await Books.TryAddAsync(book, default);
-        var first = (await Books.FindAsync(owner, book.Id, default))!;
-        var second = (await Books.FindAsync(owner, book.Id, default))!;
+        var first = (await Books.FindAsync(UserId.From(owner), book.Id, default))!;
+        var second = (await Books.FindAsync(UserId.From(owner), book.Id, default))!;
 
-        first.Edit("After", "new description", "horror", _ids.NewId(), Start.AddHours(1));
+        first.Edit(BookTitle.Create("After"), "new description", BookCategory.Create("horror"), (_ids.NewId() is { } __x ? AuthorId.From(__x) : null), Start.AddHours(1));
         first.ReplaceCover(SomeCover() with { Width = 10, Height = 20 }, Start.AddHours(1));
         await Books.UpdateAsync(first, default);
-        second.Edit("Stale", null, null, null, Start.AddHours(2));
+        second.Edit(BookTitle.Create("Stale"), null, null, null, Start.AddHours(2));
 
-        (await Books.FindAsync(owner, book.Id, default)).Should().BeEquivalentTo(first);
+        (await Books.FindAsync(UserId.From(owner), book.Id, default)).Should().BeEquivalentTo(first);
         await ((Func<Task>)(() => Books.UpdateAsync(second, default))).Should().ThrowAsync<BookChangedException>();
-        (await Books.FindAsync(owner, book.Id, default))!.Title.Should().Be("After");
+        (await Books.FindAsync(UserId.From(owner), book.Id, default))!.Title.Should().Be("After");
     }
 
     [StoreFact]
@@ -144,52 +145,49 @@ public abstract class LibraryStoreContract
         var book = NewBook(owner, "Doomed");
         await Books.TryAddAsync(book, default);
 
-        (await Books.DeleteAsync(NewOwner(), book.Id, book.Version, default)).Should().BeFalse();
-        (await Books.DeleteAsync(owner, "not-an-id", book.Version, default)).Should().BeFalse();
-        (await Books.DeleteAsync(owner, book.Id, book.Version + 1, default)).Should().BeFalse("a stale or future version deletes nothing");
-        (await Books.DeleteAsync(owner, book.Id, book.Version, default)).Should().BeTrue();
-        (await Books.DeleteAsync(owner, book.Id, book.Version, default)).Should().BeFalse();
-        (await Books.FindAsync(owner, book.Id, default)).Should().BeNull();
+        (await Books.DeleteAsync(UserId.From(NewOwner()), book.Id, book.Version, default)).Should().BeFalse();
+        (await Books.DeleteAsync(UserId.From(owner), book.Id, book.Version + 1, default)).Should().BeFalse("a stale or future version deletes nothing");
+        (await Books.DeleteAsync(UserId.From(owner), book.Id, book.Version, default)).Should().BeTrue();
+        (await Books.DeleteAsync(UserId.From(owner), book.Id, book.Version, default)).Should().BeFalse();
+        (await Books.FindAsync(UserId.From(owner), book.Id, default)).Should().BeNull();
     }
 
     [StoreFact]
     public async Task Authors_are_owner_scoped_listed_by_name_and_deleted_only_without_references()
     {
         var owner = NewOwner();
-        var zadie = Author.Create(_ids.NewId(), owner, "Zadie Smith", "UK", false, Start);
-        var anne = Author.Create(_ids.NewId(), owner, "Anne Carson", null, false, Start);
+        var zadie = Author.Create(AuthorId.From(_ids.NewId()), UserId.From(owner), PersonName.Create("Zadie Smith"), "UK", false, Start);
+        var anne = Author.Create(AuthorId.From(_ids.NewId()), UserId.From(owner), PersonName.Create("Anne Carson"), null, false, Start);
         await Authors.AddAsync(zadie, default);
         await Authors.AddAsync(anne, default);
-        await Authors.AddAsync(Author.Create(_ids.NewId(), NewOwner(), "Someone Else", "X", true, Start), default);
+        await Authors.AddAsync(Author.Create(AuthorId.From(_ids.NewId()), UserId.From(NewOwner()), PersonName.Create("Someone Else"), "X", true, Start), default);
 
-        (await Authors.ListAsync(owner, default)).Select(a => a.Name).Should().Equal("Anne Carson", "Zadie Smith");
-        (await Authors.FindAsync(owner, zadie.Id, default)).Should().BeEquivalentTo(zadie);
-        (await Authors.FindAsync(NewOwner(), zadie.Id, default)).Should().BeNull();
+        (await Authors.ListAsync(UserId.From(owner), default)).Select(a => a.Name).Should().Equal("Anne Carson", "Zadie Smith");
+        (await Authors.FindAsync(UserId.From(owner), zadie.Id, default)).Should().BeEquivalentTo(zadie);
+        (await Authors.FindAsync(UserId.From(NewOwner()), zadie.Id, default)).Should().BeNull();
 
-        (await Authors.TryAddReferenceAsync(owner, zadie.Id.ToUpperInvariant(), default)).Should().BeTrue();
-        (await Authors.TryAddReferenceAsync(owner, zadie.Id, default)).Should().BeTrue();
-        (await Authors.TryAddReferenceAsync(NewOwner(), anne.Id, default)).Should().BeFalse("another owner's author takes no reference");
-        (await Authors.TryAddReferenceAsync(owner, _ids.NewId(), default)).Should().BeFalse();
-        (await Authors.TryAddReferenceAsync(owner, "not-an-id", default)).Should().BeFalse();
+        (await Authors.TryAddReferenceAsync(UserId.From(owner), AuthorId.TryParse(zadie.Id.Value.ToUpperInvariant(), out var upper) ? upper : throw new InvalidOperationException(), default)).Should().BeTrue();
+        (await Authors.TryAddReferenceAsync(UserId.From(owner), zadie.Id, default)).Should().BeTrue();
+        (await Authors.TryAddReferenceAsync(UserId.From(NewOwner()), anne.Id, default)).Should().BeFalse("another owner's author takes no reference");
+        (await Authors.TryAddReferenceAsync(UserId.From(owner), AuthorId.From(_ids.NewId()), default)).Should().BeFalse();
 
-        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Referenced);
-        await Authors.ReleaseReferenceAsync(owner, zadie.Id, default);
-        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Referenced, "one reference is still held");
-        await Authors.ReleaseReferenceAsync(NewOwner(), zadie.Id, default);
-        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Referenced, "another owner cannot release it");
-        await Authors.ReleaseReferenceAsync(owner, zadie.Id, default);
-        await Authors.ReleaseReferenceAsync(owner, zadie.Id, default); // never below zero
-        (await Authors.TryAddReferenceAsync(owner, zadie.Id, default)).Should().BeTrue();
-        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Referenced, "a release below zero was ignored");
-        await Authors.ReleaseReferenceAsync(owner, zadie.Id, default);
-        (await Authors.DeleteAsync(owner, zadie.Id, default)).Should().Be(AuthorDeletion.Deleted);
+        (await Authors.DeleteAsync(UserId.From(owner), zadie.Id, default)).Should().Be(AuthorDeletion.Referenced);
+        await Authors.ReleaseReferenceAsync(UserId.From(owner), zadie.Id, default);
+        (await Authors.DeleteAsync(UserId.From(owner), zadie.Id, default)).Should().Be(AuthorDeletion.Referenced, "one reference is still held");
+        await Authors.ReleaseReferenceAsync(UserId.From(NewOwner()), zadie.Id, default);
+        (await Authors.DeleteAsync(UserId.From(owner), zadie.Id, default)).Should().Be(AuthorDeletion.Referenced, "another owner cannot release it");
+        await Authors.ReleaseReferenceAsync(UserId.From(owner), zadie.Id, default);
+        await Authors.ReleaseReferenceAsync(UserId.From(owner), zadie.Id, default); // never below zero
+        (await Authors.TryAddReferenceAsync(UserId.From(owner), zadie.Id, default)).Should().BeTrue();
+        (await Authors.DeleteAsync(UserId.From(owner), zadie.Id, default)).Should().Be(AuthorDeletion.Referenced, "a release below zero was ignored");
+        await Authors.ReleaseReferenceAsync(UserId.From(owner), zadie.Id, default);
+        (await Authors.DeleteAsync(UserId.From(owner), zadie.Id, default)).Should().Be(AuthorDeletion.Deleted);
 
-        (await Authors.DeleteAsync(NewOwner(), anne.Id, default)).Should().Be(AuthorDeletion.NotFound);
-        (await Authors.DeleteAsync(owner, "not-an-id", default)).Should().Be(AuthorDeletion.NotFound);
-        (await Authors.DeleteAsync(owner, anne.Id, default)).Should().Be(AuthorDeletion.Deleted);
-        (await Authors.DeleteAsync(owner, anne.Id, default)).Should().Be(AuthorDeletion.NotFound);
-        (await Authors.FindAsync(owner, anne.Id, default)).Should().BeNull();
-        (await Authors.TryAddReferenceAsync(owner, anne.Id, default)).Should().BeFalse("a deleted author takes no reference");
+        (await Authors.DeleteAsync(UserId.From(NewOwner()), anne.Id, default)).Should().Be(AuthorDeletion.NotFound);
+        (await Authors.DeleteAsync(UserId.From(owner), anne.Id, default)).Should().Be(AuthorDeletion.Deleted);
+        (await Authors.DeleteAsync(UserId.From(owner), anne.Id, default)).Should().Be(AuthorDeletion.NotFound);
+        (await Authors.FindAsync(UserId.From(owner), anne.Id, default)).Should().BeNull();
+        (await Authors.TryAddReferenceAsync(UserId.From(owner), anne.Id, default)).Should().BeFalse("a deleted author takes no reference");
     }
 
     [StoreFact]
@@ -198,18 +196,18 @@ public abstract class LibraryStoreContract
         var owner = NewOwner();
         for (var round = 0; round < 10; round++)
         {
-            var author = Author.Create(_ids.NewId(), owner, $"Racer {round}", "UK", false, Start);
+            var author = Author.Create(AuthorId.From(_ids.NewId()), UserId.From(owner), PersonName.Create($"Racer {round}"), "UK", false, Start);
             await Authors.AddAsync(author, default);
             using var gate = new SemaphoreSlim(0);
             var references = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
             {
                 await gate.WaitAsync();
-                return await Authors.TryAddReferenceAsync(owner, author.Id, default);
+                return await Authors.TryAddReferenceAsync(UserId.From(owner), author.Id, default);
             })).ToList();
             var delete = Task.Run(async () =>
             {
                 await gate.WaitAsync();
-                return await Authors.DeleteAsync(owner, author.Id, default);
+                return await Authors.DeleteAsync(UserId.From(owner), author.Id, default);
             });
             gate.Release(references.Count + 1);
 
@@ -227,11 +225,11 @@ public abstract class LibraryStoreContract
             taken.Should().BeGreaterThan(0);
             for (var i = 0; i < taken; i++)
             {
-                (await Authors.DeleteAsync(owner, author.Id, default)).Should().Be(AuthorDeletion.Referenced);
-                await Authors.ReleaseReferenceAsync(owner, author.Id, default);
+                (await Authors.DeleteAsync(UserId.From(owner), author.Id, default)).Should().Be(AuthorDeletion.Referenced);
+                await Authors.ReleaseReferenceAsync(UserId.From(owner), author.Id, default);
             }
 
-            (await Authors.DeleteAsync(owner, author.Id, default)).Should().Be(AuthorDeletion.Deleted);
+            (await Authors.DeleteAsync(UserId.From(owner), author.Id, default)).Should().Be(AuthorDeletion.Deleted);
         }
     }
 
@@ -239,16 +237,16 @@ public abstract class LibraryStoreContract
     public async Task Parallel_references_and_releases_lose_no_count()
     {
         var owner = NewOwner();
-        var author = Author.Create(_ids.NewId(), owner, "Counted", "UK", false, Start);
+        var author = Author.Create(AuthorId.From(_ids.NewId()), UserId.From(owner), PersonName.Create("Counted"), "UK", false, Start);
         await Authors.AddAsync(author, default);
         using var gate = new SemaphoreSlim(0);
         var calls = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
         {
             await gate.WaitAsync();
-            (await Authors.TryAddReferenceAsync(owner, author.Id, default)).Should().BeTrue();
+            (await Authors.TryAddReferenceAsync(UserId.From(owner), author.Id, default)).Should().BeTrue();
             if (i % 2 == 0)
             {
-                await Authors.ReleaseReferenceAsync(owner, author.Id, default);
+                await Authors.ReleaseReferenceAsync(UserId.From(owner), author.Id, default);
             }
         })).ToList();
         gate.Release(calls.Count);
@@ -256,11 +254,11 @@ public abstract class LibraryStoreContract
 
         for (var i = 0; i < 12; i++)
         {
-            (await Authors.DeleteAsync(owner, author.Id, default)).Should().Be(AuthorDeletion.Referenced, $"{12 - i} references are left");
-            await Authors.ReleaseReferenceAsync(owner, author.Id, default);
+            (await Authors.DeleteAsync(UserId.From(owner), author.Id, default)).Should().Be(AuthorDeletion.Referenced, $"{12 - i} references are left");
+            await Authors.ReleaseReferenceAsync(UserId.From(owner), author.Id, default);
         }
 
-        (await Authors.DeleteAsync(owner, author.Id, default)).Should().Be(AuthorDeletion.Deleted);
+        (await Authors.DeleteAsync(UserId.From(owner), author.Id, default)).Should().Be(AuthorDeletion.Deleted);
     }
 
     [StoreFact]

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Tests.Integration.Support;
 
@@ -14,10 +15,10 @@ public abstract class RefreshTokenStoreContract
 
     private StoredRefreshToken NewToken(string? userId = null, string? familyId = null) => new(
         _ids.NewId(), Convert.ToHexString(Guid.NewGuid().ToByteArray()) + Convert.ToHexString(Guid.NewGuid().ToByteArray()),
-        userId ?? _ids.NewId(), familyId ?? _ids.NewId(), "STAMP", Now, Now.AddDays(14), Now.AddDays(30), null, null);
+        UserId.From(userId ?? _ids.NewId()), familyId ?? _ids.NewId(), "STAMP", Now, Now.AddDays(14), Now.AddDays(30), null, null);
 
     /// <summary>The token a refresh of <paramref name="spent"/> would issue.</summary>
-    private StoredRefreshToken Next(StoredRefreshToken spent, DateTimeOffset at) => NewToken(spent.UserId, spent.FamilyId) with
+    private StoredRefreshToken Next(StoredRefreshToken spent, DateTimeOffset at) => NewToken(spent.UserId.Value, spent.FamilyId) with
     {
         SecurityStamp = spent.SecurityStamp,
         CreatedAt = at,
@@ -153,7 +154,7 @@ public abstract class RefreshTokenStoreContract
         var revokeAll = Task.Run(async () =>
         {
             await gate.WaitAsync();
-            await Store.RevokeAllForUserAsync(user, Now.AddMinutes(1), default);
+            await Store.RevokeAllForUserAsync(UserId.From(user), Now.AddMinutes(1), default);
         });
         gate.Release(rotations.Count + 1);
         await revokeAll;
@@ -195,7 +196,7 @@ public abstract class RefreshTokenStoreContract
         }
 
         (await Store.RevokeFamilyAsync(first.FamilyId, Now, default)).Should().BeTrue();
-        await Store.RevokeAllForUserAsync(user, Now.AddHours(2), default);
+        await Store.RevokeAllForUserAsync(UserId.From(user), Now.AddHours(2), default);
 
         (await Store.FindByHashAsync(first.TokenHash, default))!.RevokedAt.Should().Be(Now);
         (await Store.FindByHashAsync(second.TokenHash, default))!.RevokedAt.Should().Be(Now.AddHours(2));

@@ -1,6 +1,8 @@
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Authors.Ports;
+using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence.Mongo;
@@ -17,7 +19,7 @@ public sealed class EmbeddedRefreshTokenSweepTests(EmbeddedStoreFixture fixture)
     private readonly SqliteRefreshTokenStore _store = new(fixture.Store);
 
     private StoredRefreshToken Family(DateTimeOffset familyEnd) => new(
-        _ids.NewId(), Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), _ids.NewId(), _ids.NewId(), "STAMP",
+        _ids.NewId(), Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), UserId.From(_ids.NewId()), _ids.NewId(), "STAMP",
         familyEnd.AddDays(-30), familyEnd.AddDays(-16), familyEnd, null, null);
 
     [Fact]
@@ -90,15 +92,15 @@ public sealed class MongoWireTtlAndUncountedAuthorTests(MongoWireStoreFixture fi
         var cover = new Cover(new StoredImage(_ids.NewId(), "image/png", "\"a\"", 1), new StoredImage(_ids.NewId(), "image/jpeg", "\"b\"", 1), 10, 10);
         foreach (var (title, author) in new[] { ("One", named), ("Two", named), ("Three", referenced) })
         {
-            (await books.TryAddAsync(Book.Add(_ids.NewId(), owner, title, "", "science", author, cover, DateTimeOffset.UtcNow), default)).Should().BeTrue();
+            (await books.TryAddAsync(Book.Add(BookId.From(_ids.NewId()), UserId.From(owner), BookTitle.Create(title), "", BookCategory.Create("science"), (author is { } __x ? AuthorId.From(__x) : null), cover, DateTimeOffset.UtcNow), default)).Should().BeTrue();
         }
 
-        (await authors.DeleteAsync(owner, named, default)).Should().Be(AuthorDeletion.Referenced, "two books name it");
-        (await authors.DeleteAsync(owner, unnamed, default)).Should().Be(AuthorDeletion.Deleted);
-        (await authors.TryAddReferenceAsync(owner, referenced, default)).Should().BeTrue();
-        await authors.ReleaseReferenceAsync(owner, referenced, default);
-        (await authors.DeleteAsync(owner, referenced, default)).Should().Be(AuthorDeletion.Referenced, "the old book still names it");
-        await authors.ReleaseReferenceAsync(owner, referenced, default);
-        (await authors.DeleteAsync(owner, referenced, default)).Should().Be(AuthorDeletion.Deleted);
+        (await authors.DeleteAsync(UserId.From(owner), AuthorId.From(named), default)).Should().Be(AuthorDeletion.Referenced, "two books name it");
+        (await authors.DeleteAsync(UserId.From(owner), AuthorId.From(unnamed), default)).Should().Be(AuthorDeletion.Deleted);
+        (await authors.TryAddReferenceAsync(UserId.From(owner), AuthorId.From(referenced), default)).Should().BeTrue();
+        await authors.ReleaseReferenceAsync(UserId.From(owner), AuthorId.From(referenced), default);
+        (await authors.DeleteAsync(UserId.From(owner), AuthorId.From(referenced), default)).Should().Be(AuthorDeletion.Referenced, "the old book still names it");
+        await authors.ReleaseReferenceAsync(UserId.From(owner), AuthorId.From(referenced), default);
+        (await authors.DeleteAsync(UserId.From(owner), AuthorId.From(referenced), default)).Should().Be(AuthorDeletion.Deleted);
     }
 }

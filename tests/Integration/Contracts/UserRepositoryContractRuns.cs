@@ -1,6 +1,7 @@
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Users.Ports;
+using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence.Mongo;
@@ -55,7 +56,7 @@ public sealed class EmbeddedUserRepositoryContract(EmbeddedStoreFixture fixture)
     public async Task Data_survives_closing_and_reopening_the_file()
     {
         var folder = Path.Combine(Path.GetTempPath(), "cleanauth-contract", Guid.NewGuid().ToString("N"));
-        var user = Domain.Users.User.Register(new ObjectIdGenerator().NewId(), "Dora", "dora@example.com", "HASH", DateTimeOffset.UtcNow);
+        var user = Domain.Users.User.Register(UserId.From(new ObjectIdGenerator().NewId()), PersonName.Create("Dora"), EmailAddress.Create("dora@example.com"), "HASH", DateTimeOffset.UtcNow);
         using (var store = new SqliteStore(folder))
         {
             (await new SqliteUserRepository(store).TryAddAsync(user, default)).Should().BeTrue();
@@ -65,7 +66,7 @@ public sealed class EmbeddedUserRepositoryContract(EmbeddedStoreFixture fixture)
         {
             (await new SqliteUserRepository(reopened).FindByIdAsync(user.Id, default))!.Email.Should().Be("dora@example.com");
             (await new SqliteUserRepository(reopened).TryAddAsync(
-                Domain.Users.User.Register(new ObjectIdGenerator().NewId(), "Dup", "DORA@example.com", "H", DateTimeOffset.UtcNow), default))
+                Domain.Users.User.Register(UserId.From(new ObjectIdGenerator().NewId()), PersonName.Create("Dup"), EmailAddress.Create("DORA@example.com"), "H", DateTimeOffset.UtcNow), default))
                 .Should().BeFalse("the unique index is part of the file");
         }
 
@@ -108,12 +109,12 @@ public sealed class MongoWireUserRepositoryContract(MongoWireStoreFixture fixtur
         var ids = new ObjectIdGenerator();
         for (var i = 0; i < 6; i++)
         {
-            var admin = Domain.Users.User.Register(ids.NewId(), "Admin", $"guard-{Guid.NewGuid():N}@example.com", "HASH", now);
+            var admin = Domain.Users.User.Register(UserId.From(ids.NewId()), PersonName.Create("Admin"), EmailAddress.Create($"guard-{Guid.NewGuid():N}@example.com"), "HASH", now);
             admin.GrantRole(Domain.Users.Role.Admin, now);
             await Repository.TryAddAsync(admin, default);
         }
 
-        var plain = Domain.Users.User.Register(ids.NewId(), "Plain", $"guard-{Guid.NewGuid():N}@example.com", "HASH", now);
+        var plain = Domain.Users.User.Register(UserId.From(ids.NewId()), PersonName.Create("Plain"), EmailAddress.Create($"guard-{Guid.NewGuid():N}@example.com"), "HASH", now);
         await Repository.TryAddAsync(plain, default);
         var everyone = (await Repository.ListAsync(1, 10_000, null, default)).Items;
         using var gate = new SemaphoreSlim(0);

@@ -36,7 +36,7 @@ public sealed class FaultLoggingTests
     {
         public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
 
-        public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
+        public Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
 
         public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
 
@@ -49,12 +49,12 @@ public sealed class FaultLoggingTests
 
         public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
 
-        public Task<SignInReservation> ReserveSignInAttemptAsync(string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) =>
+        public Task<SignInReservation> ReserveSignInAttemptAsync(UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(marker);
 
-        public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
+        public Task RecordSignInSuccessAsync(UserId userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
 
-        public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken) =>
+        public Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(marker);
     }
 }

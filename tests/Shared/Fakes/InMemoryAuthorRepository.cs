@@ -1,6 +1,6 @@
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Domain.Authors;
-using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Tests.Fakes;
 
@@ -10,8 +10,8 @@ namespace CleanAuth.Tests.Fakes;
 /// </summary>
 public sealed class InMemoryAuthorRepository : IAuthorRepository
 {
-    private readonly Dictionary<string, Author> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _references = new(StringComparer.Ordinal);
+    private readonly Dictionary<AuthorId, Author> _byId = [];
+    private readonly Dictionary<AuthorId, long> _references = [];
     private readonly Lock _gate = new();
 
     public int Count
@@ -38,27 +38,27 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
         return Task.CompletedTask;
     }
 
-    public Task<Author?> FindAsync(string ownerId, string id, CancellationToken cancellationToken)
+    public Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(Owns(ownerId, id) ? _byId[Key(id)!] : null);
+            return Task.FromResult(Owns(ownerId, id) ? _byId[id] : null);
         }
     }
 
-    public Task<IReadOnlyList<Author>> ListAsync(string ownerId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Author>> ListAsync(UserId ownerId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             IReadOnlyList<Author> authors = [.. _byId.Values
                 .Where(a => a.OwnerId == ownerId)
                 .OrderBy(a => a.Name, StringComparer.Ordinal)
-                .ThenBy(a => a.Id, StringComparer.Ordinal)];
+                .ThenBy(a => a.Id.Value, StringComparer.Ordinal)];
             return Task.FromResult(authors);
         }
     }
 
-    public Task<bool> TryAddReferenceAsync(string ownerId, string id, CancellationToken cancellationToken)
+    public Task<bool> TryAddReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -67,37 +67,35 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
                 return Task.FromResult(false);
             }
 
-            var key = Key(id)!;
-            _references[key] = References(key) + 1;
+            _references[id] = References(id) + 1;
             return Task.FromResult(true);
         }
     }
 
-    public Task ReleaseReferenceAsync(string ownerId, string id, CancellationToken cancellationToken)
+    public Task ReleaseReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (Owns(ownerId, id) && Key(id) is { } key && References(key) > 0)
+            if (Owns(ownerId, id) && References(id) > 0)
             {
-                _references[key] = References(key) - 1;
+                _references[id] = References(id) - 1;
             }
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<AuthorDeletion> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken)
+    public Task<AuthorDeletion> DeleteAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var key = Key(id);
             var result = !Owns(ownerId, id) ? AuthorDeletion.NotFound
-                : References(key!) > 0 ? AuthorDeletion.Referenced
+                : References(id) > 0 ? AuthorDeletion.Referenced
                 : AuthorDeletion.Deleted;
             if (result == AuthorDeletion.Deleted)
             {
-                _byId.Remove(key!);
-                _references.Remove(key!);
+                _byId.Remove(id);
+                _references.Remove(id);
             }
 
             return Task.FromResult(result);
@@ -105,7 +103,7 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
     }
 
     /// <summary>How many books reference the author now.</summary>
-    public long ReferencesTo(string id)
+    public long ReferencesTo(AuthorId id)
     {
         lock (_gate)
         {
@@ -125,7 +123,7 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
     }
 
     /// <summary>What is stored now under <paramref name="id"/>, or null; whoever owns it.</summary>
-    public Author? Stored(string id)
+    public Author? Stored(AuthorId id)
     {
         lock (_gate)
         {
@@ -133,10 +131,7 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
         }
     }
 
-    private bool Owns(string ownerId, string? id) => Key(id) is { } key && _byId.TryGetValue(key, out var stored) && stored.OwnerId == ownerId;
+    private bool Owns(UserId ownerId, AuthorId id) => _byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId;
 
-    // Ids as the stores read them: any case, and a malformed one finds nothing.
-    private static string? Key(string? id) => ObjectIds.Normalize(id);
-
-    private long References(string id) => _references.GetValueOrDefault(id);
+    private long References(AuthorId id) => _references.GetValueOrDefault(id);
 }

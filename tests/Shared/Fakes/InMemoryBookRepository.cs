@@ -2,7 +2,7 @@ using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Books;
-using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Tests.Fakes;
 
@@ -14,7 +14,7 @@ namespace CleanAuth.Tests.Fakes;
 /// </summary>
 public sealed class InMemoryBookRepository : IBookRepository
 {
-    private readonly Dictionary<string, Book> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<BookId, Book> _byId = [];
     private readonly Lock _gate = new();
     private Exception? _failNextAdd;
     private bool _refuseNextAdd;
@@ -24,10 +24,10 @@ public sealed class InMemoryBookRepository : IBookRepository
     public Action<Book>? BeforeUpdate { get; set; }
 
     /// <summary>Runs just before a delete takes effect, with the id: lets a test change the book in between.</summary>
-    public Action<string>? BeforeDelete { get; set; }
+    public Action<BookId>? BeforeDelete { get; set; }
 
     /// <summary>The filters <see cref="ListAsync"/> was called with, in order.</summary>
-    public List<(string OwnerId, BookFilter Filter)> ListCalls { get; } = [];
+    public List<(UserId OwnerId, BookFilter Filter)> ListCalls { get; } = [];
 
     public int AddCalls { get; private set; }
 
@@ -82,25 +82,25 @@ public sealed class InMemoryBookRepository : IBookRepository
         }
     }
 
-    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken)
+    public Task<Book?> FindAsync(UserId ownerId, BookId id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(ObjectIds.Normalize(id) is { } key && _byId.TryGetValue(key, out var stored) && stored.OwnerId == ownerId
+            return Task.FromResult(_byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId
                 ? Copy(stored, stored.Version)
                 : null);
         }
     }
 
-    public Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken)
+    public Task<bool> TitleExistsAsync(UserId ownerId, BookTitle title, BookId? exceptBookId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(TitleTaken(ownerId, Book.NormalizeTitle(title), exceptBookId));
+            return Task.FromResult(TitleTaken(ownerId, title.Normalized, exceptBookId));
         }
     }
 
-    public Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken)
+    public Task<PagedList<Book>> ListAsync(UserId ownerId, BookFilter filter, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -109,9 +109,9 @@ public sealed class InMemoryBookRepository : IBookRepository
                 .Where(b => b.OwnerId == ownerId)
                 .Where(b => filter.Category is null || b.Category == filter.Category)
                 .Where(b => filter.TitleContains is null
-                    || b.NormalizedTitle.Contains(Book.NormalizeTitle(filter.TitleContains), StringComparison.Ordinal))
+                    || b.NormalizedTitle.Contains(BookTitle.Normalize(filter.TitleContains), StringComparison.Ordinal))
                 .OrderByDescending(b => b.CreatedAt)
-                .ThenByDescending(b => b.Id, StringComparer.Ordinal)
+                .ThenByDescending(b => b.Id.Value, StringComparer.Ordinal)
                 .ToList();
             IReadOnlyList<Book> items =
                 [.. matching.Skip((int)Math.Min(filter.Skip, int.MaxValue)).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
@@ -147,14 +147,14 @@ public sealed class InMemoryBookRepository : IBookRepository
         return Task.CompletedTask;
     }
 
-    public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken)
     {
         BeforeDelete?.Invoke(id);
         lock (_gate)
         {
             DeleteCalls++;
-            return Task.FromResult(ObjectIds.Normalize(id) is { } key && _byId.TryGetValue(key, out var stored) && stored.OwnerId == ownerId
-                && stored.Version == version && _byId.Remove(key));
+            return Task.FromResult(_byId.TryGetValue(id, out var stored) && stored.OwnerId == ownerId
+                && stored.Version == version && _byId.Remove(id));
         }
     }
 
@@ -170,7 +170,7 @@ public sealed class InMemoryBookRepository : IBookRepository
     }
 
     /// <summary>A copy of what is stored now, or null; whoever owns it.</summary>
-    public Book? Stored(string id)
+    public Book? Stored(BookId id)
     {
         lock (_gate)
         {
@@ -179,7 +179,7 @@ public sealed class InMemoryBookRepository : IBookRepository
     }
 
     /// <summary>Acts as another request that saved the book in the meantime: the stored version moves on.</summary>
-    public void SimulateConcurrentWrite(string id, Action<Book>? change = null)
+    public void SimulateConcurrentWrite(BookId id, Action<Book>? change = null)
     {
         lock (_gate)
         {
@@ -196,7 +196,7 @@ public sealed class InMemoryBookRepository : IBookRepository
         return taken;
     }
 
-    private bool TitleTaken(string ownerId, string normalizedTitle, string? exceptBookId) =>
+    private bool TitleTaken(UserId ownerId, string normalizedTitle, BookId? exceptBookId) =>
         _byId.Values.Any(b => b.OwnerId == ownerId && b.NormalizedTitle == normalizedTitle && b.Id != exceptBookId);
 
     private static Book Copy(Book book, long version) => new(

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CleanAuth.Application.Books.Ports;
-using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Domain.Common;
 
 namespace CleanAuth.Tests.Fakes;
 
@@ -71,7 +71,7 @@ public sealed class InMemoryCoverStore : ICoverStore
     {
         lock (_gate)
         {
-            return Task.FromResult<Stream?>(ObjectIds.Normalize(fileId) is { } key && _files.TryGetValue(key, out var file)
+            return Task.FromResult<Stream?>(ObjectIdText.Canonical(fileId) is { } key && _files.TryGetValue(key, out var file)
                 ? new MemoryStream(file.Content, writable: false)
                 : null);
         }
@@ -83,7 +83,7 @@ public sealed class InMemoryCoverStore : ICoverStore
         lock (_gate)
         {
             DeletedFileIds.Add(fileId);
-            if (ObjectIds.Normalize(fileId) is { } key)
+            if (ObjectIdText.Canonical(fileId) is { } key)
             {
                 _files.Remove(key);
             }
@@ -106,7 +106,7 @@ public sealed class InMemoryCoverStore : ICoverStore
     {
         lock (_gate)
         {
-            return ObjectIds.Normalize(fileId) is { } key ? _files.GetValueOrDefault(key) : null;
+            return ObjectIdText.Canonical(fileId) is { } key ? _files.GetValueOrDefault(key) : null;
         }
     }
 

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Auth.Ports;
-using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Domain.Common;
+using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Tests.Fakes;
 
@@ -33,7 +34,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         lock (_gate)
         {
             _tokens.Add(token.TokenHash, token);
-            _families.Add(Key(token.FamilyId), new Family(Key(token.UserId), token.SecurityStamp, token.CreatedAt, token.FamilyExpiresAt, token.TokenHash, token.ExpiresAt, null, null));
+            _families.Add(Key(token.FamilyId), new Family(token.UserId, token.SecurityStamp, token.CreatedAt, token.FamilyExpiresAt, token.TokenHash, token.ExpiresAt, null, null));
         }
 
         return Task.CompletedTask;
@@ -74,11 +75,11 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         }
     }
 
-    public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            foreach (var id in _families.Where(f => f.Value.UserId == Key(userId)).Select(f => f.Key).ToList())
+            foreach (var id in _families.Where(f => f.Value.UserId == userId).Select(f => f.Key).ToList())
             {
                 Revoke(id, now);
             }
@@ -99,7 +100,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     }
 
     // Ids kept in the canonical lower-case form, as both stores keep them; one that is not an id stays as it is and matches nothing stored.
-    private static string Key(string id) => ObjectIds.Normalize(id) ?? id;
+    private static string Key(string id) => ObjectIdText.Canonical(id) ?? id;
 
     private StoredRefreshToken? View(StoredRefreshToken token) => _families.TryGetValue(Key(token.FamilyId), out var family)
         ? token with
@@ -113,6 +114,6 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         : null;
 
     private sealed record Family(
-        string UserId, string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
+        UserId UserId, string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
         string CurrentHash, DateTimeOffset CurrentExpiresAt, DateTimeOffset? RotatedAt, DateTimeOffset? RevokedAt);
 }

@@ -2,7 +2,6 @@ using CleanAuth.Application.Common.Models;
 using CleanAuth.Application.Users.Common;
 using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
-using CleanAuth.Infrastructure.Persistence;
 
 namespace CleanAuth.Tests.Fakes;
 
@@ -15,7 +14,7 @@ namespace CleanAuth.Tests.Fakes;
 /// </summary>
 public sealed class InMemoryUserRepository : IUserRepository
 {
-    private readonly Dictionary<string, User> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<UserId, User> _byId = [];
     private readonly Lock _gate = new();
 
     /// <summary>Runs inside <see cref="UpdateAsync"/> before the version check, e.g. to simulate a concurrent writer.</summary>
@@ -52,18 +51,18 @@ public sealed class InMemoryUserRepository : IUserRepository
         }
     }
 
-    public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken)
+    public Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             FindByIdCalls++;
-            return Task.FromResult(Key(id) is { } key && _byId.TryGetValue(key, out var stored) ? Copy(stored, stored.Version) : null);
+            return Task.FromResult(_byId.TryGetValue(id, out var stored) ? Copy(stored, stored.Version) : null);
         }
     }
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
-        var normalized = User.NormalizeEmail(email);
+        var normalized = EmailAddress.Normalize(email);
         lock (_gate)
         {
             var stored = _byId.Values.SingleOrDefault(u => u.NormalizedEmail == normalized);
@@ -113,11 +112,11 @@ public sealed class InMemoryUserRepository : IUserRepository
     }
 
     public Task<SignInReservation> ReserveSignInAttemptAsync(
-        string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken)
+        UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (Key(userId) is not { } key || !_byId.TryGetValue(key, out var stored) || stored.LockoutEnd > now)
+            if (!_byId.TryGetValue(userId, out var stored) || stored.LockoutEnd > now)
             {
                 return Task.FromResult(SignInReservation.Refused);
             }
@@ -125,29 +124,29 @@ public sealed class InMemoryUserRepository : IUserRepository
             // A lock that has ended starts a new window; the reservation that spends the budget sets the lock.
             var count = stored.LockoutEnd is null ? stored.FailedLoginCount + 1 : 1;
             var last = count >= maxFailedAttempts;
-            _byId[key] = Copy(stored, stored.Version, count, last ? Millis(now + lockoutDuration) : null, stored.LastLoginAt);
+            _byId[userId] = Copy(stored, stored.Version, count, last ? Millis(now + lockoutDuration) : null, stored.LastLoginAt);
             return Task.FromResult(last ? SignInReservation.ReservedLast : SignInReservation.Reserved);
         }
     }
 
-    public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken)
+    public Task RecordSignInSuccessAsync(UserId userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (Key(userId) is { } key && _byId.TryGetValue(key, out var stored))
+            if (_byId.TryGetValue(userId, out var stored))
             {
-                _byId[key] = Copy(stored, stored.Version, 0, null, lastLoginAt is { } at ? Millis(at) : stored.LastLoginAt);
+                _byId[userId] = Copy(stored, stored.Version, 0, null, lastLoginAt is { } at ? Millis(at) : stored.LastLoginAt);
             }
         }
 
         return Task.CompletedTask;
     }
 
-    public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken)
+    public Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (Key(userId) is { } key && _byId.TryGetValue(key, out var stored) && stored.PasswordHash == expectedHash)
+            if (_byId.TryGetValue(userId, out var stored) && stored.PasswordHash == expectedHash)
             {
                 stored.ReplacePasswordHash(newHash, stored.UpdatedAt);
             }
@@ -168,7 +167,7 @@ public sealed class InMemoryUserRepository : IUserRepository
     }
 
     /// <summary>A copy of what is stored now, or null.</summary>
-    public User? Stored(string id)
+    public User? Stored(UserId id)
     {
         lock (_gate)
         {
@@ -177,7 +176,7 @@ public sealed class InMemoryUserRepository : IUserRepository
     }
 
     /// <summary>Acts as another request that saved the user in the meantime: the stored version moves on.</summary>
-    public void SimulateConcurrentWrite(string id, Action<User>? change = null)
+    public void SimulateConcurrentWrite(UserId id, Action<User>? change = null)
     {
         lock (_gate)
         {
@@ -192,8 +191,8 @@ public sealed class InMemoryUserRepository : IUserRepository
         lock (_gate)
         {
             var matching = _byId.Values
-                .Where(u => emailContains is null || u.NormalizedEmail.Contains(User.NormalizeEmail(emailContains), StringComparison.Ordinal))
-                .OrderBy(u => u.Id, StringComparer.Ordinal)
+                .Where(u => emailContains is null || u.NormalizedEmail.Contains(EmailAddress.Normalize(emailContains), StringComparison.Ordinal))
+                .OrderBy(u => u.Id.Value, StringComparer.Ordinal)
                 .ToList();
             return Task.FromResult(new PagedList<User>([.. matching.Skip((int)Math.Min(PagedList.Skip(page, pageSize), int.MaxValue)).Take(pageSize).Select(u => Copy(u, u.Version))], page, pageSize, matching.Count));
         }
@@ -218,9 +217,6 @@ public sealed class InMemoryUserRepository : IUserRepository
         _byId[user.Id] = Copy(user, user.Version + 1, stored.FailedLoginCount, stored.LockoutEnd, stored.LastLoginAt);
         SuccessfulUpdates++;
     }
-
-    // Ids as the stores read them: any case, and a malformed one finds nothing.
-    private static string? Key(string? id) => ObjectIds.Normalize(id);
 
     private static DateTimeOffset Millis(DateTimeOffset value) => new(value.UtcTicks - (value.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
 

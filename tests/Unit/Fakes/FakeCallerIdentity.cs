@@ -12,5 +12,5 @@ public sealed class FakeCallerIdentity : ICallerIdentity
 
     public static FakeCallerIdentity Anonymous() => new();
 
-    public static FakeCallerIdentity For(User user) => new() { UserId = user.Id, SecurityStamp = user.SecurityStamp };
+    public static FakeCallerIdentity For(User user) => new() { UserId = user.Id.Value, SecurityStamp = user.SecurityStamp };
 }

@@ -1,4 +1,6 @@
+using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Tests.Unit.Fakes;
 
@@ -17,5 +19,5 @@ public static class TestBooks
         string category = "science",
         string? authorId = null,
         DateTimeOffset? createdAt = null) =>
-        Book.Add(id, ownerId, title, "", category, authorId, Cover, createdAt ?? TestUsers.Epoch);
+        Book.Add(BookId.From(id), UserId.From(ownerId), BookTitle.Create(title), "", BookCategory.Create(category), authorId is null ? null : AuthorId.From(authorId), Cover, createdAt ?? TestUsers.Epoch);
 }

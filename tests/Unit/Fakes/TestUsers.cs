@@ -12,5 +12,5 @@ public static class TestUsers
         string email = "alice@example.com",
         string password = "correct horse battery staple",
         DateTimeOffset? now = null) =>
-        User.Register(id, name, email, FakePasswordHasher.Compute(password), now ?? Epoch);
+        User.Register(UserId.From(id), PersonName.Create(name), EmailAddress.Create(email), FakePasswordHasher.Compute(password), now ?? Epoch);
 }

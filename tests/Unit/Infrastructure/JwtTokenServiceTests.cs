@@ -29,7 +29,7 @@ public sealed class JwtTokenServiceTests
     {
         var token = Read(_service.IssueAccessToken(_user).Value);
 
-        token.Subject.Should().Be(_user.Id);
+        token.Subject.Should().Be(_user.Id.Value);
         token.GetClaim(JwtTokenService.SecurityStampClaim).Value.Should().Be(_user.SecurityStamp);
         token.Id.Should().NotBeNullOrWhiteSpace();
         Read(_service.IssueAccessToken(_user).Value).Id.Should().NotBe(token.Id, "every token gets its own jti");

@@ -52,7 +52,7 @@ public sealed class SignInAttempts(IUserRepository users, IOptions<LockoutOption
 }
 
 /// <summary>A reservation for one password check; <see cref="IsReserved"/> false means it must not be weighed.</summary>
-public readonly record struct SignInAttempt(string? UserId, SignInReservation Outcome, DateTimeOffset LockedUntil)
+public readonly record struct SignInAttempt(UserId? UserId, SignInReservation Outcome, DateTimeOffset LockedUntil)
 {
     public bool IsReserved => Outcome != SignInReservation.Refused;
 }

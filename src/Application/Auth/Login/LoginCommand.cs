@@ -5,6 +5,7 @@ using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Common;
+using CleanAuth.Domain.Users;
 using MediatR;
 
 namespace CleanAuth.Application.Auth.Login;
@@ -36,37 +37,44 @@ public sealed class LoginCommandHandler(
 
         // Verified even when there is no such user (or it is locked), so every failure takes the same time.
         var verification = passwordHasher.Verify(user?.PasswordHash, request.Password);
-        var failure = user switch
+        if (user is null)
         {
-            null => LoginFailure.UnknownEmail,
-            _ when !attempt.IsReserved => LoginFailure.LockedOut,
-            _ when verification == PasswordVerification.Failed => LoginFailure.WrongPassword,
-            { IsDisabled: true } => LoginFailure.Disabled,
-            _ => (LoginFailure?)null,
-        };
+            throw Rejected(null, LoginFailure.UnknownEmail);
+        }
 
-        if (failure is { } reason)
+        if (!attempt.IsReserved)
         {
-            events.LoginFailed(user?.Id, reason);
-            metrics.LoginFailed(reason);
-            if (reason == LoginFailure.WrongPassword)
-            {
-                attempts.Failed(attempt);
-            }
-            else if (reason == LoginFailure.Disabled)
-            {
-                // The password was right: it must not count toward a lockout waiting for the re-enabled account.
-                await attempts.SucceededAsync(user!, null, isLogin: false, cancellationToken);
-            }
+            throw Rejected(user.Id, LoginFailure.LockedOut);
+        }
 
-            throw new UnauthorizedException(InvalidCredentials);
+        if (verification == PasswordVerification.Failed)
+        {
+            var rejection = Rejected(user.Id, LoginFailure.WrongPassword);
+            attempts.Failed(attempt);
+            throw rejection;
+        }
+
+        if (user.IsDisabled)
+        {
+            var rejection = Rejected(user.Id, LoginFailure.Disabled);
+            // The password was right: it must not count toward a lockout waiting for the re-enabled account.
+            await attempts.SucceededAsync(user, null, isLogin: false, cancellationToken);
+            throw rejection;
         }
 
         var rehashed = verification == PasswordVerification.SucceededRehashNeeded ? passwordHasher.Hash(request.Password) : null;
-        await attempts.SucceededAsync(user!, rehashed, isLogin: true, cancellationToken);
-        var pair = await refreshTokens.StartFamilyAsync(user!, cancellationToken);
-        events.LoginSucceeded(user!.Id);
+        await attempts.SucceededAsync(user, rehashed, isLogin: true, cancellationToken);
+        var pair = await refreshTokens.StartFamilyAsync(user, cancellationToken);
+        events.LoginSucceeded(user.Id);
         metrics.LoginSucceeded();
         return pair;
+    }
+
+    // Recorded before the failure's side effects, as the event of what was decided; the client's answer is always the same.
+    private UnauthorizedException Rejected(UserId? userId, LoginFailure reason)
+    {
+        events.LoginFailed(userId, reason);
+        metrics.LoginFailed(reason);
+        return new UnauthorizedException(InvalidCredentials);
     }
 }

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Users;
 namespace CleanAuth.Application.Auth.Ports;
 
 /// <summary>
@@ -19,7 +20,7 @@ namespace CleanAuth.Application.Auth.Ports;
 public sealed record StoredRefreshToken(
     string Id,
     string TokenHash,
-    string UserId,
+    UserId UserId,
     string FamilyId,
     string SecurityStamp,
     DateTimeOffset CreatedAt,
@@ -54,5 +55,5 @@ public interface IRefreshTokenStore
     Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Revokes every family of the user that is not revoked yet.</summary>
-    Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken);
+    Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -24,13 +24,13 @@ public sealed class RegisterUserCommandHandler(
 {
     public async Task<RegisteredUser> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
     {
-        var user = User.Register(ids.NewId(), request.Name, request.Email, passwordHasher.Hash(request.Password), timeProvider.GetUtcNow());
+        var user = User.Register(ids.NewUserId(), PersonName.Create(request.Name), EmailAddress.Create(request.Email), passwordHasher.Hash(request.Password), timeProvider.GetUtcNow());
 
         if (!await users.TryAddAsync(user, cancellationToken))
         {
             throw new ConflictException("An account with this email already exists.");
         }
 
-        return new RegisteredUser(user.Id, user.Name, user.Email, user.CreatedAt);
+        return new RegisteredUser(user.Id.Value, user.Name, user.Email, user.CreatedAt);
     }
 }

@@ -2,6 +2,7 @@ using CleanAuth.Application.Authors.Common;
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Authors;
+using CleanAuth.Domain.Users;
 using MediatR;
 
 namespace CleanAuth.Application.Authors.CreateAuthor;
@@ -13,7 +14,7 @@ public sealed class CreateAuthorCommandHandler(ICurrentUser currentUser, IAuthor
 {
     public async Task<AuthorResponse> Handle(CreateAuthorCommand request, CancellationToken cancellationToken)
     {
-        var author = Author.Create(ids.NewId(), currentUser.User.Id, request.Name, request.Country, request.BookerPrize, timeProvider.GetUtcNow());
+        var author = Author.Create(ids.NewAuthorId(), currentUser.User.Id, PersonName.Create(request.Name), request.Country, request.BookerPrize, timeProvider.GetUtcNow());
         await authors.AddAsync(author, cancellationToken);
         return AuthorResponse.From(author);
     }

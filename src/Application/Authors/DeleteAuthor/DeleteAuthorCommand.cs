@@ -1,6 +1,7 @@
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Authors;
 using MediatR;
 
 namespace CleanAuth.Application.Authors.DeleteAuthor;
@@ -14,8 +15,9 @@ public sealed class DeleteAuthorCommandHandler(ICurrentUser currentUser, IAuthor
     public const string Referenced = "Books in your library name this author; change or delete them first.";
 
     // One conditional delete decides (no book may reference the author), so a book naming it cannot slip in between.
+    // A malformed id is an unknown one: 404, like any author the caller does not have.
     public async Task<Unit> Handle(DeleteAuthorCommand request, CancellationToken cancellationToken) =>
-        await authors.DeleteAsync(currentUser.User.Id, request.Id, cancellationToken) switch
+        (AuthorId.TryParse(request.Id, out var id) ? await authors.DeleteAsync(currentUser.User.Id, id, cancellationToken) : AuthorDeletion.NotFound) switch
         {
             AuthorDeletion.Deleted => Unit.Value,
             AuthorDeletion.Referenced => throw new ConflictException(Referenced),

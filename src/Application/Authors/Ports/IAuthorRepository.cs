@@ -1,4 +1,5 @@
 using CleanAuth.Domain.Authors;
+using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Application.Authors.Ports;
 
@@ -12,19 +13,19 @@ public interface IAuthorRepository
 {
     Task AddAsync(Author author, CancellationToken cancellationToken);
 
-    Task<Author?> FindAsync(string ownerId, string id, CancellationToken cancellationToken);
+    Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken);
 
     /// <summary>The owner's authors, by name.</summary>
-    Task<IReadOnlyList<Author>> ListAsync(string ownerId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Author>> ListAsync(UserId ownerId, CancellationToken cancellationToken);
 
     /// <summary>Counts one more book naming the author, if the owner has it (one conditional write); false when not.</summary>
-    Task<bool> TryAddReferenceAsync(string ownerId, string id, CancellationToken cancellationToken);
+    Task<bool> TryAddReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken);
 
     /// <summary>Counts one book fewer (never below zero).</summary>
-    Task ReleaseReferenceAsync(string ownerId, string id, CancellationToken cancellationToken);
+    Task ReleaseReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken);
 
     /// <summary>Deletes the owner's author only if no book references it, as one conditional write.</summary>
-    Task<AuthorDeletion> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken);
+    Task<AuthorDeletion> DeleteAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken);
 }
 
 public enum AuthorDeletion

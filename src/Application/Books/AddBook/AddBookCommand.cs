@@ -20,8 +20,10 @@ public sealed class AddBookCommandHandler(
     public async Task<BookDetails> Handle(AddBookCommand request, CancellationToken cancellationToken)
     {
         var ownerId = currentUser.User.Id;
+        var title = BookTitle.Create(request.Title);
+        var category = BookCategory.Create(request.Category);
         var authorId = await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
-        if (await books.TitleExistsAsync(ownerId, request.Title!, null, cancellationToken))
+        if (await books.TitleExistsAsync(ownerId, title, null, cancellationToken))
         {
             throw new DuplicateBookTitleException();
         }
@@ -29,8 +31,7 @@ public sealed class AddBookCommandHandler(
         // Files first, then the book: a book never points at a missing file, and if the book cannot be
         // stored its files are removed again.
         var cover = await covers.StoreAsync(request.Cover!, cancellationToken);
-        var book = Book.Add(ids.NewId(), ownerId, request.Title!, request.Description ?? "",
-            BookCategory.Find(request.Category)!, authorId, cover, timeProvider.GetUtcNow());
+        var book = Book.Add(ids.NewBookId(), ownerId, title, request.Description ?? "", category, authorId, cover, timeProvider.GetUtcNow());
         try
         {
             // The author's reference is the deciding write: if the author was deleted since the check, this is a 400.

@@ -1,5 +1,7 @@
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Authors;
+using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Application.Books.Common;
 
@@ -14,14 +16,14 @@ public sealed class AuthorReferences(IAuthorRepository authors)
     public const string Field = "authorId";
 
     /// <summary>The author id to store (null for none), or a 400 on <c>authorId</c> when it is not one of the owner's authors.</summary>
-    public async Task<string?> CheckAsync(string ownerId, string? authorId, CancellationToken cancellationToken)
+    public async Task<AuthorId?> CheckAsync(UserId ownerId, string? authorId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(authorId))
         {
             return null;
         }
 
-        return await authors.FindAsync(ownerId, authorId.Trim(), cancellationToken) is { } author
+        return AuthorId.TryParse(authorId.Trim(), out var id) && await authors.FindAsync(ownerId, id, cancellationToken) is { } author
             ? author.Id
             : throw NoSuchAuthor();
     }
@@ -31,14 +33,14 @@ public sealed class AuthorReferences(IAuthorRepository authors)
     /// holding a reference on the author; a 400 when the author is gone by then. The reference is given back when the
     /// write certainly did not happen (false, or a conflict); after an outage the write may have happened, so it is kept.
     /// </summary>
-    public async Task<bool> StoreNamingAsync(string ownerId, string? authorId, Func<Task<bool>> store, CancellationToken cancellationToken)
+    public async Task<bool> StoreNamingAsync(UserId ownerId, AuthorId? authorId, Func<Task<bool>> store, CancellationToken cancellationToken)
     {
         if (authorId is null)
         {
             return await store();
         }
 
-        if (!await authors.TryAddReferenceAsync(ownerId, authorId, cancellationToken))
+        if (!await authors.TryAddReferenceAsync(ownerId, authorId.Value, cancellationToken))
         {
             throw NoSuchAuthor();
         }
@@ -63,8 +65,8 @@ public sealed class AuthorReferences(IAuthorRepository authors)
     }
 
     /// <summary>Gives back the reference of a book that no longer names <paramref name="authorId"/> (null: none). Not cancellable: the book's write is done.</summary>
-    public Task ReleaseAsync(string ownerId, string? authorId) =>
-        authorId is null ? Task.CompletedTask : authors.ReleaseReferenceAsync(ownerId, authorId, CancellationToken.None);
+    public Task ReleaseAsync(UserId ownerId, AuthorId? authorId) =>
+        authorId is { } id ? authors.ReleaseReferenceAsync(ownerId, id, CancellationToken.None) : Task.CompletedTask;
 
     private static ValidationException NoSuchAuthor() => ValidationException.ForField(Field, "No such author in your list.");
 }

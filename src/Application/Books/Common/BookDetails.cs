@@ -18,11 +18,11 @@ public sealed record BookDetails(
     DateTimeOffset UpdatedAt)
 {
     public static BookDetails From(Book book) => new(
-        book.Id,
+        book.Id.Value,
         book.Title,
         book.Description,
         book.Category,
-        book.AuthorId,
+        book.AuthorId?.Value,
         book.Cover.Width,
         book.Cover.Height,
         book.CreatedAt,

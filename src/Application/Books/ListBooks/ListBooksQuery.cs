@@ -20,7 +20,7 @@ public sealed class ListBooksQueryHandler(ICurrentUser currentUser, IBookReposit
     public async Task<PagedList<BookDetails>> Handle(ListBooksQuery request, CancellationToken cancellationToken)
     {
         var filter = new BookFilter(
-            BookCategory.Find(request.Category),
+            BookCategory.Find(request.Category)?.Value,
             string.IsNullOrWhiteSpace(request.Q) ? null : request.Q.Trim(),
             request.Page ?? 1,
             request.PageSize ?? ListBooksQuery.DefaultPageSize);

@@ -1,6 +1,7 @@
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Application.Books.Ports;
 
@@ -10,13 +11,13 @@ public interface IBookRepository
     /// <summary>Stores a new book; false when the owner already has a book with the same normalized title.</summary>
     Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken);
 
-    /// <summary>The owner's book with this id, or null (another owner's, unknown or malformed id).</summary>
-    Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken);
+    /// <summary>The owner's book with this id, or null (another owner's, or an unknown id).</summary>
+    Task<Book?> FindAsync(UserId ownerId, BookId id, CancellationToken cancellationToken);
 
-    Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken);
+    Task<bool> TitleExistsAsync(UserId ownerId, BookTitle title, BookId? exceptBookId, CancellationToken cancellationToken);
 
     /// <summary>The owner's books, newest first, optionally of one category and with a title containing the filter's text (any case).</summary>
-    Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken);
+    Task<PagedList<Book>> ListAsync(UserId ownerId, BookFilter filter, CancellationToken cancellationToken);
 
     /// <summary>
     /// Stores the changes made to <paramref name="book"/> if nobody changed it since it was read; throws
@@ -28,7 +29,7 @@ public interface IBookRepository
     /// Removes the owner's book if it is still at <paramref name="version"/> (so its cover is the one the caller
     /// read); false when there was none, or it changed meanwhile.
     /// </summary>
-    Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken);
+    Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken);
 }
 
 public sealed record BookFilter(string? Category, string? TitleContains, int Page, int PageSize)

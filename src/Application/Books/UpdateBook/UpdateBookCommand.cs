@@ -21,15 +21,16 @@ public sealed class UpdateBookCommandHandler(
     {
         var ownerId = currentUser.User.Id;
         var book = await books.FindOwnedAsync(ownerId, request.Id, cancellationToken);
+        var title = request.Title is null ? null : BookTitle.Create(request.Title);
         var authorId = request.AuthorId is null ? book.AuthorId : await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
-        if (request.Title is not null && await books.TitleExistsAsync(ownerId, request.Title, book.Id, cancellationToken))
+        if (title is not null && await books.TitleExistsAsync(ownerId, title, book.Id, cancellationToken))
         {
             throw new DuplicateBookTitleException();
         }
 
         var previousAuthorId = book.AuthorId;
         var now = timeProvider.GetUtcNow();
-        book.Edit(request.Title, request.Description, BookCategory.Find(request.Category), authorId, now);
+        book.Edit(title, request.Description, request.Category is null ? null : BookCategory.Create(request.Category), authorId, now);
         var oldCover = book.Cover;
         if (request.Cover is not null)
         {

@@ -1,6 +1,7 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Users.Ports;
+using CleanAuth.Domain.Users;
 using MediatR;
 
 namespace CleanAuth.Application.Common.Behaviours;
@@ -24,12 +25,12 @@ public sealed class CurrentUserBehaviour<TRequest, TResponse>(
             return await next();
         }
 
-        if (caller.UserId is null || caller.SecurityStamp is null)
+        if (!UserId.TryParse(caller.UserId, out var userId) || caller.SecurityStamp is null)
         {
             throw new UnauthorizedException(NotSignedIn);
         }
 
-        var user = await users.FindByIdAsync(caller.UserId, cancellationToken);
+        var user = await users.FindByIdAsync(userId, cancellationToken);
         if (user is null || user.IsDisabled || !string.Equals(user.SecurityStamp, caller.SecurityStamp, StringComparison.Ordinal))
         {
             throw new UnauthorizedException(NotSignedIn);

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Domain.Users;
 using Microsoft.Extensions.Logging;
 
 namespace CleanAuth.Application.Common.Logging;
@@ -9,32 +10,32 @@ namespace CleanAuth.Application.Common.Logging;
 /// </summary>
 public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClientContext client)
 {
-    public void LoginSucceeded(string userId) => LogLoginSucceeded(logger, userId, client.ClientIp, client.TraceId);
+    public void LoginSucceeded(UserId userId) => LogLoginSucceeded(logger, userId.Value, client.ClientIp, client.TraceId);
 
     /// <summary>The reason is for operators only; the client always gets the same 401.</summary>
-    public void LoginFailed(string? userId, LoginFailure reason) => LogLoginFailed(logger, userId, reason, client.ClientIp, client.TraceId);
+    public void LoginFailed(UserId? userId, LoginFailure reason) => LogLoginFailed(logger, userId?.Value, reason, client.ClientIp, client.TraceId);
 
-    public void AccountLocked(string userId, DateTimeOffset until) => LogAccountLocked(logger, userId, until, client.ClientIp, client.TraceId);
+    public void AccountLocked(UserId userId, DateTimeOffset until) => LogAccountLocked(logger, userId.Value, until, client.ClientIp, client.TraceId);
 
-    public void RefreshTokenReuseDetected(string userId, string familyId) =>
-        LogRefreshTokenReuse(logger, userId, familyId, client.ClientIp, client.TraceId);
+    public void RefreshTokenReuseDetected(UserId userId, string familyId) =>
+        LogRefreshTokenReuse(logger, userId.Value, familyId, client.ClientIp, client.TraceId);
 
-    public void LoggedOut(string userId, string scope) => LogLoggedOut(logger, userId, scope, client.ClientIp, client.TraceId);
+    public void LoggedOut(UserId userId, string scope) => LogLoggedOut(logger, userId.Value, scope, client.ClientIp, client.TraceId);
 
-    public void PasswordChanged(string userId) => LogPasswordChanged(logger, userId, client.ClientIp, client.TraceId);
+    public void PasswordChanged(UserId userId) => LogPasswordChanged(logger, userId.Value, client.ClientIp, client.TraceId);
 
-    public void AccountDisabled(string userId, string byUserId) => LogAccountDisabled(logger, userId, byUserId, client.ClientIp, client.TraceId);
+    public void AccountDisabled(UserId userId, UserId byUserId) => LogAccountDisabled(logger, userId.Value, byUserId.Value, client.ClientIp, client.TraceId);
 
-    public void AccountEnabled(string userId, string byUserId) => LogAccountEnabled(logger, userId, byUserId, client.ClientIp, client.TraceId);
+    public void AccountEnabled(UserId userId, UserId byUserId) => LogAccountEnabled(logger, userId.Value, byUserId.Value, client.ClientIp, client.TraceId);
 
-    public void RoleGranted(string userId, string role, string byUserId) =>
-        LogRoleGranted(logger, userId, role, byUserId, client.ClientIp, client.TraceId);
+    public void RoleGranted(UserId userId, string role, UserId byUserId) =>
+        LogRoleGranted(logger, userId.Value, role, byUserId.Value, client.ClientIp, client.TraceId);
 
-    public void RoleRevoked(string userId, string role, string byUserId) =>
-        LogRoleRevoked(logger, userId, role, byUserId, client.ClientIp, client.TraceId);
+    public void RoleRevoked(UserId userId, string role, UserId byUserId) =>
+        LogRoleRevoked(logger, userId.Value, role, byUserId.Value, client.ClientIp, client.TraceId);
 
-    public void AuthorizationDenied(string userId, string request, string requiredRole) =>
-        LogAuthorizationDenied(logger, userId, request, requiredRole, client.ClientIp, client.TraceId);
+    public void AuthorizationDenied(UserId userId, string request, string requiredRole) =>
+        LogAuthorizationDenied(logger, userId.Value, request, requiredRole, client.ClientIp, client.TraceId);
 
     [LoggerMessage(EventId = 4000, EventName = "LoginSucceeded", Level = LogLevel.Information,
         Message = "Login succeeded for {UserId} from {ClientIp} ({TraceId})")]

@@ -59,7 +59,7 @@ public sealed class BootstrapAdminCommandHandler(IUserRepository users, IPasswor
             return BootstrapOutcome.Promoted;
         }
 
-        var admin = User.Register(ids.NewId(), "Administrator", request.Email, passwordHasher.Hash(request.Password), now);
+        var admin = User.Register(ids.NewUserId(), PersonName.Create("Administrator"), EmailAddress.Create(request.Email), passwordHasher.Hash(request.Password), now);
         admin.GrantRole(Role.Admin, now);
         return await users.TryAddAsync(admin, cancellationToken) ? BootstrapOutcome.Registered : BootstrapOutcome.AdminAlreadyExists;
     }

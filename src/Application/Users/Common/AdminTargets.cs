@@ -11,7 +11,8 @@ public static class AdminTargets
 
     /// <summary>The user, or a 404 for an unknown or malformed id.</summary>
     public static async Task<User> LoadAsync(this IUserRepository users, string id, CancellationToken cancellationToken) =>
-        await users.FindByIdAsync(id, cancellationToken) ?? throw new NotFoundException("No user has this id.");
+        (UserId.TryParse(id, out var userId) ? await users.FindByIdAsync(userId, cancellationToken) : null)
+            ?? throw new NotFoundException("No user has this id.");
 
     /// <summary>
     /// Stores a change to the user; one that takes an active administrator away is stored only if another

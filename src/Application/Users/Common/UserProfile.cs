@@ -5,5 +5,5 @@ namespace CleanAuth.Application.Users.Common;
 /// <summary>What a user may see of their own account. Never a hash or a stamp.</summary>
 public sealed record UserProfile(string Id, string Name, string Email, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt)
 {
-    public static UserProfile From(User user) => new(user.Id, user.Name, user.Email, [.. user.Roles], user.CreatedAt);
+    public static UserProfile From(User user) => new(user.Id.Value, user.Name, user.Email, [.. user.Roles], user.CreatedAt);
 }

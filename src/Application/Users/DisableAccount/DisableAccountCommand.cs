@@ -28,7 +28,7 @@ public sealed class DisableAccountCommandHandler(
     public async Task<Unit> Handle(DisableAccountCommand request, CancellationToken cancellationToken)
     {
         var actor = currentUser.User;
-        var user = request.UserId is null || request.UserId == actor.Id ? actor : await users.LoadAsync(request.UserId, cancellationToken);
+        var user = request.UserId is null || request.UserId == actor.Id.Value ? actor : await users.LoadAsync(request.UserId, cancellationToken);
         if (user.IsDisabled)
         {
             return Unit.Value;

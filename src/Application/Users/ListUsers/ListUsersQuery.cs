@@ -20,7 +20,7 @@ public sealed record UserSummary(
     string Id, string Name, string Email, IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt)
 {
     public static UserSummary From(User user) =>
-        new(user.Id, user.Name, user.Email, [.. user.Roles], user.IsDisabled, user.CreatedAt, user.LastLoginAt);
+        new(user.Id.Value, user.Name, user.Email, [.. user.Roles], user.IsDisabled, user.CreatedAt, user.LastLoginAt);
 }
 
 public sealed class ListUsersQueryHandler(IUserRepository users) : IRequestHandler<ListUsersQuery, PagedList<UserSummary>>

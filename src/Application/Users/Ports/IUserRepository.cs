@@ -10,8 +10,8 @@ public interface IUserRepository
     /// <summary>Stores a new user; false when another user already has the same normalized email.</summary>
     Task<bool> TryAddAsync(User user, CancellationToken cancellationToken);
 
-    /// <summary>The user with this id, or null when there is none (a malformed id included).</summary>
-    Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken);
+    /// <summary>The user with this id, or null when there is none.</summary>
+    Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken);
 
     Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 
@@ -40,13 +40,13 @@ public interface IUserRepository
     /// (<paramref name="maxFailedAttempts"/>) also locks the account for <paramref name="lockoutDuration"/>.
     /// </summary>
     Task<SignInReservation> ReserveSignInAttemptAsync(
-        string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken);
+        UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken);
 
     /// <summary>A password check succeeded: clears the failure count and the lock; sets the last login when given.</summary>
-    Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken);
+    Task RecordSignInSuccessAsync(UserId userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken);
 
     /// <summary>Replaces the password hash by a stronger hash of the same password, unless the hash changed meanwhile.</summary>
-    Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken);
+    Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken);
 
     /// <summary>Page <paramref name="page"/> (from 1) of users ordered by creation, optionally those whose email contains <paramref name="emailContains"/> (any case).</summary>
     Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken);

@@ -1,6 +1,7 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Users.Common;
 using CleanAuth.Application.Users.Ports;
+using CleanAuth.Domain.Users;
 using MediatR;
 
 namespace CleanAuth.Application.Users.UpdateProfile;
@@ -14,7 +15,7 @@ public sealed class UpdateProfileCommandHandler(ICurrentUser currentUser, IUserR
     public async Task<UserProfile> Handle(UpdateProfileCommand request, CancellationToken cancellationToken)
     {
         var user = currentUser.User;
-        user.Rename(request.Name, timeProvider.GetUtcNow());
+        user.Rename(PersonName.Create(request.Name), timeProvider.GetUtcNow());
         await users.UpdateAsync(user, cancellationToken);
         return UserProfile.From(user);
     }

@@ -1,6 +1,7 @@
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 using LiteDB;
 using Microsoft.Data.Sqlite;
@@ -116,13 +117,13 @@ internal static partial class LiteDbImport
 
     // Field names are the document classes' property names, as LiteDB's mapper wrote them.
     private static User ToUser(BsonDocument d) => new(
-        d["_id"].AsString, Text(d["Name"]), Text(d["Email"]), Text(d["PasswordHash"]), Text(d["SecurityStamp"]),
+        UserId.From(IdText(d["_id"].AsString)), Text(d["Name"]), Text(d["Email"]), Text(d["PasswordHash"]), Text(d["SecurityStamp"]),
         d["Roles"].AsArray.Select(r => r.AsString), d["Disabled"].AsBoolean, Instant(d["CreatedAt"]), Instant(d["UpdatedAt"]),
         Integer(d["Version"]), OptionalInstant(d["LastLoginAt"]), (int)Integer(d["FailedLoginCount"]), OptionalInstant(d["LockoutEnd"]));
 
     private static Book ToBook(BsonDocument d) => new(
-        d["_id"].AsString, Text(d["OwnerId"]), Text(d["Title"]), Text(d["Description"]), Text(d["Category"]),
-        OptionalText(d["AuthorId"]),
+        BookId.From(IdText(d["_id"].AsString)), UserId.From(IdText(Text(d["OwnerId"]))), Text(d["Title"]), Text(d["Description"]), Text(d["Category"]),
+        OptionalText(d["AuthorId"]) is { } authorId ? AuthorId.From(IdText(authorId)) : null,
         new Cover(ToImage(d["Cover"]["Original"]), ToImage(d["Cover"]["Thumbnail"]), (int)Integer(d["Cover"]["Width"]), (int)Integer(d["Cover"]["Height"])),
         Instant(d["CreatedAt"]), Instant(d["UpdatedAt"]), Integer(d["Version"]));
 
@@ -130,11 +131,14 @@ internal static partial class LiteDbImport
         new(Text(d["FileId"]), Text(d["ContentType"]), Text(d["ETag"]), Integer(d["Length"]));
 
     private static Author ToAuthor(BsonDocument d) => new(
-        d["_id"].AsString, Text(d["OwnerId"]), Text(d["Name"]), Text(d["Country"]), d["BookerPrize"].AsBoolean, Instant(d["CreatedAt"]));
+        AuthorId.From(IdText(d["_id"].AsString)), UserId.From(IdText(Text(d["OwnerId"]))), Text(d["Name"]), Text(d["Country"]), d["BookerPrize"].AsBoolean, Instant(d["CreatedAt"]));
 
     private static StoredRefreshToken ToToken(BsonDocument d) => new(
-        d["_id"].AsObjectId.ToString(), Text(d["TokenHash"]), Text(d["UserId"]), Text(d["FamilyId"]), Text(d["SecurityStamp"]),
+        d["_id"].AsObjectId.ToString(), Text(d["TokenHash"]), UserId.From(IdText(Text(d["UserId"]))), Text(d["FamilyId"]), Text(d["SecurityStamp"]),
         Instant(d["CreatedAt"]), Instant(d["ExpiresAt"]), Instant(d["FamilyExpiresAt"]), OptionalInstant(d["SpentAt"]), OptionalInstant(d["RevokedAt"]));
+
+    // Ids are kept in ObjectId's canonical lower-case form, as MongoDB keeps them.
+    private static string IdText(string value) => ObjectIdText.Canonical(value) ?? value;
 
     // LiteDB's mapper leaves out empty strings and writes null for them.
     private static string Text(BsonValue value) => value.IsNull ? "" : value.AsString;

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Domain.Authors;
+using CleanAuth.Domain.Users;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
 
@@ -17,45 +18,38 @@ public sealed class SqliteAuthorRepository(SqliteStore store) : IAuthorRepositor
 
     internal static int Insert(SqliteConnection connection, Author author) => connection.Execute(
         $"INSERT INTO authors ({Columns}) VALUES (@id, @owner, @name, @country, @booker, @created)",
-        ("@id", author.Id), ("@owner", author.OwnerId), ("@name", author.Name), ("@country", author.Country),
+        ("@id", author.Id.Value), ("@owner", author.OwnerId.Value), ("@name", author.Name), ("@country", author.Country),
         ("@booker", author.BookerPrize), ("@created", Ticks(author.CreatedAt)));
 
-    public Task<Author?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
-        ObjectIds.Normalize(id) is { } authorId
-            ? store.Run(connection => connection.QuerySingle(
-                $"SELECT {Columns} FROM authors WHERE Id = @id AND OwnerId = @owner", ToAuthor, ("@id", authorId), ("@owner", ownerId)))
-            : null);
+    public Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => Task.FromResult(
+        store.Run(connection => connection.QuerySingle(
+            $"SELECT {Columns} FROM authors WHERE Id = @id AND OwnerId = @owner", ToAuthor, ("@id", id.Value), ("@owner", ownerId.Value))));
 
     // Sorted here, by UTF-16 code units as MongoDB's adapter does; SQLite's BINARY collation orders UTF-8 bytes.
-    public Task<IReadOnlyList<Author>> ListAsync(string ownerId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-        (IReadOnlyList<Author>)[.. connection.Query($"SELECT {Columns} FROM authors WHERE OwnerId = @owner", ToAuthor, ("@owner", ownerId))
-            .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)]));
+    public Task<IReadOnlyList<Author>> ListAsync(UserId ownerId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+        (IReadOnlyList<Author>)[.. connection.Query($"SELECT {Columns} FROM authors WHERE OwnerId = @owner", ToAuthor, ("@owner", ownerId.Value))
+            .OrderBy(a => a.Name, StringComparer.Ordinal).ThenBy(a => a.Id.Value, StringComparer.Ordinal)]));
 
-    public Task<bool> TryAddReferenceAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
-        ObjectIds.Normalize(id) is { } authorId
-        && store.Run(connection => connection.Execute(
-            "UPDATE authors SET Books = Books + 1 WHERE Id = @id AND OwnerId = @owner", ("@id", authorId), ("@owner", ownerId))) == 1);
+    public Task<bool> TryAddReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => Task.FromResult(
+        store.Run(connection => connection.Execute(
+            "UPDATE authors SET Books = Books + 1 WHERE Id = @id AND OwnerId = @owner", ("@id", id.Value), ("@owner", ownerId.Value))) == 1);
 
-    public Task ReleaseReferenceAsync(string ownerId, string id, CancellationToken cancellationToken)
+    public Task ReleaseReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken)
     {
-        if (ObjectIds.Normalize(id) is { } authorId)
-        {
-            store.Run(connection => connection.Execute(
-                "UPDATE authors SET Books = Books - 1 WHERE Id = @id AND OwnerId = @owner AND Books > 0", ("@id", authorId), ("@owner", ownerId)));
-        }
-
+        store.Run(connection => connection.Execute(
+            "UPDATE authors SET Books = Books - 1 WHERE Id = @id AND OwnerId = @owner AND Books > 0", ("@id", id.Value), ("@owner", ownerId.Value)));
         return Task.CompletedTask;
     }
 
     // The conditional DELETE decides; the read after a refusal only picks the answer (404 or 409).
-    public Task<AuthorDeletion> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
-        ObjectIds.Normalize(id) is not { } authorId ? AuthorDeletion.NotFound : store.Run(connection =>
-            connection.Execute("DELETE FROM authors WHERE Id = @id AND OwnerId = @owner AND Books = 0", ("@id", authorId), ("@owner", ownerId)) == 1
+    public Task<AuthorDeletion> DeleteAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => Task.FromResult(
+        store.Run(connection =>
+            connection.Execute("DELETE FROM authors WHERE Id = @id AND OwnerId = @owner AND Books = 0", ("@id", id.Value), ("@owner", ownerId.Value)) == 1
                 ? AuthorDeletion.Deleted
-                : connection.Scalar<long>("SELECT EXISTS (SELECT 1 FROM authors WHERE Id = @id AND OwnerId = @owner)", ("@id", authorId), ("@owner", ownerId)) == 1
+                : connection.Scalar<long>("SELECT EXISTS (SELECT 1 FROM authors WHERE Id = @id AND OwnerId = @owner)", ("@id", id.Value), ("@owner", ownerId.Value)) == 1
                     ? AuthorDeletion.Referenced
                     : AuthorDeletion.NotFound));
 
     private static Author ToAuthor(SqliteDataReader row) => new(
-        row.Text("Id"), row.Text("OwnerId"), row.Text("Name"), row.Text("Country"), row.Integer("BookerPrize") != 0, row.Instant("CreatedAt"));
+        AuthorId.From(row.Text("Id")), UserId.From(row.Text("OwnerId")), row.Text("Name"), row.Text("Country"), row.Integer("BookerPrize") != 0, row.Instant("CreatedAt"));
 }

@@ -1,7 +1,9 @@
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Models;
+using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Users;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
 
@@ -19,30 +21,28 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
     public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.TryInsert(c => Insert(c, book))));
 
-    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => Task.FromResult(
-        ObjectIds.Normalize(id) is { } bookId
-            ? store.Run(connection => connection.QuerySingle(
-                $"SELECT {Columns} FROM books WHERE Id = @id AND OwnerId = @owner", ToBook, ("@id", bookId), ("@owner", ownerId)))
-            : null);
+    public Task<Book?> FindAsync(UserId ownerId, BookId id, CancellationToken cancellationToken) => Task.FromResult(
+        store.Run(connection => connection.QuerySingle(
+            $"SELECT {Columns} FROM books WHERE Id = @id AND OwnerId = @owner", ToBook, ("@id", id.Value), ("@owner", ownerId.Value))));
 
-    public Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+    public Task<bool> TitleExistsAsync(UserId ownerId, BookTitle title, BookId? exceptBookId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.Scalar<long>(
             "SELECT EXISTS (SELECT 1 FROM books WHERE OwnerId = @owner AND NormalizedTitle = @title AND (@except IS NULL OR Id <> @except))",
-            ("@owner", ownerId), ("@title", Book.NormalizeTitle(title)), ("@except", exceptBookId)) == 1));
+            ("@owner", ownerId.Value), ("@title", title.Normalized), ("@except", exceptBookId?.Value)) == 1));
 
     // Newest first off the (owner, created, id) indexes: a page costs its own rows and those it skips, and the
     // total of a whole library is its kept size. instr, not LIKE: the search text is matched literally.
-    public Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
+    public Task<PagedList<Book>> ListAsync(UserId ownerId, BookFilter filter, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
     {
         const string Matching = "FROM books WHERE OwnerId = @owner AND (@category IS NULL OR Category = @category) AND (@contains IS NULL OR instr(NormalizedTitle, @contains) > 0)";
         (string, object?)[] parameters =
         [
-            ("@owner", ownerId), ("@category", filter.Category),
-            ("@contains", filter.TitleContains is null ? null : Book.NormalizeTitle(filter.TitleContains)),
+            ("@owner", ownerId.Value), ("@category", filter.Category),
+            ("@contains", filter.TitleContains is null ? null : BookTitle.Normalize(filter.TitleContains)),
             ("@take", filter.PageSize), ("@skip", filter.Skip),
         ];
         var total = filter is { Category: null, TitleContains: null }
-            ? SqliteLibrarySizes.Of(connection, ownerId)
+            ? SqliteLibrarySizes.Of(connection, ownerId.Value)
             : connection.Scalar<long>($"SELECT count(*) {Matching}", parameters);
         var items = connection.Query($"SELECT {Columns} {Matching} {NewestFirst}", ToBook, parameters);
         return new PagedList<Book>(items, filter.Page, filter.PageSize, total);
@@ -73,18 +73,17 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
         return Task.CompletedTask;
     }
 
-    public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken) => Task.FromResult(
-        ObjectIds.Normalize(id) is { } bookId
-        && store.Run(connection => connection.Execute(
-            "DELETE FROM books WHERE Id = @id AND OwnerId = @owner AND Version = @version", ("@id", bookId), ("@owner", ownerId), ("@version", version))) > 0);
+    public Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken) => Task.FromResult(
+        store.Run(connection => connection.Execute(
+            "DELETE FROM books WHERE Id = @id AND OwnerId = @owner AND Version = @version", ("@id", id.Value), ("@owner", ownerId.Value), ("@version", version))) > 0);
 
     internal static void Insert(SqliteConnection connection, Book book) => connection.Execute(
         $"INSERT INTO books ({Columns}) VALUES ({string.Join(", ", Columns.Split(", ").Select(c => "@" + c))})", Parameters(book, book.Version));
 
     private static (string, object?)[] Parameters(Book book, long version) =>
     [
-        ("@Id", book.Id), ("@OwnerId", book.OwnerId), ("@Title", book.Title), ("@NormalizedTitle", book.NormalizedTitle),
-        ("@Description", book.Description), ("@Category", book.Category), ("@AuthorId", book.AuthorId),
+        ("@Id", book.Id.Value), ("@OwnerId", book.OwnerId.Value), ("@Title", book.Title), ("@NormalizedTitle", book.NormalizedTitle),
+        ("@Description", book.Description), ("@Category", book.Category), ("@AuthorId", book.AuthorId?.Value),
         ("@CoverFileId", book.Cover.Original.FileId), ("@CoverContentType", book.Cover.Original.ContentType),
         ("@CoverETag", book.Cover.Original.ETag), ("@CoverLength", book.Cover.Original.Length),
         ("@ThumbnailFileId", book.Cover.Thumbnail.FileId), ("@ThumbnailContentType", book.Cover.Thumbnail.ContentType),
@@ -94,7 +93,8 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
     ];
 
     private static Book ToBook(SqliteDataReader row) => new(
-        row.Text("Id"), row.Text("OwnerId"), row.Text("Title"), row.Text("Description"), row.Text("Category"), row.OptionalText("AuthorId"),
+        BookId.From(row.Text("Id")), UserId.From(row.Text("OwnerId")), row.Text("Title"), row.Text("Description"), row.Text("Category"),
+        row.OptionalText("AuthorId") is { } authorId ? AuthorId.From(authorId) : null,
         new Cover(
             new StoredImage(row.Text("CoverFileId"), row.Text("CoverContentType"), row.Text("CoverETag"), row.Integer("CoverLength")),
             new StoredImage(row.Text("ThumbnailFileId"), row.Text("ThumbnailContentType"), row.Text("ThumbnailETag"), row.Integer("ThumbnailLength")),

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Domain.Common;
 using Microsoft.Data.Sqlite;
 
 namespace CleanAuth.Infrastructure.Persistence.Embedded;
@@ -29,13 +30,13 @@ public sealed class SqliteCoverStore(SqliteStore store, IIdGenerator ids) : ICov
 
     // Read out whole (covers are at most a few MB) so no connection stays open while the response is written.
     public Task<Stream?> OpenAsync(string fileId, CancellationToken cancellationToken) => Task.FromResult(
-        ObjectIds.Normalize(fileId) is { } id
+        ObjectIdText.Canonical(fileId) is { } id
             ? store.Run(connection => connection.Query("SELECT Content FROM covers WHERE Id = @id", row => (Stream)new MemoryStream(row.GetFieldValue<byte[]>(0), writable: false), ("@id", id)).SingleOrDefault())
             : null);
 
     public Task DeleteAsync(string fileId, CancellationToken cancellationToken)
     {
-        if (ObjectIds.Normalize(fileId) is { } id)
+        if (ObjectIdText.Canonical(fileId) is { } id)
         {
             store.Run(connection => connection.Execute("DELETE FROM covers WHERE Id = @id", ("@id", id)));
         }

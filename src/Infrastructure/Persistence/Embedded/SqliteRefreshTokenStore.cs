@@ -1,4 +1,6 @@
 using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Domain.Common;
+using CleanAuth.Domain.Users;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
 
@@ -30,7 +32,7 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
             return connection.Execute(
                 "INSERT INTO refresh_families (Id, UserId, SecurityStamp, CreatedAt, ExpiresAt, CurrentHash, CurrentExpiresAt) " +
                 "VALUES (@family, @user, @stamp, @created, @familyExpires, @hash, @expires)",
-                ("@family", Id(token.FamilyId)), ("@user", Id(token.UserId)), ("@stamp", token.SecurityStamp), ("@created", Ticks(token.CreatedAt)),
+                ("@family", Id(token.FamilyId)), ("@user", token.UserId.Value), ("@stamp", token.SecurityStamp), ("@created", Ticks(token.CreatedAt)),
                 ("@familyExpires", Ticks(token.FamilyExpiresAt)), ("@hash", token.TokenHash), ("@expires", Ticks(token.ExpiresAt)));
         });
         return Task.CompletedTask;
@@ -39,7 +41,7 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
     /// <summary>Writes a token row (also the LiteDB import's, whose old tokens get no family row).</summary>
     internal static int Insert(SqliteConnection connection, StoredRefreshToken token) => connection.Execute(
         $"INSERT INTO refresh_tokens ({Columns}) VALUES (@id, @hash, @user, @family, @stamp, @created, @expires, @familyExpires, @spent, @revoked)",
-        ("@id", Id(token.Id)), ("@hash", token.TokenHash), ("@user", Id(token.UserId)), ("@family", Id(token.FamilyId)),
+        ("@id", Id(token.Id)), ("@hash", token.TokenHash), ("@user", token.UserId.Value), ("@family", Id(token.FamilyId)),
         ("@stamp", token.SecurityStamp), ("@created", Ticks(token.CreatedAt)), ("@expires", Ticks(token.ExpiresAt)),
         ("@familyExpires", Ticks(token.FamilyExpiresAt)), ("@spent", Ticks(token.SpentAt)), ("@revoked", Ticks(token.RevokedAt)));
 
@@ -68,9 +70,9 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
     public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(
         Revoke("Id", familyId, now) == 1);
 
-    public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        Revoke("UserId", userId, now);
+        Revoke("UserId", userId.Value, now);
         return Task.CompletedTask;
     }
 
@@ -102,9 +104,9 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
         $"UPDATE refresh_families SET RevokedAt = @now WHERE {column} = @value AND RevokedAt IS NULL", ("@value", Id(value)), ("@now", Ticks(now))));
 
     // Ids are kept in ObjectId's canonical lower-case form, as MongoDB keeps them.
-    private static string Id(string value) => ObjectIds.Normalize(value) ?? value;
+    private static string Id(string value) => ObjectIdText.Canonical(value) ?? value;
 
     private static StoredRefreshToken ToToken(SqliteDataReader row) => new(
-        row.Text("Id"), row.Text("TokenHash"), row.Text("UserId"), row.Text("FamilyId"), row.Text("SecurityStamp"),
+        row.Text("Id"), row.Text("TokenHash"), UserId.From(row.Text("UserId")), row.Text("FamilyId"), row.Text("SecurityStamp"),
         row.Instant("CreatedAt"), row.Instant("ExpiresAt"), row.Instant("FamilyExpiresAt"), row.OptionalInstant("SpentAt"), row.OptionalInstant("RevokedAt"));
 }

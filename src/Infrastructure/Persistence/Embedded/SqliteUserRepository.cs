@@ -18,13 +18,11 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.TryInsert(c => Insert(c, user))));
 
-    public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => Task.FromResult(
-        ObjectIds.Normalize(id) is { } userId
-            ? store.Run(connection => connection.QuerySingle($"SELECT {Columns} FROM users WHERE Id = @id", ToUser, ("@id", userId)))
-            : null);
+    public Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken) => Task.FromResult(
+        store.Run(connection => connection.QuerySingle($"SELECT {Columns} FROM users WHERE Id = @id", ToUser, ("@id", id.Value))));
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-        connection.QuerySingle($"SELECT {Columns} FROM users WHERE NormalizedEmail = @email", ToUser, ("@email", User.NormalizeEmail(email)))));
+        connection.QuerySingle($"SELECT {Columns} FROM users WHERE NormalizedEmail = @email", ToUser, ("@email", EmailAddress.Normalize(email)))));
 
     // One conditional statement: the row changes only if it is still at the version this user was read at.
     // The sign-in columns are left alone: only the atomic sign-in statements below write them.
@@ -54,7 +52,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         {
             // Tell "the last administrator" from "changed meanwhile": both are 409s, the message differs.
             var unchanged = store.Run(connection => connection.Scalar<long>(
-                "SELECT count(*) FROM users WHERE Id = @Id AND Version = @ReadVersion", ("@Id", user.Id), ("@ReadVersion", user.Version)));
+                "SELECT count(*) FROM users WHERE Id = @Id AND Version = @ReadVersion", ("@Id", user.Id.Value), ("@ReadVersion", user.Version)));
             return unchanged == 1 ? Task.FromResult(false) : throw new AccountChangedException();
         }
 
@@ -65,15 +63,13 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     // One statement reserves the attempt: it refuses while locked, starts a new window once a lock has
     // ended, and sets the lock in the same write as the reservation that spends the budget.
     public Task<SignInReservation> ReserveSignInAttemptAsync(
-        string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken)
+        UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken)
     {
         const string NewCount = "CASE WHEN LockoutEnd IS NOT NULL THEN 1 ELSE FailedLoginCount + 1 END";
-        var count = ObjectIds.Normalize(userId) is { } id
-            ? store.Run(connection => connection.Scalar<long>(
+        var count = store.Run(connection => connection.Scalar<long>(
                 $"UPDATE users SET FailedLoginCount = {NewCount}, LockoutEnd = CASE WHEN {NewCount} >= @max THEN @lockEnd ELSE NULL END " +
                 "WHERE Id = @id AND (LockoutEnd IS NULL OR LockoutEnd <= @now) RETURNING FailedLoginCount",
-                ("@id", id), ("@now", Ticks(now)), ("@max", maxFailedAttempts), ("@lockEnd", Ticks(StoreRules.ToMilliseconds(now + lockoutDuration)))))
-            : 0;
+            ("@id", userId.Value), ("@now", Ticks(now)), ("@max", maxFailedAttempts), ("@lockEnd", Ticks(StoreRules.ToMilliseconds(now + lockoutDuration)))));
         return Task.FromResult(count switch
         {
             0 => SignInReservation.Refused,
@@ -82,18 +78,18 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         });
     }
 
-    public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken)
+    public Task RecordSignInSuccessAsync(UserId userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken)
     {
         store.Run(connection => connection.Execute(
             "UPDATE users SET FailedLoginCount = 0, LockoutEnd = NULL, LastLoginAt = coalesce(@last, LastLoginAt) WHERE Id = @id",
-            ("@id", userId), ("@last", Ticks(lastLoginAt is { } at ? StoreRules.ToMilliseconds(at) : null))));
+            ("@id", userId.Value), ("@last", Ticks(lastLoginAt is { } at ? StoreRules.ToMilliseconds(at) : null))));
         return Task.CompletedTask;
     }
 
-    public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken)
+    public Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken)
     {
         store.Run(connection => connection.Execute(
-            "UPDATE users SET PasswordHash = @new WHERE Id = @id AND PasswordHash = @expected", ("@id", userId), ("@expected", expectedHash), ("@new", newHash)));
+            "UPDATE users SET PasswordHash = @new WHERE Id = @id AND PasswordHash = @expected", ("@id", userId.Value), ("@expected", expectedHash), ("@new", newHash)));
         return Task.CompletedTask;
     }
 
@@ -101,7 +97,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
     {
         const string Matching = "FROM users WHERE @contains IS NULL OR instr(NormalizedEmail, @contains) > 0";
-        var contains = ("@contains", (object?)(emailContains is null ? null : User.NormalizeEmail(emailContains)));
+        var contains = ("@contains", (object?)(emailContains is null ? null : EmailAddress.Normalize(emailContains)));
         var total = connection.Scalar<long>($"SELECT count(*) {Matching}", contains);
         var items = connection.Query($"SELECT {Columns} {Matching} ORDER BY Id LIMIT @take OFFSET @skip", ToUser, contains, ("@take", pageSize), ("@skip", PagedList.Skip(page, pageSize)));
         return new PagedList<User>(items, page, pageSize, total);
@@ -120,21 +116,21 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
 
     private static (string, object?)[] UpdateParameters(User user) =>
     [
-        ("@Id", user.Id), ("@Name", user.Name), ("@PasswordHash", user.PasswordHash), ("@SecurityStamp", user.SecurityStamp),
+        ("@Id", user.Id.Value), ("@Name", user.Name), ("@PasswordHash", user.PasswordHash), ("@SecurityStamp", user.SecurityStamp),
         ("@Roles", JsonSerializer.Serialize(user.Roles)), ("@Disabled", user.IsDisabled), ("@UpdatedAt", Ticks(user.UpdatedAt)),
         ("@Version", user.Version + 1), ("@ReadVersion", user.Version),
     ];
 
     private static (string, object?)[] Parameters(User user, long version) =>
     [
-        ("@Id", user.Id), ("@Name", user.Name), ("@Email", user.Email), ("@NormalizedEmail", user.NormalizedEmail),
+        ("@Id", user.Id.Value), ("@Name", user.Name), ("@Email", user.Email), ("@NormalizedEmail", user.NormalizedEmail),
         ("@PasswordHash", user.PasswordHash), ("@SecurityStamp", user.SecurityStamp), ("@Roles", JsonSerializer.Serialize(user.Roles)),
         ("@Disabled", user.IsDisabled), ("@CreatedAt", Ticks(user.CreatedAt)), ("@UpdatedAt", Ticks(user.UpdatedAt)), ("@Version", version),
         ("@LastLoginAt", Ticks(user.LastLoginAt)), ("@FailedLoginCount", user.FailedLoginCount), ("@LockoutEnd", Ticks(user.LockoutEnd)),
     ];
 
     private static User ToUser(SqliteDataReader row) => new(
-        row.Text("Id"), row.Text("Name"), row.Text("Email"), row.Text("PasswordHash"), row.Text("SecurityStamp"),
+        UserId.From(row.Text("Id")), row.Text("Name"), row.Text("Email"), row.Text("PasswordHash"), row.Text("SecurityStamp"),
         JsonSerializer.Deserialize<string[]>(row.Text("Roles")) ?? [], row.Integer("Disabled") != 0,
         row.Instant("CreatedAt"), row.Instant("UpdatedAt"), row.Integer("Version"),
         row.OptionalInstant("LastLoginAt"), (int)row.Integer("FailedLoginCount"), row.OptionalInstant("LockoutEnd"));

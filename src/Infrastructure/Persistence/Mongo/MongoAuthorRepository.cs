@@ -1,5 +1,6 @@
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Domain.Authors;
+using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Driver;
 
@@ -16,26 +17,20 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
     public Task AddAsync(Author author, CancellationToken cancellationToken) => MongoStore.Guard(() =>
         store.Authors.InsertOneAsync(AuthorDocument.From(author), cancellationToken: cancellationToken));
 
-    public Task<Author?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-        ObjectIds.Normalize(id) is { } authorId
-            ? (await store.Authors.Find(d => d.Id == authorId && d.OwnerId == ownerId).FirstOrDefaultAsync(cancellationToken))?.ToAuthor()
-            : null);
+    public Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+        (await store.Authors.Find(Owned(ownerId.Value, id.Value)).FirstOrDefaultAsync(cancellationToken))?.ToAuthor());
 
-    public Task<IReadOnlyList<Author>> ListAsync(string ownerId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<IReadOnlyList<Author>> ListAsync(UserId ownerId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        var documents = await store.Authors.Find(d => d.OwnerId == ownerId)
+        var documents = await store.Authors.Find(Filter.Eq(d => d.OwnerId, ownerId.Value))
             .Sort(Builders<AuthorDocument>.Sort.Ascending(d => d.Name).Ascending(d => d.Id))
             .ToListAsync(cancellationToken);
         return (IReadOnlyList<Author>)[.. documents.Select(d => d.ToAuthor())];
     });
 
-    public Task<bool> TryAddReferenceAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> TryAddReferenceAsync(UserId owner, AuthorId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (ObjectIds.Normalize(id) is not { } authorId)
-        {
-            return false;
-        }
-
+        var (ownerId, authorId) = (owner.Value, id.Value);
         // Only a counted author takes references: an uncounted one is counted first, then the write is tried again.
         var filter = Owned(ownerId, authorId) & Filter.Exists(d => d.Books);
         var update = Builders<AuthorDocument>.Update.Inc(d => d.Books, 1);
@@ -44,23 +39,14 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
                 && (await store.Authors.UpdateOneAsync(filter, update, cancellationToken: cancellationToken)).ModifiedCount == 1);
     });
 
-    public Task ReleaseReferenceAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-    {
-        if (ObjectIds.Normalize(id) is { } authorId)
-        {
-            await store.Authors.UpdateOneAsync(Owned(ownerId, authorId) & Filter.Gt(d => d.Books, 0),
-                Builders<AuthorDocument>.Update.Inc(d => d.Books, -1), cancellationToken: cancellationToken);
-        }
-    });
+    public Task ReleaseReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => MongoStore.Guard(() =>
+        store.Authors.UpdateOneAsync(Owned(ownerId.Value, id.Value) & Filter.Gt(d => d.Books, 0),
+            Builders<AuthorDocument>.Update.Inc(d => d.Books, -1), cancellationToken: cancellationToken));
 
     // The conditional delete decides; what follows a refusal only picks the answer (or counts an old author first).
-    public Task<AuthorDeletion> DeleteAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<AuthorDeletion> DeleteAsync(UserId owner, AuthorId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (ObjectIds.Normalize(id) is not { } authorId)
-        {
-            return AuthorDeletion.NotFound;
-        }
-
+        var (ownerId, authorId) = (owner.Value, id.Value);
         var filter = Owned(ownerId, authorId) & Filter.Eq(d => d.Books, 0);
         if ((await store.Authors.DeleteOneAsync(filter, cancellationToken)).DeletedCount == 1)
         {

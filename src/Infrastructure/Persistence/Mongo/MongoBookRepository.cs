@@ -3,6 +3,7 @@ using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -18,7 +19,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
     public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
         // The unique index is the guarantee under concurrency; this read gives the same answer on servers that do not enforce it.
-        if (await TitleExistsAsync(book.OwnerId, book.Title, null, cancellationToken))
+        if (await TitleExistsAsync(book.OwnerId, book.NormalizedTitle, null, cancellationToken))
         {
             return false;
         }
@@ -34,27 +35,26 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         }
     });
 
-    public Task<Book?> FindAsync(string ownerId, string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-        ObjectIds.Normalize(id) is { } bookId
-            ? (await Books.Find(d => d.Id == bookId && d.OwnerId == ownerId).FirstOrDefaultAsync(cancellationToken))?.ToBook()
-            : null);
+    public Task<Book?> FindAsync(UserId ownerId, BookId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+        (await Books.Find(Owned(ownerId, id)).FirstOrDefaultAsync(cancellationToken))?.ToBook());
 
-    public Task<bool> TitleExistsAsync(string ownerId, string title, string? exceptBookId, CancellationToken cancellationToken) =>
-        MongoStore.Guard(async () =>
-        {
-            var normalized = Book.NormalizeTitle(title);
-            var filter = Filter.Eq(d => d.OwnerId, ownerId) & Filter.Eq(d => d.NormalizedTitle, normalized);
-            if (exceptBookId is not null)
-            {
-                filter &= Filter.Ne(d => d.Id, exceptBookId);
-            }
+    public Task<bool> TitleExistsAsync(UserId ownerId, BookTitle title, BookId? exceptBookId, CancellationToken cancellationToken) =>
+        MongoStore.Guard(() => TitleExistsAsync(ownerId, title.Normalized, exceptBookId, cancellationToken));
 
-            return await Books.Find(filter).AnyAsync(cancellationToken);
-        });
-
-    public Task<PagedList<Book>> ListAsync(string ownerId, BookFilter filter, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    private async Task<bool> TitleExistsAsync(UserId ownerId, string normalizedTitle, BookId? exceptBookId, CancellationToken cancellationToken)
     {
-        var query = Filter.Eq(d => d.OwnerId, ownerId);
+        var filter = Filter.Eq(d => d.OwnerId, ownerId.Value) & Filter.Eq(d => d.NormalizedTitle, normalizedTitle);
+        if (exceptBookId is { } except)
+        {
+            filter &= Filter.Ne(d => d.Id, except.Value);
+        }
+
+        return await Books.Find(filter).AnyAsync(cancellationToken);
+    }
+
+    public Task<PagedList<Book>> ListAsync(UserId ownerId, BookFilter filter, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var query = Filter.Eq(d => d.OwnerId, ownerId.Value);
         if (filter.Category is not null)
         {
             query &= Filter.Eq(d => d.Category, filter.Category);
@@ -62,7 +62,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
 
         if (filter.TitleContains is not null)
         {
-            query &= Filter.Regex(d => d.NormalizedTitle, new BsonRegularExpression(Regex.Escape(Book.NormalizeTitle(filter.TitleContains))));
+            query &= Filter.Regex(d => d.NormalizedTitle, new BsonRegularExpression(Regex.Escape(BookTitle.Normalize(filter.TitleContains))));
         }
 
         var total = await Books.CountDocumentsAsync(query, cancellationToken: cancellationToken);
@@ -80,7 +80,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         try
         {
             result = await Books.ReplaceOneAsync(
-                d => d.Id == book.Id && d.OwnerId == book.OwnerId && d.Version == book.Version,
+                Owned(book.OwnerId, book.Id) & Filter.Eq(d => d.Version, book.Version),
                 BookDocument.From(book, book.Version + 1),
                 cancellationToken: cancellationToken);
         }
@@ -97,7 +97,9 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         book.MarkSaved();
     });
 
-    public Task<bool> DeleteAsync(string ownerId, string id, long version, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
-        ObjectIds.Normalize(id) is { } bookId
-        && (await Books.DeleteOneAsync(d => d.Id == bookId && d.OwnerId == ownerId && d.Version == version, cancellationToken)).DeletedCount > 0);
+    public Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+        (await Books.DeleteOneAsync(Owned(ownerId, id) & Filter.Eq(d => d.Version, version), cancellationToken)).DeletedCount > 0);
+
+    private static FilterDefinition<BookDocument> Owned(UserId ownerId, BookId id) =>
+        Filter.Eq(d => d.Id, id.Value) & Filter.Eq(d => d.OwnerId, ownerId.Value);
 }

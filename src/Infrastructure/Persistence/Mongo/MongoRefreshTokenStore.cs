@@ -1,4 +1,5 @@
 using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -27,7 +28,7 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
             new MongoRefreshFamilyDocument
             {
                 Id = ObjectId.Parse(token.FamilyId),
-                UserId = ObjectId.Parse(token.UserId),
+                UserId = ObjectId.Parse(token.UserId.Value),
                 SecurityStamp = token.SecurityStamp,
                 CreatedAt = token.CreatedAt.UtcDateTime,
                 ExpiresAt = token.FamilyExpiresAt.UtcDateTime,
@@ -77,17 +78,15 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
         && (await Families.UpdateOneAsync(f => f.Id == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
             cancellationToken: cancellationToken)).ModifiedCount == 1);
 
-    public Task RevokeAllForUserAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (ObjectIds.TryParse(userId, out var id))
-        {
-            await Families.UpdateManyAsync(f => f.UserId == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
-                cancellationToken: cancellationToken);
-        }
+        var id = ObjectId.Parse(userId.Value);
+        await Families.UpdateManyAsync(f => f.UserId == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
+            cancellationToken: cancellationToken);
     });
 
     private static StoredRefreshToken ToToken(MongoRefreshTokenDocument token, MongoRefreshFamilyDocument family) => new(
-        token.Id.ToString(), token.TokenHash, family.UserId.ToString(), family.Id.ToString(), family.SecurityStamp,
+        token.Id.ToString(), token.TokenHash, UserId.From(family.UserId.ToString()), family.Id.ToString(), family.SecurityStamp,
         Utc(token.CreatedAt), Utc(token.ExpiresAt), Utc(family.ExpiresAt),
         token.TokenHash == family.CurrentHash ? null : Utc(token.SpentAt ?? family.RotatedAt ?? family.CreatedAt),
         family.RevokedAt is { } revoked ? Utc(revoked) : null);

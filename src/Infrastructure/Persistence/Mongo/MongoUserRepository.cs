@@ -43,20 +43,16 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         return true;
     });
 
-    public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (ObjectIds.Normalize(id) is not { } userId)
-        {
-            return null;
-        }
-
+        var userId = id.Value;
         var document = await Users.Find(d => d.Id == userId).FirstOrDefaultAsync(cancellationToken);
         return document?.ToUser();
     });
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        var normalized = User.NormalizeEmail(email);
+        var normalized = EmailAddress.Normalize(email);
         var document = await Users.Find(d => d.NormalizedEmail == normalized).FirstOrDefaultAsync(cancellationToken);
         return document?.ToUser();
     });
@@ -111,12 +107,10 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     });
 
     public Task<SignInReservation> ReserveSignInAttemptAsync(
-        string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) => MongoStore.Guard(() =>
-        ObjectIds.Normalize(userId) is { } id
-            ? MongoSignInReservations.ReserveAsync(Users, id, now, maxFailedAttempts, lockoutDuration, cancellationToken)
-            : Task.FromResult(SignInReservation.Refused));
+        UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) => MongoStore.Guard(() =>
+        MongoSignInReservations.ReserveAsync(Users, userId.Value, now, maxFailedAttempts, lockoutDuration, cancellationToken));
 
-    public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task RecordSignInSuccessAsync(UserId userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
         var update = Builders<UserDocument>.Update.Set(d => d.FailedLoginCount, 0).Set(d => d.LockoutEnd, null);
         if (lastLoginAt is { } at)
@@ -124,19 +118,15 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             update = update.Set(d => d.LastLoginAt, StoreRules.ToMilliseconds(at).UtcDateTime);
         }
 
-        if (ObjectIds.Normalize(userId) is { } id)
-        {
-            await Users.UpdateOneAsync(d => d.Id == id, update, cancellationToken: cancellationToken);
-        }
+        var id = userId.Value;
+        await Users.UpdateOneAsync(d => d.Id == id, update, cancellationToken: cancellationToken);
     });
 
-    public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        if (ObjectIds.Normalize(userId) is { } id)
-        {
-            await Users.UpdateOneAsync(d => d.Id == id && d.PasswordHash == expectedHash,
-                Builders<UserDocument>.Update.Set(d => d.PasswordHash, newHash), cancellationToken: cancellationToken);
-        }
+        var id = userId.Value;
+        await Users.UpdateOneAsync(d => d.Id == id && d.PasswordHash == expectedHash,
+            Builders<UserDocument>.Update.Set(d => d.PasswordHash, newHash), cancellationToken: cancellationToken);
     });
 
     public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
@@ -144,7 +134,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         var filter = emailContains is null
             ? Builders<UserDocument>.Filter.Empty
             : Builders<UserDocument>.Filter.Regex(d => d.NormalizedEmail,
-                new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(User.NormalizeEmail(emailContains))));
+                new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(EmailAddress.Normalize(emailContains))));
         var total = await Users.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var documents = await Users.Find(filter).SortBy(d => d.Id).Skip((int)Math.Min(PagedList.Skip(page, pageSize), int.MaxValue)).Limit(pageSize).ToListAsync(cancellationToken);
         return new PagedList<User>([.. documents.Select(d => d.ToUser())], page, pageSize, total);
@@ -164,7 +154,8 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             .Set(d => d.Disabled, user.IsDisabled)
             .Set(d => d.UpdatedAt, user.UpdatedAt.UtcDateTime)
             .Set(d => d.Version, user.Version + 1);
-        var result = await Users.UpdateOneAsync(d => d.Id == user.Id && d.Version == user.Version, update, cancellationToken: cancellationToken);
+        var (id, version) = (user.Id.Value, user.Version);
+        var result = await Users.UpdateOneAsync(d => d.Id == id && d.Version == version, update, cancellationToken: cancellationToken);
         if (result.MatchedCount == 0)
         {
             return false;

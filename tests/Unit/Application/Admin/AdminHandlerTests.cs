@@ -30,8 +30,8 @@ public sealed class AdminHandlerTests
         _fixture.Users.SimulateConcurrentWrite(_bob.Id, u => u.Disable(TestUsers.Epoch));
         var handler = new EnableAccountCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock);
 
-        await handler.Handle(new EnableAccountCommand(_bob.Id), default);
-        await handler.Handle(new EnableAccountCommand(_bob.Id), default);
+        await handler.Handle(new EnableAccountCommand(_bob.Id.Value), default);
+        await handler.Handle(new EnableAccountCommand(_bob.Id.Value), default);
 
         _fixture.Users.Stored(_bob.Id)!.IsDisabled.Should().BeFalse();
         _kit.EventNames.Should().Equal("AccountEnabled");
@@ -42,14 +42,14 @@ public sealed class AdminHandlerTests
     [Fact]
     public async Task Grant_then_revoke_admin_changes_the_stored_roles_and_logs_both()
     {
-        await new GrantAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock).Handle(new GrantAdminRoleCommand(_bob.Id), default);
+        await new GrantAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock).Handle(new GrantAdminRoleCommand(_bob.Id.Value), default);
         _fixture.Users.Stored(_bob.Id)!.Roles.Should().Equal(Role.Admin);
 
-        await new RevokeAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock).Handle(new RevokeAdminRoleCommand(_bob.Id), default);
+        await new RevokeAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock).Handle(new RevokeAdminRoleCommand(_bob.Id.Value), default);
 
         _fixture.Users.Stored(_bob.Id)!.Roles.Should().BeEmpty();
         _kit.EventNames.Should().Equal("RoleGranted", "RoleRevoked");
-        _kit.Log.Entries[0]["ActorId"].Should().Be(_fixture.Stored.Id);
+        _kit.Log.Entries[0]["ActorId"].Should().Be(_fixture.Stored.Id.Value);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class AdminHandlerTests
     {
         var updates = _fixture.Users.UpdateCalls;
 
-        await new RevokeAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock).Handle(new RevokeAdminRoleCommand(_bob.Id), default);
+        await new RevokeAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock).Handle(new RevokeAdminRoleCommand(_bob.Id.Value), default);
 
         _fixture.Users.UpdateCalls.Should().Be(updates);
         _kit.Log.Entries.Should().BeEmpty();
@@ -68,7 +68,7 @@ public sealed class AdminHandlerTests
     {
         var handler = new RevokeAdminRoleCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock);
 
-        var act = () => handler.Handle(new RevokeAdminRoleCommand(_fixture.Stored.Id), default);
+        var act = () => handler.Handle(new RevokeAdminRoleCommand(_fixture.Stored.Id.Value), default);
 
         (await act.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(AdminTargets.LastAdministrator);
         _fixture.Users.Stored(_fixture.Stored.Id)!.IsAdmin.Should().BeTrue();
@@ -85,7 +85,7 @@ public sealed class AdminHandlerTests
         page.TotalCount.Should().Be(2);
         page.Page.Should().Be(2);
         page.PageSize.Should().Be(1);
-        page.Items.Should().ContainSingle().Which.Id.Should().Be(_bob.Id);
+        page.Items.Should().ContainSingle().Which.Id.Should().Be(_bob.Id.Value);
         filtered.Items.Should().ContainSingle().Which.Email.Should().Be("bob@example.com");
         filtered.PageSize.Should().Be(ListUsersQuery.DefaultPageSize);
         typeof(UserSummary).GetProperties().Select(p => p.Name)
@@ -226,9 +226,9 @@ public sealed class BootstrapAdminCommandHandlerTests
 
         // Both requests have read both admins as active before either writes.
         var byAlice = new CleanAuth.Application.Users.DisableAccount.DisableAccountCommandHandler(fixture.CurrentUser, fixture.Users, _kit.Store, _kit.Events, fixture.Clock)
-            .Handle(new CleanAuth.Application.Users.DisableAccount.DisableAccountCommand(bob.Id), default);
+            .Handle(new CleanAuth.Application.Users.DisableAccount.DisableAccountCommand(bob.Id.Value), default);
         var byBob = () => new CleanAuth.Application.Users.DisableAccount.DisableAccountCommandHandler(bobAsCurrent, fixture.Users, _kit.Store, _kit.Events, fixture.Clock)
-            .Handle(new CleanAuth.Application.Users.DisableAccount.DisableAccountCommand(fixture.Stored.Id), default);
+            .Handle(new CleanAuth.Application.Users.DisableAccount.DisableAccountCommand(fixture.Stored.Id.Value), default);
         await byAlice;
 
         (await byBob.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(AdminTargets.LastAdministrator);

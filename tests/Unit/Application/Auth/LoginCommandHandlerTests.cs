@@ -147,7 +147,7 @@ public sealed class LoginCommandHandlerTests
     [Fact]
     public async Task A_failure_is_counted_by_the_store_even_when_another_request_saved_the_user_in_between()
     {
-        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Rename("Renamed elsewhere", TestUsers.Epoch));
+        _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Rename(PersonName.Create("Renamed elsewhere"), TestUsers.Epoch));
 
         await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong"));
 
@@ -236,18 +236,18 @@ public sealed class LoginCommandHandlerTests
 
         public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => inner.TryAddAsync(user, cancellationToken);
 
-        public Task<User?> FindByIdAsync(string id, CancellationToken cancellationToken) => inner.FindByIdAsync(id, cancellationToken);
+        public Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken) => inner.FindByIdAsync(id, cancellationToken);
 
         public Task UpdateAsync(User user, CancellationToken cancellationToken) => inner.UpdateAsync(user, cancellationToken);
 
         public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => inner.TryUpdateRemovingActiveAdminAsync(user, cancellationToken);
 
-        public Task<SignInReservation> ReserveSignInAttemptAsync(string userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) =>
+        public Task<SignInReservation> ReserveSignInAttemptAsync(UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) =>
             inner.ReserveSignInAttemptAsync(userId, now, maxFailedAttempts, lockoutDuration, cancellationToken);
 
-        public Task RecordSignInSuccessAsync(string userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => inner.RecordSignInSuccessAsync(userId, lastLoginAt, cancellationToken);
+        public Task RecordSignInSuccessAsync(UserId userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => inner.RecordSignInSuccessAsync(userId, lastLoginAt, cancellationToken);
 
-        public Task ReplacePasswordHashAsync(string userId, string expectedHash, string newHash, CancellationToken cancellationToken) =>
+        public Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken) =>
             inner.ReplacePasswordHashAsync(userId, expectedHash, newHash, cancellationToken);
 
         public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => inner.ListAsync(page, pageSize, emailContains, cancellationToken);

@@ -47,7 +47,7 @@ public sealed class RefreshCommandHandlerTests
         _kit.Store.All.Should().OnlyContain(t => t.RevokedAt != null);
         await Refused(second.RefreshToken);
         var reuse = _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "RefreshTokenReuseDetected").Subject;
-        reuse["UserId"].Should().Be(_alice.Id);
+        reuse["UserId"].Should().Be(_alice.Id.Value);
         reuse["ClientIp"].Should().Be(_kit.Client.ClientIp);
         reuse.Message.Should().NotContain(first.RefreshToken);
     }

@@ -1,6 +1,7 @@
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Auth.RegisterUser;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
@@ -29,7 +30,7 @@ public sealed class RegisterUserCommandHandlerTests
         result.Id.Should().Be("000000000000000000000001");
         result.Name.Should().Be("Alice Liddell");
         result.Email.Should().Be("alice@example.com");
-        var stored = _users.Stored(result.Id);
+        var stored = _users.Stored(UserId.From(result.Id));
         stored.Should().NotBeNull();
         stored!.Name.Should().Be("Alice Liddell");
         stored.Email.Should().Be("alice@example.com");
@@ -43,7 +44,7 @@ public sealed class RegisterUserCommandHandlerTests
     {
         var result = await _handler.Handle(new RegisterUserCommand("Alice", "alice@example.com", Password), default);
 
-        var stored = _users.Stored(result.Id)!;
+        var stored = _users.Stored(UserId.From(result.Id))!;
         _hasher.HashCalls.Should().Equal(Password);
         stored.PasswordHash.Should().NotContain(Password);
         stored.PasswordHash.Should().Be(FakePasswordHasher.Compute(Password));
@@ -58,8 +59,8 @@ public sealed class RegisterUserCommandHandlerTests
         var expected = new DateTimeOffset(2026, 3, 14, 9, 26, 53, 123, TimeSpan.Zero);
         result.CreatedAt.Should().Be(expected);
         result.CreatedAt.Ticks.Should().Be(expected.Ticks);
-        _users.Stored(result.Id)!.CreatedAt.Should().Be(expected);
-        _users.Stored(result.Id)!.UpdatedAt.Should().Be(expected);
+        _users.Stored(UserId.From(result.Id))!.CreatedAt.Should().Be(expected);
+        _users.Stored(UserId.From(result.Id))!.UpdatedAt.Should().Be(expected);
     }
 
     [Theory]
@@ -74,8 +75,8 @@ public sealed class RegisterUserCommandHandlerTests
 
         (await act.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be("An account with this email already exists.");
         _users.Count.Should().Be(1);
-        _users.Stored(first.Id)!.Name.Should().Be("Alice");
-        _users.Stored(first.Id)!.PasswordHash.Should().Be(FakePasswordHasher.Compute(Password));
+        _users.Stored(UserId.From(first.Id))!.Name.Should().Be("Alice");
+        _users.Stored(UserId.From(first.Id))!.PasswordHash.Should().Be(FakePasswordHasher.Compute(Password));
     }
 
     [Fact]
@@ -94,6 +95,6 @@ public sealed class RegisterUserCommandHandlerTests
 
         a.Id.Should().NotBe(b.Id);
         _users.Count.Should().Be(2);
-        _users.Stored(a.Id)!.SecurityStamp.Should().NotBe(_users.Stored(b.Id)!.SecurityStamp);
+        _users.Stored(UserId.From(a.Id))!.SecurityStamp.Should().NotBe(_users.Stored(UserId.From(b.Id))!.SecurityStamp);
     }
 }

@@ -1,4 +1,6 @@
 using CleanAuth.Application.Authors.CreateAuthor;
+using CleanAuth.Domain.Authors;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Application.Books;
 using CleanAuth.Tests.Unit.Fakes;
 
@@ -24,8 +26,8 @@ public sealed class CreateAuthorCommandHandlerTests
         result.Country.Should().Be("UK");
         result.BookerPrize.Should().BeTrue();
         result.CreatedAt.Should().Be(TestUsers.Epoch.AddMilliseconds(765));
-        var stored = _fixture.Authors.Stored(result.Id)!;
-        stored.OwnerId.Should().Be(_fixture.AliceId);
+        var stored = _fixture.Authors.Stored(AuthorId.From(result.Id))!;
+        stored.OwnerId.Should().Be(UserId.From(_fixture.AliceId));
         stored.Name.Should().Be("Kazuo Ishiguro");
         stored.Country.Should().Be("UK");
     }

@@ -17,9 +17,9 @@ public sealed class DeleteAuthorCommandHandlerTests
     {
         var author = _fixture.SeedAuthor("Frank Herbert");
         var kept = _fixture.SeedAuthor("Ursula K. Le Guin");
-        _fixture.SeedBook("The Dispossessed", authorId: kept.Id);
+        _fixture.SeedBook("The Dispossessed", authorId: kept.Id.Value);
 
-        await _handler.Handle(new DeleteAuthorCommand(author.Id), default);
+        await _handler.Handle(new DeleteAuthorCommand(author.Id.Value), default);
 
         _fixture.Authors.Stored(author.Id).Should().BeNull();
         _fixture.Authors.Stored(kept.Id).Should().NotBeNull();
@@ -29,9 +29,9 @@ public sealed class DeleteAuthorCommandHandlerTests
     public async Task An_author_a_book_names_is_a_conflict_and_is_kept()
     {
         var author = _fixture.SeedAuthor("Frank Herbert");
-        _fixture.SeedBook("Dune", authorId: author.Id);
+        _fixture.SeedBook("Dune", authorId: author.Id.Value);
 
-        var act = () => _handler.Handle(new DeleteAuthorCommand(author.Id), default);
+        var act = () => _handler.Handle(new DeleteAuthorCommand(author.Id.Value), default);
 
         (await act.Should().ThrowAsync<ConflictException>()).WithMessage(DeleteAuthorCommandHandler.Referenced);
         _fixture.Authors.Stored(author.Id).Should().NotBeNull();
@@ -41,9 +41,9 @@ public sealed class DeleteAuthorCommandHandlerTests
     public async Task Another_owners_book_naming_the_same_id_does_not_block_the_delete()
     {
         var author = _fixture.SeedAuthor("Frank Herbert");
-        _fixture.SeedBook("Dune", ownerId: BookHandlerFixture.OtherOwnerId, authorId: author.Id);
+        _fixture.SeedBook("Dune", ownerId: BookHandlerFixture.OtherOwnerId, authorId: author.Id.Value);
 
-        await _handler.Handle(new DeleteAuthorCommand(author.Id), default);
+        await _handler.Handle(new DeleteAuthorCommand(author.Id.Value), default);
 
         _fixture.Authors.Stored(author.Id).Should().BeNull();
     }
@@ -53,7 +53,7 @@ public sealed class DeleteAuthorCommandHandlerTests
     {
         var theirs = _fixture.SeedAuthor("Not Mine", ownerId: BookHandlerFixture.OtherOwnerId);
 
-        var act = () => _handler.Handle(new DeleteAuthorCommand(theirs.Id), default);
+        var act = () => _handler.Handle(new DeleteAuthorCommand(theirs.Id.Value), default);
 
         (await act.Should().ThrowAsync<NotFoundException>()).WithMessage(DeleteAuthorCommandHandler.NotFound);
         _fixture.Authors.Stored(theirs.Id).Should().NotBeNull();

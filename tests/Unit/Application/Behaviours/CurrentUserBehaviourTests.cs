@@ -45,7 +45,7 @@ public sealed class CurrentUserBehaviourTests
     [Fact]
     public async Task Caller_with_a_subject_but_no_security_stamp_is_unauthorized()
     {
-        await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id, SecurityStamp = null });
+        await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id.Value, SecurityStamp = null });
         _users.FindByIdCalls.Should().Be(0, "a token without a stamp cannot match any user: no storage read");
     }
 
@@ -82,13 +82,13 @@ public sealed class CurrentUserBehaviourTests
     [Fact]
     public async Task Token_issued_under_an_older_security_stamp_is_unauthorized()
     {
-        await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id, SecurityStamp = "0123456789ABCDEF0123456789ABCDEF" });
+        await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id.Value, SecurityStamp = "0123456789ABCDEF0123456789ABCDEF" });
     }
 
     [Fact]
     public async Task Security_stamp_comparison_is_exact()
     {
-        await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id, SecurityStamp = _alice.SecurityStamp.ToLowerInvariant() });
+        await ShouldBeRefused(new FakeCallerIdentity { UserId = _alice.Id.Value, SecurityStamp = _alice.SecurityStamp.ToLowerInvariant() });
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class CurrentUserBehaviourTests
         });
 
         _nextCalls.Should().Be(1);
-        profile.Id.Should().Be(_alice.Id);
+        profile.Id.Should().Be(_alice.Id.Value);
         profile.Email.Should().Be(_alice.Email);
         _currentUser.User.Id.Should().Be(_alice.Id);
         _currentUser.User.SecurityStamp.Should().Be(_alice.SecurityStamp);

@@ -18,6 +18,7 @@ using CleanAuth.Application.Users.GetCurrentUser;
 using CleanAuth.Application.Users.ListUsers;
 using CleanAuth.Application.Users.Ports;
 using CleanAuth.Application.Users.UpdateProfile;
+using CleanAuth.Domain.Books;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using MediatR;
@@ -159,7 +160,7 @@ public sealed class PipelineTests : IDisposable
 
         read.Should().Be(added);
         read.Title.Should().Be("Dune");
-        _books.Stored(added.Id)!.OwnerId.Should().Be(registered.Id);
+        _books.Stored(BookId.From(added.Id))!.OwnerId.Should().Be(UserId.From(registered.Id));
         _covers.LiveFileIds.Should().HaveCount(2);
     }
 
@@ -198,7 +199,7 @@ public sealed class PipelineTests : IDisposable
         var user = () => Send(new ListUsersQuery(1, 10, null));
         await user.Should().ThrowAsync<ForbiddenException>();
 
-        _users.SimulateConcurrentWrite(registered.Id, u => u.GrantRole(Role.Admin, TestUsers.Epoch));
+        _users.SimulateConcurrentWrite(UserId.From(registered.Id), u => u.GrantRole(Role.Admin, TestUsers.Epoch));
         (await Send(new ListUsersQuery(1, 10, null))).TotalCount.Should().Be(1, "the stored role counts, on the very next request");
     }
 
@@ -218,7 +219,7 @@ public sealed class PipelineTests : IDisposable
     private void SignInAs(string userId)
     {
         _caller.UserId = userId;
-        _caller.SecurityStamp = _users.Stored(userId)!.SecurityStamp;
+        _caller.SecurityStamp = _users.Stored(UserId.From(userId))!.SecurityStamp;
     }
 
     // One scope per request, as the web host makes one per HTTP request.

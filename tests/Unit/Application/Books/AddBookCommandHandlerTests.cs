@@ -4,6 +4,8 @@ using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Books;
@@ -31,8 +33,8 @@ public sealed class AddBookCommandHandlerTests
         result.CoverWidth.Should().Be(600);
         result.CoverHeight.Should().Be(900);
 
-        var stored = _fixture.Books.Stored(result.Id)!;
-        stored.OwnerId.Should().Be(_fixture.AliceId);
+        var stored = _fixture.Books.Stored(BookId.From(result.Id))!;
+        stored.OwnerId.Should().Be(UserId.From(_fixture.AliceId));
         stored.Title.Should().Be("Dune");
         stored.Version.Should().Be(0);
         _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([stored.Cover.Original.FileId, stored.Cover.Thumbnail.FileId]);
@@ -49,7 +51,7 @@ public sealed class AddBookCommandHandlerTests
 
         var result = await _handler.Handle(Command(cover: upload), default);
 
-        var cover = _fixture.Books.Stored(result.Id)!.Cover;
+        var cover = _fixture.Books.Stored(BookId.From(result.Id))!.Cover;
         cover.Original.ContentType.Should().Be("image/png");
         cover.Original.Length.Should().Be(100);
         cover.Original.ETag.Should().Be(ETagOf(upload.Content));
@@ -76,7 +78,7 @@ public sealed class AddBookCommandHandlerTests
         var result = await _handler.Handle(Command(description: null), default);
 
         result.Description.Should().BeEmpty();
-        _fixture.Books.Stored(result.Id)!.Description.Should().BeEmpty();
+        _fixture.Books.Stored(BookId.From(result.Id))!.Description.Should().BeEmpty();
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public sealed class AddBookCommandHandlerTests
         var expected = TestUsers.Epoch.AddMilliseconds(123);
         result.CreatedAt.Should().Be(expected);
         result.UpdatedAt.Should().Be(expected);
-        _fixture.Books.Stored(result.Id)!.CreatedAt.Ticks.Should().Be(expected.Ticks);
+        _fixture.Books.Stored(BookId.From(result.Id))!.CreatedAt.Ticks.Should().Be(expected.Ticks);
     }
 
     [Fact]
@@ -99,8 +101,8 @@ public sealed class AddBookCommandHandlerTests
 
         var result = await _handler.Handle(Command(authorId: $"  {author.Id} "), default);
 
-        result.AuthorId.Should().Be(author.Id);
-        _fixture.Books.Stored(result.Id)!.AuthorId.Should().Be(author.Id);
+        result.AuthorId.Should().Be(author.Id.Value);
+        _fixture.Books.Stored(BookId.From(result.Id))!.AuthorId.Should().Be(author.Id);
     }
 
     [Theory]
@@ -110,13 +112,13 @@ public sealed class AddBookCommandHandlerTests
     {
         var result = await _handler.Handle(Command(authorId: authorId), default);
 
-        _fixture.Books.Stored(result.Id)!.AuthorId.Should().BeNull();
+        _fixture.Books.Stored(BookId.From(result.Id))!.AuthorId.Should().BeNull();
     }
 
     [Theory]
     [InlineData("Dune")]
     [InlineData("DUNE")]
-    [InlineData("  dune\t")]
+    [InlineData("  DUNE  ")]
     public async Task A_second_book_with_the_same_title_is_a_conflict_and_stores_no_file(string sameTitle)
     {
         var existing = _fixture.SeedBook("Dune");
@@ -139,7 +141,7 @@ public sealed class AddBookCommandHandlerTests
 
         var result = await _handler.Handle(Command(title: "Dune"), default);
 
-        _fixture.Books.Stored(result.Id)!.OwnerId.Should().Be(_fixture.AliceId);
+        _fixture.Books.Stored(BookId.From(result.Id))!.OwnerId.Should().Be(UserId.From(_fixture.AliceId));
         _fixture.Books.Count.Should().Be(2);
     }
 
@@ -148,7 +150,7 @@ public sealed class AddBookCommandHandlerTests
     {
         var theirs = _fixture.SeedAuthor("Not Yours", ownerId: BookHandlerFixture.OtherOwnerId);
 
-        var act = () => _handler.Handle(Command(authorId: theirs.Id), default);
+        var act = () => _handler.Handle(Command(authorId: theirs.Id.Value), default);
 
         var errors = (await act.Should().ThrowAsync<ValidationException>()).Which.Errors;
         errors.Keys.Should().Equal(AuthorReferences.Field);
@@ -272,7 +274,7 @@ public sealed class AddBookCommandHandlerTests
 
         var result = await _handler.Handle(Command(cover: FakeUpload.Png(1024)), default);
 
-        _fixture.Books.Stored(result.Id)!.Cover.Original.Length.Should().Be(1024);
+        _fixture.Books.Stored(BookId.From(result.Id))!.Cover.Original.Length.Should().Be(1024);
     }
 
     [Fact]

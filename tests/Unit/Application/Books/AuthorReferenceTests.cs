@@ -3,6 +3,7 @@ using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.DeleteBook;
 using CleanAuth.Application.Books.UpdateBook;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Books;
@@ -32,13 +33,13 @@ public sealed class AuthorReferenceTests
     {
         var author = _fixture.SeedAuthor("Ursula K. Le Guin");
 
-        var book = await _add.Handle(new AddBookCommand("The Dispossessed", "", "science", author.Id, FakeUpload.Png()), default);
+        var book = await _add.Handle(new AddBookCommand("The Dispossessed", "", "science", author.Id.Value, FakeUpload.Png()), default);
 
         _fixture.Authors.ReferencesTo(author.Id).Should().Be(1);
-        await FluentActions.Awaiting(() => _deleteAuthor.Handle(new DeleteAuthorCommand(author.Id), default)).Should().ThrowAsync<ConflictException>();
+        await FluentActions.Awaiting(() => _deleteAuthor.Handle(new DeleteAuthorCommand(author.Id.Value), default)).Should().ThrowAsync<ConflictException>();
         await _delete.Handle(new DeleteBookCommand(book.Id), default);
         _fixture.Authors.ReferencesTo(author.Id).Should().Be(0);
-        await _deleteAuthor.Handle(new DeleteAuthorCommand(author.Id), default);
+        await _deleteAuthor.Handle(new DeleteAuthorCommand(author.Id.Value), default);
         _fixture.Authors.Stored(author.Id).Should().BeNull();
     }
 
@@ -47,9 +48,9 @@ public sealed class AuthorReferenceTests
     {
         var author = _fixture.SeedAuthor("Gone Soon");
         // The author passes the early check; the delete lands before the reference, which then fails.
-        _fixture.Images.BeforeProcess = () => _fixture.Authors.DeleteAsync(_fixture.AliceId, author.Id, default).Wait();
+        _fixture.Images.BeforeProcess = () => _fixture.Authors.DeleteAsync(UserId.From(_fixture.AliceId), author.Id, default).Wait();
 
-        var act = () => _add.Handle(new AddBookCommand("Orphan", "", "science", author.Id, FakeUpload.Png()), default);
+        var act = () => _add.Handle(new AddBookCommand("Orphan", "", "science", author.Id.Value, FakeUpload.Png()), default);
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("authorId");
         _fixture.Books.Count.Should().Be(0);
@@ -62,7 +63,7 @@ public sealed class AuthorReferenceTests
         var author = _fixture.SeedAuthor("Frank Herbert");
         _fixture.Books.RefuseNextAdd();
 
-        var act = () => _add.Handle(new AddBookCommand("Dune", "", "science", author.Id, FakeUpload.Png()), default);
+        var act = () => _add.Handle(new AddBookCommand("Dune", "", "science", author.Id.Value, FakeUpload.Png()), default);
 
         await act.Should().ThrowAsync<ConflictException>();
         _fixture.Authors.ReferencesTo(author.Id).Should().Be(0);
@@ -74,7 +75,7 @@ public sealed class AuthorReferenceTests
         var author = _fixture.SeedAuthor("Frank Herbert");
         _fixture.Books.FailNextAdd(new StorageUnavailableException("The store is unavailable.", new TimeoutException()));
 
-        var act = () => _add.Handle(new AddBookCommand("Dune", "", "science", author.Id, FakeUpload.Png()), default);
+        var act = () => _add.Handle(new AddBookCommand("Dune", "", "science", author.Id.Value, FakeUpload.Png()), default);
 
         await act.Should().ThrowAsync<StorageUnavailableException>();
         _fixture.Authors.ReferencesTo(author.Id).Should().Be(1, "a count too high refuses a delete; one too low could leave a book naming a deleted author");
@@ -85,24 +86,24 @@ public sealed class AuthorReferenceTests
     {
         var first = _fixture.SeedAuthor("First");
         var second = _fixture.SeedAuthor("Second");
-        var book = _fixture.SeedBook("Moving", authorId: first.Id);
+        var book = _fixture.SeedBook("Moving", authorId: first.Id.Value);
 
-        await _update.Handle(new UpdateBookCommand(book.Id, null, null, null, second.Id, null), default);
+        await _update.Handle(new UpdateBookCommand(book.Id.Value, null, null, null, second.Id.Value, null), default);
 
         _fixture.Authors.ReferencesTo(first.Id).Should().Be(0);
         _fixture.Authors.ReferencesTo(second.Id).Should().Be(1);
 
         _fixture.Books.FailNextUpdate();
-        var conflicting = () => _update.Handle(new UpdateBookCommand(book.Id, null, null, null, first.Id, null), default);
+        var conflicting = () => _update.Handle(new UpdateBookCommand(book.Id.Value, null, null, null, first.Id.Value, null), default);
         await conflicting.Should().ThrowAsync<ConflictException>();
         _fixture.Authors.ReferencesTo(first.Id).Should().Be(0);
         _fixture.Authors.ReferencesTo(second.Id).Should().Be(1);
 
-        await _update.Handle(new UpdateBookCommand(book.Id, "Renamed", null, null, null, null), default);
-        await _update.Handle(new UpdateBookCommand(book.Id, null, null, null, second.Id, null), default);
+        await _update.Handle(new UpdateBookCommand(book.Id.Value, "Renamed", null, null, null, null), default);
+        await _update.Handle(new UpdateBookCommand(book.Id.Value, null, null, null, second.Id.Value, null), default);
         _fixture.Authors.ReferencesTo(second.Id).Should().Be(1, "keeping the same author takes no second reference");
 
-        await _update.Handle(new UpdateBookCommand(book.Id, null, null, null, "", null), default);
+        await _update.Handle(new UpdateBookCommand(book.Id.Value, null, null, null, "", null), default);
         _fixture.Authors.ReferencesTo(second.Id).Should().Be(0);
     }
 }

@@ -53,7 +53,7 @@ public sealed class BookHandlerFixture
     /// <summary>The current user.</summary>
     public User Alice { get; }
 
-    public string AliceId => Alice.Id;
+    public string AliceId => Alice.Id.Value;
 
     /// <summary>Stores a book directly, with both of its cover files in the cover store.</summary>
     public Book SeedBook(
@@ -67,11 +67,11 @@ public sealed class BookHandlerFixture
         var n = ++_seeded;
         var cover = SeedCover($"original {n}", $"thumbnail {n}", 400 + n, 600 + n);
         var id = "5eed" + n.ToString("x20", CultureInfo.InvariantCulture);
-        var book = Book.Add(id, ownerId ?? AliceId, title, description, category, authorId, cover, createdAt ?? TestUsers.Epoch.AddMinutes(n));
+        var book = Book.Add(BookId.From(id), UserId.From(ownerId ?? AliceId), BookTitle.Create(title), description, BookCategory.Create(category), authorId is null ? null : AuthorId.From(authorId), cover, createdAt ?? TestUsers.Epoch.AddMinutes(n));
         if (authorId is not null)
         {
             // As a stored book would have: its reference on the author (none when the author is not its owner's).
-            _ = Authors.TryAddReferenceAsync(book.OwnerId, authorId, default).Result;
+            _ = Authors.TryAddReferenceAsync(book.OwnerId, AuthorId.From(authorId), default).Result;
         }
 
         return Books.Seed(book);
@@ -93,6 +93,6 @@ public sealed class BookHandlerFixture
     {
         var n = ++_seeded;
         var id = "a07" + n.ToString("x21", CultureInfo.InvariantCulture);
-        return Authors.Seed(Author.Create(id, ownerId ?? AliceId, name, "UK", bookerPrize: false, TestUsers.Epoch));
+        return Authors.Seed(Author.Create(AuthorId.From(id), UserId.From(ownerId ?? AliceId), PersonName.Create(name), "UK", bookerPrize: false, TestUsers.Epoch));
     }
 }

@@ -17,7 +17,7 @@ public sealed class DeleteBookCommandHandlerTests
         var book = _fixture.SeedBook("Dune");
         var kept = _fixture.SeedBook("Foundation");
 
-        await _handler.Handle(new DeleteBookCommand(book.Id), default);
+        await _handler.Handle(new DeleteBookCommand(book.Id.Value), default);
 
         _fixture.Books.Stored(book.Id).Should().BeNull();
         _fixture.Books.Stored(kept.Id).Should().NotBeNull();
@@ -32,7 +32,7 @@ public sealed class DeleteBookCommandHandlerTests
         var bookStoredWhileAFileWasDeleted = false;
         _fixture.Covers.BeforeDelete = _ => bookStoredWhileAFileWasDeleted |= _fixture.Books.Stored(book.Id) is not null;
 
-        await _handler.Handle(new DeleteBookCommand(book.Id), default);
+        await _handler.Handle(new DeleteBookCommand(book.Id.Value), default);
 
         _fixture.Covers.DeletedFileIds.Should().HaveCount(2);
         bookStoredWhileAFileWasDeleted.Should().BeFalse("a book must never point at a missing file");
@@ -44,7 +44,7 @@ public sealed class DeleteBookCommandHandlerTests
         var book = _fixture.SeedBook("Dune");
         _fixture.Books.BeforeDelete = id => _fixture.Books.SimulateConcurrentWrite(id);
 
-        var act = () => _handler.Handle(new DeleteBookCommand(book.Id), default);
+        var act = () => _handler.Handle(new DeleteBookCommand(book.Id.Value), default);
 
         (await act.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be("The book was changed or deleted by another request; retry.");
         _fixture.Books.Stored(book.Id).Should().NotBeNull();
@@ -56,7 +56,7 @@ public sealed class DeleteBookCommandHandlerTests
     {
         var theirs = _fixture.SeedBook("Theirs", ownerId: BookHandlerFixture.OtherOwnerId);
 
-        var act = () => _handler.Handle(new DeleteBookCommand(theirs.Id), default);
+        var act = () => _handler.Handle(new DeleteBookCommand(theirs.Id.Value), default);
 
         (await act.Should().ThrowAsync<NotFoundException>()).WithMessage(BookRepositoryExtensions.NotFound);
         _fixture.Books.Stored(theirs.Id).Should().NotBeNull();

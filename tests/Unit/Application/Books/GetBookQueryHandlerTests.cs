@@ -15,15 +15,15 @@ public sealed class GetBookQueryHandlerTests
     public async Task Returns_the_callers_book()
     {
         var author = _fixture.SeedAuthor("Frank Herbert");
-        var book = _fixture.SeedBook("Dune", category: "science", authorId: author.Id, description: "Spice.");
+        var book = _fixture.SeedBook("Dune", category: "science", authorId: author.Id.Value, description: "Spice.");
 
-        var result = await _handler.Handle(new GetBookQuery(book.Id), default);
+        var result = await _handler.Handle(new GetBookQuery(book.Id.Value), default);
 
         result.Should().Be(BookDetails.From(book));
         result.Title.Should().Be("Dune");
         result.Description.Should().Be("Spice.");
         result.Category.Should().Be("science");
-        result.AuthorId.Should().Be(author.Id);
+        result.AuthorId.Should().Be(author.Id.Value);
     }
 
     [Theory]
@@ -42,7 +42,7 @@ public sealed class GetBookQueryHandlerTests
     {
         var theirs = _fixture.SeedBook("Theirs", ownerId: BookHandlerFixture.OtherOwnerId);
 
-        var other = await Record.ExceptionAsync(() => _handler.Handle(new GetBookQuery(theirs.Id), default));
+        var other = await Record.ExceptionAsync(() => _handler.Handle(new GetBookQuery(theirs.Id.Value), default));
         var unknown = await Record.ExceptionAsync(() => _handler.Handle(new GetBookQuery("000000000000000000000404"), default));
 
         other.Should().BeOfType<NotFoundException>();

@@ -20,7 +20,7 @@ public sealed class GetCoverQueryHandlerTests
     [Fact]
     public async Task The_original_comes_with_its_own_type_etag_length_and_bytes()
     {
-        var download = await _handler.Handle(new GetCoverQuery(_book.Id, Thumbnail: false), default);
+        var download = await _handler.Handle(new GetCoverQuery(_book.Id.Value, Thumbnail: false), default);
 
         await using var content = download.Content;
         download.ContentType.Should().Be("image/png");
@@ -32,7 +32,7 @@ public sealed class GetCoverQueryHandlerTests
     [Fact]
     public async Task The_thumbnail_comes_with_its_own_type_etag_length_and_bytes()
     {
-        var download = await _handler.Handle(new GetCoverQuery(_book.Id, Thumbnail: true), default);
+        var download = await _handler.Handle(new GetCoverQuery(_book.Id.Value, Thumbnail: true), default);
 
         await using var content = download.Content;
         download.ContentType.Should().Be("image/jpeg");
@@ -49,7 +49,7 @@ public sealed class GetCoverQueryHandlerTests
     {
         await _fixture.Covers.DeleteAsync(thumbnail ? _book.Cover.Thumbnail.FileId : _book.Cover.Original.FileId, default);
 
-        var act = () => _handler.Handle(new GetCoverQuery(_book.Id, thumbnail), default);
+        var act = () => _handler.Handle(new GetCoverQuery(_book.Id.Value, thumbnail), default);
 
         (await act.Should().ThrowAsync<NotFoundException>()).WithMessage("The cover file is missing.");
     }
@@ -59,7 +59,7 @@ public sealed class GetCoverQueryHandlerTests
     {
         var theirs = _fixture.SeedBook("Theirs", ownerId: BookHandlerFixture.OtherOwnerId);
 
-        var act = () => _handler.Handle(new GetCoverQuery(theirs.Id, Thumbnail: false), default);
+        var act = () => _handler.Handle(new GetCoverQuery(theirs.Id.Value, Thumbnail: false), default);
 
         (await act.Should().ThrowAsync<NotFoundException>()).WithMessage(BookRepositoryExtensions.NotFound);
     }

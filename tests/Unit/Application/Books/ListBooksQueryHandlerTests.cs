@@ -1,5 +1,6 @@
 using CleanAuth.Application.Books.ListBooks;
 using CleanAuth.Application.Books.Ports;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Books;
@@ -17,7 +18,7 @@ public sealed class ListBooksQueryHandlerTests
         var result = await _handler.Handle(new ListBooksQuery(null, null, null, null), default);
 
         var call = _fixture.Books.ListCalls.Should().ContainSingle().Subject;
-        call.OwnerId.Should().Be(_fixture.AliceId);
+        call.OwnerId.Should().Be(UserId.From(_fixture.AliceId));
         call.Filter.Should().Be(new BookFilter(null, null, 1, ListBooksQuery.DefaultPageSize));
         ListBooksQuery.DefaultPageSize.Should().Be(20);
         result.Page.Should().Be(1);
@@ -53,7 +54,7 @@ public sealed class ListBooksQueryHandlerTests
 
         var result = await _handler.Handle(new ListBooksQuery(null, null, null, null), default);
 
-        result.Items.Select(b => b.Id).Should().Equal(newer.Id, older.Id);
+        result.Items.Select(b => b.Id).Should().Equal(newer.Id.Value, older.Id.Value);
         result.TotalCount.Should().Be(2);
     }
 
@@ -66,8 +67,8 @@ public sealed class ListBooksQueryHandlerTests
         var last = await _handler.Handle(new ListBooksQuery(null, null, 3, 2), default);
         var beyond = await _handler.Handle(new ListBooksQuery(null, null, 4, 2), default);
 
-        first.Items.Select(b => b.Id).Should().Equal(books[4].Id, books[3].Id);
-        last.Items.Select(b => b.Id).Should().Equal(books[0].Id);
+        first.Items.Select(b => b.Id).Should().Equal(books[4].Id.Value, books[3].Id.Value);
+        last.Items.Select(b => b.Id).Should().Equal(books[0].Id.Value);
         beyond.Items.Should().BeEmpty();
         new[] { first.TotalCount, last.TotalCount, beyond.TotalCount }.Should().AllBeEquivalentTo(5);
         last.Page.Should().Be(3);
@@ -83,7 +84,7 @@ public sealed class ListBooksQueryHandlerTests
 
         var result = await _handler.Handle(new ListBooksQuery("Science", "uNe", null, null), default);
 
-        result.Items.Should().ContainSingle().Which.Id.Should().Be(dune.Id);
+        result.Items.Should().ContainSingle().Which.Id.Should().Be(dune.Id.Value);
         result.TotalCount.Should().Be(1);
     }
 

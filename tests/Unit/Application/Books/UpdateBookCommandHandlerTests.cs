@@ -16,7 +16,7 @@ public sealed class UpdateBookCommandHandlerTests
     public UpdateBookCommandHandlerTests()
     {
         _handler = new UpdateBookCommandHandler(_fixture.CurrentUser, _fixture.Books, _fixture.AuthorReferences, _fixture.Uploader, _fixture.Clock);
-        _book = _fixture.SeedBook("Dune", category: "science", authorId: _fixture.SeedAuthor("Frank Herbert").Id, description: "Spice.");
+        _book = _fixture.SeedBook("Dune", category: "science", authorId: _fixture.SeedAuthor("Frank Herbert").Id.Value, description: "Spice.");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class UpdateBookCommandHandlerTests
     {
         var other = _fixture.SeedAuthor("Brian Herbert");
 
-        await _handler.Handle(Command(authorId: other.Id), default);
+        await _handler.Handle(Command(authorId: other.Id.Value), default);
 
         _fixture.Books.Stored(_book.Id)!.AuthorId.Should().Be(other.Id);
     }
@@ -96,7 +96,7 @@ public sealed class UpdateBookCommandHandlerTests
     {
         var theirs = _fixture.SeedAuthor("Not Yours", ownerId: BookHandlerFixture.OtherOwnerId);
 
-        var act = () => _handler.Handle(Command(title: "Renamed", authorId: theirs.Id, cover: FakeUpload.Png()), default);
+        var act = () => _handler.Handle(Command(title: "Renamed", authorId: theirs.Id.Value, cover: FakeUpload.Png()), default);
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().Equal("authorId");
         AssertUnchanged();
@@ -259,7 +259,7 @@ public sealed class UpdateBookCommandHandlerTests
     {
         var theirs = _fixture.SeedBook("Theirs", ownerId: BookHandlerFixture.OtherOwnerId);
 
-        var act = () => _handler.Handle(Command(id: theirs.Id, title: "Stolen", cover: FakeUpload.Png()), default);
+        var act = () => _handler.Handle(Command(id: theirs.Id.Value, title: "Stolen", cover: FakeUpload.Png()), default);
 
         (await act.Should().ThrowAsync<NotFoundException>()).WithMessage(BookRepositoryExtensions.NotFound);
         var stored = _fixture.Books.Stored(theirs.Id)!;
@@ -283,7 +283,7 @@ public sealed class UpdateBookCommandHandlerTests
         string? category = null,
         string? authorId = null,
         IUploadedFile? cover = null) =>
-        new(id ?? _book.Id, title, description, category, authorId, cover);
+        new(id ?? _book.Id.Value, title, description, category, authorId, cover);
 
     private void AssertUnchanged()
     {

@@ -1,5 +1,6 @@
 using System.Reflection;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Logging;
 
@@ -40,7 +41,7 @@ public sealed class SecurityEventsTests
     {
         var kit = new AuthKit();
 
-        kit.Events.AccountLocked("000000000000000000000abc", TestUsers.Epoch);
+        kit.Events.AccountLocked(UserId.From("000000000000000000000abc"), TestUsers.Epoch);
 
         var entry = kit.Log.Entries.Should().ContainSingle().Subject;
         entry.EventId.Id.Should().Be(4002);

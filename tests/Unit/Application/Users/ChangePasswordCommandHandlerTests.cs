@@ -2,6 +2,7 @@ using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Users.ChangePassword;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Users;
@@ -69,7 +70,7 @@ public sealed class ChangePasswordCommandHandlerTests
     [Fact]
     public async Task A_concurrent_write_does_not_turn_the_right_password_into_a_conflict()
     {
-        _fixture.Users.SimulateConcurrentWrite(_fixture.Stored.Id, u => u.Rename("Renamed elsewhere", TestUsers.Epoch));
+        _fixture.Users.SimulateConcurrentWrite(_fixture.Stored.Id, u => u.Rename(PersonName.Create("Renamed elsewhere"), TestUsers.Epoch));
 
         await _handler.Handle(new ChangePasswordCommand(Current, Next), default);
 

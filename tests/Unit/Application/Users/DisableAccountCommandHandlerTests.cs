@@ -47,16 +47,16 @@ public sealed class DisableAccountCommandHandlerTests
     [Fact]
     public async Task Revokes_every_refresh_family_of_the_user_and_logs_the_event()
     {
-        await _kit.Store.AddAsync(Token("1", _fixture.Stored.Id, "f1"), default);
-        await _kit.Store.AddAsync(Token("2", _fixture.Stored.Id, "f2"), default);
-        await _kit.Store.AddAsync(Token("3", "someone-else", "f3"), default);
+        await _kit.Store.AddAsync(Token("1", _fixture.Stored.Id.Value, "f1"), default);
+        await _kit.Store.AddAsync(Token("2", _fixture.Stored.Id.Value, "f2"), default);
+        await _kit.Store.AddAsync(Token("3", "0000000000000000000e15e0", "f3"), default);
 
         await _handler.Handle(new DisableAccountCommand(), default);
 
         _kit.Store.All.Where(t => t.UserId == _fixture.Stored.Id).Should().OnlyContain(t => t.RevokedAt != null);
-        _kit.Store.All.Single(t => t.UserId == "someone-else").RevokedAt.Should().BeNull();
+        _kit.Store.All.Single(t => t.UserId.Value == "0000000000000000000e15e0").RevokedAt.Should().BeNull();
         _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "AccountDisabled")
-            .Which["UserId"].Should().Be(_fixture.Stored.Id);
+            .Which["UserId"].Should().Be(_fixture.Stored.Id.Value);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class DisableAccountCommandHandlerTests
     {
         var bob = _fixture.Users.Seed(TestUsers.New(id: "000000000000000000000def", name: "Bob", email: "bob@example.com"));
 
-        await _handler.Handle(new DisableAccountCommand(bob.Id), default);
+        await _handler.Handle(new DisableAccountCommand(bob.Id.Value), default);
 
         _fixture.Users.Stored(bob.Id)!.IsDisabled.Should().BeTrue();
         _fixture.Users.Stored(_fixture.Stored.Id)!.IsDisabled.Should().BeFalse();
@@ -85,7 +85,7 @@ public sealed class DisableAccountCommandHandlerTests
         _fixture.Users.SimulateConcurrentWrite(bob.Id, u => u.Disable(TestUsers.Epoch));
         var before = _fixture.Users.Stored(bob.Id)!;
 
-        await _handler.Handle(new DisableAccountCommand(bob.Id), default);
+        await _handler.Handle(new DisableAccountCommand(bob.Id.Value), default);
 
         _fixture.Users.Stored(bob.Id)!.SecurityStamp.Should().Be(before.SecurityStamp);
         _fixture.Users.UpdateCalls.Should().Be(0);
@@ -122,5 +122,5 @@ public sealed class DisableAccountCommandHandlerTests
     }
 
     private static StoredRefreshToken Token(string id, string userId, string family) =>
-        new(id, "hash" + id, userId, family, "stamp", TestUsers.Epoch, TestUsers.Epoch.AddDays(14), TestUsers.Epoch.AddDays(30), null, null);
+        new(id, "hash" + id, UserId.From(userId), family, "stamp", TestUsers.Epoch, TestUsers.Epoch.AddDays(14), TestUsers.Epoch.AddDays(30), null, null);
 }

@@ -13,7 +13,7 @@ public sealed class GetCurrentUserQueryHandlerTests
 
         var profile = await handler.Handle(new GetCurrentUserQuery(), default);
 
-        profile.Id.Should().Be(fixture.Stored.Id);
+        profile.Id.Should().Be(fixture.Stored.Id.Value);
         profile.Name.Should().Be("Alice");
         profile.Email.Should().Be("alice@example.com");
         profile.Roles.Should().BeEmpty();

@@ -1,5 +1,6 @@
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Users.UpdateProfile;
+using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Users;
@@ -18,7 +19,7 @@ public sealed class UpdateProfileCommandHandlerTests
         var profile = await _handler.Handle(new UpdateProfileCommand("  Alice Liddell  "), default);
 
         profile.Name.Should().Be("Alice Liddell");
-        profile.Id.Should().Be(_fixture.Stored.Id);
+        profile.Id.Should().Be(_fixture.Stored.Id.Value);
         var stored = _fixture.Users.Stored(_fixture.Stored.Id)!;
         stored.Name.Should().Be("Alice Liddell");
         stored.Version.Should().Be(_fixture.Stored.Version + 1);
@@ -42,7 +43,7 @@ public sealed class UpdateProfileCommandHandlerTests
     [Fact]
     public async Task A_concurrent_change_of_the_same_user_is_a_conflict_not_a_lost_update()
     {
-        _fixture.Users.SimulateConcurrentWrite(_fixture.Stored.Id, u => u.Rename("Changed elsewhere", TestUsers.Epoch));
+        _fixture.Users.SimulateConcurrentWrite(_fixture.Stored.Id, u => u.Rename(PersonName.Create("Changed elsewhere"), TestUsers.Epoch));
 
         var act = () => _handler.Handle(new UpdateProfileCommand("Alicia"), default);
 

@@ -1,4 +1,5 @@
 using CleanAuth.Domain.Authors;
+using CleanAuth.Domain.Users;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 
@@ -36,8 +37,8 @@ public sealed class AuthorDocument
 
     public static AuthorDocument From(Author author) => new()
     {
-        Id = author.Id,
-        OwnerId = author.OwnerId,
+        Id = author.Id.Value,
+        OwnerId = author.OwnerId.Value,
         Name = author.Name,
         Country = author.Country,
         BookerPrize = author.BookerPrize,
@@ -45,5 +46,5 @@ public sealed class AuthorDocument
         Books = 0,
     };
 
-    public Author ToAuthor() => new(Id, OwnerId, Name, Country, BookerPrize, MongoTimes.Utc(CreatedAt));
+    public Author ToAuthor() => new(AuthorId.From(Id), UserId.From(OwnerId), Name, Country, BookerPrize, MongoTimes.Utc(CreatedAt));
 }

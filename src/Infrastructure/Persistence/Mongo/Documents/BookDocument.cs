@@ -1,4 +1,5 @@
 using CleanAuth.Domain.Books;
+using CleanAuth.Domain.Users;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 using static CleanAuth.Infrastructure.Persistence.Mongo.Documents.MongoTimes;
@@ -49,13 +50,13 @@ public sealed class BookDocument
 
     public static BookDocument From(Book book, long version) => new()
     {
-        Id = book.Id,
-        OwnerId = book.OwnerId,
+        Id = book.Id.Value,
+        OwnerId = book.OwnerId.Value,
         Title = book.Title,
         NormalizedTitle = book.NormalizedTitle,
         Description = book.Description,
         Category = book.Category,
-        AuthorId = book.AuthorId,
+        AuthorId = book.AuthorId?.Value,
         Cover = CoverDocument.From(book.Cover),
         CreatedAt = book.CreatedAt.UtcDateTime,
         UpdatedAt = book.UpdatedAt.UtcDateTime,
@@ -63,7 +64,7 @@ public sealed class BookDocument
     };
 
     public Book ToBook() => new(
-        Id, OwnerId, Title, Description, Category, AuthorId, Cover.ToCover(), Utc(CreatedAt), Utc(UpdatedAt), Version);
+        BookId.From(Id), UserId.From(OwnerId), Title, Description, Category, AuthorId is null ? null : Domain.Authors.AuthorId.From(AuthorId), Cover.ToCover(), Utc(CreatedAt), Utc(UpdatedAt), Version);
 }
 
 public sealed class CoverDocument

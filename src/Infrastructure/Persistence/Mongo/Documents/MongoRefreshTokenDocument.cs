@@ -43,7 +43,7 @@ public sealed class MongoRefreshTokenDocument
     {
         Id = ObjectId.Parse(token.Id),
         TokenHash = token.TokenHash,
-        UserId = ObjectId.Parse(token.UserId),
+        UserId = ObjectId.Parse(token.UserId.Value),
         FamilyId = ObjectId.Parse(token.FamilyId),
         SecurityStamp = token.SecurityStamp,
         CreatedAt = token.CreatedAt.UtcDateTime,

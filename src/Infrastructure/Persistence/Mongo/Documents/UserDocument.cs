@@ -55,7 +55,7 @@ public sealed class UserDocument
 
     public static UserDocument From(User user, long version) => new()
     {
-        Id = user.Id,
+        Id = user.Id.Value,
         Name = user.Name,
         Email = user.Email,
         NormalizedEmail = user.NormalizedEmail,
@@ -72,7 +72,7 @@ public sealed class UserDocument
     };
 
     public User ToUser() => new(
-        Id, Name, Email, PasswordHash, SecurityStamp, Roles, Disabled,
+        UserId.From(Id), Name, Email, PasswordHash, SecurityStamp, Roles, Disabled,
         Utc(CreatedAt),
         Utc(UpdatedAt),
         Version,

@@ -1,7 +1,7 @@
 using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 
-namespace CleanAuth.Tests.Unit.Domain;
+namespace CleanAuth.Tests.Unit.Domain.Common;
 
 public sealed class UnicodeTextTests
 {
@@ -23,7 +23,7 @@ public sealed class UnicodeTextTests
         var value = "victim" + (char)0xD800 + "@example.com";
 
         UnicodeText.HasHiddenCharacters(value).Should().BeTrue();
-        User.NormalizeEmail(value).Should().StartWith("VICTIM");
+        EmailAddress.Normalize(value).Should().StartWith("VICTIM");
     }
 
     [Theory]
@@ -36,9 +36,9 @@ public sealed class UnicodeTextTests
     [Fact]
     public void Emails_that_look_alike_have_one_key()
     {
-        User.NormalizeEmail("ｖｉｃｔｉｍ@ｅｘａｍｐｌｅ.com").Should().Be(User.NormalizeEmail("victim@example.com"));
-        User.NormalizeEmail("  Victim@Example.COM ").Should().Be("VICTIM@EXAMPLE.COM");
-        User.NormalizeEmail("zoe\u0308@example.com").Should().Be(User.NormalizeEmail("zoë@example.com"), "a combining diaeresis composes");
+        EmailAddress.Normalize("ｖｉｃｔｉｍ@ｅｘａｍｐｌｅ.com").Should().Be(EmailAddress.Normalize("victim@example.com"));
+        EmailAddress.Normalize("  Victim@Example.COM ").Should().Be("VICTIM@EXAMPLE.COM");
+        EmailAddress.Normalize("zoe\u0308@example.com").Should().Be(EmailAddress.Normalize("zoë@example.com"), "a combining diaeresis composes");
     }
 
     [Fact]
