@@ -117,7 +117,7 @@ public sealed partial class UseCaseShapeTests
         return declarations;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {

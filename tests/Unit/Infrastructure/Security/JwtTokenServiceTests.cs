@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using NSubstitute;
 
-namespace CleanAuth.Tests.Unit.Infrastructure;
+namespace CleanAuth.Tests.Unit.Infrastructure.Security;
 
 public sealed class JwtTokenServiceTests
 {

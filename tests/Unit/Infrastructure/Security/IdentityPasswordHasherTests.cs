@@ -2,7 +2,7 @@ using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
-namespace CleanAuth.Tests.Unit.Infrastructure;
+namespace CleanAuth.Tests.Unit.Infrastructure.Security;
 
 public sealed class IdentityPasswordHasherTests
 {

@@ -4,7 +4,7 @@ using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Tracing;
 
-namespace CleanAuth.Tests.Unit.Application.Behaviours;
+namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 
 public sealed class TracingBehaviourTests : IDisposable
 {

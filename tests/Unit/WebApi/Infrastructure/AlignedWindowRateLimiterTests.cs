@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 using CleanAuth.WebApi.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CleanAuth.Tests.Unit.WebApi;
+namespace CleanAuth.Tests.Unit.WebApi.Infrastructure;
 
 public sealed class AlignedWindowRateLimiterTests
 {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 
-namespace CleanAuth.Tests.Unit.Infrastructure;
+namespace CleanAuth.Tests.Unit.Infrastructure.Security;
 
 public sealed class JwtSigningKeyTests : IDisposable
 {

@@ -27,7 +27,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CleanAuth.Tests.Unit.Application.Behaviours;
+namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 
 /// <summary>The whole pipeline as <c>AddApplication()</c> wires it, with the ports replaced by fakes.</summary>
 public sealed class PipelineTests : IDisposable

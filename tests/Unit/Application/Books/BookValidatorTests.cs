@@ -5,7 +5,7 @@ using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Tests.Unit.Fakes;
 using FluentValidation.TestHelper;
 
-namespace CleanAuth.Tests.Unit.Application.Validation;
+namespace CleanAuth.Tests.Unit.Application.Books;
 
 public sealed class BookValidatorTests
 {

@@ -6,10 +6,9 @@ using CleanAuth.Application.Users.GrantAdminRole;
 using CleanAuth.Application.Users.ListUsers;
 using CleanAuth.Application.Users.RevokeAdminRole;
 using CleanAuth.Domain.Users;
-using CleanAuth.Tests.Unit.Application.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
-namespace CleanAuth.Tests.Unit.Application.Admin;
+namespace CleanAuth.Tests.Unit.Application.Users;
 
 public sealed class AdminHandlerTests
 {

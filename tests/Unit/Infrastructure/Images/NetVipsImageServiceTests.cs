@@ -6,7 +6,7 @@ using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Infrastructure.Images;
 using NetVips;
 
-namespace CleanAuth.Tests.Unit.Infrastructure;
+namespace CleanAuth.Tests.Unit.Infrastructure.Images;
 
 public sealed class NetVipsImageServiceTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using CleanAuth.Infrastructure.Images;
 
-namespace CleanAuth.Tests.Unit.Infrastructure;
+namespace CleanAuth.Tests.Unit.Infrastructure.Images;
 
 public sealed class ImageFormatTests
 {

@@ -1,7 +1,7 @@
 using CleanAuth.Application.Auth.RegisterUser;
 using FluentValidation.TestHelper;
 
-namespace CleanAuth.Tests.Unit.Application.Validation;
+namespace CleanAuth.Tests.Unit.Application.Auth;
 
 public sealed class RegisterUserCommandValidatorTests
 {

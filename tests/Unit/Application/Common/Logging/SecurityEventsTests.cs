@@ -4,7 +4,7 @@ using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Logging;
 
-namespace CleanAuth.Tests.Unit.Application.Logging;
+namespace CleanAuth.Tests.Unit.Application.Common.Logging;
 
 public sealed class SecurityEventsTests
 {

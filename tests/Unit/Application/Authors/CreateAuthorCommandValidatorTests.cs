@@ -1,7 +1,7 @@
 using CleanAuth.Application.Authors.CreateAuthor;
 using FluentValidation.TestHelper;
 
-namespace CleanAuth.Tests.Unit.Application.Validation;
+namespace CleanAuth.Tests.Unit.Application.Authors;
 
 public sealed class CreateAuthorCommandValidatorTests
 {

@@ -6,7 +6,7 @@ using CleanAuth.Application.Users.ListUsers;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
-namespace CleanAuth.Tests.Unit.Application.Behaviours;
+namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 
 public sealed class AuthorizationBehaviourTests
 {

@@ -2,7 +2,7 @@ using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Users.UpdateProfile;
 using FluentValidation.TestHelper;
 
-namespace CleanAuth.Tests.Unit.Application.Validation;
+namespace CleanAuth.Tests.Unit.Application.Auth;
 
 public sealed class LoginAndProfileValidatorTests
 {

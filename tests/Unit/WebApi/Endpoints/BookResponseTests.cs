@@ -2,7 +2,7 @@ using System.Text.Json;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.WebApi.Endpoints;
 
-namespace CleanAuth.Tests.Unit.WebApi;
+namespace CleanAuth.Tests.Unit.WebApi.Endpoints;
 
 public sealed class BookResponseTests
 {

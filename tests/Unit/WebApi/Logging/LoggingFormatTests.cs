@@ -6,7 +6,7 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace CleanAuth.Tests.Unit.WebApi;
+namespace CleanAuth.Tests.Unit.WebApi.Logging;
 
 public sealed class LoggingFormatTests
 {

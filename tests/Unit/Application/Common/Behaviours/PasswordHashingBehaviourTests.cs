@@ -3,7 +3,7 @@ using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
 using MediatR;
 
-namespace CleanAuth.Tests.Unit.Application.Behaviours;
+namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 
 public sealed class PasswordHashingBehaviourTests
 {

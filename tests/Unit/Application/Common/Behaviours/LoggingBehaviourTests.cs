@@ -9,7 +9,7 @@ using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
-namespace CleanAuth.Tests.Unit.Application.Behaviours;
+namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 
 public sealed class LoggingBehaviourTests
 {

@@ -3,7 +3,7 @@ using CleanAuth.Application.Common.Behaviours;
 using FluentValidation;
 using ValidationException = CleanAuth.Application.Common.Exceptions.ValidationException;
 
-namespace CleanAuth.Tests.Unit.Application.Behaviours;
+namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 
 public sealed class ValidationBehaviourTests
 {
