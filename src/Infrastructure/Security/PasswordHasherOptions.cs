@@ -15,7 +15,7 @@ public sealed class PasswordHashingOptions
 
     /// <summary>Hashes at once: all cores but one, so the other routes keep a core however many sign-ins come.</summary>
     [Range(1, 256, ErrorMessage = "Passwords:MaxConcurrentHashes must be between 1 and 256.")]
-    public int MaxConcurrentHashes { get; set; } = Math.Max(1, Environment.ProcessorCount - 1);
+    public int MaxConcurrentHashes { get; set; } = Math.Clamp(Environment.ProcessorCount - 1, 1, 256);
 
     /// <summary>Sign-ins that may wait for a slot; more are answered 503 at once instead of queueing.</summary>
     [Range(0, 10_000, ErrorMessage = "Passwords:HashQueueLimit must be between 0 and 10000.")]

@@ -17,5 +17,5 @@ public sealed class CoverLimits
 
     /// <summary>How many thumbnails are made at once; more uploads wait, so memory stays bounded.</summary>
     [Range(1, 1024, ErrorMessage = "Covers:MaxConcurrentThumbnails must be between 1 and 1024.")]
-    public int MaxConcurrentThumbnails { get; set; } = Math.Max(1, Environment.ProcessorCount);
+    public int MaxConcurrentThumbnails { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 1024);
 }

@@ -18,7 +18,7 @@ internal sealed class SqliteConnections(string connectionString)
     private static readonly object Configured = new();
 
     // Enough for every operation two cores run at once, with room; connections beyond it are closed when returned.
-    private static readonly int MaxIdle = Math.Max(8, Environment.ProcessorCount * 4);
+    private static readonly int MaxIdle = Math.Clamp(Environment.ProcessorCount * 4, 8, 64);
 
     // Physical connections (the pool hands the same one out again) whose per-connection settings are made.
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();

@@ -24,11 +24,7 @@ internal sealed class StoreConnection(string connectionString, int generation) :
     /// </summary>
     public SqliteCommand Rent(string sql)
     {
-        if (_statements.Remove(sql, out var command))
-        {
-            command.Parameters.Clear();
-        }
-        else
+        if (!_statements.Remove(sql, out var command))
         {
             command = CreateCommand();
             command.CommandText = sql;
@@ -42,6 +38,8 @@ internal sealed class StoreConnection(string connectionString, int generation) :
     /// <summary>Keeps a command that ran to the end; one that failed is disposed, so its statement starts afresh.</summary>
     public void Return(SqliteCommand command, bool succeeded)
     {
+        // Its values (hashes, stamps) are not kept in the cache until the statement's next use.
+        command.Parameters.Clear();
         if (succeeded && _statements.Count < MaxStatements && _statements.TryAdd(command.CommandText, command))
         {
             return;
