@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CleanAuth.Tests.Integration.Support;
 
 namespace CleanAuth.Tests.Integration.Api;
 

@@ -1,4 +1,3 @@
-using CleanAuth.Tests.Integration.Support;
 
 namespace CleanAuth.Tests.Integration.Api;
 

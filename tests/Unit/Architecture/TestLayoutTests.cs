@@ -11,7 +11,7 @@ public sealed class TestLayoutTests
     [Fact]
     public void Every_unit_test_folder_of_a_layer_has_a_source_folder_of_the_same_path()
     {
-        var root = UseCaseShapeTests.RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var tests = Path.Combine(root, "tests", "Unit");
         var folders = Layers
             .SelectMany(layer => Directory.GetDirectories(Path.Combine(tests, layer), "*", SearchOption.AllDirectories)

@@ -17,7 +17,7 @@ public sealed partial class UseCaseShapeTests
         .Where(t => t is { IsAbstract: false, IsInterface: false, IsNested: false })
         .ToArray();
 
-    private static readonly string SourceRoot = Path.Combine(RepositoryRoot(), "src", "Application");
+    private static readonly string SourceRoot = Path.Combine(RepositoryRoot.Path, "src", "Application");
 
     private static readonly Lazy<Dictionary<string, List<string>>> Declarations = new(ScanDeclarations);
 
@@ -117,18 +117,6 @@ public sealed partial class UseCaseShapeTests
         return declarations;
     }
 
-    internal static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CleanAuth.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CleanAuth.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"\b(?:class|record(?:\s+struct)?|struct|interface|enum)\s+(?<name>\w+)")]
     private static partial Regex DeclarationPattern();

@@ -1,5 +1,6 @@
-namespace CleanAuth.Tests.Integration.Support;
+namespace CleanAuth.Tests;
 
+/// <summary>The repository's root folder (the one holding CleanAuth.sln), found from the test assembly's folder.</summary>
 public static class RepositoryRoot
 {
     public static string Path { get; } = Find();
