@@ -22,6 +22,9 @@ public static class SensitiveData
     private const int RememberedNames = 1024;
     private static readonly ConcurrentDictionary<string, bool> Answers = new(StringComparer.Ordinal);
 
+    // Counted here: ConcurrentDictionary.Count takes every lock, which each unseen name would pay once the memory is full.
+    private static int _remembered;
+
     public static bool IsSensitiveName(string name)
     {
         if (Answers.TryGetValue(name, out var sensitive))
@@ -30,9 +33,9 @@ public static class SensitiveData
         }
 
         sensitive = Decide(name);
-        if (Answers.Count < RememberedNames)
+        if (Volatile.Read(ref _remembered) < RememberedNames && Answers.TryAdd(name, sensitive))
         {
-            Answers.TryAdd(name, sensitive);
+            Interlocked.Increment(ref _remembered);
         }
 
         return sensitive;

@@ -17,7 +17,8 @@ internal sealed class SqliteConnections(string connectionString)
 {
     private static readonly object Configured = new();
 
-    // Enough for every operation two cores run at once, with room; connections beyond it are closed when returned.
+    // Four kept connections a core (at least 8, at most 64) cover the operations that run at once; connections beyond
+    // it are closed when returned.
     private static readonly int MaxIdle = Math.Clamp(Environment.ProcessorCount * 4, 8, 64);
 
     // Physical connections (the pool hands the same one out again) whose per-connection settings are made.
