@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private static readonly string[] Steps =
     [
@@ -68,6 +68,16 @@ internal static class SqliteSchema
 
         ALTER TABLE authors ADD COLUMN Books INTEGER NOT NULL DEFAULT 0;
         """ + RecountAuthorReferences,
+
+        // Step 3 (ADR 0039). The email outbox: a claim moves NextAttemptAt a lease ahead and sets ClaimToken in one
+        // conditional UPDATE; a sent row is deleted, a given-up one keeps its envelope with blank bodies.
+        """
+        CREATE TABLE email_outbox (
+            Id TEXT PRIMARY KEY, Kind TEXT NOT NULL, ToAddress TEXT NOT NULL, ToName TEXT NOT NULL, Subject TEXT NOT NULL,
+            TextBody TEXT NOT NULL, HtmlBody TEXT NOT NULL, EnqueuedAt INTEGER NOT NULL, NextAttemptAt INTEGER NOT NULL,
+            Attempts INTEGER NOT NULL, ClaimToken TEXT, LastError TEXT, GaveUpAt INTEGER) STRICT;
+        CREATE INDEX email_outbox_due ON email_outbox (NextAttemptAt) WHERE GaveUpAt IS NULL;
+        """,
     ];
 
     /// <summary>Sets every author's count of the books that name it from the books table (after an import, too).</summary>
