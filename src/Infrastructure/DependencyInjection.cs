@@ -56,6 +56,7 @@ public static class DependencyInjection
             services.AddSingleton<ICoverStore, SqliteCoverStore>();
             services.AddSingleton<SqliteRefreshTokenStore>();
             services.AddSingleton<IRefreshTokenStore>(provider => provider.GetRequiredService<SqliteRefreshTokenStore>());
+            services.AddSingleton<IAccountCodeStore, SqliteAccountCodeStore>();
             services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHostedService<RefreshTokenSweeper>();
             services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store", tags: [ReadyTag]);
@@ -69,6 +70,7 @@ public static class DependencyInjection
             services.AddSingleton<IAuthorRepository, MongoAuthorRepository>();
             services.AddSingleton<ICoverStore, GridFsCoverStore>();
             services.AddSingleton<IRefreshTokenStore, MongoRefreshTokenStore>();
+            services.AddSingleton<IAccountCodeStore, MongoAccountCodeStore>();
             services.AddHostedService<MongoIndexInitializer>();
             services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb", tags: [ReadyTag]);
         }

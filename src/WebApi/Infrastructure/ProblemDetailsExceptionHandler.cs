@@ -1,3 +1,4 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.WebApi.Logging;
 using Microsoft.AspNetCore.Diagnostics;
@@ -58,6 +59,10 @@ public sealed class ProblemDetailsExceptionHandler(
         {
             Status = StatusOf(validation.Kind),
             Title = TitleOf(validation.Kind),
+        },
+        EmailNotConfirmedException e => new ProblemDetails
+        {
+            Status = StatusOf(e.Kind), Title = TitleOf(e.Kind), Detail = e.Message, Type = ProblemShape.EmailNotConfirmedType,
         },
         RejectionException e => Problem(StatusOf(e.Kind), TitleOf(e.Kind), e.Message),
         StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.",

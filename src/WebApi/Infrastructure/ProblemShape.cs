@@ -9,6 +9,9 @@ public static class ProblemShape
 {
     public const string ValidationTitle = "One or more fields are invalid.";
 
+    /// <summary>The one problem of its own type (ADR 0040): a 403 a client must tell from "not allowed", to offer the confirmation email again.</summary>
+    public const string EmailNotConfirmedType = "urn:cleanauth:problem:email-not-confirmed";
+
     public static string Title(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "Bad request.",
@@ -42,7 +45,11 @@ public static class ProblemShape
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Status = status;
-        problem.Type = Type(status);
+        if (problem.Type != EmailNotConfirmedType || status != StatusCodes.Status403Forbidden)
+        {
+            problem.Type = Type(status);
+        }
+
         if (problem is not HttpValidationProblemDetails || problem.Title != ValidationTitle)
         {
             problem.Title = Title(status);

@@ -41,7 +41,8 @@ public class ConflictException(string message) : RejectionException(RejectionKin
 /// <summary>The caller is not (or no longer) authenticated.</summary>
 public sealed class UnauthorizedException(string message) : RejectionException(RejectionKind.Unauthorized, message);
 
-public sealed class ForbiddenException(string message) : RejectionException(RejectionKind.Forbidden, message);
+/// <summary>The caller may not do this (403). Not sealed: a refusal the client must tell apart gets a type of its own.</summary>
+public class ForbiddenException(string message) : RejectionException(RejectionKind.Forbidden, message);
 
 /// <summary>The content is not of a kind this endpoint accepts (415).</summary>
 public sealed class UnsupportedMediaException(string message) : RejectionException(RejectionKind.UnsupportedMedia, message);

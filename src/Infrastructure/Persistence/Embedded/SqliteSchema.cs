@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private static readonly string[] Steps =
     [
@@ -68,6 +68,17 @@ internal static class SqliteSchema
 
         ALTER TABLE authors ADD COLUMN Books INTEGER NOT NULL DEFAULT 0;
         """ + RecountAuthorReferences,
+
+        // Step 4 in the merged order (issue 14; the outbox table of the mail work is step 3 — integrator: keep that
+        // order and set Version to the count). Emails are confirmed from here on: the accounts that exist already
+        // read as unconfirmed. One row per (user, purpose) holds the live one-time code's hash (ADR 0040).
+        """
+        ALTER TABLE users ADD COLUMN EmailConfirmed INTEGER NOT NULL DEFAULT 0;
+
+        CREATE TABLE account_codes (
+            UserId TEXT NOT NULL, Purpose TEXT NOT NULL, CodeHash TEXT NOT NULL, ExpiresAt INTEGER NOT NULL,
+            Attempts INTEGER NOT NULL, PRIMARY KEY (UserId, Purpose)) STRICT;
+        """,
     ];
 
     /// <summary>Sets every author's count of the books that name it from the books table (after an import, too).</summary>

@@ -44,6 +44,12 @@ public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<Mong
             ],
             cancellationToken);
 
+        await store.AccountCodes.Indexes.CreateOneAsync(
+            new CreateIndexModel<AccountCodeDocument>(
+                Builders<AccountCodeDocument>.IndexKeys.Ascending(c => c.ExpiresAt),
+                new CreateIndexOptions { Name = "ttl_accountCodes_expiresAt", ExpireAfter = TimeSpan.FromDays(1) }),
+            cancellationToken: cancellationToken);
+
         var book = Builders<BookDocument>.IndexKeys;
         await store.Books.Indexes.CreateManyAsync(
             [

@@ -23,6 +23,7 @@ public sealed class MongoStore
         RefreshTokens = Database.GetCollection<MongoRefreshTokenDocument>("refreshTokens");
         RefreshFamilies = Database.GetCollection<MongoRefreshFamilyDocument>("refreshFamilies");
         Guards = Database.GetCollection<BsonDocument>("guards");
+        AccountCodes = Database.GetCollection<AccountCodeDocument>("accountCodes");
     }
 
     public IMongoDatabase Database { get; }
@@ -38,6 +39,8 @@ public sealed class MongoStore
     public IMongoCollection<MongoRefreshTokenDocument> RefreshTokens { get; }
 
     public IMongoCollection<MongoRefreshFamilyDocument> RefreshFamilies { get; }
+
+    public IMongoCollection<AccountCodeDocument> AccountCodes { get; }
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
     public IMongoCollection<BsonDocument> Guards { get; }
