@@ -44,11 +44,14 @@ public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<Mong
             ],
             cancellationToken);
 
-        await store.AccountCodes.Indexes.CreateOneAsync(
-            new CreateIndexModel<AccountCodeDocument>(
-                Builders<AccountCodeDocument>.IndexKeys.Ascending(c => c.ExpiresAt),
-                new CreateIndexOptions { Name = "ttl_accountCodes_expiresAt", ExpireAfter = TimeSpan.FromDays(1) }),
-            cancellationToken: cancellationToken);
+        foreach (var codes in new[] { store.ConfirmationCodes, store.ResetCodes })
+        {
+            await codes.Indexes.CreateOneAsync(
+                new CreateIndexModel<AccountCodeDocument>(
+                    Builders<AccountCodeDocument>.IndexKeys.Ascending(c => c.ExpiresAt),
+                    new CreateIndexOptions { Name = "ttl_expiresAt", ExpireAfter = TimeSpan.FromDays(1) }),
+                cancellationToken: cancellationToken);
+        }
 
         var book = Builders<BookDocument>.IndexKeys;
         await store.Books.Indexes.CreateManyAsync(

@@ -23,7 +23,8 @@ public sealed class MongoStore
         RefreshTokens = Database.GetCollection<MongoRefreshTokenDocument>("refreshTokens");
         RefreshFamilies = Database.GetCollection<MongoRefreshFamilyDocument>("refreshFamilies");
         Guards = Database.GetCollection<BsonDocument>("guards");
-        AccountCodes = Database.GetCollection<AccountCodeDocument>("accountCodes");
+        ConfirmationCodes = Database.GetCollection<AccountCodeDocument>("emailConfirmationCodes");
+        ResetCodes = Database.GetCollection<AccountCodeDocument>("passwordResetCodes");
     }
 
     public IMongoDatabase Database { get; }
@@ -40,7 +41,9 @@ public sealed class MongoStore
 
     public IMongoCollection<MongoRefreshFamilyDocument> RefreshFamilies { get; }
 
-    public IMongoCollection<AccountCodeDocument> AccountCodes { get; }
+    public IMongoCollection<AccountCodeDocument> ConfirmationCodes { get; }
+
+    public IMongoCollection<AccountCodeDocument> ResetCodes { get; }
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
     public IMongoCollection<BsonDocument> Guards { get; }

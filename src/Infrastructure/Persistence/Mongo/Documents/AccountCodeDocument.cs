@@ -1,13 +1,17 @@
+using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
-/// <summary>The live one-time code of one (user, purpose), keyed by both (<c>userId:purpose</c>), so issuing a new one replaces it.</summary>
+/// <summary>
+/// The live one-time code of one user in the collection of its purpose, keyed by the user's id, so that issuing a new
+/// one replaces it and every decision is a write to this one document.
+/// </summary>
 [BsonIgnoreExtraElements]
 public sealed class AccountCodeDocument
 {
     [BsonId]
-    public string Id { get; set; } = "";
+    public ObjectId UserId { get; set; }
 
     [BsonElement("codeHash")]
     public string CodeHash { get; set; } = "";
