@@ -2,8 +2,10 @@ using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Email;
 using CleanAuth.Application.Common.Options;
 using CleanAuth.Application.Users.Ports;
+using CleanAuth.Infrastructure.Email;
 using CleanAuth.Infrastructure.Health;
 using CleanAuth.Infrastructure.Images;
 using CleanAuth.Infrastructure.Observability;
@@ -32,6 +34,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<JwtOptions>(configuration, JwtOptions.Section);
         services.AddValidatedOptions<PasswordHashingOptions>(configuration, PasswordHashingOptions.Section);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
+        services.AddValidatedOptions<EmailDeliveryOptions>(configuration, EmailDeliveryOptions.Section);
         services.AddSingleton<IAuthMetrics, AuthMetrics>();
 
         services.AddSingleton(provider => JwtSigningKey.Resolve(
@@ -57,6 +60,8 @@ public static class DependencyInjection
             services.AddSingleton<SqliteRefreshTokenStore>();
             services.AddSingleton<IRefreshTokenStore>(provider => provider.GetRequiredService<SqliteRefreshTokenStore>());
             services.AddSingleton<IAccountCodeStore, SqliteAccountCodeStore>();
+            services.AddSingleton<SqliteEmailOutbox>();
+            AddEmailDelivery<SqliteEmailOutbox>(services, environment);
             services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHostedService<RefreshTokenSweeper>();
             services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store", tags: [ReadyTag]);
@@ -71,11 +76,32 @@ public static class DependencyInjection
             services.AddSingleton<ICoverStore, GridFsCoverStore>();
             services.AddSingleton<IRefreshTokenStore, MongoRefreshTokenStore>();
             services.AddSingleton<IAccountCodeStore, MongoAccountCodeStore>();
+            services.AddSingleton<MongoEmailOutbox>();
+            AddEmailDelivery<MongoEmailOutbox>(services, environment);
             services.AddHostedService<MongoIndexInitializer>();
             services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb", tags: [ReadyTag]);
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The use cases' outbox is the store's (waking this instance's sender); the sender is SMTP when
+    /// <c>Email:Smtp:Host</c> is set and the pickup folder under the data folder otherwise (ADR 0039).
+    /// </summary>
+    private static void AddEmailDelivery<TOutbox>(IServiceCollection services, IHostEnvironment environment)
+        where TOutbox : class, IEmailOutbox, IOutboxQueue
+    {
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<EmailMetrics>();
+        services.AddSingleton<IEmailOutbox>(provider =>
+            new WakingEmailOutbox(provider.GetRequiredService<TOutbox>(), provider.GetRequiredService<OutboxSignal>()));
+        services.AddSingleton<IOutboxQueue>(provider => provider.GetRequiredService<TOutbox>());
+        services.AddSingleton<IEmailSender>(provider =>
+            provider.GetRequiredService<IOptions<EmailDeliveryOptions>>().Value.Smtp.IsConfigured
+                ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider)
+                : new PickupFolderEmailSender(Path.Combine(DataPath(provider, environment), PickupFolderEmailSender.FolderName)));
+        services.AddHostedService<EmailDeliveryService>();
     }
 
     // The message names the setting but never repeats its value, which may hold a password.

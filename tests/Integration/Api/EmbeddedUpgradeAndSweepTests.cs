@@ -39,7 +39,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
                 using var command = connection.CreateCommand();
                 command.CommandText = """
                     DROP TABLE refresh_families; DROP INDEX refresh_tokens_by_expiry; ALTER TABLE authors DROP COLUMN Books;
-                    DROP TABLE account_codes; ALTER TABLE users DROP COLUMN EmailConfirmed;
+                    DROP TABLE email_outbox; DROP TABLE account_codes; ALTER TABLE users DROP COLUMN EmailConfirmed;
                     PRAGMA user_version = 1;
                     """;
                 command.ExecuteNonQuery();
@@ -53,7 +53,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
             (await signedIn.DeleteAsync($"/api/authors/{authorId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
             (await signedIn.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/users/me")).GetProperty("emailConfirmed").GetBoolean()
                 .Should().BeFalse("accounts from before confirmation existed read as unconfirmed");
-            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("3");
+            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("4");
         }
         finally
         {

@@ -1,16 +1,24 @@
 using CleanAuth.Application.Common.Email;
+using CleanAuth.Infrastructure.Email;
 
 namespace CleanAuth.Tests.Fakes;
 
-/// <summary>An <see cref="IEmailOutbox"/> that keeps what was enqueued, so a test can read the mail a use case left.</summary>
-public sealed class InMemoryEmailOutbox : IEmailOutbox
+/// <summary>
+/// An <see cref="IEmailOutbox"/> that keeps what was enqueued, so a test can read the mail a use case left; also
+/// the delivery side (<see cref="IOutboxQueue"/>), held to the same contract as the stores' outboxes.
+/// </summary>
+public sealed class InMemoryEmailOutbox(TimeProvider? clock = null) : IEmailOutbox, IOutboxQueue
 {
     private readonly List<EmailMessage> _messages = [];
+    private readonly Dictionary<string, Row> _rows = [];
     private readonly Lock _gate = new();
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private long _nextId;
 
     /// <summary>Thrown by the next enqueue when set (e.g. a <c>StorageUnavailableException</c>).</summary>
     public Exception? NextFailure { get; set; }
 
+    /// <summary>Everything ever enqueued, delivered or not.</summary>
     public IReadOnlyList<EmailMessage> Messages
     {
         get
@@ -33,8 +41,93 @@ public sealed class InMemoryEmailOutbox : IEmailOutbox
             }
 
             _messages.Add(message);
+            var now = _clock.GetUtcNow();
+            var id = (++_nextId).ToString("x24", System.Globalization.CultureInfo.InvariantCulture);
+            _rows[id] = new Row(id, message, now, now);
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var claimed = _rows.Values.Where(r => r.GaveUpAt is null && r.NextAttemptAt <= now).OrderBy(r => r.NextAttemptAt).Take(max).ToList();
+            foreach (var row in claimed)
+            {
+                row.ClaimToken = Guid.NewGuid().ToString("N");
+                row.NextAttemptAt = now + lease;
+                row.Attempts++;
+            }
+
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>(
+                [.. claimed.OrderBy(r => r.EnqueuedAt).Select(r => new OutboxEntry(r.Id, r.Message, r.Attempts, r.ClaimToken!, r.EnqueuedAt))]);
+        }
+    }
+
+    public Task<bool> MarkSentAsync(OutboxEntry entry, CancellationToken cancellationToken) => Settle(entry, row => _rows.Remove(row.Id));
+
+    public Task<bool> RetryLaterAsync(OutboxEntry entry, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+        Settle(entry, row =>
+        {
+            row.NextAttemptAt = nextAttemptAt;
+            row.ClaimToken = null;
+        });
+
+    public Task<bool> GiveUpAsync(OutboxEntry entry, DateTimeOffset now, string error, CancellationToken cancellationToken) =>
+        Settle(entry, row =>
+        {
+            row.GaveUpAt = now;
+            row.ClaimToken = null;
+            row.Message = row.Message with { TextBody = "", HtmlBody = "" };
+        });
+
+    public Task<long> CountQueuedAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult((long)_rows.Values.Count(r => r.GaveUpAt is null));
+        }
+    }
+
+    /// <summary>The bodies an entry still holds, or null when it is gone (what the contract checks of every store).</summary>
+    public (string Text, string Html)? StoredBodies(string id)
+    {
+        lock (_gate)
+        {
+            return _rows.TryGetValue(id, out var row) ? (row.Message.TextBody, row.Message.HtmlBody) : null;
+        }
+    }
+
+    private Task<bool> Settle(OutboxEntry entry, Action<Row> change)
+    {
+        lock (_gate)
+        {
+            if (!_rows.TryGetValue(entry.Id, out var row) || row.ClaimToken != entry.ClaimToken)
+            {
+                return Task.FromResult(false);
+            }
+
+            change(row);
+            return Task.FromResult(true);
+        }
+    }
+
+    private sealed class Row(string id, EmailMessage message, DateTimeOffset enqueuedAt, DateTimeOffset nextAttemptAt)
+    {
+        public string Id { get; } = id;
+
+        public EmailMessage Message { get; set; } = message;
+
+        public DateTimeOffset EnqueuedAt { get; } = enqueuedAt;
+
+        public DateTimeOffset NextAttemptAt { get; set; } = nextAttemptAt;
+
+        public int Attempts { get; set; }
+
+        public string? ClaimToken { get; set; }
+
+        public DateTimeOffset? GaveUpAt { get; set; }
     }
 }

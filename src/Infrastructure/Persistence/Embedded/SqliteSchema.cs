@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private static readonly string[] Steps =
     [
@@ -69,9 +69,18 @@ internal static class SqliteSchema
         ALTER TABLE authors ADD COLUMN Books INTEGER NOT NULL DEFAULT 0;
         """ + RecountAuthorReferences,
 
-        // Step 4 in the merged order (issue 14; the outbox table of the mail work is step 3 — integrator: keep that
-        // order and set Version to the count). Emails are confirmed from here on: the accounts that exist already
-        // read as unconfirmed. One row per (user, purpose) holds the live one-time code's hash (ADR 0040).
+        // Step 3 (ADR 0039). The email outbox: a claim moves NextAttemptAt a lease ahead and sets ClaimToken in one
+        // conditional UPDATE; a sent row is deleted, a given-up one keeps its envelope with blank bodies.
+        """
+        CREATE TABLE email_outbox (
+            Id TEXT PRIMARY KEY, Kind TEXT NOT NULL, ToAddress TEXT NOT NULL, ToName TEXT NOT NULL, Subject TEXT NOT NULL,
+            TextBody TEXT NOT NULL, HtmlBody TEXT NOT NULL, EnqueuedAt INTEGER NOT NULL, NextAttemptAt INTEGER NOT NULL,
+            Attempts INTEGER NOT NULL, ClaimToken TEXT, LastError TEXT, GaveUpAt INTEGER) STRICT;
+        CREATE INDEX email_outbox_due ON email_outbox (NextAttemptAt) WHERE GaveUpAt IS NULL;
+        """,
+
+        // Step 4 (ADR 0040). Emails are confirmed from here on: the accounts that exist already read as unconfirmed.
+        // One row per (user, purpose) holds the live one-time code's hash.
         """
         ALTER TABLE users ADD COLUMN EmailConfirmed INTEGER NOT NULL DEFAULT 0;
 

@@ -67,6 +67,13 @@ public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<Mong
                 Builders<AuthorDocument>.IndexKeys.Ascending(a => a.OwnerId).Ascending(a => a.Name),
                 new CreateIndexOptions { Name = "ix_authors_owner_name" }),
             cancellationToken: cancellationToken);
+
+        // The claim's query: due entries not given up, oldest due first.
+        await store.EmailOutbox.Indexes.CreateOneAsync(
+            new CreateIndexModel<MongoOutboxDocument>(
+                Builders<MongoOutboxDocument>.IndexKeys.Ascending(d => d.GaveUpAt).Ascending(d => d.NextAttemptAt),
+                new CreateIndexOptions { Name = "ix_emailOutbox_due" }),
+            cancellationToken: cancellationToken);
     });
 
     protected override async Task<bool> TryRunAsync(CancellationToken cancellationToken)

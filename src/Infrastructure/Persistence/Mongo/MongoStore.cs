@@ -23,6 +23,7 @@ public sealed class MongoStore
         RefreshTokens = Database.GetCollection<MongoRefreshTokenDocument>("refreshTokens");
         RefreshFamilies = Database.GetCollection<MongoRefreshFamilyDocument>("refreshFamilies");
         Guards = Database.GetCollection<BsonDocument>("guards");
+        EmailOutbox = Database.GetCollection<MongoOutboxDocument>("emailOutbox");
         ConfirmationCodes = Database.GetCollection<AccountCodeDocument>("emailConfirmationCodes");
         ResetCodes = Database.GetCollection<AccountCodeDocument>("passwordResetCodes");
     }
@@ -47,6 +48,9 @@ public sealed class MongoStore
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
     public IMongoCollection<BsonDocument> Guards { get; }
+
+    /// <summary>Email waiting to be delivered (ADR 0039).</summary>
+    public IMongoCollection<MongoOutboxDocument> EmailOutbox { get; }
 
     /// <summary>Set once the active-administrator count is known to exist, so later changes skip the check.</summary>
     internal volatile bool ActiveAdminsCounted;

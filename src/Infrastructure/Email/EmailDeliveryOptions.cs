@@ -1,0 +1,106 @@
+using System.ComponentModel.DataAnnotations;
+using MailKit.Security;
+using MimeKit;
+
+namespace CleanAuth.Infrastructure.Email;
+
+/// <summary>How the outbox's mail leaves (ADR 0039). Without <c>Email:Smtp:Host</c> it goes to the pickup folder.</summary>
+public sealed class EmailDeliveryOptions : IValidatableObject
+{
+    public const string Section = "Email";
+
+    /// <summary>The sender, <c>address</c> or <c>Display Name &lt;address&gt;</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Email:From is required.")]
+    public string From { get; set; } = "CleanAuth <no-reply@localhost>";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>How often the sender looks for due mail when nothing woke it (an enqueue on this instance does).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Email:PollInterval must be between 00:00:00.050 and 01:00:00.")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The wait after the first failed attempt; it doubles with every further one, up to <see cref="RetryMaxDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Email:RetryBaseDelay must be between 00:00:00.010 and 01:00:00.")]
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00", ErrorMessage = "Email:RetryMaxDelay must be between 00:00:00.010 and 1.00:00:00.")]
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Attempts before a message is given up (about 1.5 days with the default delays).</summary>
+    [Range(1, 1000, ErrorMessage = "Email:MaxAttempts must be between 1 and 1000.")]
+    public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>
+    /// How long a claimed message belongs to its sender; after it, another instance may send it again. Longer than
+    /// a send can take (<see cref="SmtpOptions.Timeout"/>), so only a sender that died loses its claim.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Email:ClaimLease must be between 00:00:01 and 01:00:00.")]
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    [Range(1, 500, ErrorMessage = "Email:BatchSize must be between 1 and 500.")]
+    public int BatchSize { get; set; } = 20;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(From) && !MailboxAddress.TryParse(From, out _))
+        {
+            yield return new ValidationResult("Email:From is not an email address (address or Name <address>).", [nameof(From)]);
+        }
+
+        if (RetryMaxDelay < RetryBaseDelay)
+        {
+            yield return new ValidationResult("Email:RetryMaxDelay must not be shorter than Email:RetryBaseDelay.", [nameof(RetryMaxDelay)]);
+        }
+
+        if (ClaimLease <= Smtp.Timeout)
+        {
+            yield return new ValidationResult("Email:ClaimLease must be longer than Email:Smtp:Timeout.", [nameof(ClaimLease)]);
+        }
+
+        // Data annotations do not descend into nested objects by themselves.
+        var nested = new List<ValidationResult>();
+        Validator.TryValidateObject(Smtp, new ValidationContext(Smtp), nested, validateAllProperties: true);
+        foreach (var result in nested)
+        {
+            yield return result;
+        }
+    }
+}
+
+/// <summary>The SMTP server; <see cref="Password"/> is never logged.</summary>
+public sealed class SmtpOptions
+{
+    /// <summary>Empty: no SMTP, mail goes to the pickup folder.</summary>
+    public string? Host { get; set; }
+
+    [Range(1, 65535, ErrorMessage = "Email:Smtp:Port must be between 1 and 65535.")]
+    public int Port { get; set; } = 587;
+
+    [EnumDataType(typeof(SmtpSecurity), ErrorMessage = "Email:Smtp:Security must be None, StartTls or Tls.")]
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>How long one connection, command or send may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Email:Smtp:Timeout must be between 00:00:01 and 00:10:00.")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    internal SecureSocketOptions SocketOptions => Security switch
+    {
+        SmtpSecurity.None => SecureSocketOptions.None,
+        SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.StartTls,
+    };
+}
+
+/// <summary>None: plain text (a local relay, tests); StartTls: upgrade on the submission port (587); Tls: TLS from the start (465).</summary>
+public enum SmtpSecurity
+{
+    None,
+    StartTls,
+    Tls,
+}

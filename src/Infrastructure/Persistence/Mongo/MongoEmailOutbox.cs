@@ -1,0 +1,94 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Email;
+using CleanAuth.Infrastructure.Email;
+using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static CleanAuth.Infrastructure.Persistence.Mongo.Documents.MongoTimes;
+
+namespace CleanAuth.Infrastructure.Persistence.Mongo;
+
+/// <summary>The email outbox on MongoDB (ADR 0039): one document per message in <c>emailOutbox</c>.</summary>
+public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimeProvider timeProvider) : IEmailOutbox, IOutboxQueue
+{
+    private static readonly FilterDefinitionBuilder<MongoOutboxDocument> Filter = Builders<MongoOutboxDocument>.Filter;
+    private static readonly UpdateDefinitionBuilder<MongoOutboxDocument> Update = Builders<MongoOutboxDocument>.Update;
+
+    private IMongoCollection<MongoOutboxDocument> Outbox => store.EmailOutbox;
+
+    public Task EnqueueAsync(EmailMessage message, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        await Outbox.InsertOneAsync(
+            new MongoOutboxDocument
+            {
+                Id = ObjectId.Parse(ids.NewId()),
+                Kind = message.Kind,
+                ToAddress = message.ToAddress,
+                ToName = message.ToName,
+                Subject = message.Subject,
+                TextBody = message.TextBody,
+                HtmlBody = message.HtmlBody,
+                EnqueuedAt = now,
+                NextAttemptAt = now,
+            },
+            cancellationToken: cancellationToken);
+    });
+
+    // Each entry is taken by its own conditional FindOneAndUpdate: of two senders racing for one document, the
+    // second finds it no longer due and moves on to the next.
+    public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+        MongoStore.Guard(async () =>
+        {
+            var due = Filter.Eq(d => d.GaveUpAt, null) & Filter.Lte(d => d.NextAttemptAt, now.UtcDateTime);
+            var options = new FindOneAndUpdateOptions<MongoOutboxDocument>
+            {
+                Sort = Builders<MongoOutboxDocument>.Sort.Ascending(d => d.NextAttemptAt),
+                ReturnDocument = ReturnDocument.After,
+            };
+            var claimed = new List<OutboxEntry>();
+            while (claimed.Count < max)
+            {
+                var token = Guid.NewGuid().ToString("N");
+                var document = await Outbox.FindOneAndUpdateAsync(
+                    due,
+                    Update.Set(d => d.ClaimToken, token).Set(d => d.NextAttemptAt, (now + lease).UtcDateTime).Inc(d => d.Attempts, 1),
+                    options,
+                    cancellationToken);
+                if (document is null)
+                {
+                    break;
+                }
+
+                claimed.Add(ToEntry(document));
+            }
+
+            return (IReadOnlyList<OutboxEntry>)claimed;
+        });
+
+    public Task<bool> MarkSentAsync(OutboxEntry entry, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+        ObjectIds.TryParse(entry.Id, out var id)
+        && (await Outbox.DeleteOneAsync(d => d.Id == id && d.ClaimToken == entry.ClaimToken, cancellationToken)).DeletedCount == 1);
+
+    public Task<bool> RetryLaterAsync(OutboxEntry entry, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
+        Settle(entry, Update.Set(d => d.NextAttemptAt, nextAttemptAt.UtcDateTime).Set(d => d.ClaimToken, null).Set(d => d.LastError, error), cancellationToken);
+
+    public Task<bool> GiveUpAsync(OutboxEntry entry, DateTimeOffset now, string error, CancellationToken cancellationToken) =>
+        Settle(entry, Update.Set(d => d.GaveUpAt, now.UtcDateTime).Set(d => d.ClaimToken, null).Set(d => d.LastError, error)
+            .Set(d => d.TextBody, "").Set(d => d.HtmlBody, ""), cancellationToken);
+
+    public Task<long> CountQueuedAsync(CancellationToken cancellationToken) => MongoStore.Guard(() =>
+        Outbox.CountDocumentsAsync(d => d.GaveUpAt == null, cancellationToken: cancellationToken));
+
+    private Task<bool> Settle(OutboxEntry entry, UpdateDefinition<MongoOutboxDocument> update, CancellationToken cancellationToken) =>
+        MongoStore.Guard(async () =>
+            ObjectIds.TryParse(entry.Id, out var id)
+            && (await Outbox.UpdateOneAsync(d => d.Id == id && d.ClaimToken == entry.ClaimToken, update, cancellationToken: cancellationToken)).ModifiedCount == 1);
+
+    private static OutboxEntry ToEntry(MongoOutboxDocument d) => new(
+        d.Id.ToString(),
+        new EmailMessage(d.Kind, d.ToAddress, d.ToName, d.Subject, d.TextBody, d.HtmlBody),
+        d.Attempts,
+        d.ClaimToken ?? "",
+        Utc(d.EnqueuedAt));
+}
