@@ -151,7 +151,7 @@ public sealed class AccountCodeHandlerTests
         await Resend.Handle(new ResendConfirmationCommand(email), default);
 
         _kit.Outbox.Messages.Should().BeEmpty();
-        _kit.CodeStore.IssuedHashes.Should().ContainSingle("the stand-in write takes the place of the real one");
+        _kit.CodeStore.IssuedHashes.Should().HaveCount(2, "the stand-in writes take the place of the code's and the mail's");
         _kit.EventNames.Should().Equal("EmailConfirmationFailed");
     }
 
