@@ -18,7 +18,7 @@ npm ci --prefix tools/mongo-wire --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error
 
-echo "== restoring the pinned .NET tools (Kiota, .config/dotnet-tools.json)"
+echo "== restoring the pinned .NET tools (Kiota, smtp4dev for the SMTP tests; .config/dotnet-tools.json)"
 dotnet tool restore
 
 # Debian packages the checks need: chromium for the docs-page test (npm's browser downloads cannot work here),

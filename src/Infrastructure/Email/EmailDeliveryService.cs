@@ -67,6 +67,13 @@ public sealed partial class EmailDeliveryService(
             total += batch.Count;
             foreach (var entry in batch)
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: hand the rest back now rather than after the lease, for the next instance to start.
+                    await ReleaseAsync(entry);
+                    continue;
+                }
+
                 await DeliverAsync(entry, settings, cancellationToken);
             }
 
@@ -88,6 +95,11 @@ public sealed partial class EmailDeliveryService(
         {
             await FailedAsync(entry, settings, ex);
             return;
+        }
+        catch (OperationCanceledException)
+        {
+            await ReleaseAsync(entry);
+            throw;
         }
 
         if (await queue.MarkSentAsync(entry, CancellationToken.None))
@@ -121,6 +133,19 @@ public sealed partial class EmailDeliveryService(
         }
 
         metrics.Failed(entry.Message.Kind, retried);
+    }
+
+    private async Task ReleaseAsync(OutboxEntry entry)
+    {
+        try
+        {
+            await queue.RetryLaterAsync(entry, timeProvider.GetUtcNow(), "Released when the sender stopped", CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The lease brings it back anyway.
+            LogRoundFailed(logger, ex);
+        }
     }
 
     /// <summary>Base · 2^(attempt−1), at most the cap: 10 s, 20 s, 40 s … 15 min with the defaults.</summary>
