@@ -62,7 +62,10 @@ public sealed class ProblemDetailsExceptionHandler(
         },
         EmailNotConfirmedException e => new ProblemDetails
         {
-            Status = StatusOf(e.Kind), Title = TitleOf(e.Kind), Detail = e.Message, Type = ProblemShape.EmailNotConfirmedType,
+            Status = StatusOf(e.Kind),
+            Title = TitleOf(e.Kind),
+            Detail = e.Message,
+            Type = ProblemShape.EmailNotConfirmedType,
         },
         RejectionException e => Problem(StatusOf(e.Kind), TitleOf(e.Kind), e.Message),
         StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
