@@ -93,8 +93,8 @@ public sealed class TypedErrorTests : IAsyncLifetime
         };
         problemStatus.Should().Be(status);
         ((Microsoft.Kiota.Abstractions.ApiException)(object)problem).ResponseStatusCode.Should().Be(status);
-        // The one problem of its own type (ADR 0040); every other one is typed by its status's RFC section.
-        if (type != "urn:cleanauth:problem:email-not-confirmed")
+        // A refusal with a type of its own (e.g. email-not-confirmed, ADR 0040) keeps it; every other is typed by its status's RFC section.
+        if (type?.StartsWith("urn:cleanauth:problem:", StringComparison.Ordinal) != true)
         {
             type.Should().StartWith("https://tools.ietf.org/html/rfc");
         }

@@ -9,8 +9,8 @@ public static class ProblemShape
 {
     public const string ValidationTitle = "One or more fields are invalid.";
 
-    /// <summary>The one problem of its own type (ADR 0040): a 403 a client must tell from "not allowed", to offer the confirmation email again.</summary>
-    public const string EmailNotConfirmedType = "urn:cleanauth:problem:email-not-confirmed";
+    /// <summary>The prefix of the problem types this API defines itself (<c>RejectionException.ProblemType</c>).</summary>
+    public const string OwnTypePrefix = "urn:cleanauth:problem:";
 
     public static string Title(int status) => status switch
     {
@@ -45,11 +45,8 @@ public static class ProblemShape
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Status = status;
-        if (problem.Type != EmailNotConfirmedType || status != StatusCodes.Status403Forbidden)
-        {
-            problem.Type = Type(status);
-        }
-
+        // A refusal with a type of its own (e.g. two-factor-required) keeps it; every other gets its status's.
+        problem.Type = problem.Type?.StartsWith(OwnTypePrefix, StringComparison.Ordinal) == true ? problem.Type : Type(status);
         if (problem is not HttpValidationProblemDetails || problem.Title != ValidationTitle)
         {
             problem.Title = Title(status);
