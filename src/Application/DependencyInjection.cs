@@ -46,6 +46,10 @@ public static class DependencyInjection
         services.AddScoped<SecurityEvents>();
         services.AddScoped<RefreshTokens>();
         services.AddScoped<SignInAttempts>();
+        services.AddScoped<AccountCodes>();
+        services.AddSingleton<AccountEmails>();
+        services.AddValidatedOptions<AccountOptions>(configuration, AccountOptions.Section);
+        services.AddValidatedOptions<EmailLinkOptions>(configuration, EmailLinkOptions.Section);
         services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
         services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);

@@ -59,6 +59,7 @@ public static class DependencyInjection
             services.AddSingleton<ICoverStore, SqliteCoverStore>();
             services.AddSingleton<SqliteRefreshTokenStore>();
             services.AddSingleton<IRefreshTokenStore>(provider => provider.GetRequiredService<SqliteRefreshTokenStore>());
+            services.AddSingleton<IAccountCodeStore, SqliteAccountCodeStore>();
             services.AddSingleton<SqliteEmailOutbox>();
             AddEmailDelivery<SqliteEmailOutbox>(services, environment);
             services.AddHostedService<EmbeddedStoreInitializer>();
@@ -74,6 +75,7 @@ public static class DependencyInjection
             services.AddSingleton<IAuthorRepository, MongoAuthorRepository>();
             services.AddSingleton<ICoverStore, GridFsCoverStore>();
             services.AddSingleton<IRefreshTokenStore, MongoRefreshTokenStore>();
+            services.AddSingleton<IAccountCodeStore, MongoAccountCodeStore>();
             services.AddSingleton<MongoEmailOutbox>();
             AddEmailDelivery<MongoEmailOutbox>(services, environment);
             services.AddHostedService<MongoIndexInitializer>();

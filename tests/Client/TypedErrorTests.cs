@@ -36,6 +36,24 @@ public sealed class TypedErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wrong_code_is_a_400_on_the_code_and_an_unconfirmed_login_a_403_of_its_own_type()
+    {
+        await using var strict = new ClientApi(new() { ["Accounts:RequireConfirmedEmail"] = "true" });
+        var client = strict.Client();
+        var email = $"strict-{Guid.NewGuid():N}@example.com";
+        await client.Api.Auth.Register.PostAsync(new RegisterUserCommand { Name = "Strict", Email = email, Password = Password });
+
+        var wrong = await ShouldFailAsync<HttpValidationProblemDetails>(
+            () => client.Api.Auth.Email.Confirm.PostAsync(new ConfirmEmailCommand { Email = email, Code = "0000-0000-0000" }), 400);
+        wrong.Errors!.AdditionalData.Keys.Should().Equal("code");
+        var unconfirmed = await ShouldFailAsync<ProblemDetails>(() => client.Api.Auth.Login.PostAsync(new LoginCommand { Email = email, Password = Password }), 403);
+        unconfirmed.Type.Should().Be("urn:cleanauth:problem:email-not-confirmed");
+
+        await client.Api.Auth.Email.Confirm.PostAsync(new ConfirmEmailCommand { Email = email, Code = await strict.Mailbox.ConfirmationCodeAsync(email) });
+        (await client.Api.Auth.Login.PostAsync(new LoginCommand { Email = email, Password = Password }))!.AccessToken.Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task A_409_413_and_415_are_problems()
     {
         var reader = await SignedInAsync();
@@ -75,7 +93,12 @@ public sealed class TypedErrorTests : IAsyncLifetime
         };
         problemStatus.Should().Be(status);
         ((Microsoft.Kiota.Abstractions.ApiException)(object)problem).ResponseStatusCode.Should().Be(status);
-        type.Should().StartWith("https://tools.ietf.org/html/rfc");
+        // A refusal with a type of its own (e.g. email-not-confirmed, ADR 0040) keeps it; every other is typed by its status's RFC section.
+        if (type?.StartsWith("urn:cleanauth:problem:", StringComparison.Ordinal) != true)
+        {
+            type.Should().StartWith("https://tools.ietf.org/html/rfc");
+        }
+
         title.Should().NotBeNullOrWhiteSpace();
         traceId.Should().NotBeNullOrWhiteSpace();
         return problem;

@@ -22,7 +22,8 @@ public sealed class User
         long version,
         DateTimeOffset? lastLoginAt = null,
         int failedLoginCount = 0,
-        DateTimeOffset? lockoutEnd = null)
+        DateTimeOffset? lockoutEnd = null,
+        bool emailConfirmed = false)
     {
         Id = id;
         Name = name;
@@ -37,6 +38,7 @@ public sealed class User
         LastLoginAt = lastLoginAt;
         FailedLoginCount = failedLoginCount;
         LockoutEnd = lockoutEnd;
+        EmailConfirmed = emailConfirmed;
         StoredAsActiveAdmin = IsActiveAdmin;
     }
 
@@ -74,6 +76,12 @@ public sealed class User
 
     /// <summary>Until when sign-in is refused, whatever the password; null when not locked. Kept like <see cref="FailedLoginCount"/>.</summary>
     public DateTimeOffset? LockoutEnd { get; }
+
+    /// <summary>
+    /// Whether the holder proved the address by presenting a code sent to it. Kept like <see cref="FailedLoginCount"/>:
+    /// only the store's own confirm operation sets it, so a stale copy saved later can never take it back.
+    /// </summary>
+    public bool EmailConfirmed { get; }
 
     public bool IsAdmin => _roles.Contains(Role.Admin, StringComparer.Ordinal);
 

@@ -29,6 +29,7 @@ public sealed class AuthMetrics : IAuthMetrics
             LoginFailure.WrongPassword => "wrong_password",
             LoginFailure.Disabled => "account_disabled",
             LoginFailure.LockedOut => "locked_out",
+            LoginFailure.EmailNotConfirmed => "email_not_confirmed",
             _ => "other",
         }));
 }

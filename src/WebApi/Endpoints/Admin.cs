@@ -35,6 +35,7 @@ public sealed class Admin : IEndpointGroup
                     ["disabled"] = false,
                     ["createdAt"] = Samples.Created,
                     ["lastLoginAt"] = Samples.Created,
+                    ["emailConfirmed"] = true,
                 }),
                 ["page"] = 1,
                 ["pageSize"] = 20,

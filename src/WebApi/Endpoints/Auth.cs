@@ -36,12 +36,13 @@ public sealed class Auth : IEndpointGroup
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email, ["password"] = Samples.Password }, response: Samples.Tokens)
             .IssuesTokens()
             .WithSummary("Exchanges an email and password for an access token and a refresh token.")
-            .WithDescription("Accepts JSON or form fields. Any failure (unknown email, wrong password, disabled or locked account) is the same 401; five consecutive failures lock the account for five minutes. Rate-limited per client IP.")
+            .WithDescription("Accepts JSON or form fields. Any failure (unknown email, wrong password, disabled or locked account) is the same 401; five consecutive failures lock the account for five minutes. With Accounts:RequireConfirmedEmail on, the right password to an account whose email is not confirmed gets a 403 of type urn:cleanauth:problem:email-not-confirmed. Rate-limited per client IP.")
             .RequireRateLimiting(RateLimiting.Login)
             .Accepts<LoginCommand>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<TokenPair>()
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         group.MapPost("/refresh", async (RefreshCommand command, IMediator mediator, CancellationToken ct) =>

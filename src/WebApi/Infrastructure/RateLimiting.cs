@@ -37,6 +37,17 @@ public sealed class RateLimitOptions
     /// <summary>Per signed-in user and window: each is a guess at the current password (ADR 0031).</summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:ChangePassword must be between 1 and 1000000.")]
     public int ChangePassword { get; set; } = 5;
+
+    /// <summary>Per client IP and window, over the four email-code routes together (confirm, resend, forgot, reset).</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:EmailCodes must be between 1 and 1000000.")]
+    public int EmailCodes { get; set; } = 10;
+
+    /// <summary>
+    /// Per email address and window, over the same four routes, whoever asks and whether or not the address has an
+    /// account: bounds the mail one address can be sent and the codes one account can be tried with.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:EmailCodesPerAddress must be between 1 and 1000000.")]
+    public int EmailCodesPerAddress { get; set; } = 5;
 }
 
 public static class RateLimiting
@@ -51,6 +62,9 @@ public static class RateLimiting
     /// <summary>Per user (the token's <c>sub</c>), whatever address the guesses come from.</summary>
     public const string ChangePassword = "change-password";
 
+    /// <summary>Per client IP, for the email-code routes; the per-address limit is <see cref="RequireAddressRateLimit"/>.</summary>
+    public const string EmailCodes = "email-codes";
+
     public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section);
@@ -64,10 +78,34 @@ public static class RateLimiting
             options.AddPolicy(Refresh, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Refresh));
             options.AddPolicy(Uploads, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
             options.AddPolicy(ChangePassword, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.ChangePassword));
-            options.OnRejected = WriteProblemAsync;
+            options.AddPolicy(EmailCodes, context => Partition(context, limits, "ip:" + ClientIp(context), limits.EmailCodes));
+            options.OnRejected = (context, cancellationToken) => WriteProblemAsync(context.HttpContext, context.Lease);
         });
+        services.AddSingleton<AddressRateLimiter>();
         return services;
     }
+
+    /// <summary>
+    /// Limits the route per email address too. The address is in the body, which the rate-limiting middleware has
+    /// not read, so this is an endpoint filter that runs once the body is bound: it takes a permit keyed by the
+    /// normalized address (the same key whether or not an account has it) before the use case runs.
+    /// </summary>
+    public static RouteHandlerBuilder RequireAddressRateLimit<TRequest>(this RouteHandlerBuilder builder, Func<TRequest, string?> email) =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            if (context.Arguments.OfType<TRequest>().FirstOrDefault() is { } request && email(request) is { } address)
+            {
+                using var lease = context.HttpContext.RequestServices.GetRequiredService<AddressRateLimiter>().Acquire(address);
+                if (!lease.IsAcquired)
+                {
+                    context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    await WriteProblemAsync(context.HttpContext, lease);
+                    return Results.Empty;
+                }
+            }
+
+            return await next(context);
+        });
 
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits, string key, int permits) => limits.Enabled
         ? RateLimitPartition.Get(key, _ => new AlignedWindowRateLimiter(
@@ -79,10 +117,9 @@ public static class RateLimiting
 
     private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static async ValueTask WriteProblemAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    private static async ValueTask WriteProblemAsync(HttpContext http, RateLimitLease lease)
     {
-        var http = context.HttpContext;
-        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {

@@ -53,5 +53,9 @@ public static class Samples
         ["email"] = Email,
         ["roles"] = new JsonArray(),
         ["createdAt"] = Created,
+        ["emailConfirmed"] = true,
     };
+
+    /// <summary>A one-time code as the emails show it (ADR 0040).</summary>
+    public const string Code = "7KQ2-M9XD-4HTW";
 }

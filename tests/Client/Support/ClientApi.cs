@@ -43,6 +43,9 @@ public sealed class ClientApi : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The mail the API delivered (no SMTP host here: the pickup folder).</summary>
+    public CleanAuth.Tests.Email.PickupMailbox Mailbox => new(_dataPath);
+
     /// <summary>Endpoint name → the statuses it answered.</summary>
     public ConcurrentDictionary<string, ConcurrentBag<int>> Answered { get; } = new(StringComparer.Ordinal);
 

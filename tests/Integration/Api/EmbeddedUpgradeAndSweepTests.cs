@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Tests.Integration.Support;
@@ -38,7 +39,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
                 using var command = connection.CreateCommand();
                 command.CommandText = """
                     DROP TABLE refresh_families; DROP INDEX refresh_tokens_by_expiry; ALTER TABLE authors DROP COLUMN Books;
-                    DROP TABLE email_outbox;
+                    DROP TABLE email_outbox; DROP TABLE account_codes; ALTER TABLE users DROP COLUMN EmailConfirmed;
                     PRAGMA user_version = 1;
                     """;
                 command.ExecuteNonQuery();
@@ -50,7 +51,9 @@ public sealed class EmbeddedUpgradeAndSweepTests
             (await signedIn.DeleteAsync($"/api/authors/{authorId}")).StatusCode.Should().Be(HttpStatusCode.Conflict, "the upgrade counted the book");
             (await signedIn.DeleteAsync($"/api/books/{bookId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
             (await signedIn.DeleteAsync($"/api/authors/{authorId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("3");
+            (await signedIn.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/users/me")).GetProperty("emailConfirmed").GetBoolean()
+                .Should().BeFalse("accounts from before confirmation existed read as unconfirmed");
+            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("4");
         }
         finally
         {

@@ -48,7 +48,8 @@ public sealed class OpenApiTests(DocsApiFixture fixture) : IClassFixture<DocsApi
             var name = $"{method} {path}";
             var responses = operation.GetProperty("responses").EnumerateObject().ToDictionary(r => r.Name, r => r.Value);
             responses.Keys.Should().Contain(k => k.StartsWith('2'), name);
-            foreach (var (status, response) in responses.Where(r => r.Key is not "204"))
+            // 204 and 202 (the email routes' "accepted, nothing to say") have no body.
+            foreach (var (status, response) in responses.Where(r => r.Key is not ("204" or "202")))
             {
                 var content = response.GetProperty("content").EnumerateObject().ToList();
                 content.Should().NotBeEmpty("{0} {1} has a body", name, status);

@@ -320,6 +320,26 @@ public abstract class UserRepositoryContract
     }
 
     /// <summary>Only stores that enforce unique indexes can pass this; the Mongo-wire test server does not.</summary>
+    [StoreFact]
+    public async Task A_new_user_is_unconfirmed_and_a_confirmation_sticks_through_a_stale_update()
+    {
+        var user = NewUser();
+        await Repository.TryAddAsync(user, default);
+        var stale = (await Repository.FindByIdAsync(user.Id, default))!;
+        stale.EmailConfirmed.Should().BeFalse();
+
+        await Repository.MarkEmailConfirmedAsync(user.Id, default);
+        await Repository.MarkEmailConfirmedAsync(user.Id, default);
+        stale.Rename(PersonName.Create("Ann L."), Now);
+        await Repository.UpdateAsync(stale, default);
+
+        var found = (await Repository.FindByIdAsync(user.Id, default))!;
+        found.EmailConfirmed.Should().BeTrue("an update never writes the flag");
+        found.Name.Should().Be("Ann L.");
+        (await Repository.ListAsync(1, 100, user.Email, default)).Items.Single().EmailConfirmed.Should().BeTrue();
+        await Repository.MarkEmailConfirmedAsync(UserId.From(_ids.NewId()), default);
+    }
+
     protected async Task Concurrent_adds_of_one_email_admit_exactly_one_core()
     {
         var email = $"race-{Guid.NewGuid():N}@example.com";

@@ -101,6 +101,21 @@ public sealed class MongoWireUserRepositoryContract(MongoWireStoreFixture fixtur
 {
     protected override IUserRepository Repository { get; } = new MongoUserRepository(fixture.Store);
 
+    [StoreFact]
+    public async Task A_user_stored_before_confirmation_existed_reads_as_unconfirmed()
+    {
+        var user = Domain.Users.User.Register(UserId.From(new ObjectIdGenerator().NewId()), PersonName.Create("Old"), EmailAddress.Create($"old-{Guid.NewGuid():N}@example.com"), "HASH", DateTimeOffset.UtcNow);
+        await Repository.TryAddAsync(user, default);
+        var raw = fixture.Store.Database.GetCollection<MongoDB.Bson.BsonDocument>("users");
+        var filter = MongoDB.Driver.Builders<MongoDB.Bson.BsonDocument>.Filter.Eq("_id", MongoDB.Bson.ObjectId.Parse(user.Id.Value));
+        await raw.UpdateOneAsync(filter, MongoDB.Driver.Builders<MongoDB.Bson.BsonDocument>.Update.Unset("emailConfirmed"));
+        (await raw.Find(filter).SingleAsync()).Contains("emailConfirmed").Should().BeFalse();
+
+        (await Repository.FindByIdAsync(user.Id, default))!.EmailConfirmed.Should().BeFalse();
+        await Repository.MarkEmailConfirmedAsync(user.Id, default);
+        (await Repository.FindByIdAsync(user.Id, default))!.EmailConfirmed.Should().BeTrue();
+    }
+
     /// <summary>MongoDB keeps the last-administrator rule in a guard count (ADR 0031); with no crash it must not drift.</summary>
     [StoreFact]
     public async Task The_guard_count_equals_the_active_admins_after_parallel_grants_enables_and_removals()

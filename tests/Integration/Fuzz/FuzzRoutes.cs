@@ -12,6 +12,10 @@ public static class FuzzRoutes
     public const string Refresh = "POST /api/auth/refresh";
     public const string Logout = "POST /api/auth/logout";
     public const string LogoutAll = "POST /api/auth/logout-all";
+    public const string ConfirmEmail = "POST /api/auth/email/confirm";
+    public const string ResendConfirmation = "POST /api/auth/email/resend";
+    public const string ForgotPassword = "POST /api/auth/password/forgot";
+    public const string ResetPassword = "POST /api/auth/password/reset";
 
     public const string GetMe = "GET /api/users/me/";
     public const string UpdateMe = "PUT /api/users/me/";
@@ -42,7 +46,7 @@ public static class FuzzRoutes
 
     public static readonly IReadOnlyList<string> All =
     [
-        Register, Login, Refresh, Logout, LogoutAll,
+        Register, Login, Refresh, Logout, LogoutAll, ConfirmEmail, ResendConfirmation, ForgotPassword, ResetPassword,
         GetMe, UpdateMe, ChangePassword, DisableMe,
         ListUsers, DisableUser, EnableUser, GrantAdmin, RevokeAdmin,
         Categories, AddBook, ListBooks, GetBook, UpdateBook, DeleteBook, GetCover, GetThumbnail,

@@ -148,7 +148,8 @@ public static class RouteJunk
         }));
 
     private static readonly IReadOnlyList<string> SignedInRoutes = [.. FuzzRoutes.All.Where(r =>
-        r is not (FuzzRoutes.Register or FuzzRoutes.Login or FuzzRoutes.Refresh or FuzzRoutes.Logout or FuzzRoutes.Live or FuzzRoutes.Ready))];
+        r is not (FuzzRoutes.Register or FuzzRoutes.Login or FuzzRoutes.Refresh or FuzzRoutes.Logout or FuzzRoutes.Live or FuzzRoutes.Ready
+            or FuzzRoutes.ConfirmEmail or FuzzRoutes.ResendConfirmation or FuzzRoutes.ForgotPassword or FuzzRoutes.ResetPassword))];
 
     /// <summary>Every signed-in route without a usable token: none, forged, another scheme, or an absurd one (64 KB).</summary>
     public static readonly Gen<FuzzCase> BadCredentials = Gen.Select(Gen.OneOf([.. SignedInRoutes]), Gen.Int[0, 5], Gen.Int[0, 1000],

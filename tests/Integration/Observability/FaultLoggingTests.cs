@@ -56,5 +56,7 @@ public sealed class FaultLoggingTests
 
         public Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(marker);
+
+        public Task MarkEmailConfirmedAsync(UserId userId, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
     }
 }

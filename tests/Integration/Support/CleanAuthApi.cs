@@ -71,8 +71,14 @@ public class CleanAuthApi : WebApplicationFactory<Program>
         return new CleanAuthApi(new(settings ?? [], StringComparer.Ordinal) { ["Storage:DataPath"] = dataPath }, "embedded", clock);
     }
 
-    public static CleanAuthApi Mongo(string connectionString, Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null) =>
-        new(new(settings ?? [], StringComparer.Ordinal) { ["ConnectionStrings:Mongo"] = connectionString }, "mongo", clock);
+    // The data folder holds only the mail pickup folder here: one of its own, as for the embedded store, so tests
+    // can read the mail and none lands beside the sources.
+    public static CleanAuthApi Mongo(string connectionString, Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? [], StringComparer.Ordinal) { ["ConnectionStrings:Mongo"] = connectionString };
+        var owned = all.TryAdd("Storage:DataPath", System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N")));
+        return new CleanAuthApi(all, "mongo", clock) { _ownsDataPath = owned };
+    }
 
     public override string ToString() => StoreName;
 

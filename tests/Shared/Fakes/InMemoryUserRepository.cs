@@ -155,6 +155,19 @@ public sealed class InMemoryUserRepository : IUserRepository
         return Task.CompletedTask;
     }
 
+    public Task MarkEmailConfirmedAsync(UserId userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_byId.TryGetValue(userId, out var stored))
+            {
+                _byId[userId] = Copy(stored, stored.Version, stored.FailedLoginCount, stored.LockoutEnd, stored.LastLoginAt, emailConfirmed: true);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Stores a user directly (test arrangement), bypassing the uniqueness check.</summary>
     public User Seed(User user)
     {
@@ -214,7 +227,7 @@ public sealed class InMemoryUserRepository : IUserRepository
             throw new AccountChangedException();
         }
 
-        _byId[user.Id] = Copy(user, user.Version + 1, stored.FailedLoginCount, stored.LockoutEnd, stored.LastLoginAt);
+        _byId[user.Id] = Copy(user, user.Version + 1, stored.FailedLoginCount, stored.LockoutEnd, stored.LastLoginAt, stored.EmailConfirmed);
         SuccessfulUpdates++;
     }
 
@@ -222,7 +235,7 @@ public sealed class InMemoryUserRepository : IUserRepository
 
     private static User Copy(User user, long version) => Copy(user, version, user.FailedLoginCount, user.LockoutEnd, user.LastLoginAt);
 
-    private static User Copy(User user, long version, int failedLoginCount, DateTimeOffset? lockoutEnd, DateTimeOffset? lastLoginAt) => new(
+    private static User Copy(User user, long version, int failedLoginCount, DateTimeOffset? lockoutEnd, DateTimeOffset? lastLoginAt, bool? emailConfirmed = null) => new(
         user.Id,
         user.Name,
         user.Email,
@@ -235,5 +248,6 @@ public sealed class InMemoryUserRepository : IUserRepository
         version,
         lastLoginAt,
         failedLoginCount,
-        lockoutEnd);
+        lockoutEnd,
+        emailConfirmed ?? user.EmailConfirmed);
 }

@@ -13,6 +13,8 @@ public sealed class AuthKit
         Events = new SecurityEvents(Log, Client);
         RefreshTokens = new RefreshTokens(Store, Tokens, Ids, Options.Create(RefreshOptions), Clock);
         Attempts = new SignInAttempts(Users, Options.Create(Lockout), Events, Clock);
+        Emails = new AccountEmails(Options.Create(Links));
+        Codes = new AccountCodes(CodeStore, Outbox, Emails, Options.Create(Accounts), Clock);
     }
 
     public InMemoryUserRepository Users { get; } = new();
@@ -36,6 +38,19 @@ public sealed class AuthKit
     public LockoutOptions Lockout { get; } = new();
 
     public SecurityEvents Events { get; }
+
+    public InMemoryAccountCodeStore CodeStore { get; } = new();
+
+    public InMemoryEmailOutbox Outbox { get; } = new();
+
+    /// <summary>Mutable before a handler runs: the handlers read the options when they act.</summary>
+    public AccountOptions Accounts { get; } = new();
+
+    public EmailLinkOptions Links { get; } = new();
+
+    public AccountEmails Emails { get; }
+
+    public AccountCodes Codes { get; }
 
     public RefreshTokens RefreshTokens { get; }
 

@@ -7,6 +7,7 @@ using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 using MediatR;
+using Microsoft.Extensions.Options;
 
 namespace CleanAuth.Application.Auth.Login;
 
@@ -22,7 +23,8 @@ public sealed class LoginCommandHandler(
     RefreshTokens refreshTokens,
     SignInAttempts attempts,
     SecurityEvents events,
-    IAuthMetrics metrics) : IRequestHandler<LoginCommand, TokenPair>
+    IAuthMetrics metrics,
+    IOptions<AccountOptions> accounts) : IRequestHandler<LoginCommand, TokenPair>
 {
     // One answer for every failure, so a caller cannot learn which emails have accounts.
     internal const string InvalidCredentials = "The email or password is incorrect, or the account is disabled.";
@@ -62,6 +64,14 @@ public sealed class LoginCommandHandler(
             throw rejection;
         }
 
+        if (accounts.Value.RequireConfirmedEmail && !user.EmailConfirmed)
+        {
+            var rejection = Rejected(user.Id, LoginFailure.EmailNotConfirmed, new EmailNotConfirmedException());
+            // The password was right, as for a disabled account: the owner waiting for the mail is not locked out.
+            await attempts.SucceededAsync(user, null, isLogin: false, cancellationToken);
+            throw rejection;
+        }
+
         var rehashed = verification == PasswordVerification.SucceededRehashNeeded ? passwordHasher.Hash(request.Password) : null;
         await attempts.SucceededAsync(user, rehashed, isLogin: true, cancellationToken);
         var pair = await refreshTokens.StartFamilyAsync(user, cancellationToken);
@@ -71,10 +81,12 @@ public sealed class LoginCommandHandler(
     }
 
     // Recorded before the failure's side effects, as the event of what was decided; the client's answer is always the same.
-    private UnauthorizedException Rejected(UserId? userId, LoginFailure reason)
+    private UnauthorizedException Rejected(UserId? userId, LoginFailure reason) => Rejected(userId, reason, new UnauthorizedException(InvalidCredentials));
+
+    private TRejection Rejected<TRejection>(UserId? userId, LoginFailure reason, TRejection rejection)
     {
         events.LoginFailed(userId, reason);
         metrics.LoginFailed(reason);
-        return new UnauthorizedException(InvalidCredentials);
+        return rejection;
     }
 }

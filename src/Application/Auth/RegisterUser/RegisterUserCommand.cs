@@ -1,6 +1,8 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
@@ -20,6 +22,8 @@ public sealed class RegisterUserCommandHandler(
     IUserRepository users,
     IPasswordHasher passwordHasher,
     IIdGenerator ids,
+    AccountCodes codes,
+    SecurityEvents events,
     TimeProvider timeProvider) : IRequestHandler<RegisterUserCommand, RegisteredUser>
 {
     public async Task<RegisteredUser> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
@@ -30,6 +34,11 @@ public sealed class RegisterUserCommandHandler(
         {
             throw new ConflictException("An account with this email already exists.");
         }
+
+        // The account exists from here on: if the store fails before the mail is queued, the 503 tells the client to
+        // ask again, and resend-confirmation is the way to (ADR 0040).
+        await codes.IssueAndSendAsync(user, AccountCodePurpose.EmailConfirmation, cancellationToken);
+        events.EmailConfirmationSent(user.Id);
 
         return new RegisteredUser(user.Id.Value, user.Name, user.Email, user.CreatedAt);
     }

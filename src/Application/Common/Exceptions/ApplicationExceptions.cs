@@ -21,6 +21,9 @@ public enum RejectionKind
 public abstract class RejectionException(RejectionKind kind, string message) : Exception(message)
 {
     public RejectionKind Kind { get; } = kind;
+
+    /// <summary>A problem <c>type</c> of its own for a refusal a client must tell apart from others of its status; null for the status's.</summary>
+    public virtual string? ProblemType => null;
 }
 
 /// <summary>One or more fields of a request are invalid. Keys are field names, values their messages.</summary>
@@ -41,7 +44,8 @@ public class ConflictException(string message) : RejectionException(RejectionKin
 /// <summary>The caller is not (or no longer) authenticated.</summary>
 public sealed class UnauthorizedException(string message) : RejectionException(RejectionKind.Unauthorized, message);
 
-public sealed class ForbiddenException(string message) : RejectionException(RejectionKind.Forbidden, message);
+/// <summary>The caller may not do this (403). Not sealed: a refusal the client must tell apart gets a type of its own.</summary>
+public class ForbiddenException(string message) : RejectionException(RejectionKind.Forbidden, message);
 
 /// <summary>The content is not of a kind this endpoint accepts (415).</summary>
 public sealed class UnsupportedMediaException(string message) : RejectionException(RejectionKind.UnsupportedMedia, message);

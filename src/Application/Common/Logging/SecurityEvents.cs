@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Users;
 using Microsoft.Extensions.Logging;
@@ -36,6 +38,29 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
 
     public void AuthorizationDenied(UserId userId, string request, string requiredRole) =>
         LogAuthorizationDenied(logger, userId.Value, request, requiredRole, client.ClientIp, client.TraceId);
+
+    public void EmailConfirmationSent(UserId userId) => LogEmailConfirmationSent(logger, userId.Value, client.ClientIp, client.TraceId);
+
+    public void EmailConfirmed(UserId userId) => LogEmailConfirmed(logger, userId.Value, client.ClientIp, client.TraceId);
+
+    /// <summary>A resend that sent nothing or a confirm that failed; the address (hashed) only when no account was found.</summary>
+    public void EmailConfirmationFailed(UserId? userId, string email, AccountCodeFailure reason) =>
+        LogEmailConfirmationFailed(logger, userId?.Value, userId is null ? AddressTag(email) : null, reason, client.ClientIp, client.TraceId);
+
+    public void PasswordResetRequested(UserId userId) => LogPasswordResetRequested(logger, userId.Value, client.ClientIp, client.TraceId);
+
+    public void PasswordReset(UserId userId) => LogPasswordReset(logger, userId.Value, client.ClientIp, client.TraceId);
+
+    /// <summary>A forgot-password request that sent nothing or a reset that failed; the address (hashed) only when no account was found.</summary>
+    public void PasswordResetFailed(UserId? userId, string email, AccountCodeFailure reason) =>
+        LogPasswordResetFailed(logger, userId?.Value, userId is null ? AddressTag(email) : null, reason, client.ClientIp, client.TraceId);
+
+    /// <summary>
+    /// Lets an operator tell repeated requests for one unknown address apart from a spray over many, without the
+    /// address in the log: the first 12 hex digits (48 bits) of the SHA-256 of its normalized form.
+    /// </summary>
+    public static string AddressTag(string email) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))[..12];
 
     [LoggerMessage(EventId = 4000, EventName = "LoginSucceeded", Level = LogLevel.Information,
         Message = "Login succeeded for {UserId} from {ClientIp} ({TraceId})")]
@@ -80,6 +105,30 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     [LoggerMessage(EventId = 4010, EventName = "AuthorizationDenied", Level = LogLevel.Warning,
         Message = "{UserId} was denied {RequestName}: role {RequiredRole} required; from {ClientIp} ({TraceId})")]
     private static partial void LogAuthorizationDenied(ILogger logger, string userId, string requestName, string requiredRole, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4011, EventName = "EmailConfirmationSent", Level = LogLevel.Information,
+        Message = "A confirmation code for {UserId} was issued and its email queued, from {ClientIp} ({TraceId})")]
+    private static partial void LogEmailConfirmationSent(ILogger logger, string userId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4012, EventName = "EmailConfirmed", Level = LogLevel.Information,
+        Message = "{UserId} confirmed their email address from {ClientIp} ({TraceId})")]
+    private static partial void LogEmailConfirmed(ILogger logger, string userId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4013, EventName = "EmailConfirmationFailed", Level = LogLevel.Warning,
+        Message = "Email confirmation for {UserId} (address tag {AddressTag}) from {ClientIp} failed: {Reason} ({TraceId})")]
+    private static partial void LogEmailConfirmationFailed(ILogger logger, string? userId, string? addressTag, AccountCodeFailure reason, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4014, EventName = "PasswordResetRequested", Level = LogLevel.Information,
+        Message = "A password reset code for {UserId} was issued and its email queued, from {ClientIp} ({TraceId})")]
+    private static partial void LogPasswordResetRequested(ILogger logger, string userId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4015, EventName = "PasswordReset", Level = LogLevel.Information,
+        Message = "{UserId} reset their password with an emailed code from {ClientIp}; every session ended ({TraceId})")]
+    private static partial void LogPasswordReset(ILogger logger, string userId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4016, EventName = "PasswordResetFailed", Level = LogLevel.Warning,
+        Message = "Password reset for {UserId} (address tag {AddressTag}) from {ClientIp} failed: {Reason} ({TraceId})")]
+    private static partial void LogPasswordResetFailed(ILogger logger, string? userId, string? addressTag, AccountCodeFailure reason, string? clientIp, string? traceId);
 }
 
 public enum LoginFailure
@@ -88,4 +137,15 @@ public enum LoginFailure
     WrongPassword,
     LockedOut,
     Disabled,
+    EmailNotConfirmed,
+}
+
+/// <summary>Why a code was not sent or not accepted: for operators only, the client's answer is always the same.</summary>
+public enum AccountCodeFailure
+{
+    UnknownEmail,
+    Disabled,
+    AlreadyConfirmed,
+    WrongCode,
+    NoLiveCode,
 }

@@ -17,10 +17,10 @@ public sealed record ListUsersQuery(int? Page, int? PageSize, string? Email) : I
 
 /// <summary>What an administrator sees of a user: never a hash, a stamp or a token.</summary>
 public sealed record UserSummary(
-    string Id, string Name, string Email, IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt)
+    string Id, string Name, string Email, IReadOnlyList<string> Roles, bool Disabled, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt, bool EmailConfirmed)
 {
     public static UserSummary From(User user) =>
-        new(user.Id.Value, user.Name, user.Email, [.. user.Roles], user.IsDisabled, user.CreatedAt, user.LastLoginAt);
+        new(user.Id.Value, user.Name, user.Email, [.. user.Roles], user.IsDisabled, user.CreatedAt, user.LastLoginAt, user.EmailConfirmed);
 }
 
 public sealed class ListUsersQueryHandler(IUserRepository users) : IRequestHandler<ListUsersQuery, PagedList<UserSummary>>

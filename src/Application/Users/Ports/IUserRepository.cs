@@ -48,6 +48,12 @@ public interface IUserRepository
     /// <summary>Replaces the password hash by a stronger hash of the same password, unless the hash changed meanwhile.</summary>
     Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks the user's email as confirmed: one unconditional write of that flag alone, so it cannot lose to (or
+    /// undo) a concurrent update; <see cref="UpdateAsync"/> never writes the flag. Nothing happens for an unknown id.
+    /// </summary>
+    Task MarkEmailConfirmedAsync(UserId userId, CancellationToken cancellationToken);
+
     /// <summary>Page <paramref name="page"/> (from 1) of users ordered by creation, optionally those whose email contains <paramref name="emailContains"/> (any case).</summary>
     Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken);
 

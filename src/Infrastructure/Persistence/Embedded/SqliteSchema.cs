@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     private static readonly string[] Steps =
     [
@@ -77,6 +77,16 @@ internal static class SqliteSchema
             TextBody TEXT NOT NULL, HtmlBody TEXT NOT NULL, EnqueuedAt INTEGER NOT NULL, NextAttemptAt INTEGER NOT NULL,
             Attempts INTEGER NOT NULL, ClaimToken TEXT, LastError TEXT, GaveUpAt INTEGER) STRICT;
         CREATE INDEX email_outbox_due ON email_outbox (NextAttemptAt) WHERE GaveUpAt IS NULL;
+        """,
+
+        // Step 4 (ADR 0040). Emails are confirmed from here on: the accounts that exist already read as unconfirmed.
+        // One row per (user, purpose) holds the live one-time code's hash.
+        """
+        ALTER TABLE users ADD COLUMN EmailConfirmed INTEGER NOT NULL DEFAULT 0;
+
+        CREATE TABLE account_codes (
+            UserId TEXT NOT NULL, Purpose TEXT NOT NULL, CodeHash TEXT NOT NULL, ExpiresAt INTEGER NOT NULL,
+            Attempts INTEGER NOT NULL, PRIMARY KEY (UserId, Purpose)) STRICT;
         """,
     ];
 

@@ -11,7 +11,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 // Microsoft.Data.Sqlite's calls are synchronous local file operations (its async methods are too), so they run inline.
 public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
 {
-    private const string Columns = "Id, Name, Email, NormalizedEmail, PasswordHash, SecurityStamp, Roles, Disabled, CreatedAt, UpdatedAt, Version, LastLoginAt, FailedLoginCount, LockoutEnd";
+    private const string Columns = "Id, Name, Email, NormalizedEmail, PasswordHash, SecurityStamp, Roles, Disabled, CreatedAt, UpdatedAt, Version, LastLoginAt, FailedLoginCount, LockoutEnd, EmailConfirmed";
 
     private const string IsAdmin = "EXISTS (SELECT 1 FROM json_each(users.Roles) WHERE value = 'admin')";
 
@@ -93,6 +93,12 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         return Task.CompletedTask;
     }
 
+    public Task MarkEmailConfirmedAsync(UserId userId, CancellationToken cancellationToken)
+    {
+        store.Run(connection => connection.Execute("UPDATE users SET EmailConfirmed = 1 WHERE Id = @id", ("@id", userId.Value)));
+        return Task.CompletedTask;
+    }
+
     // instr, not LIKE: % and _ in the filter are plain characters.
     public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
     {
@@ -107,7 +113,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         connection.Scalar<long>($"SELECT count(*) FROM users WHERE Disabled = 0 AND {IsAdmin}")));
 
     internal static void Insert(SqliteConnection connection, User user) => connection.Execute(
-        $"INSERT INTO users ({Columns}) VALUES (@Id, @Name, @Email, @NormalizedEmail, @PasswordHash, @SecurityStamp, @Roles, @Disabled, @CreatedAt, @UpdatedAt, @Version, @LastLoginAt, @FailedLoginCount, @LockoutEnd)",
+        $"INSERT INTO users ({Columns}) VALUES (@Id, @Name, @Email, @NormalizedEmail, @PasswordHash, @SecurityStamp, @Roles, @Disabled, @CreatedAt, @UpdatedAt, @Version, @LastLoginAt, @FailedLoginCount, @LockoutEnd, @EmailConfirmed)",
         Parameters(user, user.Version));
 
     private const string UpdateUser =
@@ -127,11 +133,13 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         ("@PasswordHash", user.PasswordHash), ("@SecurityStamp", user.SecurityStamp), ("@Roles", JsonSerializer.Serialize(user.Roles)),
         ("@Disabled", user.IsDisabled), ("@CreatedAt", Ticks(user.CreatedAt)), ("@UpdatedAt", Ticks(user.UpdatedAt)), ("@Version", version),
         ("@LastLoginAt", Ticks(user.LastLoginAt)), ("@FailedLoginCount", user.FailedLoginCount), ("@LockoutEnd", Ticks(user.LockoutEnd)),
+        ("@EmailConfirmed", user.EmailConfirmed),
     ];
 
     private static User ToUser(SqliteDataReader row) => new(
         UserId.From(row.Text("Id")), row.Text("Name"), row.Text("Email"), row.Text("PasswordHash"), row.Text("SecurityStamp"),
         JsonSerializer.Deserialize<string[]>(row.Text("Roles")) ?? [], row.Integer("Disabled") != 0,
         row.Instant("CreatedAt"), row.Instant("UpdatedAt"), row.Integer("Version"),
-        row.OptionalInstant("LastLoginAt"), (int)row.Integer("FailedLoginCount"), row.OptionalInstant("LockoutEnd"));
+        row.OptionalInstant("LastLoginAt"), (int)row.Integer("FailedLoginCount"), row.OptionalInstant("LockoutEnd"),
+        row.Integer("EmailConfirmed") != 0);
 }

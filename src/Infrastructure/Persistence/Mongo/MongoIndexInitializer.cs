@@ -44,6 +44,15 @@ public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<Mong
             ],
             cancellationToken);
 
+        foreach (var codes in new[] { store.ConfirmationCodes, store.ResetCodes })
+        {
+            await codes.Indexes.CreateOneAsync(
+                new CreateIndexModel<AccountCodeDocument>(
+                    Builders<AccountCodeDocument>.IndexKeys.Ascending(c => c.ExpiresAt),
+                    new CreateIndexOptions { Name = "ttl_expiresAt", ExpireAfter = TimeSpan.FromDays(1) }),
+                cancellationToken: cancellationToken);
+        }
+
         var book = Builders<BookDocument>.IndexKeys;
         await store.Books.Indexes.CreateManyAsync(
             [

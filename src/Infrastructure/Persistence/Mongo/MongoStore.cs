@@ -24,6 +24,8 @@ public sealed class MongoStore
         RefreshFamilies = Database.GetCollection<MongoRefreshFamilyDocument>("refreshFamilies");
         Guards = Database.GetCollection<BsonDocument>("guards");
         EmailOutbox = Database.GetCollection<MongoOutboxDocument>("emailOutbox");
+        ConfirmationCodes = Database.GetCollection<AccountCodeDocument>("emailConfirmationCodes");
+        ResetCodes = Database.GetCollection<AccountCodeDocument>("passwordResetCodes");
     }
 
     public IMongoDatabase Database { get; }
@@ -39,6 +41,10 @@ public sealed class MongoStore
     public IMongoCollection<MongoRefreshTokenDocument> RefreshTokens { get; }
 
     public IMongoCollection<MongoRefreshFamilyDocument> RefreshFamilies { get; }
+
+    public IMongoCollection<AccountCodeDocument> ConfirmationCodes { get; }
+
+    public IMongoCollection<AccountCodeDocument> ResetCodes { get; }
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
     public IMongoCollection<BsonDocument> Guards { get; }

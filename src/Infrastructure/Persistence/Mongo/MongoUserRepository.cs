@@ -129,6 +129,12 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             Builders<UserDocument>.Update.Set(d => d.PasswordHash, newHash), cancellationToken: cancellationToken);
     });
 
+    public Task MarkEmailConfirmedAsync(UserId userId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var id = userId.Value;
+        await Users.UpdateOneAsync(d => d.Id == id, Builders<UserDocument>.Update.Set(d => d.EmailConfirmed, true), cancellationToken: cancellationToken);
+    });
+
     public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
         var filter = emailContains is null

@@ -7,6 +7,7 @@ using CleanAuth.Application.Common.Models;
 using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
+using Microsoft.Extensions.Options;
 
 namespace CleanAuth.Tests.Unit.Application.Auth;
 
@@ -22,7 +23,7 @@ public sealed class LoginCommandHandlerTests
     public LoginCommandHandlerTests()
     {
         _kit.Tokens.ExpiresInSeconds = 600;
-        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics);
+        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics, Options.Create(_kit.Accounts));
         _alice = _kit.Users.Seed(TestUsers.New(email: "alice@example.com", password: Password));
     }
 
@@ -222,11 +223,44 @@ public sealed class LoginCommandHandlerTests
     {
         _kit.Hasher.RequireRehash();
         _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.ChangePassword("CHANGED ELSEWHERE", TestUsers.Epoch));
-        var staleHandler = new LoginCommandHandler(new StaleReads(_kit.Users, _alice), _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics);
+        var staleHandler = new LoginCommandHandler(new StaleReads(_kit.Users, _alice), _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics, Options.Create(_kit.Accounts));
 
         await staleHandler.Handle(new LoginCommand("alice@example.com", Password), default);
 
         _kit.Users.Stored(_alice.Id)!.PasswordHash.Should().Be("CHANGED ELSEWHERE");
+    }
+
+    [Fact]
+    public async Task With_confirmation_required_the_right_password_to_an_unconfirmed_account_is_a_403_that_locks_nobody_out()
+    {
+        _kit.Accounts.RequireConfirmedEmail = true;
+        for (var i = 0; i < 4; i++)
+        {
+            await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong password"));
+        }
+
+        await _handler.Invoking(h => h.Handle(new LoginCommand("alice@example.com", Password), default)).Should().ThrowAsync<EmailNotConfirmedException>();
+        await _handler.Invoking(h => h.Handle(new LoginCommand("alice@example.com", Password), default)).Should().ThrowAsync<EmailNotConfirmedException>();
+
+        _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(0, "the password was right");
+        _kit.Store.All.Should().BeEmpty();
+        _metrics.Failures.Should().EndWith(LoginFailure.EmailNotConfirmed);
+    }
+
+    [Fact]
+    public async Task With_confirmation_required_a_wrong_password_is_still_the_common_401_and_a_confirmed_account_signs_in()
+    {
+        _kit.Accounts.RequireConfirmedEmail = true;
+        await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong password"));
+
+        await _kit.Users.MarkEmailConfirmedAsync(_alice.Id, default);
+        (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).AccessToken.Should().NotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Without_confirmation_required_an_unconfirmed_account_signs_in()
+    {
+        (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).AccessToken.Should().NotBeEmpty();
     }
 
     // Answers FindByEmail with the user as first read, as if the password changed right after the read.
@@ -253,6 +287,8 @@ public sealed class LoginCommandHandlerTests
         public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => inner.ListAsync(page, pageSize, emailContains, cancellationToken);
 
         public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => inner.CountActiveAdminsAsync(cancellationToken);
+
+        public Task MarkEmailConfirmedAsync(UserId userId, CancellationToken cancellationToken) => inner.MarkEmailConfirmedAsync(userId, cancellationToken);
     }
 
     private async Task<UnauthorizedException> CaptureUnauthorized(LoginCommand command)

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Auth.RegisterUser;
 using CleanAuth.Application.Common.Exceptions;
@@ -20,7 +21,24 @@ public sealed class RegisterUserCommandHandlerTests
     private readonly FakeTimeProvider _clock = new(Now);
     private readonly RegisterUserCommandHandler _handler;
 
-    public RegisterUserCommandHandlerTests() => _handler = new RegisterUserCommandHandler(_users, _hasher, _ids, _clock);
+    private readonly AuthKit _kit = new();
+
+    public RegisterUserCommandHandlerTests() => _handler = new RegisterUserCommandHandler(_users, _hasher, _ids, _kit.Codes, _kit.Events, _clock);
+
+    [Fact]
+    public async Task Queues_a_confirmation_email_whose_code_is_stored_only_as_a_hash()
+    {
+        var result = await _handler.Handle(new RegisterUserCommand("Alice", "alice@example.com", Password), default);
+
+        var mail = _kit.Outbox.Messages.Should().ContainSingle().Which;
+        mail.Kind.Should().Be(AccountEmails.ConfirmationKind);
+        mail.ToAddress.Should().Be("alice@example.com");
+        var code = AccountCodeFormatTests.CodeIn(mail);
+        _kit.CodeStore.IssuedHashes.Should().Equal(AccountCodeFormat.Hash(UserId.From(result.Id), AccountCodePurpose.EmailConfirmation, code));
+        _kit.CodeStore.IssuedHashes.Single().Should().NotContain(AccountCodeFormat.Normalize(code));
+        _kit.EventNames.Should().Equal("EmailConfirmationSent");
+        _users.Stored(UserId.From(result.Id))!.EmailConfirmed.Should().BeFalse();
+    }
 
     [Fact]
     public async Task Stores_the_trimmed_name_and_email_under_a_new_id()

@@ -53,6 +53,10 @@ public sealed class UserDocument
     [BsonElement("lockoutEnd")]
     public DateTime? LockoutEnd { get; set; }
 
+    /// <summary>Missing on users stored before confirmation existed: they read as unconfirmed.</summary>
+    [BsonElement("emailConfirmed")]
+    public bool EmailConfirmed { get; set; }
+
     public static UserDocument From(User user, long version) => new()
     {
         Id = user.Id.Value,
@@ -69,6 +73,7 @@ public sealed class UserDocument
         LastLoginAt = user.LastLoginAt?.UtcDateTime,
         FailedLoginCount = user.FailedLoginCount,
         LockoutEnd = user.LockoutEnd?.UtcDateTime,
+        EmailConfirmed = user.EmailConfirmed,
     };
 
     public User ToUser() => new(
@@ -78,5 +83,6 @@ public sealed class UserDocument
         Version,
         Utc(LastLoginAt),
         FailedLoginCount,
-        Utc(LockoutEnd));
+        Utc(LockoutEnd),
+        EmailConfirmed);
 }

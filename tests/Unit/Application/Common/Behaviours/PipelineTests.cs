@@ -51,6 +51,8 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<IIdGenerator>(new SequentialIdGenerator());
         services.AddSingleton<ICallerIdentity>(_caller);
         services.AddSingleton<IRefreshTokenStore>(new InMemoryRefreshTokenStore());
+        services.AddSingleton<IAccountCodeStore>(new InMemoryAccountCodeStore());
+        services.AddSingleton<CleanAuth.Application.Common.Email.IEmailOutbox>(new InMemoryEmailOutbox());
         services.AddSingleton<IClientContext>(new FakeClientContext());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestUsers.Epoch));
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));

@@ -1,0 +1,42 @@
+using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Ports;
+using CleanAuth.Domain.Common;
+using MediatR;
+
+namespace CleanAuth.Application.Auth.ConfirmEmail;
+
+/// <summary>Proves the address: the code mailed to it (ADR 0040). Every failure is the same 400.</summary>
+public sealed record ConfirmEmailCommand(string Email, [property: Sensitive] string Code) : IRequest<Unit>
+{
+    public override string ToString() => $"{nameof(ConfirmEmailCommand)} {{ Email = {Email} }}";
+}
+
+public sealed class ConfirmEmailCommandHandler(IUserRepository users, AccountCodes codes, SecurityEvents events) : IRequestHandler<ConfirmEmailCommand, Unit>
+{
+    public async Task<Unit> Handle(ConfirmEmailCommand request, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(request.Email, cancellationToken);
+
+        // A disabled account's code is checked against nobody: it stays unspent and the answer is the common one.
+        var check = await codes.TryConsumeAsync(user is { IsDisabled: false } ? user : null, AccountCodePurpose.EmailConfirmation, request.Code, cancellationToken);
+        AccountCodeFailure? failure = (user, check) switch
+        {
+            (null, _) => AccountCodeFailure.UnknownEmail,
+            ({ IsDisabled: true }, _) => AccountCodeFailure.Disabled,
+            (_, CodeCheck.Wrong) => AccountCodeFailure.WrongCode,
+            (_, CodeCheck.NoLiveCode) => AccountCodeFailure.NoLiveCode,
+            _ => null,
+        };
+        if (failure is { } reason)
+        {
+            events.EmailConfirmationFailed(user?.Id, request.Email, reason);
+            throw AccountCodes.Invalid();
+        }
+
+        await users.MarkEmailConfirmedAsync(user!.Id, cancellationToken);
+        events.EmailConfirmed(user.Id);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Threading.RateLimiting;
+using CleanAuth.Domain.Users;
+using Microsoft.Extensions.Options;
+
+namespace CleanAuth.WebApi.Infrastructure;
+
+/// <summary>
+/// The per-address limit of the email-code routes (<see cref="RateLimitOptions.EmailCodesPerAddress"/>): one aligned
+/// window per normalized address, dropped once idle, like the middleware's per-IP partitions.
+/// </summary>
+public sealed class AddressRateLimiter : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public AddressRateLimiter(IOptions<RateLimitOptions> options, TimeProvider clock)
+    {
+        var limits = options.Value;
+        _limiter = PartitionedRateLimiter.Create<string, string>(key => limits.Enabled
+            ? RateLimitPartition.Get(key, _ => new AlignedWindowRateLimiter(
+                limits.EmailCodesPerAddress, limits.Window, TimeSpan.FromTicks((long)((uint)StringComparer.Ordinal.GetHashCode(key) % (ulong)limits.Window.Ticks)), clock))
+            : RateLimitPartition.GetNoLimiter(key));
+    }
+
+    public RateLimitLease Acquire(string email) => _limiter.AttemptAcquire("address:" + EmailAddress.Normalize(email));
+
+    public void Dispose() => _limiter.Dispose();
+}
