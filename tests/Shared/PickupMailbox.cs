@@ -42,7 +42,7 @@ public sealed partial class PickupMailbox(string dataPath)
             var messages = await MessagesAsync(email, subject);
             if (messages.Count >= count)
             {
-                return Code().Match(messages[count - 1].TextBody ?? "").Value;
+                return CodeIn(messages[count - 1]);
             }
 
             if (DateTime.UtcNow > deadline)
@@ -57,6 +57,9 @@ public sealed partial class PickupMailbox(string dataPath)
     public Task<string> ConfirmationCodeAsync(string email, int count = 1) => CodeAsync(email, "Confirm your email address", count);
 
     public Task<string> ResetCodeAsync(string email, int count = 1) => CodeAsync(email, "Reset your password", count);
+
+    /// <summary>The one-time code a confirmation or reset message carries (its plain-text part), or "" when it has none.</summary>
+    public static string CodeIn(MimeMessage message) => Code().Match(message.TextBody ?? "").Value;
 
     [GeneratedRegex("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")]
     private static partial Regex Code();
