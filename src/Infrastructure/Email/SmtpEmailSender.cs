@@ -29,7 +29,7 @@ public sealed class SmtpEmailSender(IOptions<EmailDeliveryOptions> options) : IE
             client.Timeout = (int)QuitTimeout.TotalMilliseconds;
             await client.DisconnectAsync(quit: true, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or SmtpCommandException or TimeoutException or OperationCanceledException)
+        catch (Exception)
         {
             // The connection is closed when the client is disposed.
         }
