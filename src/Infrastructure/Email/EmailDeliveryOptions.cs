@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 using MailKit.Security;
 using MimeKit;
 
@@ -31,20 +32,28 @@ public sealed class EmailDeliveryOptions : IValidatableObject
     public int MaxAttempts { get; set; } = 12;
 
     /// <summary>
-    /// How long a claimed message belongs to its sender; after it, another instance may send it again. Longer than
-    /// a send can take (<see cref="SmtpOptions.Timeout"/>), so only a sender that died loses its claim.
+    /// How long a claimed message belongs to its sender; after it, another instance may send it again. The claim is
+    /// taken again for a whole lease right before each send, and the send is cut off at <see cref="SendTimeLimit"/>,
+    /// so only a sender that died loses its claim.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Email:ClaimLease must be between 00:00:01 and 01:00:00.")]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long one send may take: three quarters of the lease, the last quarter left for recording its outcome.</summary>
+    public TimeSpan SendTimeLimit => ClaimLease - (ClaimLease / 4);
+
+    /// <summary>How long the envelope of a given-up message (address, name, error) is kept for an operator before it is deleted.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00", ErrorMessage = "Email:GivenUpRetention must be between 01:00:00 and 3650.00:00:00.")]
+    public TimeSpan GivenUpRetention { get; set; } = TimeSpan.FromDays(30);
 
     [Range(1, 500, ErrorMessage = "Email:BatchSize must be between 1 and 500.")]
     public int BatchSize { get; set; } = 20;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(From) && !MailboxAddress.TryParse(From, out _))
+        if (!string.IsNullOrWhiteSpace(From) && (!MailboxAddress.TryParse(From, out var from) || from.Domain is not { Length: > 0 }))
         {
-            yield return new ValidationResult("Email:From is not an email address (address or Name <address>).", [nameof(From)]);
+            yield return new ValidationResult("Email:From is not an email address (address@domain or Name <address@domain>).", [nameof(From)]);
         }
 
         if (RetryMaxDelay < RetryBaseDelay)
@@ -52,9 +61,23 @@ public sealed class EmailDeliveryOptions : IValidatableObject
             yield return new ValidationResult("Email:RetryMaxDelay must not be shorter than Email:RetryBaseDelay.", [nameof(RetryMaxDelay)]);
         }
 
-        if (ClaimLease <= Smtp.Timeout)
+        // MailKit's timeout is per I/O step and a send takes several: the cut-off must leave room for a few of them.
+        if (SendTimeLimit < 2 * Smtp.Timeout)
         {
-            yield return new ValidationResult("Email:ClaimLease must be longer than Email:Smtp:Timeout.", [nameof(ClaimLease)]);
+            yield return new ValidationResult(
+                "Email:ClaimLease must be long enough for a send (three quarters of it) to take two Email:Smtp:Timeout.", [nameof(ClaimLease)]);
+        }
+
+        if (!string.IsNullOrEmpty(Smtp.Password) && string.IsNullOrEmpty(Smtp.UserName))
+        {
+            yield return new ValidationResult("Email:Smtp:Password is set without Email:Smtp:UserName.", ["Smtp.Password"]);
+        }
+
+        // AUTH over a plain connection gives the password to anyone on the path; on loopback there is no path.
+        if (Smtp.Security == SmtpSecurity.None && !string.IsNullOrEmpty(Smtp.UserName) && Smtp.IsConfigured && !Smtp.IsLoopback)
+        {
+            yield return new ValidationResult(
+                "Email:Smtp:UserName needs Email:Smtp:Security StartTls or Tls unless the host is on loopback.", ["Smtp.Security"]);
         }
 
         // Data annotations do not descend into nested objects by themselves.
@@ -88,6 +111,9 @@ public sealed class SmtpOptions
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+
+    internal bool IsLoopback => string.Equals(Host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(Host, out var address) && IPAddress.IsLoopback(address));
 
     internal SecureSocketOptions SocketOptions => Security switch
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CleanAuth.Infrastructure.Observability;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Hosting;
@@ -9,9 +10,11 @@ namespace CleanAuth.Infrastructure.Email;
 
 /// <summary>
 /// Delivers the outbox (ADR 0039): woken by an enqueue on this instance or by its poll interval, it claims a batch of
-/// due entries, sends each, and records the outcome — deleted when sent, due again after an exponential backoff when
-/// not, given up after <see cref="EmailDeliveryOptions.MaxAttempts"/>. Nothing escapes its loop: an SMTP or store
-/// outage delays mail and is logged, and the next round tries again.
+/// due entries and sends them one by one, each only after re-taking its claim for a fresh lease and cut off well
+/// before that lease ends, so no other instance can hold it meanwhile. The outcome is recorded only while the claim
+/// holds — deleted when sent, due again after an exponential backoff, given up after
+/// <see cref="EmailDeliveryOptions.MaxAttempts"/> or at once when the failure is permanent. Nothing escapes its loop:
+/// an SMTP or store outage delays mail and is logged, and the next round tries again.
 /// </summary>
 public sealed partial class EmailDeliveryService(
     IOutboxQueue queue,
@@ -22,7 +25,12 @@ public sealed partial class EmailDeliveryService(
     TimeProvider timeProvider,
     ILogger<EmailDeliveryService> logger) : BackgroundService
 {
-    private readonly MailboxAddress _from = MailboxAddress.Parse(options.Value.From);
+    // Shutdown must not wait on a store that is down: the lease brings an entry back anyway.
+    private static readonly TimeSpan ReleaseTimeLimit = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromHours(1);
+    private static readonly TimeSpan[] RecordRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
+
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,6 +42,12 @@ public sealed partial class EmailDeliveryService(
             try
             {
                 await DeliverDueAsync(stoppingToken);
+                if (timeProvider.GetUtcNow() >= _nextSweep)
+                {
+                    _nextSweep = timeProvider.GetUtcNow() + SweepInterval;
+                    await SweepGivenUpAsync(stoppingToken);
+                }
+
                 metrics.Queued(await queue.CountQueuedAsync(stoppingToken));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -63,18 +77,23 @@ public sealed partial class EmailDeliveryService(
         var total = 0;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var batch = await queue.ClaimDueAsync(timeProvider.GetUtcNow(), settings.ClaimLease, settings.BatchSize, cancellationToken);
             total += batch.Count;
-            foreach (var entry in batch)
+            for (var i = 0; i < batch.Count; i++)
             {
-                if (cancellationToken.IsCancellationRequested)
+                if (!cancellationToken.IsCancellationRequested)
                 {
-                    // Stopping: hand the rest back now rather than after the lease, for the next instance to start.
-                    await ReleaseAsync(entry);
-                    continue;
+                    await DeliverAsync(batch[i], settings, cancellationToken);
                 }
 
-                await DeliverAsync(entry, settings, cancellationToken);
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopping: hand the rest back now (an interrupted send's entry too) rather than after the lease.
+                    // An entry already settled is no longer this claim's, and the release passes it by.
+                    await ReleaseAsync([.. batch.Skip(i)]);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
             }
 
             if (batch.Count < settings.BatchSize)
@@ -84,66 +103,137 @@ public sealed partial class EmailDeliveryService(
         }
     }
 
-    private async Task DeliverAsync(OutboxEntry entry, EmailDeliveryOptions settings, CancellationToken cancellationToken)
+    /// <summary>Deletes the envelopes of mail given up longer ago than <see cref="EmailDeliveryOptions.GivenUpRetention"/>.</summary>
+    public Task<long> SweepGivenUpAsync(CancellationToken cancellationToken) =>
+        queue.DeleteGivenUpAsync(timeProvider.GetUtcNow() - options.Value.GivenUpRetention, cancellationToken);
+
+    private async Task DeliverAsync(OutboxEntry entry, EmailDeliveryOptions settings, CancellationToken stopping)
     {
-        string destination;
-        try
+        if (entry.Attempt > settings.MaxAttempts)
         {
-            destination = await sender.SendAsync(MimeMessages.Create(entry, _from), cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            await FailedAsync(entry, settings, ex);
+            // Claimed more often than allowed, yet no attempt ended with an outcome: each died with its process,
+            // perhaps because of this very message. It is not sent again.
+            var error = $"Abandoned: claimed {entry.Attempt} times without an outcome";
+            if (await RecordAsync(() => queue.GiveUpAsync(entry, timeProvider.GetUtcNow(), error, CancellationToken.None)) == true)
+            {
+                LogGaveUp(logger, entry.Message.Kind, entry.Id, entry.Attempt, "Abandoned", null);
+                metrics.Failed(entry.Message.Kind, retried: false);
+            }
+
             return;
         }
-        catch (OperationCanceledException)
+
+        try
         {
-            await ReleaseAsync(entry);
-            throw;
+            if (!await queue.ExtendClaimAsync(entry, timeProvider.GetUtcNow() + settings.ClaimLease, stopping))
+            {
+                // The batch's lease ran out while earlier entries were sent, and another sender holds this one now.
+                LogClaimLostBeforeSend(logger, entry.Message.Kind, entry.Id);
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return;
         }
 
-        if (await queue.MarkSentAsync(entry, CancellationToken.None))
+        string destination;
+        using (var limit = new CancellationTokenSource(settings.SendTimeLimit, timeProvider))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, limit.Token))
         {
-            LogSent(logger, entry.Message.Kind, entry.Id, entry.Attempt, destination);
-        }
-        else
-        {
-            // Sent, but the lease ran out first and another sender may send it again (same Message-ID).
-            LogClaimLost(logger, entry.Message.Kind, entry.Id);
+            try
+            {
+                // A new From address per message: MimeKit's address lists subscribe to their addresses' changes, so a
+                // shared one would keep every message (and its code) reachable.
+                destination = await sender.SendAsync(MimeMessages.Create(entry, MailboxAddress.Parse(settings.From)), linked.Token);
+            }
+            catch (Exception) when (stopping.IsCancellationRequested)
+            {
+                // Whatever the sender threw while being stopped (MailKit may throw an IOException): released by the caller.
+                return;
+            }
+            catch (Exception ex)
+            {
+                await FailedAsync(entry, settings, ex);
+                return;
+            }
         }
 
-        metrics.Sent(entry.Message.Kind);
+        switch (await RecordAsync(() => queue.MarkSentAsync(entry, CancellationToken.None)))
+        {
+            case true:
+                LogSent(logger, entry.Message.Kind, entry.Id, entry.Attempt, destination);
+                metrics.Sent(entry.Message.Kind);
+                break;
+            case false:
+                // Sent, but the claim was lost first and another sender may send it again (same Message-ID).
+                LogClaimLost(logger, entry.Message.Kind, entry.Id);
+                break;
+        }
     }
 
     private async Task FailedAsync(OutboxEntry entry, EmailDeliveryOptions settings, Exception ex)
     {
-        var error = Describe(ex);
+        var error = Describe(ex, entry);
+        var errorType = ex.GetType().Name;
+        var status = ex is SmtpCommandException smtp ? (int?)smtp.StatusCode : null;
         var now = timeProvider.GetUtcNow();
-        var retried = entry.Attempt < settings.MaxAttempts;
-        if (retried)
+        if (!IsPermanent(ex) && entry.Attempt < settings.MaxAttempts)
         {
             var delay = Backoff(entry.Attempt, settings);
-            await queue.RetryLaterAsync(entry, now + delay, error, CancellationToken.None);
-            LogRetrying(logger, ex, entry.Message.Kind, entry.Id, entry.Attempt, delay);
+            if (await RecordAsync(() => queue.RetryLaterAsync(entry, now + delay, error, CancellationToken.None)) == true)
+            {
+                LogRetrying(logger, entry.Message.Kind, entry.Id, entry.Attempt, delay, errorType, status);
+                metrics.Failed(entry.Message.Kind, retried: true);
+            }
         }
-        else
+        else if (await RecordAsync(() => queue.GiveUpAsync(entry, now, error, CancellationToken.None)) == true)
         {
-            await queue.GiveUpAsync(entry, now, error, CancellationToken.None);
-            LogGaveUp(logger, ex, entry.Message.Kind, entry.Id, entry.Attempt);
+            LogGaveUp(logger, entry.Message.Kind, entry.Id, entry.Attempt, errorType, status);
+            metrics.Failed(entry.Message.Kind, retried: false);
         }
-
-        metrics.Failed(entry.Message.Kind, retried);
     }
 
-    private async Task ReleaseAsync(OutboxEntry entry)
+    /// <summary>
+    /// Records an outcome, trying a few times through a store blip: true when recorded, false when the claim was
+    /// lost, null when the store stayed unreachable (then the lease brings the entry back). Never throws.
+    /// </summary>
+    private async Task<bool?> RecordAsync(Func<Task<bool>> write)
     {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await write();
+            }
+            catch (Exception ex)
+            {
+                if (attempt == RecordRetryDelays.Length)
+                {
+                    LogRoundFailed(logger, ex);
+                    return null;
+                }
+            }
+
+            await Task.Delay(RecordRetryDelays[attempt]);
+        }
+    }
+
+    private async Task ReleaseAsync(IReadOnlyCollection<OutboxEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
         try
         {
-            await queue.RetryLaterAsync(entry, timeProvider.GetUtcNow(), "Released when the sender stopped", CancellationToken.None);
+            using var limit = new CancellationTokenSource(ReleaseTimeLimit);
+            await queue.ReleaseAsync(entries, timeProvider.GetUtcNow(), limit.Token);
         }
         catch (Exception ex)
         {
-            // The lease brings it back anyway.
+            // The lease brings them back anyway.
             LogRoundFailed(logger, ex);
         }
     }
@@ -156,26 +246,49 @@ public sealed partial class EmailDeliveryService(
         return TimeSpan.FromMilliseconds(Math.Min(delay, settings.RetryMaxDelay.TotalMilliseconds));
     }
 
-    // Kept with the entry for an operator: the kind of failure and the server's own words, never the message.
-    private static string Describe(Exception ex)
+    /// <summary>
+    /// Failures a retry cannot mend: the server refused for good (5xx: no such mailbox, message rejected), the stored
+    /// address does not parse, or the message needs an extension the server lacks (SMTPUTF8).
+    /// </summary>
+    public static bool IsPermanent(Exception ex) =>
+        ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or ParseException or NotSupportedException;
+
+    // Kept with the entry for an operator: the kind of failure and the server's words with any address taken out
+    // (a 5xx to RCPT repeats the recipient), never the message.
+    private static string Describe(Exception ex, OutboxEntry entry)
     {
         var text = ex is SmtpCommandException smtp
             ? $"{nameof(SmtpCommandException)} {(int)smtp.StatusCode} {smtp.ErrorCode}: {smtp.Message}"
             : $"{ex.GetType().Name}: {ex.Message}";
+        text = Redact(text, entry.Message.ToAddress);
         return text.Length <= 500 ? text : text[..500];
     }
+
+    public static string Redact(string text, string address)
+    {
+        if (address.Length > 0)
+        {
+            text = text.Replace(address, "[address]", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return AddressLike().Replace(text, "[address]");
+    }
+
+    [GeneratedRegex(@"[^\s<>""'(),;:\[\]]+@[^\s<>""'(),;:\[\]]*")]
+    private static partial Regex AddressLike();
 
     [LoggerMessage(EventId = 2400, EventName = "EmailSent", Level = LogLevel.Information,
         Message = "Delivered the {EmailKind} email {OutboxId} (attempt {Attempt}) to {Destination}")]
     private static partial void LogSent(ILogger logger, string emailKind, string outboxId, int attempt, string destination);
 
+    // Never the exception itself: an SMTP server's answer may repeat the recipient's address.
     [LoggerMessage(EventId = 2401, EventName = "EmailDeliveryFailed", Level = LogLevel.Warning,
-        Message = "Could not deliver the {EmailKind} email {OutboxId} (attempt {Attempt}); trying again in {RetryDelay}")]
-    private static partial void LogRetrying(ILogger logger, Exception exception, string emailKind, string outboxId, int attempt, TimeSpan retryDelay);
+        Message = "Could not deliver the {EmailKind} email {OutboxId} (attempt {Attempt}); trying again in {RetryDelay}: {ErrorType} {SmtpStatus}")]
+    private static partial void LogRetrying(ILogger logger, string emailKind, string outboxId, int attempt, TimeSpan retryDelay, string errorType, int? smtpStatus);
 
     [LoggerMessage(EventId = 2402, EventName = "EmailGivenUp", Level = LogLevel.Error,
-        Message = "Gave up delivering the {EmailKind} email {OutboxId} after {Attempt} attempts")]
-    private static partial void LogGaveUp(ILogger logger, Exception exception, string emailKind, string outboxId, int attempt);
+        Message = "Gave up delivering the {EmailKind} email {OutboxId} after {Attempt} attempts: {ErrorType} {SmtpStatus}")]
+    private static partial void LogGaveUp(ILogger logger, string emailKind, string outboxId, int attempt, string errorType, int? smtpStatus);
 
     [LoggerMessage(EventId = 2403, EventName = "EmailOutboxRoundFailed", Level = LogLevel.Warning,
         Message = "Could not read the email outbox; trying again at the next interval")]
@@ -184,4 +297,8 @@ public sealed partial class EmailDeliveryService(
     [LoggerMessage(EventId = 2404, EventName = "EmailClaimLost", Level = LogLevel.Warning,
         Message = "Delivered the {EmailKind} email {OutboxId} after its claim ran out; another instance may deliver it again")]
     private static partial void LogClaimLost(ILogger logger, string emailKind, string outboxId);
+
+    [LoggerMessage(EventId = 2405, EventName = "EmailClaimLostBeforeSend", Level = LogLevel.Information,
+        Message = "Skipped the {EmailKind} email {OutboxId}: its claim ran out before its turn and another sender holds it")]
+    private static partial void LogClaimLostBeforeSend(ILogger logger, string emailKind, string outboxId);
 }

@@ -25,6 +25,21 @@ public interface IOutboxQueue
     /// <summary>Claims up to <paramref name="max"/> entries due at <paramref name="now"/> (oldest due first) for <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves the end of this claim's lease to <paramref name="leaseEnd"/> (one conditional write, right before a send);
+    /// false when the claim was lost, and then the entry must not be sent.
+    /// </summary>
+    Task<bool> ExtendClaimAsync(OutboxEntry entry, DateTimeOffset leaseEnd, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands claimed entries back, due at <paramref name="now"/>, in one conditional write (by claim token); the
+    /// released claim does not count as an attempt. Returns how many were still this sender's.
+    /// </summary>
+    Task<int> ReleaseAsync(IReadOnlyCollection<OutboxEntry> entries, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes entries given up before <paramref name="before"/> (the retention of their envelopes); returns how many.</summary>
+    Task<long> DeleteGivenUpAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
     /// <summary>Forgets a delivered entry; false when the claim was lost (the lease ran out and another sender took it).</summary>
     Task<bool> MarkSentAsync(OutboxEntry entry, CancellationToken cancellationToken);
 

@@ -112,6 +112,63 @@ public abstract class EmailOutboxContract
     }
 
     [StoreFact]
+    public async Task A_claim_extended_before_a_send_holds_for_a_new_lease_and_a_lost_claim_cannot_be_extended()
+    {
+        await DrainAsync();
+        await Outbox.EnqueueAsync(Message(), default);
+        var entry = (await Queue.ClaimDueAsync(Now, Lease, 10, default)).Single();
+        var later = Now + Lease - TimeSpan.FromSeconds(1);
+
+        (await Queue.ExtendClaimAsync(entry, later + Lease, default)).Should().BeTrue();
+
+        (await Queue.ClaimDueAsync(later + Lease - TimeSpan.FromMilliseconds(1), Lease, 10, default)).Should().BeEmpty("the extended claim holds");
+        var taken = (await Queue.ClaimDueAsync(later + Lease, Lease, 10, default)).Should().ContainSingle().Subject;
+        (await Queue.ExtendClaimAsync(entry, later + (3 * Lease), default)).Should().BeFalse("another sender holds it now");
+        (await Queue.MarkSentAsync(taken, default)).Should().BeTrue("the failed extension changed nothing");
+    }
+
+    [StoreFact]
+    public async Task A_release_hands_back_only_this_senders_claims_due_at_once_and_does_not_count_an_attempt()
+    {
+        await DrainAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await Outbox.EnqueueAsync(Message($"user{i}@example.com"), default);
+        }
+
+        var mine = await Queue.ClaimDueAsync(Now, Lease, 2, default);
+        var theirs = (await Queue.ClaimDueAsync(Now, Lease, 2, default)).Single();
+        (await Queue.RetryLaterAsync(mine[0], Now.AddHours(1), "451", default)).Should().BeTrue();
+
+        (await Queue.ReleaseAsync([.. mine, theirs with { ClaimToken = "not-theirs" }], Now.AddSeconds(1), default))
+            .Should().Be(1, "the retried entry and the other sender's entry are no longer this claim's");
+
+        var again = (await Queue.ClaimDueAsync(Now.AddSeconds(1), Lease, 10, default)).Should().ContainSingle().Subject;
+        again.Id.Should().Be(mine[1].Id);
+        again.Attempt.Should().Be(1, "a claim handed back is not an attempt");
+        (await Queue.MarkSentAsync(theirs, default)).Should().BeTrue("the other sender's claim was left alone");
+        (await Queue.ReleaseAsync([], Now, default)).Should().Be(0);
+    }
+
+    [StoreFact]
+    public async Task Given_up_entries_are_deleted_once_older_than_the_retention_and_only_they()
+    {
+        await DrainAsync();
+        await Outbox.EnqueueAsync(Message("old@example.com"), default);
+        await Outbox.EnqueueAsync(Message("recent@example.com"), default);
+        await Outbox.EnqueueAsync(Message("queued@example.com"), default);
+        var batch = await Queue.ClaimDueAsync(Now, Lease, 2, default);
+        (await Queue.GiveUpAsync(batch[0], Now.AddDays(-40), "550", default)).Should().BeTrue();
+        (await Queue.GiveUpAsync(batch[1], Now.AddDays(-20), "550", default)).Should().BeTrue();
+
+        (await Queue.DeleteGivenUpAsync(Now.AddDays(-30), default)).Should().BeGreaterThanOrEqualTo(1);
+
+        (await StoredBodiesAsync(batch[0].Id)).Should().BeNull("given up longer ago than the retention");
+        (await StoredBodiesAsync(batch[1].Id)).Should().NotBeNull();
+        (await Queue.CountQueuedAsync(default)).Should().Be(1);
+    }
+
+    [StoreFact]
     public async Task A_claim_takes_at_most_the_batch_oldest_due_first()
     {
         await DrainAsync();

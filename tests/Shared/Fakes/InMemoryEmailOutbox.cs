@@ -51,6 +51,7 @@ public sealed class InMemoryEmailOutbox(TimeProvider? clock = null) : IEmailOutb
 
     public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var claimed = _rows.Values.Where(r => r.GaveUpAt is null && r.NextAttemptAt <= now).OrderBy(r => r.NextAttemptAt).Take(max).ToList();
@@ -66,6 +67,39 @@ public sealed class InMemoryEmailOutbox(TimeProvider? clock = null) : IEmailOutb
         }
     }
 
+    public Task<bool> ExtendClaimAsync(OutboxEntry entry, DateTimeOffset leaseEnd, CancellationToken cancellationToken) =>
+        Settle(entry, row => row.NextAttemptAt = leaseEnd);
+
+    public Task<int> ReleaseAsync(IReadOnlyCollection<OutboxEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var released = 0;
+            foreach (var entry in entries)
+            {
+                if (_rows.TryGetValue(entry.Id, out var row) && row.ClaimToken == entry.ClaimToken && row.GaveUpAt is null)
+                {
+                    row.NextAttemptAt = now;
+                    row.ClaimToken = null;
+                    row.Attempts = Math.Max(row.Attempts - 1, 0);
+                    released++;
+                }
+            }
+
+            return Task.FromResult(released);
+        }
+    }
+
+    public Task<long> DeleteGivenUpAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var old = _rows.Values.Where(r => r.GaveUpAt < before).Select(r => r.Id).ToList();
+            old.ForEach(id => _rows.Remove(id));
+            return Task.FromResult((long)old.Count);
+        }
+    }
+
     public Task<bool> MarkSentAsync(OutboxEntry entry, CancellationToken cancellationToken) => Settle(entry, row => _rows.Remove(row.Id));
 
     public Task<bool> RetryLaterAsync(OutboxEntry entry, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken) =>
@@ -73,6 +107,7 @@ public sealed class InMemoryEmailOutbox(TimeProvider? clock = null) : IEmailOutb
         {
             row.NextAttemptAt = nextAttemptAt;
             row.ClaimToken = null;
+            row.LastError = error;
         });
 
     public Task<bool> GiveUpAsync(OutboxEntry entry, DateTimeOffset now, string error, CancellationToken cancellationToken) =>
@@ -80,6 +115,7 @@ public sealed class InMemoryEmailOutbox(TimeProvider? clock = null) : IEmailOutb
         {
             row.GaveUpAt = now;
             row.ClaimToken = null;
+            row.LastError = error;
             row.Message = row.Message with { TextBody = "", HtmlBody = "" };
         });
 
@@ -88,6 +124,18 @@ public sealed class InMemoryEmailOutbox(TimeProvider? clock = null) : IEmailOutb
         lock (_gate)
         {
             return Task.FromResult((long)_rows.Values.Count(r => r.GaveUpAt is null));
+        }
+    }
+
+    /// <summary>The errors stored with the entries still kept (what an operator would read).</summary>
+    public IReadOnlyList<string> LastErrors
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _rows.Values.Select(r => r.LastError).OfType<string>()];
+            }
         }
     }
 
@@ -104,7 +152,7 @@ public sealed class InMemoryEmailOutbox(TimeProvider? clock = null) : IEmailOutb
     {
         lock (_gate)
         {
-            if (!_rows.TryGetValue(entry.Id, out var row) || row.ClaimToken != entry.ClaimToken)
+            if (!_rows.TryGetValue(entry.Id, out var row) || row.ClaimToken != entry.ClaimToken || row.GaveUpAt is not null)
             {
                 return Task.FromResult(false);
             }
@@ -129,5 +177,7 @@ public sealed class InMemoryEmailOutbox(TimeProvider? clock = null) : IEmailOutb
         public string? ClaimToken { get; set; }
 
         public DateTimeOffset? GaveUpAt { get; set; }
+
+        public string? LastError { get; set; }
     }
 }

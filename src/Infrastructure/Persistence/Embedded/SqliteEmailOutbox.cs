@@ -25,6 +25,7 @@ public sealed class SqliteEmailOutbox(SqliteStore store, IIdGenerator ids, TimeP
     // One statement takes the write lock for the whole batch: no other claimer can see these rows as due in between.
     public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var token = Guid.NewGuid().ToString("N");
         var claimed = store.Run(connection => connection.Query(
             "UPDATE email_outbox SET ClaimToken = @token, NextAttemptAt = @leaseEnd, Attempts = Attempts + 1 " +
@@ -33,6 +34,29 @@ public sealed class SqliteEmailOutbox(SqliteStore store, IIdGenerator ids, TimeP
             ToEntry, ("@token", token), ("@leaseEnd", Ticks(now + lease)), ("@now", Ticks(now)), ("@max", max)));
         return Task.FromResult<IReadOnlyList<OutboxEntry>>([.. claimed.OrderBy(e => e.EnqueuedAt)]);
     }
+
+    public Task<bool> ExtendClaimAsync(OutboxEntry entry, DateTimeOffset leaseEnd, CancellationToken cancellationToken) =>
+        Task.FromResult(store.Run(connection => connection.Execute(
+            "UPDATE email_outbox SET NextAttemptAt = @leaseEnd WHERE Id = @id AND ClaimToken = @token AND GaveUpAt IS NULL",
+            ("@id", entry.Id), ("@token", entry.ClaimToken), ("@leaseEnd", Ticks(leaseEnd))) == 1));
+
+    public Task<int> ReleaseAsync(IReadOnlyCollection<OutboxEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ids = entries.Select((e, i) => ($"@id{i}", (object?)e.Id)).ToList();
+        var tokens = entries.Select(e => e.ClaimToken).Distinct().Select((t, i) => ($"@token{i}", (object?)t)).ToList();
+        if (ids.Count == 0)
+        {
+            return Task.FromResult(0);
+        }
+
+        return Task.FromResult(store.Run(connection => connection.Execute(
+            "UPDATE email_outbox SET NextAttemptAt = @now, ClaimToken = NULL, Attempts = max(Attempts - 1, 0) " +
+            $"WHERE Id IN ({string.Join(", ", ids.Select(p => p.Item1))}) AND ClaimToken IN ({string.Join(", ", tokens.Select(p => p.Item1))}) AND GaveUpAt IS NULL",
+            [("@now", Ticks(now)), .. ids, .. tokens])));
+    }
+
+    public Task<long> DeleteGivenUpAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult((long)store.Run(connection =>
+        connection.Execute("DELETE FROM email_outbox WHERE GaveUpAt IS NOT NULL AND GaveUpAt < @before", ("@before", Ticks(before)))));
 
     public Task<bool> MarkSentAsync(OutboxEntry entry, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.Execute("DELETE FROM email_outbox WHERE Id = @id AND ClaimToken = @token", ("@id", entry.Id), ("@token", entry.ClaimToken)) == 1));

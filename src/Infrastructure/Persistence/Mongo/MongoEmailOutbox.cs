@@ -47,14 +47,24 @@ public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimePro
                 ReturnDocument = ReturnDocument.After,
             };
             var claimed = new List<OutboxEntry>();
-            while (claimed.Count < max)
+            // Stopping part-way returns what was already claimed, for the sender to release, rather than stranding it.
+            while (claimed.Count < max && !(claimed.Count > 0 && cancellationToken.IsCancellationRequested))
             {
                 var token = Guid.NewGuid().ToString("N");
-                var document = await Outbox.FindOneAndUpdateAsync(
-                    due,
-                    Update.Set(d => d.ClaimToken, token).Set(d => d.NextAttemptAt, (now + lease).UtcDateTime).Inc(d => d.Attempts, 1),
-                    options,
-                    cancellationToken);
+                MongoOutboxDocument? document;
+                try
+                {
+                    document = await Outbox.FindOneAndUpdateAsync(
+                        due,
+                        Update.Set(d => d.ClaimToken, token).Set(d => d.NextAttemptAt, (now + lease).UtcDateTime).Inc(d => d.Attempts, 1),
+                        options,
+                        cancellationToken);
+                }
+                catch (OperationCanceledException) when (claimed.Count > 0)
+                {
+                    break;
+                }
+
                 if (document is null)
                 {
                     break;
@@ -65,6 +75,29 @@ public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimePro
 
             return (IReadOnlyList<OutboxEntry>)claimed;
         });
+
+    public Task<bool> ExtendClaimAsync(OutboxEntry entry, DateTimeOffset leaseEnd, CancellationToken cancellationToken) =>
+        Settle(entry, Update.Set(d => d.NextAttemptAt, leaseEnd.UtcDateTime), cancellationToken);
+
+    public Task<int> ReleaseAsync(IReadOnlyCollection<OutboxEntry> entries, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MongoStore.Guard(async () =>
+        {
+            var ids = entries.Select(e => ObjectIds.TryParse(e.Id, out var id) ? id : (ObjectId?)null).OfType<ObjectId>().ToList();
+            if (ids.Count == 0)
+            {
+                return 0;
+            }
+
+            var tokens = entries.Select(e => e.ClaimToken).Distinct().ToList();
+            var result = await Outbox.UpdateManyAsync(
+                Filter.In(d => d.Id, ids) & Filter.In(d => d.ClaimToken, tokens) & Filter.Eq(d => d.GaveUpAt, null),
+                Update.Set(d => d.NextAttemptAt, now.UtcDateTime).Set(d => d.ClaimToken, null).Inc(d => d.Attempts, -1),
+                cancellationToken: cancellationToken);
+            return (int)result.ModifiedCount;
+        });
+
+    public Task<long> DeleteGivenUpAsync(DateTimeOffset before, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+        (await Outbox.DeleteManyAsync(d => d.GaveUpAt != null && d.GaveUpAt < before.UtcDateTime, cancellationToken)).DeletedCount);
 
     public Task<bool> MarkSentAsync(OutboxEntry entry, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
         ObjectIds.TryParse(entry.Id, out var id)
@@ -83,7 +116,7 @@ public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimePro
     private Task<bool> Settle(OutboxEntry entry, UpdateDefinition<MongoOutboxDocument> update, CancellationToken cancellationToken) =>
         MongoStore.Guard(async () =>
             ObjectIds.TryParse(entry.Id, out var id)
-            && (await Outbox.UpdateOneAsync(d => d.Id == id && d.ClaimToken == entry.ClaimToken, update, cancellationToken: cancellationToken)).ModifiedCount == 1);
+            && (await Outbox.UpdateOneAsync(d => d.Id == id && d.ClaimToken == entry.ClaimToken && d.GaveUpAt == null, update, cancellationToken: cancellationToken)).ModifiedCount == 1);
 
     private static OutboxEntry ToEntry(MongoOutboxDocument d) => new(
         d.Id.ToString(),

@@ -23,6 +23,8 @@ public sealed class EmailDeliveryOptionsTests
 
     [Theory]
     [InlineData("not an address", "Email:From is not an email address")]
+    [InlineData("noreply", "Email:From is not an email address")]
+    [InlineData("CleanAuth <noreply>", "Email:From is not an email address")]
     [InlineData("", "Email:From is required.")]
     public void A_bad_sender_is_named(string from, string message)
     {
@@ -32,7 +34,7 @@ public sealed class EmailDeliveryOptionsTests
     [Fact]
     public void Nested_SMTP_settings_are_checked_and_the_password_is_never_repeated()
     {
-        var options = new EmailDeliveryOptions { Smtp = { Host = "smtp.example.com", Port = 0, Password = "hunter2", Security = (SmtpSecurity)7 } };
+        var options = new EmailDeliveryOptions { Smtp = { Host = "smtp.example.com", Port = 0, UserName = "mailer", Password = "hunter2", Security = (SmtpSecurity)7 } };
 
         var errors = Errors(options);
 
@@ -52,6 +54,34 @@ public sealed class EmailDeliveryOptionsTests
         };
 
         Errors(options).Should().BeEquivalentTo(
-            "Email:ClaimLease must be longer than Email:Smtp:Timeout.", "Email:RetryMaxDelay must not be shorter than Email:RetryBaseDelay.");
+            "Email:ClaimLease must be long enough for a send (three quarters of it) to take two Email:Smtp:Timeout.", "Email:RetryMaxDelay must not be shorter than Email:RetryBaseDelay.");
+    }
+
+    [Theory]
+    [InlineData("smtp.example.com", SmtpSecurity.None, true)]
+    [InlineData("smtp.example.com", SmtpSecurity.StartTls, false)]
+    [InlineData("smtp.example.com", SmtpSecurity.Tls, false)]
+    [InlineData("localhost", SmtpSecurity.None, false)]
+    [InlineData("127.0.0.1", SmtpSecurity.None, false)]
+    [InlineData("::1", SmtpSecurity.None, false)]
+    public void Credentials_over_a_plain_connection_are_refused_unless_the_server_is_on_loopback(string host, SmtpSecurity security, bool refused)
+    {
+        var errors = Errors(new EmailDeliveryOptions { Smtp = { Host = host, Security = security, UserName = "mailer", Password = "hunter2" } });
+
+        if (refused)
+        {
+            errors.Should().ContainSingle().Which.Should().Be("Email:Smtp:UserName needs Email:Smtp:Security StartTls or Tls unless the host is on loopback.");
+        }
+        else
+        {
+            errors.Should().BeEmpty();
+        }
+    }
+
+    [Fact]
+    public void A_password_without_a_user_name_is_refused_rather_than_ignored()
+    {
+        Errors(new EmailDeliveryOptions { Smtp = { Host = "smtp.example.com", Password = "hunter2" } })
+            .Should().ContainSingle().Which.Should().Be("Email:Smtp:Password is set without Email:Smtp:UserName.");
     }
 }
