@@ -113,10 +113,12 @@ public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimePro
     public Task<long> CountQueuedAsync(CancellationToken cancellationToken) => MongoStore.Guard(() =>
         Outbox.CountDocumentsAsync(d => d.GaveUpAt == null, cancellationToken: cancellationToken));
 
+    // Matched, not modified: an extension to the lease end already stored (the same clock reading) changes nothing but
+    // still proves the claim is held.
     private Task<bool> Settle(OutboxEntry entry, UpdateDefinition<MongoOutboxDocument> update, CancellationToken cancellationToken) =>
         MongoStore.Guard(async () =>
             ObjectIds.TryParse(entry.Id, out var id)
-            && (await Outbox.UpdateOneAsync(d => d.Id == id && d.ClaimToken == entry.ClaimToken && d.GaveUpAt == null, update, cancellationToken: cancellationToken)).ModifiedCount == 1);
+            && (await Outbox.UpdateOneAsync(d => d.Id == id && d.ClaimToken == entry.ClaimToken && d.GaveUpAt == null, update, cancellationToken: cancellationToken)).MatchedCount == 1);
 
     private static OutboxEntry ToEntry(MongoOutboxDocument d) => new(
         d.Id.ToString(),
