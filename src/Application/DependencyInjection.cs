@@ -4,6 +4,7 @@ using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Options;
+using CleanAuth.Application.Users.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,9 @@ public static class DependencyInjection
         services.AddScoped<SecurityEvents>();
         services.AddScoped<RefreshTokens>();
         services.AddScoped<SignInAttempts>();
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<PasswordConfirmation>();
         services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
         services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);

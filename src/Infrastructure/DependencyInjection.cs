@@ -41,6 +41,13 @@ public static class DependencyInjection
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<JwtSigningKey>()));
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddValidatedOptions<TwoFactorOptions>(configuration, TwoFactorOptions.Section);
+        services.AddSingleton<ISecretProtector>(provider => AesGcmSecretProtector.Resolve(
+            provider.GetRequiredService<IOptions<TwoFactorOptions>>().Value,
+            environment,
+            DataPath(provider, environment),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<AesGcmSecretProtector>()));
+        services.AddSingleton<IAuthenticator, OtpNetAuthenticator>();
         services.AddSingleton<IHashingCapacity, HashingCapacity>();
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
         services.AddSingleton<IImageService, NetVipsImageService>();
@@ -56,6 +63,7 @@ public static class DependencyInjection
             services.AddSingleton<ICoverStore, SqliteCoverStore>();
             services.AddSingleton<SqliteRefreshTokenStore>();
             services.AddSingleton<IRefreshTokenStore>(provider => provider.GetRequiredService<SqliteRefreshTokenStore>());
+            services.AddSingleton<ITwoFactorStore, SqliteTwoFactorStore>();
             services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHostedService<RefreshTokenSweeper>();
             services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store", tags: [ReadyTag]);
@@ -69,6 +77,7 @@ public static class DependencyInjection
             services.AddSingleton<IAuthorRepository, MongoAuthorRepository>();
             services.AddSingleton<ICoverStore, GridFsCoverStore>();
             services.AddSingleton<IRefreshTokenStore, MongoRefreshTokenStore>();
+            services.AddSingleton<ITwoFactorStore, MongoTwoFactorStore>();
             services.AddHostedService<MongoIndexInitializer>();
             services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb", tags: [ReadyTag]);
         }

@@ -56,6 +56,7 @@ await results.run('Compose_has_two_stateless_api_instances_on_the_replica_set_wi
     const mongo = service.environment.ConnectionStrings__Mongo;
     assert(/replicaSet=rs0/.test(mongo) && mongods.every(([m]) => mongo.includes(`${m}:27017`)), `${name} does not use the whole replica set`);
     assert(/^\$\{JWT_SIGNING_KEY/.test(service.environment.Jwt__SigningKey), `${name}'s signing key must come from the environment, not the file`);
+    assert(/^\$\{TWO_FACTOR_KEY/.test(service.environment.TwoFactor__EncryptionKey), `${name}'s two-factor key must come from the environment, not the file`);
     assert(JSON.stringify(service.healthcheck.test).includes('/health/ready'), `${name} has no readiness check`);
   }
 });

@@ -29,6 +29,8 @@ public sealed class AuthMetrics : IAuthMetrics
             LoginFailure.WrongPassword => "wrong_password",
             LoginFailure.Disabled => "account_disabled",
             LoginFailure.LockedOut => "locked_out",
+            LoginFailure.TwoFactorRequired => "two_factor_required",
+            LoginFailure.TwoFactorFailed => "two_factor_failed",
             _ => "other",
         }));
 }

@@ -35,6 +35,7 @@ public sealed class Admin : IEndpointGroup
                     ["disabled"] = false,
                     ["createdAt"] = Samples.Created,
                     ["lastLoginAt"] = Samples.Created,
+                    ["twoFactorEnabled"] = true,
                 }),
                 ["page"] = 1,
                 ["pageSize"] = 20,

@@ -59,7 +59,7 @@ public sealed class ProblemDetailsExceptionHandler(
             Status = StatusOf(validation.Kind),
             Title = TitleOf(validation.Kind),
         },
-        RejectionException e => Problem(StatusOf(e.Kind), TitleOf(e.Kind), e.Message),
+        RejectionException e => Problem(StatusOf(e.Kind), TitleOf(e.Kind), e.Message, e.ProblemType),
         StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
             "The data store cannot be reached right now. Retry later."),
         BadHttpRequestException e => Problem(e.StatusCode, ProblemShape.Title(e.StatusCode), BadRequestDetail(e.StatusCode)),
@@ -94,8 +94,8 @@ public sealed class ProblemDetailsExceptionHandler(
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A rejection kind without a title."),
     };
 
-    private static ProblemDetails Problem(int status, string title, string detail) =>
-        new() { Status = status, Title = title, Detail = detail };
+    private static ProblemDetails Problem(int status, string title, string detail, string? type = null) =>
+        new() { Status = status, Title = title, Detail = detail, Type = type };
 
     // The framework's own messages name parameters and types; a fixed sentence per status tells the client enough.
     private static string BadRequestDetail(int status) => status switch

@@ -9,6 +9,9 @@ public static class ProblemShape
 {
     public const string ValidationTitle = "One or more fields are invalid.";
 
+    /// <summary>The prefix of the problem types this API defines itself (<c>RejectionException.ProblemType</c>).</summary>
+    public const string OwnTypePrefix = "urn:cleanauth:problem:";
+
     public static string Title(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "Bad request.",
@@ -42,7 +45,8 @@ public static class ProblemShape
         var problem = context.ProblemDetails;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
         problem.Status = status;
-        problem.Type = Type(status);
+        // A refusal with a type of its own (e.g. two-factor-required) keeps it; every other gets its status's.
+        problem.Type = problem.Type?.StartsWith(OwnTypePrefix, StringComparison.Ordinal) == true ? problem.Type : Type(status);
         if (problem is not HttpValidationProblemDetails || problem.Title != ValidationTitle)
         {
             problem.Title = Title(status);

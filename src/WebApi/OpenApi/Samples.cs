@@ -53,5 +53,6 @@ public static class Samples
         ["email"] = Email,
         ["roles"] = new JsonArray(),
         ["createdAt"] = Created,
+        ["twoFactorEnabled"] = false,
     };
 }

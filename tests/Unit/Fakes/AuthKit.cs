@@ -1,3 +1,5 @@
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Infrastructure.Security;
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,16 @@ public sealed class AuthKit
         Events = new SecurityEvents(Log, Client);
         RefreshTokens = new RefreshTokens(Store, Tokens, Ids, Options.Create(RefreshOptions), Clock);
         Attempts = new SignInAttempts(Users, Options.Create(Lockout), Events, Clock);
+        SecondFactor = new SecondFactor(TwoFactors, Authenticator, Protector, Clock);
     }
+
+    public InMemoryTwoFactorStore TwoFactors { get; } = new();
+
+    public OtpNetAuthenticator Authenticator { get; } = new(Options.Create(new TwoFactorOptions()));
+
+    public AesGcmSecretProtector Protector { get; } = new([.. Enumerable.Range(0, AesGcmSecretProtector.KeyBytes).Select(i => (byte)i)], []);
+
+    public SecondFactor SecondFactor { get; }
 
     public InMemoryUserRepository Users { get; } = new();
 

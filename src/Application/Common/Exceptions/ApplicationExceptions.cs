@@ -21,6 +21,9 @@ public enum RejectionKind
 public abstract class RejectionException(RejectionKind kind, string message) : Exception(message)
 {
     public RejectionKind Kind { get; } = kind;
+
+    /// <summary>A problem <c>type</c> of its own for a refusal a client must tell apart from others of its status; null for the status's.</summary>
+    public virtual string? ProblemType => null;
 }
 
 /// <summary>One or more fields of a request are invalid. Keys are field names, values their messages.</summary>

@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private static readonly string[] Steps =
     [
@@ -68,6 +68,17 @@ internal static class SqliteSchema
 
         ALTER TABLE authors ADD COLUMN Books INTEGER NOT NULL DEFAULT 0;
         """ + RecountAuthorReferences,
+
+        // Step 3 (ADR 0041; the two-factor branch's step, renumbered when branches merge). The second factor lives
+        // apart from the user, one row per user: the secrets are ciphertexts, LastStep is the latest accepted time
+        // step (replay is refused by a conditional UPDATE on it), and each recovery code hash is a row of its own,
+        // so spending one is one conditional DELETE.
+        """
+        CREATE TABLE two_factor (
+            UserId TEXT PRIMARY KEY, Secret TEXT, PendingSecret TEXT, EnabledAt INTEGER, LastStep INTEGER) STRICT;
+        CREATE TABLE two_factor_recovery_codes (
+            UserId TEXT NOT NULL, CodeHash TEXT NOT NULL, PRIMARY KEY (UserId, CodeHash)) STRICT, WITHOUT ROWID;
+        """,
     ];
 
     /// <summary>Sets every author's count of the books that name it from the books table (after an import, too).</summary>

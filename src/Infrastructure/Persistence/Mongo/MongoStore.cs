@@ -23,6 +23,7 @@ public sealed class MongoStore
         RefreshTokens = Database.GetCollection<MongoRefreshTokenDocument>("refreshTokens");
         RefreshFamilies = Database.GetCollection<MongoRefreshFamilyDocument>("refreshFamilies");
         Guards = Database.GetCollection<BsonDocument>("guards");
+        TwoFactor = Database.GetCollection<TwoFactorDocument>("twoFactor");
     }
 
     public IMongoDatabase Database { get; }
@@ -38,6 +39,9 @@ public sealed class MongoStore
     public IMongoCollection<MongoRefreshTokenDocument> RefreshTokens { get; }
 
     public IMongoCollection<MongoRefreshFamilyDocument> RefreshFamilies { get; }
+
+    /// <summary>Each user's second factor, keyed by the user id (ADR 0041).</summary>
+    public IMongoCollection<TwoFactorDocument> TwoFactor { get; }
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
     public IMongoCollection<BsonDocument> Guards { get; }
