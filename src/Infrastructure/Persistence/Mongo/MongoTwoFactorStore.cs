@@ -30,25 +30,39 @@ public sealed class MongoTwoFactorStore(MongoStore store) : ITwoFactorStore
             return (IReadOnlySet<UserId>)new HashSet<UserId>();
         }
 
-        var ids = await store.TwoFactor.Find(Filter.In(d => d.UserId, userIds.Select(u => u.Value)) & IsEnabled)
-            .Project(d => d.UserId).ToListAsync(cancellationToken);
-        return ids.Select(UserId.From).ToHashSet();
+        // Whole documents (a page holds at most 100): not every MongoDB-wire server honours a projection to _id alone.
+        var enabled = await store.TwoFactor.Find(Filter.In(d => d.UserId, userIds.Select(u => u.Value)) & IsEnabled).ToListAsync(cancellationToken);
+        return enabled.Select(d => UserId.From(d.UserId)).ToHashSet();
     });
 
-    // An upsert whose filter misses an enabled document tries to insert a second one with the same _id and is refused.
+    // Each step is one atomic single-document write: replace the pending secret of a record that is not enabled, or
+    // create the record. An insert refused as a duplicate means a record appeared meanwhile (or is enabled): look again.
     public Task<bool> TryBeginSetupAsync(UserId userId, string pendingSecret, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
     {
-        try
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            await store.TwoFactor.UpdateOneAsync(
-                ById(userId) & Filter.Eq(d => d.EnabledAt, null), Update.Set(d => d.PendingSecret, pendingSecret),
-                new UpdateOptions { IsUpsert = true }, cancellationToken);
-            return true;
+            var replaced = await store.TwoFactor.UpdateOneAsync(
+                ById(userId) & Filter.Eq(d => d.EnabledAt, null), Update.Set(d => d.PendingSecret, pendingSecret), cancellationToken: cancellationToken);
+            if (replaced.MatchedCount == 1)
+            {
+                return true;
+            }
+
+            try
+            {
+                await store.TwoFactor.InsertOneAsync(new TwoFactorDocument { UserId = userId.Value, PendingSecret = pendingSecret }, cancellationToken: cancellationToken);
+                return true;
+            }
+            catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
+            {
+                if (await store.TwoFactor.Find(ById(userId) & IsEnabled).AnyAsync(cancellationToken))
+                {
+                    return false;
+                }
+            }
         }
-        catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
-        {
-            return false;
-        }
+
+        return false;
     });
 
     public Task<bool> TryEnableAsync(
