@@ -88,7 +88,7 @@ public sealed class AdminHandlerTests
         filtered.Items.Should().ContainSingle().Which.Email.Should().Be("bob@example.com");
         filtered.PageSize.Should().Be(ListUsersQuery.DefaultPageSize);
         typeof(UserSummary).GetProperties().Select(p => p.Name)
-            .Should().BeEquivalentTo("Id", "Name", "Email", "Roles", "Disabled", "CreatedAt", "LastLoginAt");
+            .Should().BeEquivalentTo("Id", "Name", "Email", "Roles", "Disabled", "CreatedAt", "LastLoginAt", "TwoFactorEnabled");
     }
 
     [Fact]
