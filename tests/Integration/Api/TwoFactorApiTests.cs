@@ -103,7 +103,9 @@ public abstract class TwoFactorApiTests(CleanAuthApi api)
 
         var login = await client.PostAsync("/api/auth/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["email"] = user.Email, ["password"] = user.Password, ["twoFactorCode"] = TestAuthenticator.Code(key, Now),
+            ["email"] = user.Email,
+            ["password"] = user.Password,
+            ["twoFactorCode"] = TestAuthenticator.Code(key, Now),
         }));
 
         login.StatusCode.Should().Be(HttpStatusCode.OK);

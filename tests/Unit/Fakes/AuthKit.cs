@@ -1,7 +1,7 @@
-using CleanAuth.Application.Users.Common;
-using CleanAuth.Infrastructure.Security;
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
