@@ -38,6 +38,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
                 using var command = connection.CreateCommand();
                 command.CommandText = """
                     DROP TABLE refresh_families; DROP INDEX refresh_tokens_by_expiry; ALTER TABLE authors DROP COLUMN Books;
+                    DROP TABLE two_factor; DROP TABLE two_factor_recovery_codes;
                     PRAGMA user_version = 1;
                     """;
                 command.ExecuteNonQuery();
@@ -49,7 +50,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
             (await signedIn.DeleteAsync($"/api/authors/{authorId}")).StatusCode.Should().Be(HttpStatusCode.Conflict, "the upgrade counted the book");
             (await signedIn.DeleteAsync($"/api/books/{bookId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
             (await signedIn.DeleteAsync($"/api/authors/{authorId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
-            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("2");
+            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("3");
         }
         finally
         {
