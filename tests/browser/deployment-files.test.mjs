@@ -31,7 +31,7 @@ if (validator.error) {
   await results.run('Compose_file_is_valid_for_docker_compose', async () => {
     const run = spawnSync('docker-compose', ['-f', composePath, 'config', '-q'], {
       encoding: 'utf8',
-      env: { ...process.env, JWT_SIGNING_KEY: 'placeholder-for-validation-only' },
+      env: { ...process.env, JWT_SIGNING_KEY: 'placeholder-for-validation-only', TWO_FACTOR_KEY: 'placeholder-for-validation-only' },
     });
     assert(run.status === 0, `docker-compose config failed:\n${run.stderr}${run.stdout}`);
   });
