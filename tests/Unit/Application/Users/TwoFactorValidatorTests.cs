@@ -27,6 +27,17 @@ public sealed class TwoFactorValidatorTests
     }
 
     [Fact]
+    public void The_messages_name_the_field()
+    {
+        new EnableTwoFactorCommandValidator().Validate(new EnableTwoFactorCommand("")).Errors.Should().ContainSingle().Which.ErrorMessage.Should().Be("Code is required.");
+        new EnableTwoFactorCommandValidator().Validate(new EnableTwoFactorCommand("1")).Errors.Should().ContainSingle().Which.ErrorMessage.Should().Be("Code must be 6 digits.");
+        new LoginCommandValidator().Validate(new LoginCommand("a@example.com", "pw", TwoFactorCode: "1")).Errors.Should().ContainSingle()
+            .Which.ErrorMessage.Should().Be("TwoFactorCode must be 6 digits.");
+        new LoginCommandValidator().Validate(new LoginCommand("a@example.com", "pw", RecoveryCode: "1")).Errors.Should().ContainSingle()
+            .Which.ErrorMessage.Should().StartWith("RecoveryCode must be a recovery code");
+    }
+
+    [Fact]
     public void A_login_takes_a_code_or_a_recovery_code_never_both_and_either_may_be_absent()
     {
         var validator = new LoginCommandValidator();
