@@ -7,9 +7,11 @@ using CleanAuth.Application.Users.BeginTwoFactorSetup;
 using CleanAuth.Application.Users.Common;
 using CleanAuth.Application.Users.DisableTwoFactor;
 using CleanAuth.Application.Users.EnableTwoFactor;
+using CleanAuth.Application.Users.ListUsers;
 using CleanAuth.Application.Users.Ports;
 using CleanAuth.Application.Users.RegenerateRecoveryCodes;
 using CleanAuth.Application.Users.ResetTwoFactor;
+using CleanAuth.Application.Users.UpdateProfile;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using OtpNet;
@@ -221,6 +223,21 @@ public sealed class TwoFactorHandlerTests
         (await _kit.TwoFactors.FindAsync(_alice.Id, default)).Should().BeNull();
         _kit.Users.Stored(_alice.Id)!.SecurityStamp.Should().NotBe(stamp);
         _kit.EventNames.Count(n => n == "TwoFactorReset").Should().Be(1, "a second reset finds nothing to reset");
+    }
+
+    [Fact]
+    public async Task The_admin_list_and_a_renamed_profile_show_whether_a_second_factor_is_enabled()
+    {
+        var bob = _kit.Users.Seed(TestUsers.New(id: "000000000000000000000b0b", name: "Bob", email: "bob@example.com"));
+        var setup = await Setup();
+        await Enable(Code(setup));
+        _currentUser.Set(_kit.Users.Stored(_alice.Id)!);
+
+        var page = await new ListUsersQueryHandler(_kit.Users, _kit.TwoFactors).Handle(new ListUsersQuery(null, null, null), default);
+        var renamed = await new UpdateProfileCommandHandler(_currentUser, _kit.Users, _kit.TwoFactors, _kit.Clock).Handle(new UpdateProfileCommand("Alice B"), default);
+
+        page.Items.Select(u => (u.Id, u.TwoFactorEnabled)).Should().BeEquivalentTo([(_alice.Id.Value, true), (bob.Id.Value, false)]);
+        renamed.TwoFactorEnabled.Should().BeTrue();
     }
 
     /// <summary>Runs <see cref="BeforeEnable"/> just before the enable's conditional write, as a concurrent request would.</summary>
