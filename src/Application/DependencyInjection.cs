@@ -4,6 +4,7 @@ using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Options;
+using CleanAuth.Application.Users.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,9 @@ public static class DependencyInjection
         services.AddSingleton<AccountEmails>();
         services.AddValidatedOptions<AccountOptions>(configuration, AccountOptions.Section);
         services.AddValidatedOptions<EmailLinkOptions>(configuration, EmailLinkOptions.Section);
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<PasswordConfirmation>();
         services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
         services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);

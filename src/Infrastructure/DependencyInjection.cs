@@ -44,6 +44,13 @@ public static class DependencyInjection
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<JwtSigningKey>()));
         services.AddSingleton<ITokenService, JwtTokenService>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
+        services.AddValidatedOptions<TwoFactorOptions>(configuration, TwoFactorOptions.Section);
+        services.AddSingleton<ISecretProtector>(provider => AesGcmSecretProtector.Resolve(
+            provider.GetRequiredService<IOptions<TwoFactorOptions>>().Value,
+            environment,
+            DataPath(provider, environment),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<AesGcmSecretProtector>()));
+        services.AddSingleton<IAuthenticator, OtpNetAuthenticator>();
         services.AddSingleton<IHashingCapacity, HashingCapacity>();
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
         services.AddSingleton<IImageService, NetVipsImageService>();
@@ -62,6 +69,7 @@ public static class DependencyInjection
             services.AddSingleton<IAccountCodeStore, SqliteAccountCodeStore>();
             services.AddSingleton<SqliteEmailOutbox>();
             AddEmailDelivery<SqliteEmailOutbox>(services, environment);
+            services.AddSingleton<ITwoFactorStore, SqliteTwoFactorStore>();
             services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHostedService<RefreshTokenSweeper>();
             services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store", tags: [ReadyTag]);
@@ -78,6 +86,7 @@ public static class DependencyInjection
             services.AddSingleton<IAccountCodeStore, MongoAccountCodeStore>();
             services.AddSingleton<MongoEmailOutbox>();
             AddEmailDelivery<MongoEmailOutbox>(services, environment);
+            services.AddSingleton<ITwoFactorStore, MongoTwoFactorStore>();
             services.AddHostedService<MongoIndexInitializer>();
             services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb", tags: [ReadyTag]);
         }

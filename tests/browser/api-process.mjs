@@ -29,6 +29,7 @@ export async function startApi({ environment = {}, timeoutMs = 30000 } = {}) {
       Storage__DataPath: dataPath,
       ConnectionStrings__Mongo: '',
       Jwt__SigningKey: randomBytes(48).toString('base64'),
+      TwoFactor__EncryptionKey: randomBytes(32).toString('base64'),
       ...environment,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

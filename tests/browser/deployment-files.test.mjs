@@ -31,7 +31,7 @@ if (validator.error) {
   await results.run('Compose_file_is_valid_for_docker_compose', async () => {
     const run = spawnSync('docker-compose', ['-f', composePath, 'config', '-q'], {
       encoding: 'utf8',
-      env: { ...process.env, JWT_SIGNING_KEY: 'placeholder-for-validation-only' },
+      env: { ...process.env, JWT_SIGNING_KEY: 'placeholder-for-validation-only', TWO_FACTOR_KEY: 'placeholder-for-validation-only' },
     });
     assert(run.status === 0, `docker-compose config failed:\n${run.stderr}${run.stdout}`);
   });
@@ -56,6 +56,7 @@ await results.run('Compose_has_two_stateless_api_instances_on_the_replica_set_wi
     const mongo = service.environment.ConnectionStrings__Mongo;
     assert(/replicaSet=rs0/.test(mongo) && mongods.every(([m]) => mongo.includes(`${m}:27017`)), `${name} does not use the whole replica set`);
     assert(/^\$\{JWT_SIGNING_KEY/.test(service.environment.Jwt__SigningKey), `${name}'s signing key must come from the environment, not the file`);
+    assert(/^\$\{TWO_FACTOR_KEY/.test(service.environment.TwoFactor__EncryptionKey), `${name}'s two-factor key must come from the environment, not the file`);
     assert(JSON.stringify(service.healthcheck.test).includes('/health/ready'), `${name} has no readiness check`);
   }
 });

@@ -30,6 +30,8 @@ public sealed class AuthMetrics : IAuthMetrics
             LoginFailure.Disabled => "account_disabled",
             LoginFailure.LockedOut => "locked_out",
             LoginFailure.EmailNotConfirmed => "email_not_confirmed",
+            LoginFailure.TwoFactorRequired => "two_factor_required",
+            LoginFailure.TwoFactorFailed => "two_factor_failed",
             _ => "other",
         }));
 }

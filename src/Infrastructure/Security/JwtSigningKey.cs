@@ -45,7 +45,7 @@ public sealed partial class JwtSigningKey
     }
 
     // Created readable by its owner only from the first byte; CreateNew keeps a second process from overwriting it.
-    private static void WriteOwnerOnly(string path, string content)
+    internal static void WriteOwnerOnly(string path, string content)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())

@@ -36,6 +36,7 @@ public sealed class Admin : IEndpointGroup
                     ["createdAt"] = Samples.Created,
                     ["lastLoginAt"] = Samples.Created,
                     ["emailConfirmed"] = true,
+                    ["twoFactorEnabled"] = true,
                 }),
                 ["page"] = 1,
                 ["pageSize"] = 20,

@@ -36,7 +36,7 @@ public sealed class Auth : IEndpointGroup
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email, ["password"] = Samples.Password }, response: Samples.Tokens)
             .IssuesTokens()
             .WithSummary("Exchanges an email and password for an access token and a refresh token.")
-            .WithDescription("Accepts JSON or form fields. Any failure (unknown email, wrong password, disabled or locked account) is the same 401; five consecutive failures lock the account for five minutes. With Accounts:RequireConfirmedEmail on, the right password to an account whose email is not confirmed gets a 403 of type urn:cleanauth:problem:email-not-confirmed. Rate-limited per client IP.")
+            .WithDescription("Accepts JSON or form fields. Any failure (unknown email, wrong password, disabled or locked account) is the same 401; five consecutive failures lock the account for five minutes. An account with two-factor authentication also needs `twoFactorCode` (from the app) or `recoveryCode`: without one, or with a wrong or used one, the right password gets a 401 of type `urn:cleanauth:problem:two-factor-required`, which counts toward the lockout too. With Accounts:RequireConfirmedEmail on, the right password (and second factor) to an account whose email is not confirmed gets a 403 of type urn:cleanauth:problem:email-not-confirmed. Rate-limited per client IP.")
             .RequireRateLimiting(RateLimiting.Login)
             .Accepts<LoginCommand>("application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .Produces<TokenPair>()

@@ -16,7 +16,8 @@ public sealed record LoginForm(LoginCommand Command)
             try
             {
                 var form = await request.ReadFormAsync(context.RequestAborted);
-                return new LoginForm(new LoginCommand(form["email"].ToString(), form["password"].ToString()));
+                return new LoginForm(new LoginCommand(
+                    form["email"].ToString(), form["password"].ToString(), Optional(form["twoFactorCode"]), Optional(form["recoveryCode"])));
             }
             catch (Exception ex) when (ex is InvalidDataException or (IOException and not BadHttpRequestException))
             {
@@ -41,4 +42,7 @@ public sealed record LoginForm(LoginCommand Command)
             throw new BadHttpRequestException("Malformed JSON.", ex);
         }
     }
+
+    // A form field left out, or sent empty by an HTML form without a second factor, is no code at all.
+    private static string? Optional(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrEmpty(value) ? null : value.ToString();
 }

@@ -5,7 +5,7 @@ namespace CleanAuth.WebApi.Infrastructure;
 
 /// <summary>
 /// Checks, before the server starts, what would otherwise stop it with a plain-text stack trace on stderr: the
-/// signing key and every validated setting. A failure becomes one structured <c>Fatal</c> event
+/// signing key, the two-factor encryption key and every validated setting. A failure becomes one structured <c>Fatal</c> event
 /// (<c>StartupRefused</c>) naming the setting — the messages never repeat a value — and the process exits with
 /// code 1, which a monitor of JSON logs and an orchestrator can both read.
 /// </summary>
@@ -18,6 +18,7 @@ public static partial class StartupCheck
             // Every validated setting first, so that all the invalid ones are named together.
             app.Services.GetService<IStartupValidator>()?.Validate();
             app.Services.GetRequiredService<JwtSigningKey>();
+            app.Services.GetRequiredService<CleanAuth.Application.Auth.Ports.ISecretProtector>();
         }
         catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException or AggregateException)
         {

@@ -54,6 +54,7 @@ public static class Samples
         ["roles"] = new JsonArray(),
         ["createdAt"] = Created,
         ["emailConfirmed"] = true,
+        ["twoFactorEnabled"] = false,
     };
 
     /// <summary>A one-time code as the emails show it (ADR 0040).</summary>

@@ -30,6 +30,7 @@ public sealed class ClientApi : WebApplicationFactory<Program>
         _settings = new(StringComparer.Ordinal)
         {
             ["Jwt:SigningKey"] = Convert.ToBase64String([.. Enumerable.Range(1, 48).Select(i => (byte)(i * 5))]),
+            ["TwoFactor:EncryptionKey"] = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)(i * 3))]),
             ["Storage:DataPath"] = _dataPath,
             ["ConnectionStrings:Mongo"] = "",
             ["Passwords:Iterations"] = "1000",

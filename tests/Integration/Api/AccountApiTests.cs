@@ -189,7 +189,7 @@ public abstract class AccountApiTests(CleanAuthApi api)
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var text = await response.Content.ReadAsStringAsync();
         var body = JsonDocument.Parse(text).RootElement;
-        body.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo("id", "name", "email", "roles", "createdAt", "emailConfirmed");
+        body.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo("id", "name", "email", "roles", "createdAt", "emailConfirmed", "twoFactorEnabled");
         body.GetProperty("id").GetString().Should().Be(user.Id);
         body.GetProperty("roles").GetArrayLength().Should().Be(0);
         text.Should().NotContainAny("AQAAAA", "passwordHash", "securityStamp", user.Password);

@@ -36,7 +36,7 @@ public abstract class AdminApiTests
         page.GetProperty("totalCount").GetInt64().Should().Be(3);
         page.GetProperty("items").GetArrayLength().Should().Be(2);
         page.GetProperty("items")[0].EnumerateObject().Select(p => p.Name)
-            .Should().BeEquivalentTo("id", "name", "email", "roles", "disabled", "createdAt", "lastLoginAt", "emailConfirmed");
+            .Should().BeEquivalentTo("id", "name", "email", "roles", "disabled", "createdAt", "lastLoginAt", "emailConfirmed", "twoFactorEnabled");
         page.GetProperty("items")[0].GetProperty("roles")[0].GetString().Should().Be("admin");
         page.GetProperty("items")[0].GetProperty("lastLoginAt").ValueKind.Should().Be(JsonValueKind.String);
         filtered.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).Should().Equal(ann.Id);

@@ -29,6 +29,7 @@ public abstract class OwnershipMatrixTests(CleanAuthApi api)
         "POST /api/admin/users/{id}/enable",
         "POST /api/admin/users/{id}/roles/admin",
         "DELETE /api/admin/users/{id}/roles/admin",
+        "POST /api/admin/users/{id}/two-factor/reset",
     ];
 
     public static TheoryData<string> RoutesWithAnId

@@ -22,6 +22,12 @@ public static class FuzzRoutes
     public const string ChangePassword = "PUT /api/users/me/password";
     public const string DisableMe = "DELETE /api/users/me/";
 
+    public const string BeginTwoFactorSetup = "POST /api/users/me/two-factor/setup";
+    public const string EnableTwoFactor = "POST /api/users/me/two-factor/enable";
+    public const string DisableTwoFactor = "POST /api/users/me/two-factor/disable";
+    public const string RegenerateRecoveryCodes = "POST /api/users/me/two-factor/recovery-codes";
+    public const string ResetTwoFactor = "POST /api/admin/users/{id}/two-factor/reset";
+
     public const string ListUsers = "GET /api/admin/users/";
     public const string DisableUser = "POST /api/admin/users/{id}/disable";
     public const string EnableUser = "POST /api/admin/users/{id}/enable";
@@ -48,7 +54,8 @@ public static class FuzzRoutes
     [
         Register, Login, Refresh, Logout, LogoutAll, ConfirmEmail, ResendConfirmation, ForgotPassword, ResetPassword,
         GetMe, UpdateMe, ChangePassword, DisableMe,
-        ListUsers, DisableUser, EnableUser, GrantAdmin, RevokeAdmin,
+        BeginTwoFactorSetup, EnableTwoFactor, DisableTwoFactor, RegenerateRecoveryCodes,
+        ListUsers, DisableUser, EnableUser, GrantAdmin, RevokeAdmin, ResetTwoFactor,
         Categories, AddBook, ListBooks, GetBook, UpdateBook, DeleteBook, GetCover, GetThumbnail,
         CreateAuthor, ListAuthors, DeleteAuthor,
         Live, Ready,

@@ -25,7 +25,7 @@ public sealed record JsonRoute(string Route, bool NeedsOwnerToken, bool AlwaysRe
             (m, n) => Strings(("name", "Fuzzy Malformed"), ("email", $"refused-{n}@example.com"), ("password", "a passphrase nobody uses"))),
         // The owner's email with a wrong password: nothing here can sign in. (The owner never signs in again, so a lockout costs nothing.)
         new(FuzzRoutes.Login, NeedsOwnerToken: false, AlwaysRefused: true,
-            [new("email", MaxLength: 254), new("password", MaxLength: 128)],
+            [new("email", MaxLength: 254), new("password", MaxLength: 128), new("twoFactorCode", MaxLength: 6, Optional: true), new("recoveryCode", MaxLength: 16, Optional: true)],
             (m, _) => Strings(("email", m.Owner.Email), ("password", "not the owner's password"))),
         new(FuzzRoutes.Refresh, NeedsOwnerToken: false, AlwaysRefused: true,
             [new("refreshToken")],
@@ -54,6 +54,17 @@ public sealed record JsonRoute(string Route, bool NeedsOwnerToken, bool AlwaysRe
         new(FuzzRoutes.ChangePassword, NeedsOwnerToken: true, AlwaysRefused: true,
             [new("currentPassword", MaxLength: 128), new("newPassword", MaxLength: 128)],
             (_, _) => Strings(("currentPassword", "not the owner's password"), ("newPassword", "another long passphrase"))),
+        // The owner never sets up a second factor, so enabling one is refused (no setup) even with a well-formed code;
+        // disabling and regenerating get a wrong password (counted toward a lockout the owner never meets: it never signs in again).
+        new(FuzzRoutes.EnableTwoFactor, NeedsOwnerToken: true, AlwaysRefused: true,
+            [new("code", MaxLength: 6)],
+            (_, _) => Strings(("code", "123456"))),
+        new(FuzzRoutes.DisableTwoFactor, NeedsOwnerToken: true, AlwaysRefused: true,
+            [new("password", MaxLength: 128)],
+            (_, _) => Strings(("password", "not the owner's password"))),
+        new(FuzzRoutes.RegenerateRecoveryCodes, NeedsOwnerToken: true, AlwaysRefused: true,
+            [new("password", MaxLength: 128)],
+            (_, _) => Strings(("password", "not the owner's password"))),
         new(FuzzRoutes.CreateAuthor, NeedsOwnerToken: true, AlwaysRefused: false,
             [new("name", MaxLength: 100, RefusesControlChars: true), new("country", MaxLength: 100, RefusesControlChars: true, Optional: true), new("bookerPrize", IsBool: true, Optional: true)],
             (_, _) => new(StringComparer.Ordinal) { ["name"] = "\"Junk Author\"", ["country"] = "\"Nowhere\"", ["bookerPrize"] = "false" }),

@@ -43,6 +43,8 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static string NewSigningKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
 
+    public static string NewEncryptionKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet", [WebApiDll])
@@ -55,6 +57,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["Passwords__Iterations"] = "1000";
+        // Required outside Development like the signing key; a test about it sets or clears it itself.
+        start.Environment["TwoFactor__EncryptionKey"] = NewEncryptionKey();
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

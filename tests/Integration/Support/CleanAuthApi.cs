@@ -23,6 +23,9 @@ public class CleanAuthApi : WebApplicationFactory<Program>
     // that a test can also sign with HS512 (which needs that many) and see it refused.
     public static readonly byte[] SigningKey = [.. Enumerable.Range(1, 64).Select(i => (byte)(i * 7))];
 
+    /// <summary>The two-factor encryption key of every in-memory API (32 fixed bytes), so instances sharing a store agree.</summary>
+    public static readonly byte[] TwoFactorKey = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 11))];
+
     private readonly Dictionary<string, string?> _settings;
 
     static CleanAuthApi() => ForcedCollections.StartIfAsked();
@@ -35,6 +38,7 @@ public class CleanAuthApi : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Jwt:SigningKey"] = Convert.ToBase64String(SigningKey),
+            ["TwoFactor:EncryptionKey"] = Convert.ToBase64String(TwoFactorKey),
             ["Jwt:Issuer"] = Issuer,
             ["Jwt:Audience"] = Audience,
             // Hashing cost is not under test here; 1,000 iterations keep a login to about a millisecond.

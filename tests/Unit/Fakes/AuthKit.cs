@@ -1,5 +1,7 @@
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,7 +17,16 @@ public sealed class AuthKit
         Attempts = new SignInAttempts(Users, Options.Create(Lockout), Events, Clock);
         Emails = new AccountEmails(Options.Create(Links));
         Codes = new AccountCodes(CodeStore, Outbox, Emails, Options.Create(Accounts), Clock);
+        SecondFactor = new SecondFactor(TwoFactors, Authenticator, Protector, Clock);
     }
+
+    public InMemoryTwoFactorStore TwoFactors { get; } = new();
+
+    public OtpNetAuthenticator Authenticator { get; } = new(Options.Create(new TwoFactorOptions()));
+
+    public AesGcmSecretProtector Protector { get; } = new([.. Enumerable.Range(0, AesGcmSecretProtector.KeyBytes).Select(i => (byte)i)], []);
+
+    public SecondFactor SecondFactor { get; }
 
     public InMemoryUserRepository Users { get; } = new();
 

@@ -3,6 +3,7 @@ using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Common;
 using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
@@ -11,7 +12,11 @@ using Microsoft.Extensions.Options;
 
 namespace CleanAuth.Application.Auth.Login;
 
-public sealed record LoginCommand(string Email, [property: Sensitive] string Password) : IRequest<TokenPair>, IHashesPassword
+public sealed record LoginCommand(
+    string Email,
+    [property: Sensitive] string Password,
+    [property: Sensitive] string? TwoFactorCode = null,
+    [property: Sensitive] string? RecoveryCode = null) : IRequest<TokenPair>, IHashesPassword
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(LoginCommand)} {{ Email = {Email} }}";
@@ -24,10 +29,15 @@ public sealed class LoginCommandHandler(
     SignInAttempts attempts,
     SecurityEvents events,
     IAuthMetrics metrics,
-    IOptions<AccountOptions> accounts) : IRequestHandler<LoginCommand, TokenPair>
+    IOptions<AccountOptions> accounts,
+    ITwoFactorStore twoFactors,
+    SecondFactor secondFactor) : IRequestHandler<LoginCommand, TokenPair>
 {
     // One answer for every failure, so a caller cannot learn which emails have accounts.
     internal const string InvalidCredentials = "The email or password is incorrect, or the account is disabled.";
+
+    internal const string TwoFactorNeeded = "This account has two-factor authentication: send twoFactorCode (from the app) or recoveryCode with the password.";
+    internal const string TwoFactorWrong = "The two-factor code or recovery code is incorrect or was used already.";
 
     public async Task<TokenPair> Handle(LoginCommand request, CancellationToken cancellationToken)
     {
@@ -64,6 +74,8 @@ public sealed class LoginCommandHandler(
             throw rejection;
         }
 
+        // The second factor first: only a caller who holds every factor learns that the email is unconfirmed.
+        await CheckSecondFactorAsync(user, request, attempt, cancellationToken);
         if (accounts.Value.RequireConfirmedEmail && !user.EmailConfirmed)
         {
             var rejection = Rejected(user.Id, LoginFailure.EmailNotConfirmed, new EmailNotConfirmedException());
@@ -78,6 +90,38 @@ public sealed class LoginCommandHandler(
         events.LoginSucceeded(user.Id);
         metrics.LoginSucceeded();
         return pair;
+    }
+
+    // Weighed only after the password matched (ADR 0041). A missing or wrong second factor leaves the reserved attempt
+    // counted, as a wrong password does, so codes cannot be guessed past the lockout.
+    private async Task CheckSecondFactorAsync(User user, LoginCommand request, SignInAttempt attempt, CancellationToken cancellationToken)
+    {
+        if (await twoFactors.FindAsync(user.Id, cancellationToken) is not { IsEnabled: true } state)
+        {
+            return;
+        }
+
+        if (request.TwoFactorCode is null && request.RecoveryCode is null)
+        {
+            events.LoginFailed(user.Id, LoginFailure.TwoFactorRequired);
+            metrics.LoginFailed(LoginFailure.TwoFactorRequired);
+            attempts.Failed(attempt);
+            throw new TwoFactorRequiredException(TwoFactorNeeded);
+        }
+
+        switch (await secondFactor.CheckAsync(state, request.TwoFactorCode, request.RecoveryCode, cancellationToken))
+        {
+            case SecondFactorCheck.CodeAccepted:
+                return;
+            case SecondFactorCheck.RecoveryCodeSpent:
+                events.RecoveryCodeUsed(user.Id);
+                return;
+            default:
+                events.TwoFactorFailed(user.Id, TwoFactorPurpose.Login);
+                metrics.LoginFailed(LoginFailure.TwoFactorFailed);
+                attempts.Failed(attempt);
+                throw new TwoFactorRequiredException(TwoFactorWrong);
+        }
     }
 
     // Recorded before the failure's side effects, as the event of what was decided; the client's answer is always the same.

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Security;
+using CleanAuth.Application.Users.Common;
 using FluentValidation;
 
 namespace CleanAuth.Application.Auth.Login;
@@ -15,5 +16,9 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
         // The upper bound also caps how much work one attempt can make the password hasher do.
         RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.")
             .MaximumLength(RuleExtensions.MaxPasswordLength).WithMessage($"Password must be at most {RuleExtensions.MaxPasswordLength} characters.");
+
+        RuleFor(c => c.TwoFactorCode).TwoFactorCode("TwoFactorCode");
+        RuleFor(c => c.RecoveryCode).RecoveryCode("RecoveryCode");
+        RuleFor(c => c.RecoveryCode).Null().When(c => c.TwoFactorCode is not null).WithMessage("Send either twoFactorCode or recoveryCode, not both.");
     }
 }

@@ -61,6 +61,18 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     /// </summary>
     public static string AddressTag(string email) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))[..12];
+    public void TwoFactorEnabled(UserId userId) => LogTwoFactorEnabled(logger, userId.Value, client.ClientIp, client.TraceId);
+
+    public void TwoFactorDisabled(UserId userId, UserId byUserId) => LogTwoFactorDisabled(logger, userId.Value, byUserId.Value, client.ClientIp, client.TraceId);
+
+    /// <summary>A wrong, replayed or malformed second factor; never the code itself.</summary>
+    public void TwoFactorFailed(UserId userId, TwoFactorPurpose purpose) => LogTwoFactorFailed(logger, userId.Value, purpose, client.ClientIp, client.TraceId);
+
+    public void RecoveryCodeUsed(UserId userId) => LogRecoveryCodeUsed(logger, userId.Value, client.ClientIp, client.TraceId);
+
+    public void RecoveryCodesRegenerated(UserId userId) => LogRecoveryCodesRegenerated(logger, userId.Value, client.ClientIp, client.TraceId);
+
+    public void TwoFactorReset(UserId userId, UserId byUserId) => LogTwoFactorReset(logger, userId.Value, byUserId.Value, client.ClientIp, client.TraceId);
 
     [LoggerMessage(EventId = 4000, EventName = "LoginSucceeded", Level = LogLevel.Information,
         Message = "Login succeeded for {UserId} from {ClientIp} ({TraceId})")]
@@ -129,6 +141,30 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     [LoggerMessage(EventId = 4016, EventName = "PasswordResetFailed", Level = LogLevel.Warning,
         Message = "Password reset for {UserId} (address tag {AddressTag}) from {ClientIp} failed: {Reason} ({TraceId})")]
     private static partial void LogPasswordResetFailed(ILogger logger, string? userId, string? addressTag, AccountCodeFailure reason, string? clientIp, string? traceId);
+    // The second factor (ADR 0041): 4020–4029.
+    [LoggerMessage(EventId = 4020, EventName = "TwoFactorEnabled", Level = LogLevel.Information,
+        Message = "{UserId} enabled two-factor authentication from {ClientIp}; every other session ended ({TraceId})")]
+    private static partial void LogTwoFactorEnabled(ILogger logger, string userId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4021, EventName = "TwoFactorDisabled", Level = LogLevel.Information,
+        Message = "Two-factor authentication of {UserId} disabled by {ActorId} from {ClientIp}; every other session ended ({TraceId})")]
+    private static partial void LogTwoFactorDisabled(ILogger logger, string userId, string actorId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4022, EventName = "TwoFactorFailed", Level = LogLevel.Warning,
+        Message = "A wrong or replayed second factor for {UserId} ({Purpose}) from {ClientIp} ({TraceId})")]
+    private static partial void LogTwoFactorFailed(ILogger logger, string userId, TwoFactorPurpose purpose, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4023, EventName = "RecoveryCodeUsed", Level = LogLevel.Warning,
+        Message = "{UserId} signed in with a recovery code from {ClientIp} ({TraceId})")]
+    private static partial void LogRecoveryCodeUsed(ILogger logger, string userId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4024, EventName = "RecoveryCodesRegenerated", Level = LogLevel.Information,
+        Message = "{UserId} regenerated their recovery codes from {ClientIp}; the old ones stopped working ({TraceId})")]
+    private static partial void LogRecoveryCodesRegenerated(ILogger logger, string userId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4025, EventName = "TwoFactorReset", Level = LogLevel.Warning,
+        Message = "Two-factor authentication of {UserId} reset by {ActorId} from {ClientIp}; every session ended ({TraceId})")]
+    private static partial void LogTwoFactorReset(ILogger logger, string userId, string actorId, string? clientIp, string? traceId);
 }
 
 public enum LoginFailure
@@ -138,6 +174,8 @@ public enum LoginFailure
     LockedOut,
     Disabled,
     EmailNotConfirmed,
+    TwoFactorRequired,
+    TwoFactorFailed,
 }
 
 /// <summary>Why a code was not sent or not accepted: for operators only, the client's answer is always the same.</summary>
@@ -148,4 +186,11 @@ public enum AccountCodeFailure
     AlreadyConfirmed,
     WrongCode,
     NoLiveCode,
+}
+
+/// <summary>Where a second factor was checked.</summary>
+public enum TwoFactorPurpose
+{
+    Login,
+    Enable,
 }

@@ -3,7 +3,9 @@ using CleanAuth.Domain.Users;
 namespace CleanAuth.Application.Users.Common;
 
 /// <summary>What a user may see of their own account. Never a hash or a stamp.</summary>
-public sealed record UserProfile(string Id, string Name, string Email, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt, bool EmailConfirmed)
+public sealed record UserProfile(
+    string Id, string Name, string Email, IReadOnlyList<string> Roles, DateTimeOffset CreatedAt, bool EmailConfirmed, bool TwoFactorEnabled)
 {
-    public static UserProfile From(User user) => new(user.Id.Value, user.Name, user.Email, [.. user.Roles], user.CreatedAt, user.EmailConfirmed);
+    public static UserProfile From(User user, bool twoFactorEnabled) =>
+        new(user.Id.Value, user.Name, user.Email, [.. user.Roles], user.CreatedAt, user.EmailConfirmed, twoFactorEnabled);
 }

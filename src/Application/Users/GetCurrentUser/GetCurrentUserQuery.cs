@@ -1,13 +1,14 @@
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.Ports;
 using MediatR;
 
 namespace CleanAuth.Application.Users.GetCurrentUser;
 
 public sealed record GetCurrentUserQuery : IRequest<UserProfile>, IRequireUser;
 
-public sealed class GetCurrentUserQueryHandler(ICurrentUser currentUser) : IRequestHandler<GetCurrentUserQuery, UserProfile>
+public sealed class GetCurrentUserQueryHandler(ICurrentUser currentUser, ITwoFactorStore twoFactors) : IRequestHandler<GetCurrentUserQuery, UserProfile>
 {
-    public Task<UserProfile> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken) =>
-        Task.FromResult(UserProfile.From(currentUser.User));
+    public async Task<UserProfile> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken) =>
+        UserProfile.From(currentUser.User, await twoFactors.IsEnabledAsync(currentUser.User.Id, cancellationToken));
 }

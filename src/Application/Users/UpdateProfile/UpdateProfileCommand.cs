@@ -9,7 +9,7 @@ namespace CleanAuth.Application.Users.UpdateProfile;
 /// <summary>The only profile fields a user may change. Anything else in a request body has nowhere to go.</summary>
 public sealed record UpdateProfileCommand(string Name) : IRequest<UserProfile>, IRequireUser;
 
-public sealed class UpdateProfileCommandHandler(ICurrentUser currentUser, IUserRepository users, TimeProvider timeProvider)
+public sealed class UpdateProfileCommandHandler(ICurrentUser currentUser, IUserRepository users, ITwoFactorStore twoFactors, TimeProvider timeProvider)
     : IRequestHandler<UpdateProfileCommand, UserProfile>
 {
     public async Task<UserProfile> Handle(UpdateProfileCommand request, CancellationToken cancellationToken)
@@ -17,6 +17,6 @@ public sealed class UpdateProfileCommandHandler(ICurrentUser currentUser, IUserR
         var user = currentUser.User;
         user.Rename(PersonName.Create(request.Name), timeProvider.GetUtcNow());
         await users.UpdateAsync(user, cancellationToken);
-        return UserProfile.From(user);
+        return UserProfile.From(user, await twoFactors.IsEnabledAsync(user.Id, cancellationToken));
     }
 }

@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     private static readonly string[] Steps =
     [
@@ -87,6 +87,16 @@ internal static class SqliteSchema
         CREATE TABLE account_codes (
             UserId TEXT NOT NULL, Purpose TEXT NOT NULL, CodeHash TEXT NOT NULL, ExpiresAt INTEGER NOT NULL,
             Attempts INTEGER NOT NULL, PRIMARY KEY (UserId, Purpose)) STRICT;
+        """,
+
+        // Step 5 (ADR 0041). The second factor lives apart from the user, one row per user: the secrets are
+        // ciphertexts, LastStep is the latest accepted time step (replay is refused by a conditional UPDATE on it),
+        // and each recovery code hash is a row of its own, so spending one is one conditional DELETE.
+        """
+        CREATE TABLE two_factor (
+            UserId TEXT PRIMARY KEY, Secret TEXT, PendingSecret TEXT, EnabledAt INTEGER, LastStep INTEGER) STRICT;
+        CREATE TABLE two_factor_recovery_codes (
+            UserId TEXT NOT NULL, CodeHash TEXT NOT NULL, PRIMARY KEY (UserId, CodeHash)) STRICT, WITHOUT ROWID;
         """,
     ];
 

@@ -52,6 +52,11 @@ public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<Mong
                     new CreateIndexOptions { Name = "ttl_expiresAt", ExpireAfter = TimeSpan.FromDays(1) }),
                 cancellationToken: cancellationToken);
         }
+        // The second factor (ADR 0041) is found by _id alone; the admin list's page lookup filters on enabledAt among those ids.
+        await store.TwoFactor.Indexes.CreateOneAsync(
+            new CreateIndexModel<TwoFactorDocument>(
+                Builders<TwoFactorDocument>.IndexKeys.Ascending(d => d.EnabledAt), new CreateIndexOptions { Name = "ix_twoFactor_enabledAt", Sparse = true }),
+            cancellationToken: cancellationToken);
 
         var book = Builders<BookDocument>.IndexKeys;
         await store.Books.Indexes.CreateManyAsync(

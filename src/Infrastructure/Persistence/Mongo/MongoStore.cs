@@ -26,6 +26,7 @@ public sealed class MongoStore
         EmailOutbox = Database.GetCollection<MongoOutboxDocument>("emailOutbox");
         ConfirmationCodes = Database.GetCollection<AccountCodeDocument>("emailConfirmationCodes");
         ResetCodes = Database.GetCollection<AccountCodeDocument>("passwordResetCodes");
+        TwoFactor = Database.GetCollection<TwoFactorDocument>("twoFactor");
     }
 
     public IMongoDatabase Database { get; }
@@ -45,6 +46,9 @@ public sealed class MongoStore
     public IMongoCollection<AccountCodeDocument> ConfirmationCodes { get; }
 
     public IMongoCollection<AccountCodeDocument> ResetCodes { get; }
+
+    /// <summary>Each user's second factor, keyed by the user id (ADR 0041).</summary>
+    public IMongoCollection<TwoFactorDocument> TwoFactor { get; }
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
     public IMongoCollection<BsonDocument> Guards { get; }

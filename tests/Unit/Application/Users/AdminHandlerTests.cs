@@ -76,7 +76,7 @@ public sealed class AdminHandlerTests
     [Fact]
     public async Task Listing_pages_users_and_shows_no_secret_fields()
     {
-        var handler = new ListUsersQueryHandler(_fixture.Users);
+        var handler = new ListUsersQueryHandler(_fixture.Users, _fixture.TwoFactors);
 
         var page = await handler.Handle(new ListUsersQuery(2, 1, null), default);
         var filtered = await handler.Handle(new ListUsersQuery(null, null, " BOB@ "), default);
@@ -88,7 +88,7 @@ public sealed class AdminHandlerTests
         filtered.Items.Should().ContainSingle().Which.Email.Should().Be("bob@example.com");
         filtered.PageSize.Should().Be(ListUsersQuery.DefaultPageSize);
         typeof(UserSummary).GetProperties().Select(p => p.Name)
-            .Should().BeEquivalentTo("Id", "Name", "Email", "Roles", "Disabled", "CreatedAt", "LastLoginAt", "EmailConfirmed");
+            .Should().BeEquivalentTo("Id", "Name", "Email", "Roles", "Disabled", "CreatedAt", "LastLoginAt", "EmailConfirmed", "TwoFactorEnabled");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class AdminHandlerTests
             _fixture.Users.Seed(TestUsers.New(id: id, email: $"{id}@example.com"));
         }
 
-        var handler = new ListUsersQueryHandler(_fixture.Users);
+        var handler = new ListUsersQueryHandler(_fixture.Users, _fixture.TwoFactors);
 
         var third = await handler.Handle(new ListUsersQuery(3, 2, null), default);
         var second = await handler.Handle(new ListUsersQuery(2, 2, null), default);

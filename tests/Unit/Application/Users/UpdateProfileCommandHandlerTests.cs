@@ -11,7 +11,7 @@ public sealed class UpdateProfileCommandHandlerTests
     private readonly UpdateProfileCommandHandler _handler;
 
     public UpdateProfileCommandHandlerTests() =>
-        _handler = new UpdateProfileCommandHandler(_fixture.CurrentUser, _fixture.Users, _fixture.Clock);
+        _handler = new UpdateProfileCommandHandler(_fixture.CurrentUser, _fixture.Users, _fixture.TwoFactors, _fixture.Clock);
 
     [Fact]
     public async Task Renames_the_user_and_persists_the_trimmed_name()

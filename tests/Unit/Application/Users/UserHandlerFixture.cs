@@ -16,6 +16,8 @@ public sealed class UserHandlerFixture
 
     public InMemoryUserRepository Users { get; } = new();
 
+    public InMemoryTwoFactorStore TwoFactors { get; } = new();
+
     public FakeTimeProvider Clock { get; } = new(TestUsers.Epoch);
 
     public CurrentUserAccessor CurrentUser { get; } = new();

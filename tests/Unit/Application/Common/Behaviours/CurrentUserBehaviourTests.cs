@@ -95,7 +95,7 @@ public sealed class CurrentUserBehaviourTests
     public async Task Valid_caller_reaches_the_handler_which_sees_the_user_through_ICurrentUser()
     {
         var behaviour = new CurrentUserBehaviour<GetCurrentUserQuery, UserProfile>(FakeCallerIdentity.For(_alice), _users, _currentUser);
-        var handler = new GetCurrentUserQueryHandler(_currentUser);
+        var handler = new GetCurrentUserQueryHandler(_currentUser, new InMemoryTwoFactorStore());
         var query = new GetCurrentUserQuery();
 
         var profile = await behaviour.Handle(query, default, () =>

@@ -61,6 +61,9 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<ICoverStore>(_covers);
         services.AddSingleton<IImageService>(new FakeImageService());
         services.AddSingleton(new CoverLimits());
+        services.AddSingleton<ITwoFactorStore>(new InMemoryTwoFactorStore());
+        services.AddSingleton<IAuthenticator>(new AuthKit().Authenticator);
+        services.AddSingleton<ISecretProtector>(new AuthKit().Protector);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

@@ -1,0 +1,27 @@
+using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.Ports;
+using MediatR;
+
+namespace CleanAuth.Application.Users.BeginTwoFactorSetup;
+
+/// <summary>Starts (or restarts) setting up an authenticator app: a new pending key, not yet required at login.</summary>
+public sealed record BeginTwoFactorSetupCommand : IRequest<TwoFactorSetup>, IRequireUser;
+
+public sealed class BeginTwoFactorSetupCommandHandler(ICurrentUser currentUser, ITwoFactorStore store, IAuthenticator authenticator, SecondFactor secondFactor)
+    : IRequestHandler<BeginTwoFactorSetupCommand, TwoFactorSetup>
+{
+    public async Task<TwoFactorSetup> Handle(BeginTwoFactorSetupCommand request, CancellationToken cancellationToken)
+    {
+        var user = currentUser.User;
+        var secret = authenticator.NewSecret();
+        if (!await store.TryBeginSetupAsync(user.Id, secondFactor.Seal(secret, user.Id), cancellationToken))
+        {
+            throw new TwoFactorStateException(TwoFactorStateException.AlreadyEnabled);
+        }
+
+        var uri = authenticator.KeyUri(secret, user.Email);
+        return new TwoFactorSetup(authenticator.SharedKey(secret), uri, authenticator.QrCodeSvg(uri));
+    }
+}

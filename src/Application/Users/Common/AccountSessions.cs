@@ -1,0 +1,40 @@
+using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Users.Ports;
+using CleanAuth.Domain.Users;
+
+namespace CleanAuth.Application.Users.Common;
+
+/// <summary>Ends every session of a user (a new security stamp, every refresh family revoked), as a password change does.</summary>
+public sealed class AccountSessions(IUserRepository users, IRefreshTokenStore refreshTokenStore, RefreshTokens refreshTokens, TimeProvider timeProvider)
+{
+    // How often a stamp rotation that lost to a concurrent write (a rename, a sign-in) is applied again to a fresh read.
+    private const int Attempts = 3;
+
+    /// <summary>Ends every session and returns the user as stored with the new stamp.</summary>
+    public async Task<User> EndAllAsync(User user, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        for (var attempt = 1; ; attempt++)
+        {
+            user.RotateSecurityStamp(now);
+            try
+            {
+                await users.SaveKeepingAnAdminAsync(user, cancellationToken);
+                break;
+            }
+            catch (ConflictException) when (attempt < Attempts)
+            {
+                user = await users.FindByIdAsync(user.Id, cancellationToken) ?? throw new UnauthorizedException("The account no longer exists.");
+            }
+        }
+
+        await refreshTokenStore.RevokeAllForUserAsync(user.Id, now, cancellationToken);
+        return user;
+    }
+
+    /// <summary>Ends every other session and starts a fresh one for the caller.</summary>
+    public async Task<TokenPair> RenewAsync(User user, CancellationToken cancellationToken) =>
+        await refreshTokens.StartFamilyAsync(await EndAllAsync(user, cancellationToken), cancellationToken);
+}

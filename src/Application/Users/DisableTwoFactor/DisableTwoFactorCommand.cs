@@ -1,0 +1,36 @@
+using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.Ports;
+using MediatR;
+
+namespace CleanAuth.Application.Users.DisableTwoFactor;
+
+/// <summary>Turns the second factor off (the password confirms it); every other session ends, the caller gets a fresh pair.</summary>
+public sealed record DisableTwoFactorCommand(string Password) : IRequest<TokenPair>, IRequireUser, IHashesPassword
+{
+    public override string ToString() => nameof(DisableTwoFactorCommand);
+}
+
+public sealed class DisableTwoFactorCommandHandler(
+    ICurrentUser currentUser,
+    ITwoFactorStore store,
+    PasswordConfirmation passwords,
+    AccountSessions sessions,
+    SecurityEvents events) : IRequestHandler<DisableTwoFactorCommand, TokenPair>
+{
+    public async Task<TokenPair> Handle(DisableTwoFactorCommand request, CancellationToken cancellationToken)
+    {
+        var user = currentUser.User;
+        await passwords.ConfirmAsync(user, request.Password, "password", cancellationToken);
+        if (!await store.RemoveAsync(user.Id, cancellationToken))
+        {
+            throw new TwoFactorStateException(TwoFactorStateException.NotEnabled);
+        }
+
+        var pair = await sessions.RenewAsync(user, cancellationToken);
+        events.TwoFactorDisabled(user.Id, user.Id);
+        return pair;
+    }
+}

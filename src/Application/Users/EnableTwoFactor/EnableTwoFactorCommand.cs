@@ -1,0 +1,61 @@
+using CleanAuth.Application.Common.Abstractions;
+using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Logging;
+using CleanAuth.Application.Users.Common;
+using CleanAuth.Application.Users.Ports;
+using MediatR;
+
+namespace CleanAuth.Application.Users.EnableTwoFactor;
+
+/// <summary>
+/// Proves the pending key works (a code from the app) and turns the second factor on: recovery codes shown once,
+/// every other session ended, a fresh pair for the caller.
+/// </summary>
+public sealed record EnableTwoFactorCommand(string Code) : IRequest<TwoFactorEnabled>, IRequireUser
+{
+    public override string ToString() => nameof(EnableTwoFactorCommand);
+}
+
+public sealed class EnableTwoFactorCommandHandler(
+    ICurrentUser currentUser,
+    ITwoFactorStore store,
+    SecondFactor secondFactor,
+    AccountSessions sessions,
+    SecurityEvents events,
+    TimeProvider timeProvider) : IRequestHandler<EnableTwoFactorCommand, TwoFactorEnabled>
+{
+    internal const string WrongCode = "The code is incorrect; check the app's clock and enter the current code.";
+
+    public async Task<TwoFactorEnabled> Handle(EnableTwoFactorCommand request, CancellationToken cancellationToken)
+    {
+        var user = currentUser.User;
+        var state = await store.FindAsync(user.Id, cancellationToken);
+        if (state is { IsEnabled: true })
+        {
+            throw new TwoFactorStateException(TwoFactorStateException.AlreadyEnabled);
+        }
+
+        if (state?.PendingSecret is not { } pending)
+        {
+            throw new TwoFactorStateException(TwoFactorStateException.NoSetup);
+        }
+
+        if (secondFactor.MatchingStep(secondFactor.Open(pending, user.Id), request.Code) is not { } step)
+        {
+            events.TwoFactorFailed(user.Id, TwoFactorPurpose.Enable);
+            throw ValidationException.ForField("code", WrongCode);
+        }
+
+        var (codes, hashes) = RecoveryCodes.New(user.Id);
+        if (!await store.TryEnableAsync(user.Id, pending, step, hashes, timeProvider.GetUtcNow(), cancellationToken))
+        {
+            // A concurrent enable or a newer setup got there first.
+            var now = await store.FindAsync(user.Id, cancellationToken);
+            throw new TwoFactorStateException(now is { IsEnabled: true } ? TwoFactorStateException.AlreadyEnabled : TwoFactorStateException.NoSetup);
+        }
+
+        var pair = await sessions.RenewAsync(user, cancellationToken);
+        events.TwoFactorEnabled(user.Id);
+        return TwoFactorEnabled.From(codes, pair);
+    }
+}
