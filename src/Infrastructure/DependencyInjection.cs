@@ -43,6 +43,7 @@ public static class DependencyInjection
             DataPath(provider, environment),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<JwtSigningKey>()));
         services.AddSingleton<ITokenService, JwtTokenService>();
+        services.AddSingleton<IAddressTagger, HmacAddressTagger>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddValidatedOptions<TwoFactorOptions>(configuration, TwoFactorOptions.Section);
         services.AddSingleton<ISecretProtector>(provider => AesGcmSecretProtector.Resolve(

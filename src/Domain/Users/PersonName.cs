@@ -24,6 +24,14 @@ public sealed class PersonName
             return "Name must not contain invisible, control or bidirectional-control characters.";
         }
 
+        // Mail clients decode an RFC 2047 encoded-word (=?charset?B?…?=) in the To: header's display name, so such a
+        // name would show as text the account holder did not type; no person's name contains one.
+        var open = text.IndexOf("=?", StringComparison.Ordinal);
+        if (open >= 0 && text.IndexOf("?=", open + 2, StringComparison.Ordinal) >= 0)
+        {
+            return "Name must not contain \"=?…?=\" (mail programs read it as encoded text).";
+        }
+
         // Counted as a reader counts, and also capped in UTF-16 units: a letter with thousands of combining marks is one
         // text element, but not a name.
         return UnicodeText.Length(UnicodeText.Name(text)) <= MaxLength && text.Trim().Length <= MaxLength * 4

@@ -17,7 +17,8 @@ public sealed class AccountEmail : IEndpointGroup
         "A wrong, expired, spent or replaced code, a code of the other kind or for another address, and an address without an account " +
         "all get the same 400; five wrong tries kill a code.";
 
-    private const string Limits = "Rate-limited per client IP and per email address (429 with Retry-After).";
+    private const string Limits =
+        "Rate-limited per client IP and per email address (429 with Retry-After); per address, asking for mail and redeeming a code have separate budgets.";
 
     public void Map(IEndpointRouteBuilder app)
     {
@@ -30,7 +31,7 @@ public sealed class AccountEmail : IEndpointGroup
             .WithSummary("Confirms an email address with the code mailed to it.")
             .WithDescription($"Registering mails a confirmation code (valid 24 hours by default); presenting it marks the address confirmed (`emailConfirmed` on the profile). {CodeRules} {Limits}")
             .RequireRateLimiting(RateLimiting.EmailCodes)
-            .RequireAddressRateLimit<ConfirmEmailCommand>(c => c.Email)
+            .RequireAddressRateLimit<ConfirmEmailCommand>(AddressBudget.Code, c => c.Email)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -42,7 +43,7 @@ public sealed class AccountEmail : IEndpointGroup
             .WithSummary("Mails a new confirmation code, voiding the previous one.")
             .WithDescription($"Always 202 with an empty body, whether or not the address has an account, is confirmed already or is disabled: only the address's owner learns anything, from the mail. {Limits}")
             .RequireRateLimiting(RateLimiting.EmailCodes)
-            .RequireAddressRateLimit<ResendConfirmationCommand>(c => c.Email)
+            .RequireAddressRateLimit<ResendConfirmationCommand>(AddressBudget.Mail, c => c.Email)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -54,7 +55,7 @@ public sealed class AccountEmail : IEndpointGroup
             .WithSummary("Mails a password reset code, voiding the previous one.")
             .WithDescription($"Always 202 with an empty body, whether or not the address has an account; a disabled account gets no mail. The code is valid 15 minutes by default. {Limits}")
             .RequireRateLimiting(RateLimiting.EmailCodes)
-            .RequireAddressRateLimit<ForgotPasswordCommand>(c => c.Email)
+            .RequireAddressRateLimit<ForgotPasswordCommand>(AddressBudget.Mail, c => c.Email)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -66,7 +67,7 @@ public sealed class AccountEmail : IEndpointGroup
             .WithSummary("Sets a new password with the code mailed by forgot-password.")
             .WithDescription($"The new password follows register's rules. Every session and access token of the account ends (log in again). A disabled account cannot reset. {CodeRules} {Limits}")
             .RequireRateLimiting(RateLimiting.EmailCodes)
-            .RequireAddressRateLimit<ResetPasswordCommand>(c => c.Email)
+            .RequireAddressRateLimit<ResetPasswordCommand>(AddressBudget.Code, c => c.Email)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -43,8 +43,9 @@ public sealed class RateLimitOptions
     public int EmailCodes { get; set; } = 10;
 
     /// <summary>
-    /// Per email address and window, over the same four routes, whoever asks and whether or not the address has an
-    /// account: bounds the mail one address can be sent and the codes one account can be tried with.
+    /// Per email address and window, whoever asks and whether or not the address has an account, twice over: once for
+    /// the routes that send mail (resend, forgot), bounding the mail one address can be sent, and once for the routes
+    /// that redeem a code (confirm, reset), bounding the codes one account can be tried with (<see cref="AddressBudget"/>).
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:EmailCodesPerAddress must be between 1 and 1000000.")]
     public int EmailCodesPerAddress { get; set; } = 5;
@@ -88,14 +89,15 @@ public static class RateLimiting
     /// <summary>
     /// Limits the route per email address too. The address is in the body, which the rate-limiting middleware has
     /// not read, so this is an endpoint filter that runs once the body is bound: it takes a permit keyed by the
-    /// normalized address (the same key whether or not an account has it) before the use case runs.
+    /// normalized address in the route's <paramref name="budget"/> (the same key whether or not an account has it)
+    /// before the use case runs.
     /// </summary>
-    public static RouteHandlerBuilder RequireAddressRateLimit<TRequest>(this RouteHandlerBuilder builder, Func<TRequest, string?> email) =>
+    public static RouteHandlerBuilder RequireAddressRateLimit<TRequest>(this RouteHandlerBuilder builder, AddressBudget budget, Func<TRequest, string?> email) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             if (context.Arguments.OfType<TRequest>().FirstOrDefault() is { } request && email(request) is { } address)
             {
-                using var lease = context.HttpContext.RequestServices.GetRequiredService<AddressRateLimiter>().Acquire(address);
+                using var lease = context.HttpContext.RequestServices.GetRequiredService<AddressRateLimiter>().Acquire(budget, address);
                 if (!lease.IsAcquired)
                 {
                     context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -121,6 +123,10 @@ public static class RateLimiting
     {
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
+        // As the exception handler marks every other problem answer: a refusal is about this moment, never served from a cache.
+        http.Response.Headers.CacheControl = "no-cache,no-store";
+        http.Response.Headers.Pragma = "no-cache";
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

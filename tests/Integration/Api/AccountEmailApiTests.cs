@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Tests.Email;
 using CleanAuth.Tests.Integration.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace CleanAuth.Tests.Integration.Api;
@@ -97,7 +99,7 @@ public abstract class AccountEmailApiTests(CleanAuthApi api, ITestOutputHelper o
         var stranger = $"stranger-{Guid.NewGuid():N}@example.com";
         await PostAsync("/api/auth/password/forgot", new { email = stranger });
 
-        var tag = CleanAuth.Application.Common.Logging.SecurityEvents.AddressTag(stranger);
+        var tag = api.Services.GetRequiredService<IAddressTagger>().Tag(stranger);
         var events = api.Logs.Events.Where(e => e.Str("UserId") == user.Id || e.Str("AddressTag") == tag).ToList();
         string?[] expected = ["EmailConfirmationSent", "EmailConfirmationFailed", "EmailConfirmed", "PasswordResetRequested", "PasswordReset"];
         events.Select(e => e.Str("EventName")).Should().ContainInOrder(expected);

@@ -4,13 +4,13 @@ using CleanAuth.Tests.Integration.Support;
 
 namespace CleanAuth.Tests.Integration.Api;
 
-/// <summary>The email-code routes are limited per client IP and, after the body is read, per email address (ADR 0040).</summary>
+/// <summary>The email-code routes are limited per client IP and, after the body is read, per email address and budget (ADR 0040).</summary>
 public sealed class AccountEmailRateLimitTests
 {
     private static Microsoft.Extensions.Time.Testing.FakeTimeProvider FrozenNow() => new(DateTimeOffset.UtcNow);
 
     [Fact]
-    public async Task Per_address_the_four_routes_share_one_budget_whether_or_not_the_address_has_an_account()
+    public async Task Per_address_asking_for_mail_and_redeeming_a_code_have_separate_budgets_whether_or_not_the_address_has_an_account()
     {
         await using var api = CleanAuthApi.Embedded(
             new() { ["RateLimits:Enabled"] = "true", ["RateLimits:EmailCodes"] = "100", ["RateLimits:EmailCodesPerAddress"] = "3", ["RateLimits:Register"] = "100" }, FrozenNow());
@@ -19,18 +19,46 @@ public sealed class AccountEmailRateLimitTests
 
         foreach (var email in new[] { user.Email, $"nobody-{Guid.NewGuid():N}@example.com" })
         {
+            // Someone else asks for mail to the address until its mail budget is spent...
             (await client.PostAsJsonAsync("/api/auth/password/forgot", new { email })).StatusCode.Should().Be(HttpStatusCode.Accepted);
             (await client.PostAsJsonAsync("/api/auth/email/resend", new { email = " " + email.ToUpperInvariant() })).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            (await client.PostAsJsonAsync("/api/auth/password/forgot", new { email })).StatusCode.Should().Be(HttpStatusCode.Accepted);
+            var mailLimited = await client.PostAsJsonAsync("/api/auth/email/resend", new { email });
+            await mailLimited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+            mailLimited.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(1));
+
+            // ...and the owner can still redeem a code, within the code budget of the same address.
             (await client.PostAsJsonAsync("/api/auth/email/confirm", new { email, code = "0000-0000-0000" })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
-
-            var limited = await client.PostAsJsonAsync("/api/auth/password/reset", new { email, code = "0000-0000-0000", newPassword = "a long new passphrase" });
-
-            await limited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
-            limited.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(1));
+            (await client.PostAsJsonAsync("/api/auth/password/reset", new { email, code = "0000-0000-0000", newPassword = "a long new passphrase" }))
+                .StatusCode.Should().Be(HttpStatusCode.BadRequest, "asking for mail never spends the budget for redeeming a code");
+            (await client.PostAsJsonAsync("/api/auth/email/confirm", new { email = email.ToUpperInvariant(), code = "0000-0000-0000" })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+            var codeLimited = await client.PostAsJsonAsync("/api/auth/password/reset", new { email, code = "0000-0000-0000", newPassword = "a long new passphrase" });
+            await codeLimited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
         }
 
         (await client.PostAsJsonAsync("/api/auth/password/forgot", new { email = "someone-else@example.com" })).StatusCode
             .Should().Be(HttpStatusCode.Accepted, "another address has its own budget");
+    }
+
+    [Fact]
+    public async Task A_429_is_not_stored_by_caches_like_every_other_problem_answer()
+    {
+        await using var api = CleanAuthApi.Embedded(
+            new() { ["RateLimits:Enabled"] = "true", ["RateLimits:EmailCodes"] = "100", ["RateLimits:EmailCodesPerAddress"] = "1", ["RateLimits:Login"] = "1" }, FrozenNow());
+        using var client = api.CreateClient();
+        var wrong = await client.PostAsJsonAsync("/api/auth/email/confirm", new { email = "a@example.com", code = "0000-0000-0000" });
+        wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        var byAddress = await client.PostAsJsonAsync("/api/auth/email/confirm", new { email = "a@example.com", code = "0000-0000-0000" });
+        await client.PostAsJsonAsync("/api/auth/login", new { email = "a@example.com", password = "whatever it is" });
+        var byIp = await client.PostAsJsonAsync("/api/auth/login", new { email = "a@example.com", password = "whatever it is" });
+
+        foreach (var limited in new[] { byAddress, byIp })
+        {
+            limited.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
+            limited.Headers.CacheControl!.NoStore.Should().BeTrue();
+            limited.Headers.CacheControl.ToString().Should().Be(wrong.Headers.CacheControl!.ToString(), "the same header as a 400");
+        }
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public abstract class AccountCodeStoreContract
 
     protected abstract IAccountCodeStore Store { get; }
 
+    /// <summary>The record's count of missed presentations as stored, or null when the store holds no record of (user, purpose).</summary>
+    protected abstract Task<long?> StoredAttemptsAsync(UserId user, AccountCodePurpose purpose);
+
     private UserId NewUser() => UserId.From(_ids.NewId());
 
     private Task<CodeCheck> Consume(UserId user, string hash, AccountCodePurpose purpose = AccountCodePurpose.PasswordReset, DateTimeOffset? at = null) =>
@@ -80,6 +83,43 @@ public abstract class AccountCodeStoreContract
 
         (await Consume(user, "WRONG")).Should().Be(CodeCheck.NoLiveCode);
         (await Consume(user, "H1")).Should().Be(CodeCheck.NoLiveCode);
+    }
+
+    [StoreFact]
+    public async Task Every_miss_writes_the_record_whatever_its_state_so_a_wrong_code_costs_the_same_with_or_without_a_live_one()
+    {
+        const AccountCodePurpose Reset = AccountCodePurpose.PasswordReset;
+        var (none, live, expired, dead, spent) = (NewUser(), NewUser(), NewUser(), NewUser(), NewUser());
+        await Store.IssueAsync(live, Reset, "H1", Now.AddMinutes(15), default);
+        await Store.IssueAsync(expired, Reset, "H1", Now, default);
+        await Store.IssueAsync(dead, Reset, "H1", Now.AddMinutes(15), default);
+        for (var i = 0; i < Max; i++)
+        {
+            await Consume(dead, "WRONG");
+        }
+
+        await Store.IssueAsync(spent, Reset, "H1", Now.AddMinutes(15), default);
+        await Consume(spent, "H1");
+
+        var before = new Dictionary<UserId, long>();
+        foreach (var user in new[] { none, live, expired, dead, spent })
+        {
+            before[user] = await StoredAttemptsAsync(user, Reset) ?? 0;
+        }
+
+        (await Consume(none, "WRONG")).Should().Be(CodeCheck.NoLiveCode);
+        (await Consume(live, "WRONG")).Should().Be(CodeCheck.Wrong);
+        (await Consume(expired, "WRONG")).Should().Be(CodeCheck.NoLiveCode);
+        (await Consume(dead, "WRONG")).Should().Be(CodeCheck.NoLiveCode);
+        (await Consume(spent, "WRONG")).Should().Be(CodeCheck.NoLiveCode);
+
+        foreach (var (user, count) in before)
+        {
+            (await StoredAttemptsAsync(user, Reset)).Should().Be(count + 1, "every miss is one write to the record of (user, purpose), created if missing");
+        }
+
+        (await Consume(none, "")).Should().Be(CodeCheck.NoLiveCode, "the record a miss created is dead, whatever hash is presented");
+        (await StoredAttemptsAsync(none, AccountCodePurpose.EmailConfirmation)).Should().BeNull("a miss writes only its own purpose's record");
     }
 
     [StoreFact]

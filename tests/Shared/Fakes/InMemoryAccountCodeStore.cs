@@ -14,6 +14,15 @@ public sealed class InMemoryAccountCodeStore : IAccountCodeStore
 
     public int ConsumeCalls { get; private set; }
 
+    /// <summary>The presentations that missed the record of (user, purpose) since it was issued; null when there is none.</summary>
+    public int? AttemptsOf(UserId userId, AccountCodePurpose purpose)
+    {
+        lock (_gate)
+        {
+            return _codes.TryGetValue((userId, purpose), out var code) ? code.Attempts : null;
+        }
+    }
+
     public Task IssueAsync(UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -31,19 +40,17 @@ public sealed class InMemoryAccountCodeStore : IAccountCodeStore
         lock (_gate)
         {
             ConsumeCalls++;
-            if (!_codes.TryGetValue((userId, purpose), out var code) || code.ExpiresAt <= now || code.Attempts >= maxAttempts)
-            {
-                return Task.FromResult(CodeCheck.NoLiveCode);
-            }
-
-            if (code.Hash == codeHash)
+            var found = _codes.TryGetValue((userId, purpose), out var code);
+            var live = found && code.ExpiresAt > now && code.Attempts < maxAttempts;
+            if (live && code.Hash == codeHash)
             {
                 _codes.Remove((userId, purpose));
                 return Task.FromResult(CodeCheck.Consumed);
             }
 
-            _codes[(userId, purpose)] = code with { Attempts = code.Attempts + 1 };
-            return Task.FromResult(CodeCheck.Wrong);
+            // As the stores do: a miss writes the record whatever its state (created dead if missing).
+            _codes[(userId, purpose)] = found ? code with { Attempts = code.Attempts + 1 } : ("", now, 1);
+            return Task.FromResult(live ? CodeCheck.Wrong : CodeCheck.NoLiveCode);
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed class AuthKit
 {
     public AuthKit()
     {
-        Events = new SecurityEvents(Log, Client);
+        Events = new SecurityEvents(Log, Client, AddressTagger);
         RefreshTokens = new RefreshTokens(Store, Tokens, Ids, Options.Create(RefreshOptions), Clock);
         Attempts = new SignInAttempts(Users, Options.Create(Lockout), Events, Clock);
         Emails = new AccountEmails(Options.Create(Links));
@@ -41,6 +41,8 @@ public sealed class AuthKit
     public FakeTimeProvider Clock { get; } = new(TestUsers.Epoch);
 
     public FakeClientContext Client { get; } = new();
+
+    public FakeAddressTagger AddressTagger { get; } = new();
 
     public CapturingLogger<SecurityEvents> Log { get; } = new();
 

@@ -23,7 +23,9 @@ public interface IAccountCodeStore
     /// Spends the code if <paramref name="codeHash"/> is the live code's: one atomic conditional write that
     /// removes it only while it matches, has not expired and has had fewer than <paramref name="maxAttempts"/>
     /// wrong tries, so of many concurrent presentations of one code exactly one is <see cref="CodeCheck.Consumed"/>.
-    /// A miss against a live code counts one wrong try, also atomically and never beyond <paramref name="maxAttempts"/>.
+    /// A miss is one write whatever the state — the record of (user, purpose) is created dead if missing — so that it
+    /// costs the same with or without a live code (ADR 0040); it counts as a wrong try only against a live code, and
+    /// the atomic write decides which tries count, so never more than <paramref name="maxAttempts"/>.
     /// </summary>
     Task<CodeCheck> TryConsumeAsync(
         UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Domain.Users;
 using Microsoft.Extensions.Logging;
@@ -10,7 +8,7 @@ namespace CleanAuth.Application.Common.Logging;
 /// The security events, each with a stable id and name (4000–4099), the user id when known, the
 /// client IP and the trace id. Nothing here takes a password, a hash or a token.
 /// </summary>
-public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClientContext client)
+public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClientContext client, IAddressTagger addressTagger)
 {
     public void LoginSucceeded(UserId userId) => LogLoginSucceeded(logger, userId.Value, client.ClientIp, client.TraceId);
 
@@ -45,22 +43,16 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
 
     /// <summary>A resend that sent nothing or a confirm that failed; the address (hashed) only when no account was found.</summary>
     public void EmailConfirmationFailed(UserId? userId, string email, AccountCodeFailure reason) =>
-        LogEmailConfirmationFailed(logger, userId?.Value, userId is null ? AddressTag(email) : null, reason, client.ClientIp, client.TraceId);
+        LogEmailConfirmationFailed(logger, userId?.Value, userId is null ? addressTagger.Tag(email) : null, reason, client.ClientIp, client.TraceId);
 
     public void PasswordResetRequested(UserId userId) => LogPasswordResetRequested(logger, userId.Value, client.ClientIp, client.TraceId);
 
     public void PasswordReset(UserId userId) => LogPasswordReset(logger, userId.Value, client.ClientIp, client.TraceId);
 
-    /// <summary>A forgot-password request that sent nothing or a reset that failed; the address (hashed) only when no account was found.</summary>
+    /// <summary>A forgot-password request that sent nothing or a reset that failed; the address (its keyed tag) only when no account was found.</summary>
     public void PasswordResetFailed(UserId? userId, string email, AccountCodeFailure reason) =>
-        LogPasswordResetFailed(logger, userId?.Value, userId is null ? AddressTag(email) : null, reason, client.ClientIp, client.TraceId);
+        LogPasswordResetFailed(logger, userId?.Value, userId is null ? addressTagger.Tag(email) : null, reason, client.ClientIp, client.TraceId);
 
-    /// <summary>
-    /// Lets an operator tell repeated requests for one unknown address apart from a spray over many, without the
-    /// address in the log: the first 12 hex digits (48 bits) of the SHA-256 of its normalized form.
-    /// </summary>
-    public static string AddressTag(string email) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(EmailAddress.Normalize(email))))[..12];
     public void TwoFactorEnabled(UserId userId) => LogTwoFactorEnabled(logger, userId.Value, client.ClientIp, client.TraceId);
 
     public void TwoFactorDisabled(UserId userId, UserId byUserId) => LogTwoFactorDisabled(logger, userId.Value, byUserId.Value, client.ClientIp, client.TraceId);

@@ -6,8 +6,8 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 
 /// <summary>
 /// One-time account codes on SQLite (ADR 0040): one row per (user, purpose). Issuing replaces the row; a
-/// presentation is decided by one conditional DELETE, and a miss is counted by one conditional UPDATE that stops
-/// at the maximum, so neither concurrent right answers nor concurrent wrong guesses can get past the rules.
+/// presentation is decided by one conditional DELETE, and a miss by one upsert that always writes the row and
+/// reads back the count it left, so neither concurrent right answers nor concurrent wrong guesses get past the rules.
 /// </summary>
 public sealed class SqliteAccountCodeStore(SqliteStore store) : IAccountCodeStore
 {
@@ -31,8 +31,14 @@ public sealed class SqliteAccountCodeStore(SqliteStore store) : IAccountCodeStor
             return Task.FromResult(CodeCheck.Consumed);
         }
 
-        // Not this hash: a right code issued between the two statements is not charged for the miss.
-        var counted = store.Run(connection => connection.Execute($"UPDATE account_codes SET Attempts = Attempts + 1 WHERE {Live} AND CodeHash <> @hash", parameters));
-        return Task.FromResult(counted == 1 ? CodeCheck.Wrong : CodeCheck.NoLiveCode);
+        // A miss writes the record whatever its state, so that a wrong code costs the same for an account with a live code as
+        // for one without, or for nobody (ADR 0040): it is created dead if missing and its Attempts go up by one. Whether
+        // this try counted against a live code is read from the row as the write left it (Attempts - 1 = the count before).
+        var after = store.Run(connection => connection.Query(
+            "INSERT INTO account_codes (UserId, Purpose, CodeHash, ExpiresAt, Attempts) VALUES (@user, @purpose, '', @now, 1) " +
+            "ON CONFLICT (UserId, Purpose) DO UPDATE SET Attempts = Attempts + 1 RETURNING CodeHash, ExpiresAt, Attempts",
+            static reader => (Hash: reader.GetString(0), ExpiresAt: reader.GetInt64(1), Attempts: reader.GetInt64(2)), parameters).Single());
+        var counted = after.ExpiresAt > Ticks(now) && after.Attempts - 1 < maxAttempts && after.Hash != codeHash;
+        return Task.FromResult(counted ? CodeCheck.Wrong : CodeCheck.NoLiveCode);
     }
 }

@@ -132,7 +132,7 @@ public sealed class AccountCodeHandlerTests
         _kit.CodeStore.ConsumeCalls.Should().Be(2);
         var failed = _kit.Log.Entries.First(e => e.EventId.Name == "EmailConfirmationFailed");
         failed["UserId"].Should().BeNull();
-        failed["AddressTag"].Should().Be(SecurityEvents.AddressTag("nobody@example.com"));
+        failed["AddressTag"].Should().Be(_kit.AddressTagger.Tag("nobody@example.com"));
         failed.Message.Should().NotContain("nobody");
     }
 

@@ -23,6 +23,19 @@ public class PersonNameTests
         PersonName.Validate("e" + new string('\u0301', 400)).Should().Be("Name must be at most 100 characters.");
     }
 
+    [Theory]
+    [InlineData("=?utf-8?b?QWRtaW5pc3RyYXRvcg==?=")]
+    [InlineData("Ann =?UTF-8?Q?Support_Team?= Lee")]
+    [InlineData("=??=")]
+    public void A_name_that_mail_programs_would_decode_as_an_encoded_word_is_refused(string text) =>
+        PersonName.Validate(text).Should().Be("Name must not contain \"=?…?=\" (mail programs read it as encoded text).");
+
+    [Theory]
+    [InlineData("Ann=?Lee")]
+    [InlineData("Who? =Lee")]
+    [InlineData("?= Ann =?")]
+    public void Question_marks_and_equals_signs_alone_are_fine(string text) => PersonName.Validate(text).Should().BeNull();
+
     [Fact]
     public void Keeps_trimmed_NFC() => PersonName.Create("  Zoe\u0308 ").Value.Should().Be("Zoë");
 }

@@ -54,6 +54,7 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<IAccountCodeStore>(new InMemoryAccountCodeStore());
         services.AddSingleton<CleanAuth.Application.Common.Email.IEmailOutbox>(new InMemoryEmailOutbox());
         services.AddSingleton<IClientContext>(new FakeClientContext());
+        services.AddSingleton<IAddressTagger>(new FakeAddressTagger());
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestUsers.Epoch));
         services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
         services.AddSingleton<IBookRepository>(_books);
