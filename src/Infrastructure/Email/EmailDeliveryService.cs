@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CleanAuth.Infrastructure.Observability;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Hosting;
@@ -174,11 +173,11 @@ public sealed partial class EmailDeliveryService(
 
     private async Task FailedAsync(OutboxEntry entry, EmailDeliveryOptions settings, Exception ex)
     {
-        var error = Describe(ex, entry);
+        var error = DeliveryFailures.Describe(ex, entry);
         var errorType = ex.GetType().Name;
         var status = ex is SmtpCommandException smtp ? (int?)smtp.StatusCode : null;
         var now = timeProvider.GetUtcNow();
-        if (!IsPermanent(ex) && entry.Attempt < settings.MaxAttempts)
+        if (!DeliveryFailures.IsPermanent(ex) && entry.Attempt < settings.MaxAttempts)
         {
             var delay = Backoff(entry.Attempt, settings);
             if (await RecordAsync(() => queue.RetryLaterAsync(entry, now + delay, error, CancellationToken.None)) == true)
@@ -245,37 +244,6 @@ public sealed partial class EmailDeliveryService(
         var delay = settings.RetryBaseDelay.TotalMilliseconds * factor;
         return TimeSpan.FromMilliseconds(Math.Min(delay, settings.RetryMaxDelay.TotalMilliseconds));
     }
-
-    /// <summary>
-    /// Failures a retry cannot mend: the server refused for good (5xx: no such mailbox, message rejected), the stored
-    /// address does not parse, or the message needs an extension the server lacks (SMTPUTF8).
-    /// </summary>
-    public static bool IsPermanent(Exception ex) =>
-        ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or ParseException or NotSupportedException;
-
-    // Kept with the entry for an operator: the kind of failure and the server's words with any address taken out
-    // (a 5xx to RCPT repeats the recipient), never the message.
-    private static string Describe(Exception ex, OutboxEntry entry)
-    {
-        var text = ex is SmtpCommandException smtp
-            ? $"{nameof(SmtpCommandException)} {(int)smtp.StatusCode} {smtp.ErrorCode}: {smtp.Message}"
-            : $"{ex.GetType().Name}: {ex.Message}";
-        text = Redact(text, entry.Message.ToAddress);
-        return text.Length <= 500 ? text : text[..500];
-    }
-
-    public static string Redact(string text, string address)
-    {
-        if (address.Length > 0)
-        {
-            text = text.Replace(address, "[address]", StringComparison.OrdinalIgnoreCase);
-        }
-
-        return AddressLike().Replace(text, "[address]");
-    }
-
-    [GeneratedRegex(@"[^\s<>""'(),;:\[\]]+@[^\s<>""'(),;:\[\]]*")]
-    private static partial Regex AddressLike();
 
     [LoggerMessage(EventId = 2400, EventName = "EmailSent", Level = LogLevel.Information,
         Message = "Delivered the {EmailKind} email {OutboxId} (attempt {Attempt}) to {Destination}")]

@@ -270,7 +270,7 @@ public sealed class EmailDeliveryServiceTests : IDisposable
     [Fact]
     public void Redaction_takes_out_the_recipient_and_anything_shaped_like_an_address()
     {
-        EmailDeliveryService.Redact("550 5.1.1 <Ada@Example.com>: unknown; also bob@x.org", "ada@example.com")
+        DeliveryFailures.Redact("550 5.1.1 <Ada@Example.com>: unknown; also bob@x.org", "ada@example.com")
             .Should().Be("550 5.1.1 <[address]>: unknown; also [address]");
     }
 
