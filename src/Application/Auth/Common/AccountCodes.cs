@@ -1,6 +1,7 @@
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Email;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Logging;
 using CleanAuth.Domain.Users;
 using Microsoft.Extensions.Options;
 
@@ -47,13 +48,23 @@ public sealed class AccountCodes(
     }
 
     /// <summary>
-    /// Spends <paramref name="code"/> if it is the live code of this purpose of <paramref name="user"/>; a null
-    /// user (no account, or one that may not use it) is checked against nobody, so it costs the same and fails.
+    /// Spends <paramref name="code"/> if it is the live code of this purpose of <paramref name="user"/> (the account
+    /// the address named, if any): null when it was, else why not, for the event. No account, or a disabled one, is
+    /// checked against nobody, so it costs the same and fails, and a disabled account's code stays unspent.
     /// </summary>
-    public Task<CodeCheck> TryConsumeAsync(User? user, AccountCodePurpose purpose, string code, CancellationToken cancellationToken)
+    public async Task<AccountCodeFailure?> RedeemAsync(User? user, AccountCodePurpose purpose, string code, CancellationToken cancellationToken)
     {
-        var userId = user?.Id ?? Nobody;
-        return store.TryConsumeAsync(userId, purpose, AccountCodeFormat.Hash(userId, purpose, code), timeProvider.GetUtcNow(), options.Value.MaxCodeAttempts, cancellationToken);
+        var userId = user is { IsDisabled: false } ? user.Id : Nobody;
+        var check = await store.TryConsumeAsync(
+            userId, purpose, AccountCodeFormat.Hash(userId, purpose, code), timeProvider.GetUtcNow(), options.Value.MaxCodeAttempts, cancellationToken);
+        return (user, check) switch
+        {
+            (null, _) => AccountCodeFailure.UnknownEmail,
+            ({ IsDisabled: true }, _) => AccountCodeFailure.Disabled,
+            (_, CodeCheck.Wrong) => AccountCodeFailure.WrongCode,
+            (_, CodeCheck.NoLiveCode) => AccountCodeFailure.NoLiveCode,
+            _ => null,
+        };
     }
 
     public static ValidationException Invalid() => ValidationException.ForField("code", InvalidCode);

@@ -18,18 +18,7 @@ public sealed class ConfirmEmailCommandHandler(IUserRepository users, AccountCod
     public async Task<Unit> Handle(ConfirmEmailCommand request, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(request.Email, cancellationToken);
-
-        // A disabled account's code is checked against nobody: it stays unspent and the answer is the common one.
-        var check = await codes.TryConsumeAsync(user is { IsDisabled: false } ? user : null, AccountCodePurpose.EmailConfirmation, request.Code, cancellationToken);
-        AccountCodeFailure? failure = (user, check) switch
-        {
-            (null, _) => AccountCodeFailure.UnknownEmail,
-            ({ IsDisabled: true }, _) => AccountCodeFailure.Disabled,
-            (_, CodeCheck.Wrong) => AccountCodeFailure.WrongCode,
-            (_, CodeCheck.NoLiveCode) => AccountCodeFailure.NoLiveCode,
-            _ => null,
-        };
-        if (failure is { } reason)
+        if (await codes.RedeemAsync(user, AccountCodePurpose.EmailConfirmation, request.Code, cancellationToken) is { } reason)
         {
             events.EmailConfirmationFailed(user?.Id, request.Email, reason);
             throw AccountCodes.Invalid();

@@ -34,16 +34,7 @@ public sealed class ResetPasswordCommandHandler(
     public async Task<Unit> Handle(ResetPasswordCommand request, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(request.Email, cancellationToken);
-        var check = await codes.TryConsumeAsync(user is { IsDisabled: false } ? user : null, AccountCodePurpose.PasswordReset, request.Code, cancellationToken);
-        AccountCodeFailure? failure = (user, check) switch
-        {
-            (null, _) => AccountCodeFailure.UnknownEmail,
-            ({ IsDisabled: true }, _) => AccountCodeFailure.Disabled,
-            (_, CodeCheck.Wrong) => AccountCodeFailure.WrongCode,
-            (_, CodeCheck.NoLiveCode) => AccountCodeFailure.NoLiveCode,
-            _ => null,
-        };
-        if (failure is { } reason)
+        if (await codes.RedeemAsync(user, AccountCodePurpose.PasswordReset, request.Code, cancellationToken) is { } reason)
         {
             events.PasswordResetFailed(user?.Id, request.Email, reason);
             throw AccountCodes.Invalid();
