@@ -60,7 +60,7 @@ public static class DependencyInjection
         var mongo = configuration.GetConnectionString(MongoConnectionStringName);
         if (string.IsNullOrWhiteSpace(mongo))
         {
-            services.AddSingleton(provider => new SqliteStore(DataPath(provider, environment), provider.GetRequiredService<ILogger<SqliteStore>>()));
+            services.AddSingleton(provider => new SqliteStore(DataPath(provider, environment)));
             services.AddSingleton<IUserRepository, SqliteUserRepository>();
             services.AddSingleton<IBookRepository, SqliteBookRepository>();
             services.AddSingleton<IAuthorRepository, SqliteAuthorRepository>();

@@ -1,15 +1,29 @@
 using Microsoft.Extensions.Hosting;
+using Polly;
+using Polly.Retry;
 
 namespace CleanAuth.Infrastructure.Hosting;
 
 /// <summary>
 /// A start-up step that must not stop the API from starting: it is tried once while the host starts and,
 /// if it could not finish (typically because the store is not reachable yet), retried in the background
-/// until it does or the host stops.
+/// every <see cref="RetryDelay"/> on the injected clock until it does or the host stops.
 /// </summary>
-public abstract class RetryingStartupTask : IHostedService, IDisposable
+public abstract class RetryingStartupTask(TimeProvider timeProvider) : IHostedService, IDisposable
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
+
+    private readonly ResiliencePipeline<bool> _untilDone = new ResiliencePipelineBuilder<bool> { TimeProvider = timeProvider }
+        .AddRetry(new RetryStrategyOptions<bool>
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome is { Exception: null, Result: false }),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Constant,
+            Delay = RetryDelay,
+            UseJitter = false,
+        })
+        .Build();
+
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retries;
 
@@ -18,9 +32,30 @@ public abstract class RetryingStartupTask : IHostedService, IDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (IsEnabled && !await TryRunAsync(cancellationToken))
+        if (!IsEnabled)
         {
-            _retries = RetryUntilDoneAsync(_stopping.Token);
+            return;
+        }
+
+        // The host waits for the first attempt only; the pipeline goes on with the rest in the background.
+        var firstAttempt = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _retries = _untilDone.ExecuteAsync(
+            async token =>
+            {
+                try
+                {
+                    return await TryRunAsync(token);
+                }
+                finally
+                {
+                    firstAttempt.TrySetResult();
+                }
+            },
+            _stopping.Token).AsTask();
+        await firstAttempt.Task.WaitAsync(cancellationToken);
+        if (_retries.IsFaulted)
+        {
+            await _retries;
         }
     }
 
@@ -51,16 +86,4 @@ public abstract class RetryingStartupTask : IHostedService, IDisposable
 
     /// <summary>Runs the step once: true when it is done (or retrying cannot help), false to try again later.</summary>
     protected abstract Task<bool> TryRunAsync(CancellationToken cancellationToken);
-
-    private async Task RetryUntilDoneAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await Task.Delay(RetryDelay, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (!cancellationToken.IsCancellationRequested && await TryRunAsync(cancellationToken))
-            {
-                return;
-            }
-        }
-    }
 }

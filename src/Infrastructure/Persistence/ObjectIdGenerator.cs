@@ -5,7 +5,7 @@ namespace CleanAuth.Infrastructure.Persistence;
 
 /// <summary>
 /// ObjectId-shaped ids for both stores: they sort by creation time, index well in MongoDB and
-/// LiteDB alike, and move between the two stores unchanged.
+/// SQLite alike, and move between the two stores unchanged.
 /// </summary>
 public sealed class ObjectIdGenerator : IIdGenerator
 {

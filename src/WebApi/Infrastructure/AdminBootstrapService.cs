@@ -27,7 +27,8 @@ public sealed class BootstrapOptions
 public sealed partial class AdminBootstrapService(
     IServiceScopeFactory scopes,
     Microsoft.Extensions.Options.IOptions<BootstrapOptions> options,
-    ILogger<AdminBootstrapService> logger) : RetryingStartupTask
+    TimeProvider timeProvider,
+    ILogger<AdminBootstrapService> logger) : RetryingStartupTask(timeProvider)
 {
     protected override bool IsEnabled => !string.IsNullOrWhiteSpace(options.Value.AdminEmail);
 

@@ -16,7 +16,7 @@ public sealed class LayerDependencyTests
     {
         AssertNoDependency(Domain,
             "CleanAuth.Application", "CleanAuth.Infrastructure", "CleanAuth.WebApi",
-            "MongoDB", "LiteDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "MediatR", "FluentValidation", "OpenTelemetry");
+            "MongoDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "MediatR", "FluentValidation", "OpenTelemetry");
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class LayerDependencyTests
     {
         AssertNoDependency(Application,
             "CleanAuth.Infrastructure", "CleanAuth.WebApi",
-            "MongoDB", "LiteDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "NetVips",
+            "MongoDB", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore", "Serilog", "NetVips",
             "OpenTelemetry"); // spans through the BCL's ActivitySource; the SDK is the composition root's choice
     }
 
@@ -44,13 +44,6 @@ public sealed class LayerDependencyTests
         Types.InAssembly(Infrastructure).That().HaveDependencyOn("Microsoft.Data.Sqlite").GetTypes().Should().NotBeEmpty();
         Types.InAssembly(Infrastructure).That().HaveDependencyOn("CleanAuth.Application").GetTypes().Should().NotBeEmpty();
         Types.InAssembly(Application).That().HaveDependencyOn("System.Diagnostics.ActivitySource").GetTypes().Should().NotBeEmpty();
-    }
-
-    [Fact]
-    public void LiteDB_is_used_only_to_import_an_old_data_file_once()
-    {
-        Types.InAssembly(Infrastructure).That().HaveDependencyOn("LiteDB").GetTypes().Select(t => t.Name)
-            .Should().Equal("LiteDbImport");
     }
 
     private static void AssertNoDependency(Assembly assembly, params string[] forbidden)

@@ -1,6 +1,6 @@
 namespace CleanAuth.Application.Books.Ports;
 
-/// <summary>Where cover images are kept: in the database (GridFS or LiteDB file storage), never on the web server's disk.</summary>
+/// <summary>Where cover images are kept: in the database (GridFS, or BLOBs in the SQLite file), never on the web server's disk.</summary>
 public interface ICoverStore
 {
     /// <summary>Stores the bytes and returns the new file's id.</summary>

@@ -45,7 +45,7 @@ internal static class SqliteCommands
     }
 
     // On the store's own connections the statement is prepared once per connection (StoreConnection); elsewhere
-    // (the LiteDB import's, a test's) a command lives for one call.
+    // (a test's) a command lives for one call.
     private static TResult Run<TResult>(
         SqliteConnection connection, string sql, (string Name, object? Value)[] parameters, Func<SqliteCommand, TResult> execute)
     {

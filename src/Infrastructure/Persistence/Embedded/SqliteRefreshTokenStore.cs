@@ -38,7 +38,7 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
         return Task.CompletedTask;
     }
 
-    /// <summary>Writes a token row (also the LiteDB import's, whose old tokens get no family row).</summary>
+    /// <summary>Writes a token row.</summary>
     internal static int Insert(SqliteConnection connection, StoredRefreshToken token) => connection.Execute(
         $"INSERT INTO refresh_tokens ({Columns}) VALUES (@id, @hash, @user, @family, @stamp, @created, @expires, @familyExpires, @spent, @revoked)",
         ("@id", Id(token.Id)), ("@hash", token.TokenHash), ("@user", token.UserId.Value), ("@family", Id(token.FamilyId)),

@@ -67,7 +67,8 @@ internal static class SqliteSchema
         CREATE INDEX refresh_tokens_by_expiry ON refresh_tokens (FamilyExpiresAt);
 
         ALTER TABLE authors ADD COLUMN Books INTEGER NOT NULL DEFAULT 0;
-        """ + RecountAuthorReferences,
+        UPDATE authors SET Books = (SELECT count(*) FROM books WHERE books.OwnerId = authors.OwnerId AND books.AuthorId = authors.Id);
+        """,
 
         // Step 3 (ADR 0039). The email outbox: a claim moves NextAttemptAt a lease ahead and sets ClaimToken in one
         // conditional UPDATE; a sent row is deleted, a given-up one keeps its envelope with blank bodies.
@@ -99,10 +100,6 @@ internal static class SqliteSchema
             UserId TEXT NOT NULL, CodeHash TEXT NOT NULL, PRIMARY KEY (UserId, CodeHash)) STRICT, WITHOUT ROWID;
         """,
     ];
-
-    /// <summary>Sets every author's count of the books that name it from the books table (after an import, too).</summary>
-    public const string RecountAuthorReferences =
-        "UPDATE authors SET Books = (SELECT count(*) FROM books WHERE books.OwnerId = authors.OwnerId AND books.AuthorId = authors.Id);";
 
     /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>
     public static void Ensure(SqliteConnection connection)

@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CleanAuth.Infrastructure.Persistence.Embedded;
 
@@ -20,15 +18,13 @@ public sealed class SqliteStore : IDisposable
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
     private readonly string _dataPath;
-    private readonly ILogger _logger;
     private readonly SqliteConnections _connections;
     private readonly Lock _readyGate = new();
     private volatile bool _ready;
 
-    public SqliteStore(string dataPath, ILogger<SqliteStore>? logger = null)
+    public SqliteStore(string dataPath)
     {
         _dataPath = dataPath;
-        _logger = logger ?? NullLogger<SqliteStore>.Instance;
         FilePath = Path.Combine(dataPath, FileName);
         ConnectionString = new SqliteConnectionStringBuilder
         {
@@ -44,7 +40,7 @@ public sealed class SqliteStore : IDisposable
 
     public string ConnectionString { get; }
 
-    /// <summary>Creates the file and its schema (importing an old LiteDB file first) unless that was done already.</summary>
+    /// <summary>Creates the file and its schema unless that was done already.</summary>
     public void EnsureReady()
     {
         if (!_ready)
@@ -60,7 +56,6 @@ public sealed class SqliteStore : IDisposable
             if (!_ready)
             {
                 Directory.CreateDirectory(_dataPath);
-                LiteDbImport.ImportIfPresent(_dataPath, FilePath, _logger);
                 using var connection = _connections.Open();
                 SqliteSchema.Ensure(connection);
                 _ready = true;

@@ -9,7 +9,8 @@ namespace CleanAuth.Infrastructure.Persistence.Mongo;
 /// Creates the indexes at start-up. If MongoDB is not reachable yet the API still starts (and
 /// answers 503 until it is) while this keeps retrying in the background.
 /// </summary>
-public sealed partial class MongoIndexInitializer(MongoStore store, ILogger<MongoIndexInitializer> logger) : RetryingStartupTask
+public sealed partial class MongoIndexInitializer(MongoStore store, TimeProvider timeProvider, ILogger<MongoIndexInitializer> logger)
+    : RetryingStartupTask(timeProvider)
 {
     private static readonly TimeSpan Retention = StorageOptions.RefreshTokenRetention;
 
