@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddHostedService<AdminBootstrapService>();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemShape.Apply);
+        services.AddSingleton<AcceptedContentTypes>();
         services.AddRequestHeadLimits();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
 

@@ -58,6 +58,7 @@ public sealed class RouteTourTests : IAsyncLifetime
         var author = await ann.Api.Authors.PostAsync(new CreateAuthorCommand { Name = "Ursula K. Le Guin" });
         author!.Country.Should().BeNullOrEmpty("country is optional");
         (await ann.Api.Authors.GetAsync()).Should().ContainSingle(a => a.Id == author.Id);
+        (await ann.Api.Authors[author.Id].GetAsync())!.Name.Should().Be("Ursula K. Le Guin");
         var categories = await ann.Api.Books.Categories.GetAsync();
         categories.Should().Contain("science");
         var jpeg = TestImages.Jpeg(600, 900);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CleanAuth.Application.Authors.CreateAuthor;
 using CleanAuth.Application.Authors.DeleteAuthor;
+using CleanAuth.Application.Authors.GetAuthor;
 using CleanAuth.Application.Authors.ListAuthors;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
@@ -30,6 +31,14 @@ public sealed class Authors : IEndpointGroup
             .WithExamples(response: () => new JsonArray(Samples.Author()))
             .WithSummary("The signed-in user's authors.")
             .WithDescription("Every author of the signed-in user; other users' authors are never listed.");
+
+        authors.MapGet("/{id}", async (string id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetAuthorQuery(id), ct)))
+            .WithName("GetAuthor")
+            .WithExamples(response: Samples.Author)
+            .WithSummary("One of the signed-in user's authors.")
+            .WithDescription("The author as the list shows it (what CreateAuthor's `Location` names). Another user's author, an unknown and a malformed id all get the same 404.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         authors.MapDelete("/{id}", async (string id, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new DeleteAuthorCommand(id), ct))

@@ -1,16 +1,26 @@
 using System.Text.Json;
 using CleanAuth.Application.Auth.Login;
+using CleanAuth.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace CleanAuth.WebApi.Endpoints;
 
-/// <summary>Binds a login sent either as JSON or as form fields, as clients of the older APIs do.</summary>
+/// <summary>Binds a login sent as JSON, as form fields or as an <c>Authorization: Basic</c> header, as clients of the older APIs do.</summary>
 public sealed record LoginForm(LoginCommand Command)
 {
     public static async ValueTask<LoginForm?> BindAsync(HttpContext context)
     {
         var request = context.Request;
+        if (BasicCredentials.Read(request) is var (email, password))
+        {
+            // Two sets of credentials would leave the server to guess which one the client meant.
+            // Basic carries no second factor: an account with one answers two-factor-required, as a JSON login without a code.
+            return request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0
+                ? throw ValidationException.ForField(BasicCredentials.Field, BasicCredentials.BodyToo)
+                : new LoginForm(new LoginCommand(email, password));
+        }
+
         if (request.HasFormContentType)
         {
             try

@@ -23,6 +23,8 @@ public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKe
         // WWW-Authenticate names only the kind of failure (invalid_token); why a token failed ("the issuer 'evil'
         // is invalid") helps whoever is forging tokens, so only a developer's machine says it.
         options.IncludeErrorDetails = environment.IsDevelopment();
+        // The problem body, though, says in every environment whether the token expired or is not valid.
+        options.Events = new JwtBearerEvents { OnChallenge = TokenChallenge.NoteAsync };
         options.TimeProvider = timeProvider;
         options.TokenValidationParameters = new TokenValidationParameters
         {
@@ -45,11 +47,16 @@ public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKe
         };
     }
 
+    // An expired token is told apart (thrown as the library's own expiry), so its 401 can say "refresh" (TokenChallenge).
     private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        return expires is { } end && end.ToUniversalTime() > now - ClockSkew
-            && (notBefore is not { } start || start.ToUniversalTime() <= now + ClockSkew);
+        if (expires is { } end && end.ToUniversalTime() <= now - ClockSkew)
+        {
+            throw new SecurityTokenExpiredException("The token has expired.") { Expires = end };
+        }
+
+        return expires is not null && (notBefore is not { } start || start.ToUniversalTime() <= now + ClockSkew);
     }
 
     public void Configure(JwtBearerOptions options) => Configure(JwtBearerDefaults.AuthenticationScheme, options);

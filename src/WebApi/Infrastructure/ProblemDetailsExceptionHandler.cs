@@ -27,7 +27,7 @@ public sealed class ProblemDetailsExceptionHandler(
             return true; // The client has gone; there is nobody to answer.
         }
 
-        var problem = ToProblem(exception);
+        var problem = ToProblem(exception, httpContext);
         if (exception is ServiceBusyException)
         {
             httpContext.Items[RequestLogging.LoadShed] = true;
@@ -52,7 +52,7 @@ public sealed class ProblemDetailsExceptionHandler(
         });
     }
 
-    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    private static ProblemDetails ToProblem(Exception exception, HttpContext httpContext) => exception switch
     {
         ValidationException validation => new HttpValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
         {
@@ -62,7 +62,9 @@ public sealed class ProblemDetailsExceptionHandler(
         RejectionException e => Problem(StatusOf(e.Kind), TitleOf(e.Kind), e.Message, e.ProblemType),
         StorageUnavailableException => Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.",
             "The data store cannot be reached right now. Retry later."),
-        BadHttpRequestException e => Problem(e.StatusCode, ProblemShape.Title(e.StatusCode), BadRequestDetail(e.StatusCode)),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => Problem(StatusCodes.Status415UnsupportedMediaType,
+            ProblemShape.Title(StatusCodes.Status415UnsupportedMediaType), BindingFailures.UnsupportedMediaTypeDetail(httpContext)),
+        BadHttpRequestException e => BindingFailures.ParameterProblem(e) ?? Problem(e.StatusCode, ProblemShape.Title(e.StatusCode), BadRequestDetail(e.StatusCode)),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The error has been logged. Quote the trace id when reporting it."),
     };
@@ -101,7 +103,6 @@ public sealed class ProblemDetailsExceptionHandler(
     private static string BadRequestDetail(int status) => status switch
     {
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
-        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (or as a form where the endpoint accepts one).",
         StatusCodes.Status414UriTooLong => $"The request target is longer than {RequestHeadLimits.MaxTargetBytes} bytes.",
         StatusCodes.Status431RequestHeaderFieldsTooLarge => $"The request headers are larger than {RequestHeadLimits.MaxHeaderBytes} bytes together.",
         _ => "The request could not be read. Check that the body is well-formed and each field has the expected type.",

@@ -52,6 +52,14 @@ public static class ProblemShape
             problem.Title = Title(status);
         }
 
+        // The two refusals written without a detail by the framework (the bearer challenge, routing's 415) still teach.
+        problem.Detail ??= status switch
+        {
+            StatusCodes.Status401Unauthorized => TokenChallenge.DetailOf(context.HttpContext),
+            StatusCodes.Status415UnsupportedMediaType => BindingFailures.UnsupportedMediaTypeDetail(context.HttpContext),
+            _ => null,
+        };
+
         problem.Extensions.TryAdd("traceId", System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
     }
 }

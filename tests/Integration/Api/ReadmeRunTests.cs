@@ -7,7 +7,7 @@ using CleanAuth.Tests.Integration.Support;
 namespace CleanAuth.Tests.Integration.Api;
 
 /// <summary>
-/// The README's MongoDB and production runs, executed as written (a newcomer copies them): `dotnet run` must not
+/// The MongoDB and production runs of docs/operations.md (linked from the README), executed as written (a newcomer copies them): `dotnet run` must not
 /// let the launch profile turn them into Development runs (a generated key, the docs served). Only what a test
 /// machine needs is changed: the port, the MongoDB address (the Mongo-wire server), and `-c Release --no-build`
 /// (the solution is already built; a second build would race the test run's).
@@ -19,7 +19,7 @@ public sealed partial class ReadmeRunTests
     [InlineData("Running in production")]
     public async Task The_documented_run_starts_in_Production_with_the_docs_off(string section)
     {
-        var script = ReadmeBlock(section);
+        var script = OperationsBlock(section);
         script.Should().Contain("dotnet run --project src/WebApi --no-launch-profile", "the launch profile would override ASPNETCORE_ENVIRONMENT");
         await using var store = await MongoWireServer.StartAsync();
         using var data = new TempFolder("cleanauth-readme-");
@@ -48,12 +48,12 @@ public sealed partial class ReadmeRunTests
         events.Should().NotContain(e => e.Str("EventName") == "DevelopmentSigningKey", "the README's key is used, none is generated");
     }
 
-    /// <summary>The first bash block under the README heading named <paramref name="section"/>.</summary>
-    private static string ReadmeBlock(string section)
+    /// <summary>The first bash block under the heading of docs/operations.md named <paramref name="section"/>.</summary>
+    private static string OperationsBlock(string section)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "operations.md"));
         var heading = readme.IndexOf("## " + section + "\n", StringComparison.Ordinal);
-        heading.Should().BeGreaterThanOrEqualTo(0, "the README has a section \"{0}\"", section);
+        heading.Should().BeGreaterThanOrEqualTo(0, "docs/operations.md has a section \"{0}\"", section);
         var block = BashBlock().Match(readme, heading);
         block.Success.Should().BeTrue();
         return block.Groups[1].Value;

@@ -6,7 +6,8 @@ namespace CleanAuth.Tests.Integration.Api;
 
 /// <summary>
 /// The README's "Try it" block, run as written with curl and jq against a real API process (only its address
-/// changed, and a cover.jpg put next to it): register, sign in, add a book with a cover, list it, fetch the thumbnail.
+/// changed, and a cover.jpg put next to it): register, sign in, add a book with a cover, list it, fetch the thumbnail,
+/// and sign in again with HTTP Basic credentials.
 /// </summary>
 public sealed partial class ReadmeTryItTests
 {
@@ -14,7 +15,7 @@ public sealed partial class ReadmeTryItTests
     public async Task The_try_it_commands_add_a_book_with_a_cover_and_fetch_its_thumbnail()
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "README.md"));
-        var block = BashBlock().Match(readme, readme.IndexOf("### Try it", StringComparison.Ordinal)).Groups[1].Value;
+        var block = BashBlock().Match(readme, readme.IndexOf("\n## Try it\n", StringComparison.Ordinal)).Groups[1].Value;
         block.Should().Contain("jq -er .accessToken").And.Contain("cover=@cover.jpg");
         using var data = new TempFolder("cleanauth-tryit-api-");
         using var work = new TempFolder("cleanauth-tryit-");
@@ -48,7 +49,7 @@ public sealed partial class ReadmeTryItTests
         }
 
         bash.ExitCode.Should().Be(0, "every command succeeds:\n{0}\n{1}", await stdout, await stderr);
-        (await stdout).Should().Contain("\"title\": \"The Dispossessed\"", "the listed book");
+        (await stdout).Should().Contain("\"title\": \"The Dispossessed\"", "the listed book").And.EndWith("Bearer\n", "the Basic login's token type");
         using var thumbnail = NetVips.Image.NewFromFile(work.File("thumbnail.jpg"));
         thumbnail.Width.Should().BeLessThanOrEqualTo(150);
         thumbnail.Height.Should().Be(150, "a 600×900 cover fits 150×150 by its height");

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using CleanAuth.Tests.Integration.Support;
+using CleanAuth.WebApi.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,6 +14,8 @@ namespace CleanAuth.Tests.Integration.Api;
 /// <summary>Every way an access token can be wrong gets the same 401; only a correct one gets through.</summary>
 public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFixture<EmbeddedApiFixture>
 {
+    private const string RefreshRefused = "The refresh token is invalid or expired.";
+
     private readonly CleanAuthApi _api = fixture.Api;
 
     [Fact]
@@ -112,9 +115,40 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
         // The last rows go to the refresh route instead, where only a live refresh token counts.
         var response = wrong.EndsWith("sent to POST /api/auth/refresh", StringComparison.Ordinal) ? await _api.RefreshAsync(token!) : await GetMeAsync(token);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         // Outside Development the challenge names no reason: nothing to learn about which check failed.
         response.Headers.WwwAuthenticate.ToString().Should().NotContain("error_description").And.NotContain("someone-else");
+        // The body says what to do next, in every environment: send a token, refresh an expired one, or sign in again.
+        problem.GetProperty("detail").GetString().Should().Be(ExpectedDetail(wrong), wrong);
+    }
+
+    private static string ExpectedDetail(string wrong) => wrong switch
+    {
+        "no token" => TokenChallenge.Missing,
+        "expired beyond the clock skew" => TokenChallenge.Expired,
+        // A well-made token whose user or stamp no longer holds: the use case's own refusal.
+        "deleted user (the API deletes no user: an id that does not exist)" or "disabled user" or "minted before a password change"
+            or "stale security stamp" => "A valid access token is required.",
+        _ when wrong.EndsWith("sent to POST /api/auth/refresh", StringComparison.Ordinal) => RefreshRefused,
+        _ => TokenChallenge.Invalid,
+    };
+
+    [Fact]
+    public async Task Only_an_expired_token_is_told_to_refresh()
+    {
+        var user = await _api.SignUpAsync();
+        var stamp = ReadClaim(user.AccessToken, "sst");
+        var now = DateTime.UtcNow;
+
+        // Within the clock skew a token is still good; past it, "expired"; a bad signature on an expired token is "not valid".
+        (await GetMeAsync(Mint(user.Id, stamp, notBefore: now.AddMinutes(-20), expires: now.AddSeconds(-10)))).StatusCode.Should().Be(HttpStatusCode.OK);
+        var expired = await (await GetMeAsync(Mint(user.Id, stamp, notBefore: now.AddMinutes(-20), expires: now.AddMinutes(-1))))
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var forged = await (await GetMeAsync(Mint(user.Id, stamp, notBefore: now.AddMinutes(-20), expires: now.AddMinutes(-1), key: [.. Enumerable.Repeat((byte)1, 64)])))
+            .ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+
+        expired.GetProperty("detail").GetString().Should().Be(TokenChallenge.Expired);
+        forged.GetProperty("detail").GetString().Should().Be(TokenChallenge.Invalid);
     }
 
     [Fact]

@@ -406,6 +406,10 @@ public abstract class BookApiTests(CleanAuthApi api)
         response.Headers.Location!.ToString().Should().Be($"/api/authors/{authorId}");
         author.GetProperty("name").GetString().Should().Be("Hilary Mantel");
         author.GetProperty("bookerPrize").GetBoolean().Should().BeTrue();
+        // The Location answers, with the author exactly as created and as the list shows it.
+        var located = await client.GetStringAsync(response.Headers.Location);
+        located.Should().Be(await response.Content.ReadAsStringAsync());
+        (await client.GetFromJsonAsync<JsonElement[]>("/api/authors")).Should().ContainSingle().Which.GetRawText().Should().Be(located);
         var bookId = (await client.AddBookAsync("Wolf Hall", "politics", authorId: authorId)).GetProperty("id").GetString();
 
         await (await client.DeleteAsync($"/api/authors/{authorId}")).ShouldBeProblemAsync(HttpStatusCode.Conflict);

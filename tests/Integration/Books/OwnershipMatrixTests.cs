@@ -24,6 +24,7 @@ public abstract class OwnershipMatrixTests(CleanAuthApi api)
         "DELETE /api/books/{id}",
         "GET /api/books/{id}/cover",
         "GET /api/books/{id}/cover/thumbnail",
+        "GET /api/authors/{id}",
         "DELETE /api/authors/{id}",
         "POST /api/admin/users/{id}/disable",
         "POST /api/admin/users/{id}/enable",

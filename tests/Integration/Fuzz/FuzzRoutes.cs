@@ -45,6 +45,7 @@ public static class FuzzRoutes
 
     public const string CreateAuthor = "POST /api/authors/";
     public const string ListAuthors = "GET /api/authors/";
+    public const string GetAuthor = "GET /api/authors/{id}";
     public const string DeleteAuthor = "DELETE /api/authors/{id}";
 
     public const string Live = "GET /health/live";
@@ -57,7 +58,7 @@ public static class FuzzRoutes
         BeginTwoFactorSetup, EnableTwoFactor, DisableTwoFactor, RegenerateRecoveryCodes,
         ListUsers, DisableUser, EnableUser, GrantAdmin, RevokeAdmin, ResetTwoFactor,
         Categories, AddBook, ListBooks, GetBook, UpdateBook, DeleteBook, GetCover, GetThumbnail,
-        CreateAuthor, ListAuthors, DeleteAuthor,
+        CreateAuthor, ListAuthors, GetAuthor, DeleteAuthor,
         Live, Ready,
     ];
 

@@ -10,8 +10,8 @@ namespace CleanAuth.Application.Books.ListBooks;
 public sealed record ListBooksQuery(string? Category, string? Q, int? Page, int? PageSize)
     : IRequest<PagedList<BookDetails>>, IRequireUser
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = PagingRules.DefaultPageSize;
+    public const int MaxPageSize = PagingRules.MaxPageSize;
 }
 
 public sealed class ListBooksQueryHandler(ICurrentUser currentUser, IBookRepository books)

@@ -9,8 +9,8 @@ namespace CleanAuth.Application.Users.ListUsers;
 /// <summary>An administrator's paged list of users, optionally filtered by part of the email.</summary>
 public sealed record ListUsersQuery(int? Page, int? PageSize, string? Email) : IRequest<PagedList<UserSummary>>, IRequireRole
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = PagingRules.DefaultPageSize;
+    public const int MaxPageSize = PagingRules.MaxPageSize;
 
     public string? RequiredRole => Role.Admin;
 }

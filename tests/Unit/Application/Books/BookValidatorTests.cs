@@ -161,7 +161,9 @@ public sealed class BookValidatorTests
     [InlineData(-1, false)]
     [InlineData(1, true)]
     [InlineData(100, true)]
-    public void List_page_starts_at_1(int page, bool valid)
+    [InlineData(1_000_000, true)]
+    [InlineData(1_000_001, false)]
+    public void List_page_is_between_1_and_a_million(int page, bool valid)
     {
         var result = _list.TestValidate(new ListBooksQuery(null, null, page, null));
 
@@ -171,7 +173,7 @@ public sealed class BookValidatorTests
         }
         else
         {
-            result.ShouldHaveValidationErrorFor(c => c.Page).WithErrorMessage("page must be 1 or more.");
+            result.ShouldHaveValidationErrorFor(c => c.Page).WithErrorMessage("page must be between 1 and 1000000.");
         }
     }
 

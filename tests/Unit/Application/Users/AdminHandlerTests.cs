@@ -126,6 +126,9 @@ public sealed class AdminHandlerTests
         var validator = new ListUsersQueryValidator();
 
         validator.Validate(new ListUsersQuery(0, 101, null)).Errors.Select(e => e.PropertyName).Should().BeEquivalentTo("Page", "PageSize");
+        // The same rule in the same words as the book list's: the query parameters as a client sends them.
+        validator.Validate(new ListUsersQuery(0, 101, null)).Errors.Select(e => e.ErrorMessage).Should()
+            .BeEquivalentTo("page must be between 1 and 1000000.", "pageSize must be between 1 and 100.");
         validator.Validate(new ListUsersQuery(null, null, null)).IsValid.Should().BeTrue();
     }
 
