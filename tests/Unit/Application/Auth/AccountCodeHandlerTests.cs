@@ -218,7 +218,7 @@ public sealed class AccountCodeHandlerTests
         stored.FailedLoginCount.Should().Be(0);
         stored.EmailConfirmed.Should().BeTrue();
         _kit.Store.All.Single().RevokedAt.Should().NotBeNull();
-        _kit.EventNames.Should().Equal("PasswordResetRequested", "PasswordReset");
+        _kit.EventNames.Should().Equal("PasswordResetRequested", "PreRegistrationCleared", "PasswordReset");
         await RefusedAsync(() => Reset.Handle(new ResetPasswordCommand("alice@example.com", code, "another long passphrase"), default));
     }
 

@@ -80,7 +80,7 @@ public sealed class PickupFolderEmailSenderTests
 
         bare.Headers[HeaderId.To].Should().Be("grace@example.com");
         bare.To.Mailboxes.Single().Name.Should().BeNullOrEmpty();
-        named.Headers[HeaderId.To].Should().Be("\"Grace\" <grace@example.com>");
+        named.Headers[HeaderId.To].Should().Be("Grace <grace@example.com>");
     }
 
     private static OutboxEntry Entry() => new("6745a1b2c3d4e5f601234567",
