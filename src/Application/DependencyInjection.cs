@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddScoped<RefreshTokens>();
         services.AddScoped<SignInAttempts>();
         services.AddScoped<AccountCodes>();
+        services.AddScoped<PreRegistration>();
         services.AddSingleton<AccountEmails>();
         services.AddValidatedOptions<AccountOptions>(configuration, AccountOptions.Section);
         services.AddValidatedOptions<EmailLinkOptions>(configuration, EmailLinkOptions.Section);

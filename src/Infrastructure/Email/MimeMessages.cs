@@ -19,7 +19,7 @@ public static class MimeMessages
             Date = entry.EnqueuedAt,
         };
         mime.From.Add(from);
-        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        mime.To.Add(new MailboxAddress(message.ToName is { Length: > 0 } name ? name : null, message.ToAddress));
         mime.Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody();
         mime.Headers.Add("X-CleanAuth-Kind", message.Kind);
         return mime;

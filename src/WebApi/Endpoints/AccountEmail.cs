@@ -9,16 +9,19 @@ using MediatR;
 
 namespace CleanAuth.WebApi.Endpoints;
 
-/// <summary>Email confirmation and password reset with emailed one-time codes (ADR 0040); anonymous, limited per IP and per address.</summary>
+/// <summary>Email confirmation and password reset with emailed one-time codes (ADR 0040); anonymous, limited per IP, and per address for the routes that send mail.</summary>
 public sealed class AccountEmail : IEndpointGroup
 {
     private const string CodeRules =
         "The code is the 12 characters from the email (e.g. 7KQ2-M9XD-4HTW), in any case, dashes and spaces optional. " +
         "A wrong, expired, spent or replaced code, a code of the other kind or for another address, and an address without an account " +
-        "all get the same 400; five wrong tries kill a code.";
+        "all get the same 400. Wrong tries never kill a code: guessing is bounded per client IP.";
 
     private const string Limits =
-        "Rate-limited per client IP and per email address (429 with Retry-After); per address, asking for mail and redeeming a code have separate budgets.";
+        "Rate-limited per client IP (429 with Retry-After).";
+
+    private const string MailLimits =
+        "Rate-limited per client IP and per email address (429 with Retry-After).";
 
     public void Map(IEndpointRouteBuilder app)
     {
@@ -31,7 +34,6 @@ public sealed class AccountEmail : IEndpointGroup
             .WithSummary("Confirms an email address with the code mailed to it.")
             .WithDescription($"Registering mails a confirmation code (valid 24 hours by default); presenting it marks the address confirmed (`emailConfirmed` on the profile). {CodeRules} {Limits}")
             .RequireRateLimiting(RateLimiting.EmailCodes)
-            .RequireAddressRateLimit<ConfirmEmailCommand>(AddressBudget.Code, c => c.Email)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -41,9 +43,9 @@ public sealed class AccountEmail : IEndpointGroup
             .WithName("ResendConfirmation")
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email })
             .WithSummary("Mails a new confirmation code, voiding the previous one.")
-            .WithDescription($"Always 202 with an empty body, whether or not the address has an account, is confirmed already or is disabled: only the address's owner learns anything, from the mail. {Limits}")
+            .WithDescription($"Always 202 with an empty body, whether or not the address has an account, is confirmed already or is disabled: only the address's owner learns anything, from the mail. {MailLimits}")
             .RequireRateLimiting(RateLimiting.EmailCodes)
-            .RequireAddressRateLimit<ResendConfirmationCommand>(AddressBudget.Mail, c => c.Email)
+            .RequireAddressRateLimit<ResendConfirmationCommand>(c => c.Email)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -53,9 +55,9 @@ public sealed class AccountEmail : IEndpointGroup
             .WithName("ForgotPassword")
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email })
             .WithSummary("Mails a password reset code, voiding the previous one.")
-            .WithDescription($"Always 202 with an empty body, whether or not the address has an account; a disabled account gets no mail. The code is valid 15 minutes by default. {Limits}")
+            .WithDescription($"Always 202 with an empty body, whether or not the address has an account; a disabled account gets no mail. The code is valid 15 minutes by default. {MailLimits}")
             .RequireRateLimiting(RateLimiting.EmailCodes)
-            .RequireAddressRateLimit<ForgotPasswordCommand>(AddressBudget.Mail, c => c.Email)
+            .RequireAddressRateLimit<ForgotPasswordCommand>(c => c.Email)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -67,7 +69,6 @@ public sealed class AccountEmail : IEndpointGroup
             .WithSummary("Sets a new password with the code mailed by forgot-password.")
             .WithDescription($"The new password follows register's rules. Every session and access token of the account ends (log in again). A disabled account cannot reset. {CodeRules} {Limits}")
             .RequireRateLimiting(RateLimiting.EmailCodes)
-            .RequireAddressRateLimit<ResetPasswordCommand>(AddressBudget.Code, c => c.Email)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

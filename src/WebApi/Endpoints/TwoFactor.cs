@@ -34,8 +34,9 @@ public sealed class TwoFactor : IEndpointGroup
             })
             .IssuesTokens()
             .WithSummary("Starts setting up an authenticator app.")
-            .WithDescription("Returns a new shared key, its otpauth URI and the URI as an SVG QR code. A new setup replaces an unfinished one; the key is required at login only once enabled. 409 while two-factor authentication is enabled.")
+            .WithDescription("Returns a new shared key, its otpauth URI and the URI as an SVG QR code. A new setup replaces an unfinished one; the key is required at login only once enabled. 403 (type `urn:cleanauth:problem:email-not-confirmed`) until the account's email address is confirmed; 409 while two-factor authentication is enabled.")
             .Produces<TwoFactorSetup>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         me.MapPost("/enable", async (EnableTwoFactorCommand command, IMediator mediator, CancellationToken ct) =>
@@ -51,9 +52,10 @@ public sealed class TwoFactor : IEndpointGroup
                 })
             .IssuesTokens()
             .WithSummary("Enables two-factor authentication with a code from the app.")
-            .WithDescription("Answers with ten recovery codes, shown only this once, and a fresh token pair: every other session ends. 400 for a wrong code; 409 without a setup or when already enabled.")
+            .WithDescription("Answers with ten recovery codes, shown only this once, and a fresh token pair: every other session ends. 400 for a wrong code; 403 (type `urn:cleanauth:problem:email-not-confirmed`) until the account's email address is confirmed; 409 without a setup or when already enabled.")
             .Produces<TwoFactorEnabled>()
             .ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         me.MapPost("/disable", async (DisableTwoFactorCommand command, IMediator mediator, CancellationToken ct) =>

@@ -5,21 +5,9 @@ using Microsoft.Extensions.Options;
 namespace CleanAuth.WebApi.Infrastructure;
 
 /// <summary>
-/// Which per-address budget a route spends. Asking for mail and redeeming a code have one each, so that requests
-/// for mail to someone's address (which anyone can send) never use up the owner's budget for redeeming the code.
-/// </summary>
-public enum AddressBudget
-{
-    /// <summary>Resend and forgot: each sends mail to the address.</summary>
-    Mail,
-
-    /// <summary>Confirm and reset: each presents a code (and wrong codes are capped per code as well).</summary>
-    Code,
-}
-
-/// <summary>
-/// The per-address limits of the email-code routes (<see cref="RateLimitOptions.EmailCodesPerAddress"/> per budget):
-/// one aligned window per (budget, normalized address), dropped once idle, like the middleware's per-IP partitions.
+/// The per-address limit of the routes that send mail (resend, forgot; <see cref="RateLimitOptions.EmailCodesPerAddress"/>):
+/// one aligned window per normalized address, dropped once idle, like the middleware's per-IP partitions. Redeeming a code
+/// has no per-address limit (ADR 0043): anyone could spend it, and the owner's correct code would be refused.
 /// </summary>
 public sealed class AddressRateLimiter : IDisposable
 {
@@ -34,8 +22,7 @@ public sealed class AddressRateLimiter : IDisposable
             : RateLimitPartition.GetNoLimiter(key));
     }
 
-    public RateLimitLease Acquire(AddressBudget budget, string email) =>
-        _limiter.AttemptAcquire((budget == AddressBudget.Mail ? "mail:" : "code:") + EmailAddress.Normalize(email));
+    public RateLimitLease Acquire(string email) => _limiter.AttemptAcquire("mail:" + EmailAddress.Normalize(email));
 
     public void Dispose() => _limiter.Dispose();
 }

@@ -43,9 +43,9 @@ public sealed class RateLimitOptions
     public int EmailCodes { get; set; } = 10;
 
     /// <summary>
-    /// Per email address and window, whoever asks and whether or not the address has an account, twice over: once for
-    /// the routes that send mail (resend, forgot), bounding the mail one address can be sent, and once for the routes
-    /// that redeem a code (confirm, reset), bounding the codes one account can be tried with (<see cref="AddressBudget"/>).
+    /// Per email address and window, whoever asks and whether or not the address has an account, for the routes that
+    /// send mail (resend, forgot): it bounds the mail one address can be sent. Redeeming a code (confirm, reset) is
+    /// limited per client IP only (<see cref="EmailCodes"/>), so nobody's wrong guesses refuse the owner's code (ADR 0043).
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:EmailCodesPerAddress must be between 1 and 1000000.")]
     public int EmailCodesPerAddress { get; set; } = 5;
@@ -87,17 +87,16 @@ public static class RateLimiting
     }
 
     /// <summary>
-    /// Limits the route per email address too. The address is in the body, which the rate-limiting middleware has
-    /// not read, so this is an endpoint filter that runs once the body is bound: it takes a permit keyed by the
-    /// normalized address in the route's <paramref name="budget"/> (the same key whether or not an account has it)
-    /// before the use case runs.
+    /// Limits a route that sends mail per email address too. The address is in the body, which the rate-limiting
+    /// middleware has not read, so this is an endpoint filter that runs once the body is bound: it takes a permit keyed
+    /// by the normalized address (the same key whether or not an account has it) before the use case runs.
     /// </summary>
-    public static RouteHandlerBuilder RequireAddressRateLimit<TRequest>(this RouteHandlerBuilder builder, AddressBudget budget, Func<TRequest, string?> email) =>
+    public static RouteHandlerBuilder RequireAddressRateLimit<TRequest>(this RouteHandlerBuilder builder, Func<TRequest, string?> email) =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             if (context.Arguments.OfType<TRequest>().FirstOrDefault() is { } request && email(request) is { } address)
             {
-                using var lease = context.HttpContext.RequestServices.GetRequiredService<AddressRateLimiter>().Acquire(budget, address);
+                using var lease = context.HttpContext.RequestServices.GetRequiredService<AddressRateLimiter>().Acquire(address);
                 if (!lease.IsAcquired)
                 {
                     context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -29,7 +29,7 @@ public abstract class TwoFactorApiTests(CleanAuthApi api)
     public async Task The_whole_flow_setup_enable_login_replay_drift_recovery_regenerate_disable()
     {
         NextStepStart();
-        var user = await api.SignUpAsync();
+        var user = await api.SignUpConfirmedAsync();
         using var first = api.CreateClient(user.AccessToken);
         (await MeAsync(user.AccessToken)).GetProperty("twoFactorEnabled").GetBoolean().Should().BeFalse();
 
@@ -146,7 +146,7 @@ public abstract class TwoFactorApiTests(CleanAuthApi api)
     [MemberData(nameof(MalformedCodes))]
     public async Task Malformed_codes_are_400s_before_anything_is_weighed(string code)
     {
-        var user = await api.SignUpAsync();
+        var user = await api.SignUpConfirmedAsync();
         using var client = api.CreateClient(user.AccessToken);
         await SetupAsync(client);
 
@@ -162,7 +162,7 @@ public abstract class TwoFactorApiTests(CleanAuthApi api)
     [Fact]
     public async Task Both_a_code_and_a_recovery_code_is_a_400()
     {
-        var user = await api.SignUpAsync();
+        var user = await api.SignUpConfirmedAsync();
 
         var problem = await (await LoginAsync(user, code: "123456", recoveryCode: "7K3QD-M9XWP")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
@@ -173,7 +173,7 @@ public abstract class TwoFactorApiTests(CleanAuthApi api)
     public async Task Enabling_without_a_setup_or_twice_and_disabling_or_regenerating_when_off_are_409s()
     {
         NextStepStart();
-        var user = await api.SignUpAsync();
+        var user = await api.SignUpConfirmedAsync();
         using var client = api.CreateClient(user.AccessToken);
         await (await client.PostAsJsonAsync("/api/users/me/two-factor/enable", new { code = "123456" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         await (await client.PostAsJsonAsync("/api/users/me/two-factor/disable", new { password = user.Password })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -190,7 +190,7 @@ public abstract class TwoFactorApiTests(CleanAuthApi api)
     [Fact]
     public async Task The_authenticator_uri_follows_the_Key_Uri_Format()
     {
-        var user = await api.SignUpAsync();
+        var user = await api.SignUpConfirmedAsync();
         using var client = api.CreateClient(user.AccessToken);
 
         var setup = await BodyAsync(await client.PostAsync("/api/users/me/two-factor/setup", null), HttpStatusCode.OK);
@@ -220,7 +220,7 @@ public abstract class TwoFactorApiTests(CleanAuthApi api)
 
     private async Task<(TestUser User, string Key, Session Session)> EnabledUserAsync()
     {
-        var user = await api.SignUpAsync();
+        var user = await api.SignUpConfirmedAsync();
         using var client = api.CreateClient(user.AccessToken);
         var key = await SetupAsync(client);
         var body = await BodyAsync(await client.PostAsJsonAsync("/api/users/me/two-factor/enable", new { code = TestAuthenticator.Code(key, Now) }), HttpStatusCode.OK);

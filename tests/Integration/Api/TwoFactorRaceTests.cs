@@ -105,7 +105,7 @@ public abstract class TwoFactorRaceTests(CleanAuthApi api, ITestOutputHelper out
 
     private async Task<(TestUser User, string Key, List<string> Recovery)> EnabledUserAsync()
     {
-        var user = await api.SignUpAsync();
+        var user = await api.SignUpConfirmedAsync();
         using var client = api.CreateClient(user.AccessToken);
         var setup = await client.PostAsync("/api/users/me/two-factor/setup", null);
         var key = (await setup.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sharedKey").GetString()!;

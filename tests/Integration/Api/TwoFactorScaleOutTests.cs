@@ -19,7 +19,7 @@ public sealed class TwoFactorScaleOutTests(MongoWireServerFixture fixture) : ICl
         var connection = fixture.Server.ConnectionString($"twofactor_scale_{Guid.NewGuid():N}");
         await using var first = CleanAuthApi.Mongo(connection, clock: clock);
         await using var second = CleanAuthApi.Mongo(connection, clock: clock);
-        var user = await first.SignUpAsync();
+        var user = await first.SignUpConfirmedAsync();
         using var client = first.CreateClient(user.AccessToken);
         var setup = await client.PostAsync("/api/users/me/two-factor/setup", null);
         var key = (await setup.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sharedKey").GetString()!;

@@ -55,7 +55,7 @@ public sealed class SmtpAccountFlowTests(Smtp4DevServer smtp, ITestOutputHelper 
 
         var confirmation = (await smtp.WaitForAsync(user.Email)).Single();
         confirmation.Subject.Should().Be("Confirm your email address");
-        confirmation.HtmlBody.Should().Contain("Ann &lt;i&gt;Lee&lt;/i&gt;", "the name is escaped in the HTML part");
+        confirmation.HtmlBody.Should().NotContain("Lee", "until the address is confirmed the mail names no one (ADR 0043)");
         var confirmCode = PickupMailbox.CodeIn(confirmation);
         confirmCode.Should().NotBeEmpty();
         (await PostAsync(api, "/api/auth/email/confirm", new { email = user.Email, code = confirmCode })).StatusCode.Should().Be(HttpStatusCode.NoContent);
@@ -63,6 +63,8 @@ public sealed class SmtpAccountFlowTests(Smtp4DevServer smtp, ITestOutputHelper 
 
         (await PostAsync(api, "/api/auth/password/forgot", new { email = user.Email })).StatusCode.Should().Be(HttpStatusCode.Accepted);
         var reset = (await smtp.WaitForAsync(user.Email, count: 2)).Single(m => m.Subject == "Reset your password");
+        reset.HtmlBody.Should().Contain("Ann &lt;i&gt;Lee&lt;/i&gt;", "once confirmed the name is used, escaped in the HTML part");
+        reset.To.Mailboxes.Single().Name.Should().Be("Ann <i>Lee</i>");
         var resetCode = PickupMailbox.CodeIn(reset);
         (await PostAsync(api, "/api/auth/password/reset", new { email = user.Email, code = resetCode, newPassword = NewPassword }))
             .StatusCode.Should().Be(HttpStatusCode.NoContent);

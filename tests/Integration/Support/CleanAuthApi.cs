@@ -146,6 +146,18 @@ public class CleanAuthApi : WebApplicationFactory<Program>
         return new TestUser(id, email, password, token);
     }
 
+    /// <summary>
+    /// <see cref="SignUpAsync"/>, then the address marked confirmed in the store, as the mailed code would (what a test
+    /// of the second factor needs: setting one up waits for a confirmed address, ADR 0043).
+    /// </summary>
+    public async Task<TestUser> SignUpConfirmedAsync(string? name = null, string password = "correct horse battery staple")
+    {
+        var user = await SignUpAsync(name, password);
+        await Services.GetRequiredService<CleanAuth.Application.Users.Ports.IUserRepository>()
+            .MarkEmailConfirmedAsync(CleanAuth.Domain.Users.UserId.From(user.Id), default);
+        return user;
+    }
+
     public async Task<string> LoginAsync(string email, string password) => (await SignInAsync(email, password)).AccessToken;
 
     /// <summary>Logs in and returns the whole token pair.</summary>

@@ -18,7 +18,10 @@ public sealed class AuthKit
         Emails = new AccountEmails(Options.Create(Links));
         Codes = new AccountCodes(CodeStore, Outbox, Emails, Options.Create(Accounts), Clock);
         SecondFactor = new SecondFactor(TwoFactors, Authenticator, Protector, Clock);
+        PreRegistration = new PreRegistration(TwoFactors, Events);
     }
+
+    public PreRegistration PreRegistration { get; }
 
     public InMemoryTwoFactorStore TwoFactors { get; } = new();
 

@@ -13,4 +13,9 @@ public static class TestUsers
         string password = "correct horse battery staple",
         DateTimeOffset? now = null) =>
         User.Register(UserId.From(id), PersonName.Create(name), EmailAddress.Create(email), FakePasswordHasher.Compute(password), now ?? Epoch);
+
+    /// <summary>The same user as stored once its address was confirmed.</summary>
+    public static User Confirmed(User user) => new(
+        user.Id, user.Name, user.Email, user.PasswordHash, user.SecurityStamp, user.Roles, user.IsDisabled, user.CreatedAt, user.UpdatedAt, user.Version,
+        emailConfirmed: true);
 }

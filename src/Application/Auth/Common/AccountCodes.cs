@@ -55,8 +55,7 @@ public sealed class AccountCodes(
     public async Task<AccountCodeFailure?> RedeemAsync(User? user, AccountCodePurpose purpose, string code, CancellationToken cancellationToken)
     {
         var userId = user is { IsDisabled: false } ? user.Id : Nobody;
-        var check = await store.TryConsumeAsync(
-            userId, purpose, AccountCodeFormat.Hash(userId, purpose, code), timeProvider.GetUtcNow(), options.Value.MaxCodeAttempts, cancellationToken);
+        var check = await store.TryConsumeAsync(userId, purpose, AccountCodeFormat.Hash(userId, purpose, code), timeProvider.GetUtcNow(), cancellationToken);
         return (user, check) switch
         {
             (null, _) => AccountCodeFailure.UnknownEmail,

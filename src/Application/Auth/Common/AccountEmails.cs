@@ -10,7 +10,8 @@ namespace CleanAuth.Application.Auth.Common;
 /// <summary>
 /// The words of the two emails: the code itself (for a client that asks for it to be typed), a link built from the
 /// configured template (for one that reads it from the URL) and how long the code lives. The HTML escapes
-/// everything that came from a user or from configuration.
+/// everything that came from a user or from configuration. Until the address is confirmed the mail names no one
+/// (ADR 0043): whoever registered it chose the name, and the mailbox's owner may never have seen it.
 /// </summary>
 public sealed class AccountEmails(IOptions<EmailLinkOptions> options)
 {
@@ -22,6 +23,8 @@ public sealed class AccountEmails(IOptions<EmailLinkOptions> options)
         var confirmation = purpose == AccountCodePurpose.EmailConfirmation;
         var link = Link(confirmation ? options.Value.ConfirmUrl : options.Value.ResetUrl, user.Email, code);
         var life = Describe(lifetime);
+        var name = user.EmailConfirmed ? user.Name : "";
+        var greeting = name.Length > 0 ? $"Hello {name}," : "Hello,";
         var (subject, intro, action, ignore) = confirmation
             ? ("Confirm your email address",
                 "Please confirm that this address is yours.",
@@ -33,7 +36,7 @@ public sealed class AccountEmails(IOptions<EmailLinkOptions> options)
                 "If it was not you, ignore this email: your password stays as it is.");
 
         var text = $"""
-            Hello {user.Name},
+            {greeting}
 
             {intro}
             Your code is: {code}
@@ -47,14 +50,14 @@ public sealed class AccountEmails(IOptions<EmailLinkOptions> options)
         var html = $"""
             <!DOCTYPE html>
             <html><body>
-            <p>Hello {WebUtility.HtmlEncode(user.Name)},</p>
+            <p>{WebUtility.HtmlEncode(greeting)}</p>
             <p>{intro}</p>
             <p>Your code is: <strong style="font-family:monospace;font-size:1.3em">{code}</strong><br>It works once and expires in {life}.</p>
             <p><a href="{WebUtility.HtmlEncode(link)}">Open this link to {action}</a></p>
             <p>{ignore}</p>
             </body></html>
             """;
-        return new EmailMessage(confirmation ? ConfirmationKind : ResetKind, user.Email, user.Name, subject, text, html);
+        return new EmailMessage(confirmation ? ConfirmationKind : ResetKind, user.Email, name, subject, text, html);
     }
 
     public static string Link(string template, string email, string code) => template

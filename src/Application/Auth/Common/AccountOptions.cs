@@ -18,10 +18,6 @@ public sealed class AccountOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Accounts:ResetCodeLifetime must be between 00:01:00 and 1.00:00:00.")]
     public TimeSpan ResetCodeLifetime { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>Wrong tries a code survives; the one after this many is refused even when right (the code is dead).</summary>
-    [Range(1, 20, ErrorMessage = "Accounts:MaxCodeAttempts must be between 1 and 20.")]
-    public int MaxCodeAttempts { get; set; } = 5;
 }
 
 /// <summary>

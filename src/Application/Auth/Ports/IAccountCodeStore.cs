@@ -16,19 +16,17 @@ public enum AccountCodePurpose
 /// </summary>
 public interface IAccountCodeStore
 {
-    /// <summary>Stores the code of <paramref name="purpose"/> for the user, replacing (and so voiding) any earlier one, with no tries counted.</summary>
+    /// <summary>Stores the code of <paramref name="purpose"/> for the user, replacing (and so voiding) any earlier one.</summary>
     Task IssueAsync(UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Spends the code if <paramref name="codeHash"/> is the live code's: one atomic conditional write that
-    /// removes it only while it matches, has not expired and has had fewer than <paramref name="maxAttempts"/>
-    /// wrong tries, so of many concurrent presentations of one code exactly one is <see cref="CodeCheck.Consumed"/>.
-    /// A miss is one write whatever the state — the record of (user, purpose) is created dead if missing — so that it
-    /// costs the same with or without a live code (ADR 0040); it counts as a wrong try only against a live code, and
-    /// the atomic write decides which tries count, so never more than <paramref name="maxAttempts"/>.
+    /// Spends the code if <paramref name="codeHash"/> is the live code's: one atomic conditional write that removes it
+    /// only while it matches and has not expired, so of many concurrent presentations of one code exactly one is
+    /// <see cref="CodeCheck.Consumed"/>. A miss changes nothing (ADR 0043): no count of wrong tries, so no stranger's
+    /// guesses can kill the owner's code; a miss then reads whether a live code exists, the same statements whatever
+    /// the state or whether the user exists, so a wrong code costs the same with or without a live one.
     /// </summary>
-    Task<CodeCheck> TryConsumeAsync(
-        UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken);
+    Task<CodeCheck> TryConsumeAsync(UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 /// <summary>The outcome of <see cref="IAccountCodeStore.TryConsumeAsync"/>; for logs only, the client hears one answer for all but the first.</summary>
@@ -37,9 +35,9 @@ public enum CodeCheck
     /// <summary>The code was right and is now spent.</summary>
     Consumed,
 
-    /// <summary>A live code exists and this was not it: one wrong try was counted.</summary>
+    /// <summary>A live code exists and this was not it.</summary>
     Wrong,
 
-    /// <summary>No live code: never issued, spent, replaced and gone, expired, or dead after too many wrong tries.</summary>
+    /// <summary>No live code: never issued, spent, or expired.</summary>
     NoLiveCode,
 }

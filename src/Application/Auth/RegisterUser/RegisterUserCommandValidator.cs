@@ -8,7 +8,7 @@ public sealed class RegisterUserCommandValidator : AbstractValidator<RegisterUse
     public RegisterUserCommandValidator()
     {
         RuleFor(c => c.Name).ValidName();
-        RuleFor(c => c.Email).ValidEmail();
+        RuleFor(c => c.Email).ValidNewEmail();
         RuleFor(c => c.Password).NewPassword();
     }
 }

@@ -12,8 +12,8 @@ namespace CleanAuth.Application.Auth.ResetPassword;
 
 /// <summary>
 /// Sets a new password with the code mailed by forgot-password (ADR 0040). Every session and access token of the
-/// account ends, like a password change; every failure (wrong, expired, spent code, unknown or disabled account)
-/// is the same 400.
+/// account ends, like a password change; on an address never confirmed, what its registrant set goes too (ADR 0043).
+/// Every failure (wrong, expired, spent code, unknown or disabled account) is the same 400.
 /// </summary>
 public sealed record ResetPasswordCommand(string Email, [property: Sensitive] string Code, [property: Sensitive] string NewPassword) : IRequest<Unit>, IHashesPassword
 {
@@ -25,6 +25,7 @@ public sealed class ResetPasswordCommandHandler(
     IPasswordHasher passwordHasher,
     IRefreshTokenStore refreshTokens,
     AccountCodes codes,
+    PreRegistration preRegistration,
     SecurityEvents events,
     TimeProvider timeProvider) : IRequestHandler<ResetPasswordCommand, Unit>
 {
@@ -44,6 +45,8 @@ public sealed class ResetPasswordCommandHandler(
         user = await StoreNewPasswordAsync(user!, passwordHasher.Hash(request.NewPassword), now, cancellationToken);
 
         // The code reached the mailbox, so the address is the holder's; the new password ends any lock the old one's guessers set.
+        // Cleared before the address is marked confirmed: a reset cut short in between leaves it unconfirmed, so the next clears again.
+        await preRegistration.ClearIfUnconfirmedAsync(user, cancellationToken);
         await users.MarkEmailConfirmedAsync(user.Id, cancellationToken);
         await users.RecordSignInSuccessAsync(user.Id, null, cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, now, cancellationToken);

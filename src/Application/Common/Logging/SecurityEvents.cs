@@ -66,6 +66,10 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
 
     public void TwoFactorReset(UserId userId, UserId byUserId) => LogTwoFactorReset(logger, userId.Value, byUserId.Value, client.ClientIp, client.TraceId);
 
+    /// <summary>A reset proved an address that was never confirmed: what its registrant set is gone (ADR 0043).</summary>
+    public void PreRegistrationCleared(UserId userId, bool twoFactorRemoved) =>
+        LogPreRegistrationCleared(logger, userId.Value, twoFactorRemoved, client.ClientIp, client.TraceId);
+
     [LoggerMessage(EventId = 4000, EventName = "LoginSucceeded", Level = LogLevel.Information,
         Message = "Login succeeded for {UserId} from {ClientIp} ({TraceId})")]
     private static partial void LogLoginSucceeded(ILogger logger, string userId, string? clientIp, string? traceId);
@@ -157,6 +161,11 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     [LoggerMessage(EventId = 4025, EventName = "TwoFactorReset", Level = LogLevel.Warning,
         Message = "Two-factor authentication of {UserId} reset by {ActorId} from {ClientIp}; every session ended ({TraceId})")]
     private static partial void LogTwoFactorReset(ILogger logger, string userId, string actorId, string? clientIp, string? traceId);
+
+    // Account takeover before the owner arrives (ADR 0043): 4030–4034.
+    [LoggerMessage(EventId = 4030, EventName = "PreRegistrationCleared", Level = LogLevel.Warning,
+        Message = "Password reset of {UserId}, whose address was never confirmed, cleared what was set before: two-factor removed {TwoFactorRemoved}; every session ended; from {ClientIp} ({TraceId})")]
+    private static partial void LogPreRegistrationCleared(ILogger logger, string userId, bool twoFactorRemoved, string? clientIp, string? traceId);
 }
 
 public enum LoginFailure

@@ -15,6 +15,10 @@ public static class RuleExtensions
     public static IRuleBuilderOptionsConditions<T, string> ValidEmail<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Satisfies(EmailAddress.Validate);
 
+    /// <summary>The rules of a new account's <see cref="EmailAddress"/> (ADR 0044): its first complaint, as its message.</summary>
+    public static IRuleBuilderOptionsConditions<T, string> ValidNewEmail<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Satisfies(EmailAddress.ValidateNew);
+
     /// <summary>The rules of <see cref="PersonName"/>: its first complaint, as its message.</summary>
     public static IRuleBuilderOptionsConditions<T, string> ValidName<T>(this IRuleBuilderInitial<T, string> rule) =>
         rule.Satisfies(PersonName.Validate);

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Users.Common;
@@ -6,7 +7,11 @@ using MediatR;
 
 namespace CleanAuth.Application.Users.BeginTwoFactorSetup;
 
-/// <summary>Starts (or restarts) setting up an authenticator app: a new pending key, not yet required at login.</summary>
+/// <summary>
+/// Starts (or restarts) setting up an authenticator app: a new pending key, not yet required at login. Only once the
+/// address is confirmed (ADR 0043): a second factor set by whoever registered someone else's address would outlive
+/// the owner's password reset.
+/// </summary>
 public sealed record BeginTwoFactorSetupCommand : IRequest<TwoFactorSetup>, IRequireUser;
 
 public sealed class BeginTwoFactorSetupCommandHandler(ICurrentUser currentUser, ITwoFactorStore store, IAuthenticator authenticator, SecondFactor secondFactor)
@@ -15,6 +20,11 @@ public sealed class BeginTwoFactorSetupCommandHandler(ICurrentUser currentUser, 
     public async Task<TwoFactorSetup> Handle(BeginTwoFactorSetupCommand request, CancellationToken cancellationToken)
     {
         var user = currentUser.User;
+        if (!user.EmailConfirmed)
+        {
+            throw new EmailNotConfirmedException();
+        }
+
         var secret = authenticator.NewSecret();
         if (!await store.TryBeginSetupAsync(user.Id, secondFactor.Seal(secret, user.Id), cancellationToken))
         {

@@ -7,7 +7,7 @@ public sealed class BootstrapAdminCommandValidator : AbstractValidator<Bootstrap
 {
     public BootstrapAdminCommandValidator()
     {
-        RuleFor(c => c.Email).ValidEmail();
+        RuleFor(c => c.Email).ValidNewEmail();
         RuleFor(c => c.Password).NewPassword();
     }
 }

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
@@ -9,7 +10,7 @@ namespace CleanAuth.Application.Users.EnableTwoFactor;
 
 /// <summary>
 /// Proves the pending key works (a code from the app) and turns the second factor on: recovery codes shown once,
-/// every other session ended, a fresh pair for the caller.
+/// every other session ended, a fresh pair for the caller. Only once the address is confirmed (ADR 0043), like setup.
 /// </summary>
 public sealed record EnableTwoFactorCommand(string Code) : IRequest<TwoFactorEnabled>, IRequireUser
 {
@@ -29,6 +30,11 @@ public sealed class EnableTwoFactorCommandHandler(
     public async Task<TwoFactorEnabled> Handle(EnableTwoFactorCommand request, CancellationToken cancellationToken)
     {
         var user = currentUser.User;
+        if (!user.EmailConfirmed)
+        {
+            throw new EmailNotConfirmedException();
+        }
+
         var state = await store.FindAsync(user.Id, cancellationToken);
         if (state is { IsEnabled: true })
         {

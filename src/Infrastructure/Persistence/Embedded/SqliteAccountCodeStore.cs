@@ -5,9 +5,9 @@ using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
 namespace CleanAuth.Infrastructure.Persistence.Embedded;
 
 /// <summary>
-/// One-time account codes on SQLite (ADR 0040): one row per (user, purpose). Issuing replaces the row; a
-/// presentation is decided by one conditional DELETE, and a miss by one upsert that always writes the row and
-/// reads back the count it left, so neither concurrent right answers nor concurrent wrong guesses get past the rules.
+/// One-time account codes on SQLite (ADR 0040, ADR 0043): one row per (user, purpose). Issuing replaces the row; a
+/// presentation is decided by one conditional DELETE, so of concurrent right answers exactly one wins, and a miss
+/// writes nothing. The Attempts column of schema step 4 is no longer read (ADR 0043); new rows hold 0.
 /// </summary>
 public sealed class SqliteAccountCodeStore(SqliteStore store) : IAccountCodeStore
 {
@@ -20,25 +20,17 @@ public sealed class SqliteAccountCodeStore(SqliteStore store) : IAccountCodeStor
         return Task.CompletedTask;
     }
 
-    public Task<CodeCheck> TryConsumeAsync(
-        UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken)
+    public Task<CodeCheck> TryConsumeAsync(UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        (string, object?)[] parameters =
-            [("@user", userId.Value), ("@purpose", purpose.ToString()), ("@hash", codeHash), ("@now", Ticks(now)), ("@max", maxAttempts)];
-        const string Live = "UserId = @user AND Purpose = @purpose AND ExpiresAt > @now AND Attempts < @max";
+        (string, object?)[] parameters = [("@user", userId.Value), ("@purpose", purpose.ToString()), ("@hash", codeHash), ("@now", Ticks(now))];
+        const string Live = "UserId = @user AND Purpose = @purpose AND ExpiresAt > @now";
         if (store.Run(connection => connection.Execute($"DELETE FROM account_codes WHERE {Live} AND CodeHash = @hash", parameters)) == 1)
         {
             return Task.FromResult(CodeCheck.Consumed);
         }
 
-        // A miss writes the record whatever its state, so that a wrong code costs the same for an account with a live code as
-        // for one without, or for nobody (ADR 0040): it is created dead if missing and its Attempts go up by one. Whether
-        // this try counted against a live code is read from the row as the write left it (Attempts - 1 = the count before).
-        var after = store.Run(connection => connection.Query(
-            "INSERT INTO account_codes (UserId, Purpose, CodeHash, ExpiresAt, Attempts) VALUES (@user, @purpose, '', @now, 1) " +
-            "ON CONFLICT (UserId, Purpose) DO UPDATE SET Attempts = Attempts + 1 RETURNING CodeHash, ExpiresAt, Attempts",
-            static reader => (Hash: reader.GetString(0), ExpiresAt: reader.GetInt64(1), Attempts: reader.GetInt64(2)), parameters).Single());
-        var counted = after.ExpiresAt > Ticks(now) && after.Attempts - 1 < maxAttempts && after.Hash != codeHash;
-        return Task.FromResult(counted ? CodeCheck.Wrong : CodeCheck.NoLiveCode);
+        // Every miss makes this same read, with or without a live code or an account, so its cost says nothing (ADR 0043).
+        var live = store.Run(connection => connection.Query($"SELECT COUNT(*) FROM account_codes WHERE {Live}", static reader => reader.GetInt64(0), parameters).Single());
+        return Task.FromResult(live > 0 ? CodeCheck.Wrong : CodeCheck.NoLiveCode);
     }
 }

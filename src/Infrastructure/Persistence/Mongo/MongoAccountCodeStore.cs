@@ -7,9 +7,9 @@ using MongoDB.Driver;
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
 /// <summary>
-/// One-time account codes on MongoDB (ADR 0040): one document per user in the collection of the code's purpose, its id
-/// the user's. Issuing replaces it (upsert); a presentation is decided by one conditional delete, and a miss by one
-/// upserting increment that always writes and returns the document as it was — each a single-document atomic write.
+/// One-time account codes on MongoDB (ADR 0040, ADR 0043): one document per user in the collection of the code's purpose, its id
+/// the user's. Issuing replaces it (upsert); a presentation is decided by one conditional delete (a single-document
+/// atomic write), and a miss writes nothing (ADR 0043).
 /// </summary>
 public sealed class MongoAccountCodeStore(MongoStore store) : IAccountCodeStore
 {
@@ -18,31 +18,22 @@ public sealed class MongoAccountCodeStore(MongoStore store) : IAccountCodeStore
     public Task IssueAsync(UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         MongoStore.Guard(async () =>
         {
-            var document = new AccountCodeDocument { UserId = ObjectId.Parse(userId.Value), CodeHash = codeHash, ExpiresAt = expiresAt.UtcDateTime, Attempts = 0 };
+            var document = new AccountCodeDocument { UserId = ObjectId.Parse(userId.Value), CodeHash = codeHash, ExpiresAt = expiresAt.UtcDateTime };
             await Codes(purpose).ReplaceOneAsync(d => d.UserId == document.UserId, document, new ReplaceOptions { IsUpsert = true }, cancellationToken);
         });
 
-    public Task<CodeCheck> TryConsumeAsync(
-        UserId user, AccountCodePurpose purpose, string codeHash, DateTimeOffset now, int maxAttempts, CancellationToken cancellationToken) =>
+    public Task<CodeCheck> TryConsumeAsync(UserId user, AccountCodePurpose purpose, string codeHash, DateTimeOffset now, CancellationToken cancellationToken) =>
         MongoStore.Guard(async () =>
         {
             var codes = Codes(purpose);
-            var userId = ObjectId.Parse(user.Value);
-            var live = Filter.Eq(d => d.UserId, userId) & Filter.Gt(d => d.ExpiresAt, now.UtcDateTime) & Filter.Lt(d => d.Attempts, maxAttempts);
+            var live = Filter.Eq(d => d.UserId, ObjectId.Parse(user.Value)) & Filter.Gt(d => d.ExpiresAt, now.UtcDateTime);
             if ((await codes.DeleteOneAsync(live & Filter.Eq(d => d.CodeHash, codeHash), cancellationToken)).DeletedCount == 1)
             {
                 return CodeCheck.Consumed;
             }
 
-            // A miss writes the document whatever its state, so that a wrong code costs the same for an account with a live
-            // code as for one without, or for nobody (ADR 0040): it is created dead (expiring now) if missing, and its attempts
-            // go up by one. Whether this try counted against a live code is read from the document as it was just before.
-            var update = Builders<AccountCodeDocument>.Update.Inc(d => d.Attempts, 1)
-                .SetOnInsert(d => d.CodeHash, "").SetOnInsert(d => d.ExpiresAt, now.UtcDateTime);
-            var before = await codes.FindOneAndUpdateAsync(Filter.Eq(d => d.UserId, userId), update,
-                new FindOneAndUpdateOptions<AccountCodeDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.Before }, cancellationToken);
-            var counted = before is not null && before.ExpiresAt > now.UtcDateTime && before.Attempts < maxAttempts && before.CodeHash != codeHash;
-            return counted ? CodeCheck.Wrong : CodeCheck.NoLiveCode;
+            // Every miss makes this same read, with or without a live code or an account, so its cost says nothing (ADR 0043).
+            return await codes.Find(live).AnyAsync(cancellationToken) ? CodeCheck.Wrong : CodeCheck.NoLiveCode;
         });
 
     private IMongoCollection<AccountCodeDocument> Codes(AccountCodePurpose purpose) =>

@@ -57,7 +57,7 @@ public sealed partial class AccountCodeFormatTests
     public void The_email_escapes_the_name_in_html_and_the_link_parts_in_the_url()
     {
         var links = new EmailLinkOptions { ResetUrl = "https://app.example/reset?e={email}&c={code}" };
-        var user = TestUsers.New(name: "<b>Eve</b> & Co", email: "eve+x@example.com");
+        var user = TestUsers.Confirmed(TestUsers.New(name: "<b>Eve</b> & Co", email: "eve+x@example.com"));
 
         var mail = new AccountEmails(Options.Create(links)).Render(user, AccountCodePurpose.PasswordReset, "7KQ2-M9XD-4HTW", TimeSpan.FromMinutes(15));
 

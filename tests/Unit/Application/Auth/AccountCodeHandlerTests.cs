@@ -31,7 +31,7 @@ public sealed class AccountCodeHandlerTests
 
     private ForgotPasswordCommandHandler Forgot => new(_kit.Users, _kit.Codes, _kit.Events);
 
-    private ResetPasswordCommandHandler Reset => new(_kit.Users, _kit.Hasher, _kit.Store, _kit.Codes, _kit.Events, _kit.Clock);
+    private ResetPasswordCommandHandler Reset => new(_kit.Users, _kit.Hasher, _kit.Store, _kit.Codes, _kit.PreRegistration, _kit.Events, _kit.Clock);
 
     [Fact]
     public async Task The_mailed_confirmation_code_confirms_once()
@@ -56,29 +56,47 @@ public sealed class AccountCodeHandlerTests
     }
 
     [Fact]
-    public async Task Five_wrong_tries_kill_the_code_even_for_the_right_one_after()
+    public async Task Fifty_wrong_tries_leave_the_right_code_working()
     {
         var code = await ResendAsync("alice@example.com");
-        for (var i = 0; i < 5; i++)
-        {
-            await RefusedAsync(() => Confirm.Handle(new ConfirmEmailCommand("alice@example.com", "0000-0000-0000"), default));
-        }
-
-        await RefusedAsync(() => Confirm.Handle(new ConfirmEmailCommand("alice@example.com", code), default));
-        _kit.Users.Stored(_alice.Id)!.EmailConfirmed.Should().BeFalse();
-        FailureReasons().Should().Equal(Enumerable.Repeat(AccountCodeFailure.WrongCode, 5).Append(AccountCodeFailure.NoLiveCode));
-    }
-
-    [Fact]
-    public async Task Four_wrong_tries_leave_the_right_code_working()
-    {
-        var code = await ResendAsync("alice@example.com");
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 50; i++)
         {
             await RefusedAsync(() => Confirm.Handle(new ConfirmEmailCommand("alice@example.com", "0000-0000-0000"), default));
         }
 
         await Confirm.Handle(new ConfirmEmailCommand("alice@example.com", code), default);
+        _kit.Users.Stored(_alice.Id)!.EmailConfirmed.Should().BeTrue();
+        FailureReasons().Should().Equal(Enumerable.Repeat(AccountCodeFailure.WrongCode, 50));
+    }
+
+    [Fact]
+    public async Task A_reset_of_an_address_never_confirmed_clears_the_second_factor_a_pre_registrant_set()
+    {
+        await _kit.TwoFactors.TryBeginSetupAsync(_alice.Id, "pending", default);
+        await _kit.TwoFactors.TryEnableAsync(_alice.Id, "pending", 1, ["HASH"], _kit.Clock.GetUtcNow(), default);
+        var code = await ForgotAsync("alice@example.com");
+
+        await Reset.Handle(new ResetPasswordCommand("alice@example.com", code, NewPassword), default);
+
+        (await _kit.TwoFactors.FindAsync(_alice.Id, default)).Should().BeNull("the recovery codes go with it");
+        _kit.Users.Stored(_alice.Id)!.EmailConfirmed.Should().BeTrue();
+        var cleared = _kit.Log.Entries.Single(e => e.EventId.Name == "PreRegistrationCleared");
+        cleared.EventId.Id.Should().Be(4030);
+        cleared["TwoFactorRemoved"].Should().Be(true);
+    }
+
+    [Fact]
+    public async Task A_reset_of_a_confirmed_address_keeps_the_second_factor()
+    {
+        var carol = _kit.Users.Seed(TestUsers.Confirmed(TestUsers.New(id: "000000000000000000000ca1", email: "carol@example.com")));
+        await _kit.TwoFactors.TryBeginSetupAsync(carol.Id, "pending", default);
+        await _kit.TwoFactors.TryEnableAsync(carol.Id, "pending", 1, ["HASH"], _kit.Clock.GetUtcNow(), default);
+        var code = await ForgotAsync("carol@example.com");
+
+        await Reset.Handle(new ResetPasswordCommand("carol@example.com", code, NewPassword), default);
+
+        (await _kit.TwoFactors.FindAsync(carol.Id, default))!.IsEnabled.Should().BeTrue();
+        _kit.EventNames.Should().NotContain("PreRegistrationCleared");
     }
 
     [Fact]
@@ -200,7 +218,7 @@ public sealed class AccountCodeHandlerTests
         stored.FailedLoginCount.Should().Be(0);
         stored.EmailConfirmed.Should().BeTrue();
         _kit.Store.All.Single().RevokedAt.Should().NotBeNull();
-        _kit.EventNames.Should().Equal("PasswordResetRequested", "PasswordReset");
+        _kit.EventNames.Should().Equal("PasswordResetRequested", "PreRegistrationCleared", "PasswordReset");
         await RefusedAsync(() => Reset.Handle(new ResetPasswordCommand("alice@example.com", code, "another long passphrase"), default));
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CleanAuth.Tests.Unit.Application.Auth;
 
-/// <summary>The words of the two emails: each kind its own subject, sentences, link template and lifetime.</summary>
+/// <summary>The words of the two emails: each kind its own subject, sentences, link template and lifetime; a name only once the address is confirmed.</summary>
 public sealed class AccountEmailsTests
 {
     private const string Code = "7KQ2-M9XD-4HTW";
@@ -17,8 +17,11 @@ public sealed class AccountEmailsTests
         ResetUrl = "https://app.example/reset?e={email}&c={code}",
     }));
 
-    private EmailMessage Render(AccountCodePurpose purpose, TimeSpan lifetime) =>
-        _emails.Render(TestUsers.New(name: "Ann <b>Lee</b>", email: "ann+x@example.com"), purpose, Code, lifetime);
+    private EmailMessage Render(AccountCodePurpose purpose, TimeSpan lifetime, bool confirmed = true)
+    {
+        var user = TestUsers.New(name: "Ann <b>Lee</b>", email: "ann+x@example.com");
+        return _emails.Render(confirmed ? TestUsers.Confirmed(user) : user, purpose, Code, lifetime);
+    }
 
     [Fact]
     public void A_confirmation_mail_asks_to_confirm_and_links_to_the_confirm_template()
@@ -67,6 +70,18 @@ public sealed class AccountEmailsTests
             """);
         mail.HtmlBody.Should().Contain("<p>Someone (hopefully you) asked to reset the password of your account.</p>")
             .And.Contain(">Open this link to choose a new password</a>");
+    }
+
+    [Theory]
+    [InlineData(AccountCodePurpose.EmailConfirmation)]
+    [InlineData(AccountCodePurpose.PasswordReset)]
+    public void Until_the_address_is_confirmed_the_mail_names_no_one(AccountCodePurpose purpose)
+    {
+        var mail = Render(purpose, TimeSpan.FromMinutes(15), confirmed: false);
+
+        mail.ToName.Should().BeEmpty("the name was chosen by whoever registered the address, not by the mailbox's owner");
+        mail.TextBody.Should().StartWith("Hello,\n\n").And.NotContain("Ann").And.NotContain("Lee");
+        mail.HtmlBody.Should().Contain("<p>Hello,</p>").And.NotContain("Ann").And.NotContain("Lee");
     }
 
     [Theory]

@@ -31,10 +31,24 @@ public sealed class TwoFactorHandlerTests
 
     public TwoFactorHandlerTests()
     {
-        _alice = _kit.Users.Seed(TestUsers.New(password: Password));
+        _alice = _kit.Users.Seed(TestUsers.Confirmed(TestUsers.New(password: Password)));
         _currentUser.Set(_kit.Users.FindByIdAsync(_alice.Id, default).Result!);
         _sessions = new AccountSessions(_kit.Users, _kit.Store, _kit.RefreshTokens, _kit.Clock);
         _passwords = new PasswordConfirmation(_kit.Hasher, _kit.Attempts);
+    }
+
+    [Fact]
+    public async Task Before_the_address_is_confirmed_neither_setup_nor_enable_is_allowed()
+    {
+        var setup = await Setup();
+        var unconfirmed = _kit.Users.Seed(TestUsers.New(id: "000000000000000000000e7e", email: "eve@example.com"));
+        _currentUser.Set(unconfirmed);
+
+        await FluentActions.Awaiting(Setup).Should().ThrowAsync<EmailNotConfirmedException>();
+        await _kit.TwoFactors.TryBeginSetupAsync(unconfirmed.Id, (await _kit.TwoFactors.FindAsync(_alice.Id, default))!.PendingSecret!, default);
+        (await FluentActions.Awaiting(() => Enable(Code(setup))).Should().ThrowAsync<EmailNotConfirmedException>())
+            .Which.ProblemType.Should().Be("urn:cleanauth:problem:email-not-confirmed");
+        (await _kit.TwoFactors.FindAsync(unconfirmed.Id, default))!.IsEnabled.Should().BeFalse();
     }
 
     [Fact]

@@ -72,6 +72,17 @@ public sealed class PickupFolderEmailSenderTests
         loaded.TextBody.Should().Be("code 1");
     }
 
+    [Fact]
+    public void An_empty_name_puts_the_bare_address_in_To_and_a_name_is_shown()
+    {
+        var bare = Mime(Entry() with { Message = Entry().Message with { ToName = "" } });
+        var named = Mime(Entry());
+
+        bare.Headers[HeaderId.To].Should().Be("grace@example.com");
+        bare.To.Mailboxes.Single().Name.Should().BeNullOrEmpty();
+        named.Headers[HeaderId.To].Should().Be("Grace <grace@example.com>");
+    }
+
     private static OutboxEntry Entry() => new("6745a1b2c3d4e5f601234567",
         new EmailMessage("PasswordReset", "grace@example.com", "Grace", "Reset", "code 1", "<p>code 1</p>"), 1, "token",
         new DateTimeOffset(2026, 11, 25, 8, 30, 0, TimeSpan.Zero));

@@ -5,7 +5,8 @@ namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 
 /// <summary>
 /// The live one-time code of one user in the collection of its purpose, keyed by the user's id, so that issuing a new
-/// one replaces it and every decision is a write to this one document.
+/// one replaces it and every decision is a write to this one document. Documents written before ADR 0043 also hold an
+/// <c>attempts</c> count, which nothing reads any more.
 /// </summary>
 [BsonIgnoreExtraElements]
 public sealed class AccountCodeDocument
@@ -19,7 +20,4 @@ public sealed class AccountCodeDocument
     /// <summary>A TTL index removes the document a day after this; until then the filters ignore it.</summary>
     [BsonElement("expiresAt")]
     public DateTime ExpiresAt { get; set; }
-
-    [BsonElement("attempts")]
-    public int Attempts { get; set; }
 }
