@@ -43,6 +43,12 @@ public sealed class ProblemDetailsExceptionHandler(
                 .ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (exception is RecentSignInRequiredException recent)
+        {
+            // RFC 9470's step-up challenge: the token is valid, its authentication too old for this resource.
+            httpContext.Response.Headers.WWWAuthenticate = RecentSignInChallenge(recent.MaxAgeSeconds);
+        }
+
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
         {
@@ -66,6 +72,10 @@ public sealed class ProblemDetailsExceptionHandler(
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The error has been logged. Quote the trace id when reporting it."),
     };
+
+    /// <summary>The <c>WWW-Authenticate</c> value of a refusal for want of a recent sign-in (RFC 9470 §3).</summary>
+    public static string RecentSignInChallenge(int maxAgeSeconds) =>
+        $"Bearer error=\"insufficient_user_authentication\", max_age={maxAgeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The one mapping of a rejection to its status (ADR 0034); every subclass of a kind answers alike.</summary>
     public static int StatusOf(RejectionKind kind) => kind switch

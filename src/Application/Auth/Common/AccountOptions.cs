@@ -22,6 +22,13 @@ public sealed class AccountOptions
     /// <summary>Wrong tries a code survives; the one after this many is refused even when right (the code is dead).</summary>
     [Range(1, 20, ErrorMessage = "Accounts:MaxCodeAttempts must be between 1 and 20.")]
     public int MaxCodeAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// How long after the sign-in that started a session its tokens may still do what needs a recent sign-in
+    /// (<c>IRequireRecentSignIn</c>, ADR 0047); refreshes do not renew it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00", ErrorMessage = "Accounts:RecentSignIn must be between 00:00:30 and 1.00:00:00.")]
+    public TimeSpan RecentSignIn { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>

@@ -37,6 +37,10 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     public void AuthorizationDenied(UserId userId, string request, string requiredRole) =>
         LogAuthorizationDenied(logger, userId.Value, request, requiredRole, client.ClientIp, client.TraceId);
 
+    /// <summary>A request that needs a recent sign-in came with an older one (or a session without a sign-in time).</summary>
+    public void RecentSignInRequired(UserId userId, string request, DateTimeOffset? signedInAt) =>
+        LogRecentSignInRequired(logger, userId.Value, request, signedInAt, client.ClientIp, client.TraceId);
+
     public void EmailConfirmationSent(UserId userId) => LogEmailConfirmationSent(logger, userId.Value, client.ClientIp, client.TraceId);
 
     public void EmailConfirmed(UserId userId) => LogEmailConfirmed(logger, userId.Value, client.ClientIp, client.TraceId);
@@ -157,6 +161,10 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     [LoggerMessage(EventId = 4025, EventName = "TwoFactorReset", Level = LogLevel.Warning,
         Message = "Two-factor authentication of {UserId} reset by {ActorId} from {ClientIp}; every session ended ({TraceId})")]
     private static partial void LogTwoFactorReset(ILogger logger, string userId, string actorId, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4040, EventName = "RecentSignInRequired", Level = LogLevel.Warning,
+        Message = "{Request} by {UserId} from {ClientIp} refused: its session signed in at {SignedInAt}, not recently enough ({TraceId})")]
+    private static partial void LogRecentSignInRequired(ILogger logger, string userId, string request, DateTimeOffset? signedInAt, string? clientIp, string? traceId);
 }
 
 public enum LoginFailure
