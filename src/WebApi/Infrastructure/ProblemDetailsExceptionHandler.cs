@@ -113,7 +113,7 @@ public sealed class ProblemDetailsExceptionHandler(
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
         StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json (or as a form where the endpoint accepts one).",
         StatusCodes.Status414UriTooLong => $"The request target is longer than {RequestHeadLimits.MaxTargetBytes} bytes.",
-        StatusCodes.Status431RequestHeaderFieldsTooLarge => $"The request headers are larger than {RequestHeadLimits.MaxHeaderBytes} bytes together.",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => $"The request has more than {RequestHeadLimits.MaxHeaderCount} header fields or more than {RequestHeadLimits.MaxHeaderBytes} bytes of headers.",
         _ => "The request could not be read. Check that the body is well-formed and each field has the expected type.",
     };
 }
