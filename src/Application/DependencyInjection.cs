@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(CurrentUserBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RecentSignInBehaviour<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PasswordHashingBehaviour<,>));
         // Replaced by the infrastructure's bounded capacity; unbounded where none is registered.
         services.TryAddSingleton<IHashingCapacity, UnboundedHashingCapacity>();

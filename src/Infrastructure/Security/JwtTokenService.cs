@@ -16,10 +16,22 @@ public sealed class JwtTokenService(IOptions<JwtOptions> options, JwtSigningKey 
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public AccessToken IssueAccessToken(User user)
+    public AccessToken IssueAccessToken(User user, DateTimeOffset? authTime)
     {
         var jwt = options.Value;
         var now = timeProvider.GetUtcNow().UtcDateTime;
+        var claims = new Dictionary<string, object>
+        {
+            [JwtRegisteredClaimNames.Sub] = user.Id.Value,
+            [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+            [SecurityStampClaim] = user.SecurityStamp,
+        };
+        if (authTime is { } signedInAt)
+        {
+            // OIDC's claim, in seconds since the epoch: when the sign-in that started this session happened (ADR 0047).
+            claims[JwtRegisteredClaimNames.AuthTime] = signedInAt.ToUnixTimeSeconds();
+        }
+
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = jwt.Issuer,
@@ -28,12 +40,7 @@ public sealed class JwtTokenService(IOptions<JwtOptions> options, JwtSigningKey 
             IssuedAt = now,
             NotBefore = now,
             Expires = now.Add(jwt.AccessTokenLifetime),
-            Claims = new Dictionary<string, object>
-            {
-                [JwtRegisteredClaimNames.Sub] = user.Id.Value,
-                [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
-                [SecurityStampClaim] = user.SecurityStamp,
-            },
+            Claims = claims,
             SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
         });
         return new AccessToken(token, (int)jwt.AccessTokenLifetime.TotalSeconds);

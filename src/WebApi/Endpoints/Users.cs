@@ -54,8 +54,12 @@ public sealed class Users : IEndpointGroup
                 await mediator.SendForNoContent(new DisableAccountCommand(), ct))
             .WithName("DisableAccount")
             .WithSummary("Disables the signed-in user's account.")
-            .WithDescription("The account is kept, its tokens stop working at once and it can no longer sign in. 409 for the last active administrator.")
+            .WithDescription("The account is kept, its tokens stop working at once and it can no longer sign in. 409 for the last active administrator. "
+                + "Needs a recent sign-in (Accounts:RecentSignIn, 5 minutes by default, counted from the login that started the session; refreshing does not renew it): "
+                + "an older one gets a 401 of type `urn:cleanauth:problem:recent-sign-in-required` with `WWW-Authenticate: Bearer error=\"insufficient_user_authentication\", max_age=300` (RFC 9470; `max_age` is the setting in seconds); "
+                + "sign in again and repeat the call. No request body.")
             .Produces(StatusCodes.Status204NoContent)
+            .ProducesRecentSignInProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Infrastructure.Security;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -10,6 +11,14 @@ public sealed class HttpCallerIdentity(IHttpContextAccessor accessor) : ICallerI
     public string? UserId => Claim(JwtRegisteredClaimNames.Sub);
 
     public string? SecurityStamp => Claim(JwtTokenService.SecurityStampClaim);
+
+    public DateTimeOffset? AuthTime =>
+        long.TryParse(Claim(JwtRegisteredClaimNames.AuthTime), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+        && seconds <= MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    private static long MaxUnixSeconds => DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     private string? Claim(string type)
     {

@@ -43,6 +43,12 @@ public sealed class ProblemDetailsExceptionHandler(
                 .ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (exception is RecentSignInRequiredException recent)
+        {
+            // RFC 9470's step-up challenge: the token is valid, its authentication too old for this resource.
+            httpContext.Response.Headers.WWWAuthenticate = RecentSignInChallenge(recent.MaxAgeSeconds);
+        }
+
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problemDetailsService.TryWriteAsync(new ProblemDetailsContext
         {
@@ -68,6 +74,10 @@ public sealed class ProblemDetailsExceptionHandler(
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The error has been logged. Quote the trace id when reporting it."),
     };
+
+    /// <summary>The <c>WWW-Authenticate</c> value of a refusal for want of a recent sign-in (RFC 9470 §3).</summary>
+    public static string RecentSignInChallenge(int maxAgeSeconds) =>
+        $"Bearer error=\"insufficient_user_authentication\", max_age={maxAgeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The one mapping of a rejection to its status (ADR 0034); every subclass of a kind answers alike.</summary>
     public static int StatusOf(RejectionKind kind) => kind switch
@@ -104,7 +114,7 @@ public sealed class ProblemDetailsExceptionHandler(
     {
         StatusCodes.Status413PayloadTooLarge => "The request body is larger than this endpoint accepts.",
         StatusCodes.Status414UriTooLong => $"The request target is longer than {RequestHeadLimits.MaxTargetBytes} bytes.",
-        StatusCodes.Status431RequestHeaderFieldsTooLarge => $"The request headers are larger than {RequestHeadLimits.MaxHeaderBytes} bytes together.",
+        StatusCodes.Status431RequestHeaderFieldsTooLarge => $"The request has more than {RequestHeadLimits.MaxHeaderCount} header fields or more than {RequestHeadLimits.MaxHeaderBytes} bytes of headers.",
         _ => "The request could not be read. Check that the body is well-formed and each field has the expected type.",
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CleanAuth.WebApi.Infrastructure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -6,7 +7,7 @@ namespace CleanAuth.WebApi.OpenApi;
 
 /// <summary>
 /// Declares what the server really sends beyond bodies: the response headers (Location, ETag, Cache-Control,
-/// Retry-After), covers as binary streams, the book forms as multipart only, and camelCase query parameters.
+/// Retry-After, WWW-Authenticate for a recent sign-in), covers as binary streams, the book forms as multipart only, and camelCase query parameters.
 /// </summary>
 public sealed class ResponseTransformer : IOpenApiOperationTransformer
 {
@@ -40,6 +41,10 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
             {
                 case "201":
                     AddHeader(declared, "Location", "The new resource's path.");
+                    break;
+                case "401" when context.Description.ActionDescriptor.EndpointMetadata.OfType<ProblemResponses.RecentSignInRequired>().Any():
+                    declared.Description = "No valid access token, or (type `urn:cleanauth:problem:recent-sign-in-required`) a sign-in older than Accounts:RecentSignIn: sign in again and repeat the call.";
+                    AddHeader(declared, "WWW-Authenticate", "For a sign-in that is too old, RFC 9470's challenge: `Bearer error=\"insufficient_user_authentication\", max_age=<seconds>`.");
                     break;
                 case "429" or "503":
                     AddHeader(declared, "Retry-After", "Seconds to wait before retrying.", JsonSchemaType.Integer);

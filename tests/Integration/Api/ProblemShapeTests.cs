@@ -118,5 +118,47 @@ public sealed class ProblemShapeOverKestrelTests
         bigHeaders.Headers.Add("X-Big", new string('b', 40_000));
         using var tooLarge = await client.SendAsync(bigHeaders);
         await ProblemShapeTests.ShouldHaveShapeAsync(tooLarge, HttpStatusCode.RequestHeaderFieldsTooLarge, "https://tools.ietf.org/html/rfc6585#section-5", "Request headers too large.", "431 over Kestrel");
+
+        // Header fields are counted as Kestrel counts them, one per line: 100 pass, the 101st is the app's 431 problem.
+        (await RawAsync(api.BaseAddress, WithFields(100))).Head.Should().StartWith("HTTP/1.1 200");
+        var tooMany = await RawAsync(api.BaseAddress, WithFields(101));
+        tooMany.Head.Should().StartWith("HTTP/1.1 431").And.Contain("Content-Type: application/problem+json");
+        tooMany.Body.Should().Contain("\"title\":\"Request headers too large.\"").And.Contain("more than 100 header fields").And.Contain("\"traceId\"");
+        var repeated = await RawAsync(api.BaseAddress, WithFields(101, sameName: true));
+        repeated.Head.Should().StartWith("HTTP/1.1 431", "a repeated name counts once per line").And.Contain("application/problem+json");
+
+        // What only Kestrel answers, before any middleware (ADR 0027): the limits measured there, empty bodies.
+        foreach (var (request, status) in new[]
+        {
+            (WithFields(201), "431"),
+            ("GET /" + new string('a', 16_370) + " HTTP/1.1\r\nHost: x\r\n\r\n", "414"),
+            ("GET * HTTP/1.1\r\nHost: x\r\n\r\n", "405"),
+            ("POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}", "400"),
+            ("GET /api/%00 HTTP/1.1\r\nHost: x\r\n\r\n", "400"),
+        })
+        {
+            var answer = await RawAsync(api.BaseAddress, request);
+            answer.Head.Should().StartWith($"HTTP/1.1 {status}", request[..Math.Min(request.Length, 40)]).And.Contain("Content-Length: 0");
+        }
+    }
+
+    /// <summary>A GET of the liveness probe with <paramref name="fields"/> header lines in all (Host and Connection among them).</summary>
+    private static string WithFields(int fields, bool sameName = false) =>
+        "GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+        + string.Concat(Enumerable.Range(0, fields - 2).Select(i => sameName ? "X-Same: v\r\n" : $"X-Field-{i}: v\r\n")) + "\r\n";
+
+    /// <summary>Sends raw bytes (HttpClient would refuse or fix most of these) and reads until the server closes.</summary>
+    private static async Task<(string Head, string Body)> RawAsync(Uri server, string request)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await tcp.ConnectAsync(server.Host, server.Port, timeout.Token);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request), timeout.Token);
+        using var received = new MemoryStream();
+        await stream.CopyToAsync(received, timeout.Token);
+        var text = System.Text.Encoding.ASCII.GetString(received.ToArray());
+        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        return split < 0 ? (text, "") : (text[..split], text[(split + 4)..]);
     }
 }

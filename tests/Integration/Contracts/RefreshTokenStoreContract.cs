@@ -15,7 +15,10 @@ public abstract class RefreshTokenStoreContract
 
     private StoredRefreshToken NewToken(string? userId = null, string? familyId = null) => new(
         _ids.NewId(), Convert.ToHexString(Guid.NewGuid().ToByteArray()) + Convert.ToHexString(Guid.NewGuid().ToByteArray()),
-        UserId.From(userId ?? _ids.NewId()), familyId ?? _ids.NewId(), "STAMP", Now, Now.AddDays(14), Now.AddDays(30), null, null);
+        UserId.From(userId ?? _ids.NewId()), familyId ?? _ids.NewId(), "STAMP", Now, Now.AddDays(14), Now.AddDays(30), null, null, SignedInAt);
+
+    // The family's sign-in (the access tokens' auth_time): before the token, as after a two-factor login's last step.
+    private static readonly DateTimeOffset SignedInAt = Now.AddSeconds(-42.5);
 
     /// <summary>The token a refresh of <paramref name="spent"/> would issue.</summary>
     private StoredRefreshToken Next(StoredRefreshToken spent, DateTimeOffset at) => NewToken(spent.UserId.Value, spent.FamilyId) with
@@ -58,6 +61,24 @@ public abstract class RefreshTokenStoreContract
         (await Store.FindByHashAsync(token.TokenHash, default))!.SpentAt.Should().Be(Now.AddMinutes(1));
         (await Store.FindByHashAsync(next.TokenHash, default)).Should().Be(next);
         (await Store.FindByHashAsync(revoked.TokenHash, default))!.RevokedAt.Should().Be(Now);
+    }
+
+    [StoreFact]
+    public async Task The_sign_in_time_is_the_familys_kept_by_every_rotation_and_absent_where_never_given()
+    {
+        var token = NewToken();
+        var legacy = NewToken() with { SignedInAt = null };
+        await Store.AddAsync(token, default);
+        await Store.AddAsync(legacy, default);
+        var next = Next(token, Now.AddMinutes(1)) with { SignedInAt = Now.AddMinutes(1) };
+        var legacyNext = Next(legacy, Now.AddMinutes(1)) with { SignedInAt = Now.AddMinutes(1) };
+
+        (await Store.TryRotateAsync(token, next, default)).Should().BeTrue();
+        (await Store.TryRotateAsync(legacy, legacyNext, default)).Should().BeTrue();
+
+        (await Store.FindByHashAsync(next.TokenHash, default))!.SignedInAt.Should().Be(SignedInAt, "a rotation never renews the sign-in");
+        (await Store.FindByHashAsync(token.TokenHash, default))!.SignedInAt.Should().Be(SignedInAt);
+        (await Store.FindByHashAsync(legacyNext.TokenHash, default))!.SignedInAt.Should().BeNull("a session from before sign-in times were kept never gets one");
     }
 
     [StoreFact]

@@ -34,7 +34,7 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         lock (_gate)
         {
             _tokens.Add(token.TokenHash, token);
-            _families.Add(Key(token.FamilyId), new Family(token.UserId, token.SecurityStamp, token.CreatedAt, token.FamilyExpiresAt, token.TokenHash, token.ExpiresAt, null, null));
+            _families.Add(Key(token.FamilyId), new Family(token.UserId, token.SecurityStamp, token.CreatedAt, token.FamilyExpiresAt, token.TokenHash, token.ExpiresAt, null, null, token.SignedInAt));
         }
 
         return Task.CompletedTask;
@@ -110,10 +110,11 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
             FamilyExpiresAt = family.ExpiresAt,
             SpentAt = token.TokenHash == family.CurrentHash ? null : token.SpentAt ?? family.RotatedAt ?? family.CreatedAt,
             RevokedAt = family.RevokedAt,
+            SignedInAt = family.SignedInAt,
         }
         : null;
 
     private sealed record Family(
         UserId UserId, string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
-        string CurrentHash, DateTimeOffset CurrentExpiresAt, DateTimeOffset? RotatedAt, DateTimeOffset? RevokedAt);
+        string CurrentHash, DateTimeOffset CurrentExpiresAt, DateTimeOffset? RotatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? SignedInAt);
 }

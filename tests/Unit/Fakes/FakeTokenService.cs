@@ -9,9 +9,13 @@ public sealed class FakeTokenService : ITokenService
 
     public List<User> IssuedFor { get; } = [];
 
-    public AccessToken IssueAccessToken(User user)
+    /// <summary>The <c>auth_time</c> each issued token carried, in order.</summary>
+    public List<DateTimeOffset?> AuthTimes { get; } = [];
+
+    public AccessToken IssueAccessToken(User user, DateTimeOffset? authTime)
     {
         IssuedFor.Add(user);
+        AuthTimes.Add(authTime);
         return new AccessToken(TokenFor(user), ExpiresInSeconds);
     }
 

@@ -18,6 +18,13 @@ public sealed class AccountOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00", ErrorMessage = "Accounts:ResetCodeLifetime must be between 00:01:00 and 1.00:00:00.")]
     public TimeSpan ResetCodeLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long after the sign-in that started a session its tokens may still do what needs a recent sign-in
+    /// (<c>IRequireRecentSignIn</c>, ADR 0047); refreshes do not renew it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00", ErrorMessage = "Accounts:RecentSignIn must be between 00:00:30 and 1.00:00:00.")]
+    public TimeSpan RecentSignIn { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>

@@ -17,6 +17,10 @@ namespace CleanAuth.Application.Auth.Ports;
 /// <param name="FamilyExpiresAt">The family's absolute end.</param>
 /// <param name="SpentAt">Set once the family has rotated past this token: it is no longer the family's current token.</param>
 /// <param name="RevokedAt">When the family was revoked (logout, reuse, password change, disable).</param>
+/// <param name="SignedInAt">
+/// When the sign-in that started the family happened: the access tokens' <c>auth_time</c>, kept by every rotation.
+/// Null for families started before it was kept (ADR 0047).
+/// </param>
 public sealed record StoredRefreshToken(
     string Id,
     string TokenHash,
@@ -27,7 +31,8 @@ public sealed record StoredRefreshToken(
     DateTimeOffset ExpiresAt,
     DateTimeOffset FamilyExpiresAt,
     DateTimeOffset? SpentAt,
-    DateTimeOffset? RevokedAt);
+    DateTimeOffset? RevokedAt,
+    DateTimeOffset? SignedInAt = null);
 
 /// <summary>
 /// Where refresh tokens are kept. A family's state — which token is current, whether it is revoked — is one
@@ -37,10 +42,10 @@ public sealed record StoredRefreshToken(
 /// </summary>
 public interface IRefreshTokenStore
 {
-    /// <summary>Starts a family (a login) whose current token is <paramref name="token"/>.</summary>
+    /// <summary>Starts a family (a login) whose current token is <paramref name="token"/>, keeping its <c>SignedInAt</c> for the family.</summary>
     Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken);
 
-    /// <summary>The token with this hash and its family's state, or null (unknown, or its family is gone).</summary>
+    /// <summary>The token with this hash and its family's state (with the family's <c>SignedInAt</c>), or null (unknown, or its family is gone).</summary>
     Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken);
 
     /// <summary>

@@ -5,7 +5,11 @@ namespace CleanAuth.Application.Auth.Ports;
 
 public interface ITokenService
 {
-    AccessToken IssueAccessToken(User user);
+    /// <summary>
+    /// An access token for <paramref name="user"/>, carrying <paramref name="authTime"/> (the session's sign-in) as
+    /// <c>auth_time</c>; none when it is null.
+    /// </summary>
+    AccessToken IssueAccessToken(User user, DateTimeOffset? authTime);
 }
 
 public sealed record AccessToken([property: Sensitive] string Value, int ExpiresInSeconds);

@@ -37,6 +37,10 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     public void AuthorizationDenied(UserId userId, string request, string requiredRole) =>
         LogAuthorizationDenied(logger, userId.Value, request, requiredRole, client.ClientIp, client.TraceId);
 
+    /// <summary>A request that needs a recent sign-in came with an older one (or a session without a sign-in time).</summary>
+    public void RecentSignInRequired(UserId userId, string request, DateTimeOffset? signedInAt) =>
+        LogRecentSignInRequired(logger, userId.Value, request, signedInAt, client.ClientIp, client.TraceId);
+
     public void EmailConfirmationSent(UserId userId) => LogEmailConfirmationSent(logger, userId.Value, client.ClientIp, client.TraceId);
 
     public void EmailConfirmed(UserId userId) => LogEmailConfirmed(logger, userId.Value, client.ClientIp, client.TraceId);
@@ -166,6 +170,10 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     [LoggerMessage(EventId = 4030, EventName = "PreRegistrationCleared", Level = LogLevel.Warning,
         Message = "Password reset of {UserId}, whose address was never confirmed, cleared what was set before: two-factor removed {TwoFactorRemoved}; every session ended; from {ClientIp} ({TraceId})")]
     private static partial void LogPreRegistrationCleared(ILogger logger, string userId, bool twoFactorRemoved, string? clientIp, string? traceId);
+
+    [LoggerMessage(EventId = 4040, EventName = "RecentSignInRequired", Level = LogLevel.Warning,
+        Message = "{Request} by {UserId} from {ClientIp} refused: its session signed in at {SignedInAt}, not recently enough ({TraceId})")]
+    private static partial void LogRecentSignInRequired(ILogger logger, string userId, string request, DateTimeOffset? signedInAt, string? clientIp, string? traceId);
 }
 
 public enum LoginFailure

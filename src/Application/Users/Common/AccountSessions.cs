@@ -34,7 +34,10 @@ public sealed class AccountSessions(IUserRepository users, IRefreshTokenStore re
         return user;
     }
 
-    /// <summary>Ends every other session and starts a fresh one for the caller.</summary>
-    public async Task<TokenPair> RenewAsync(User user, CancellationToken cancellationToken) =>
-        await refreshTokens.StartFamilyAsync(await EndAllAsync(user, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Ends every other session and starts a fresh one for the caller, signed in at <paramref name="signedInAt"/>: now
+    /// after a proven password, else the caller's own session's time (ADR 0047).
+    /// </summary>
+    public async Task<TokenPair> RenewAsync(User user, DateTimeOffset? signedInAt, CancellationToken cancellationToken) =>
+        await refreshTokens.StartFamilyAsync(await EndAllAsync(user, cancellationToken), signedInAt, cancellationToken);
 }

@@ -11,11 +11,14 @@ namespace CleanAuth.Application.Users.DisableAccount;
 /// <summary>
 /// Disables an account: it is kept, but it can no longer sign in and every token it holds stops
 /// working. Without <see cref="UserId"/> it is the caller's own account; with one, an administrator's
-/// action on that user (and then the admin role is required).
+/// action on that user (and then the admin role is required). Disabling one's own account needs a recent sign-in
+/// (ADR 0047): a stolen access token must not be able to lock the owner out.
 /// </summary>
-public sealed record DisableAccountCommand(string? UserId = null) : IRequest<Unit>, IRequireRole
+public sealed record DisableAccountCommand(string? UserId = null) : IRequest<Unit>, IRequireRole, IRequireRecentSignIn
 {
     public string? RequiredRole => UserId is null ? null : Role.Admin;
+
+    public bool RecentSignInRequired => UserId is null;
 }
 
 public sealed class DisableAccountCommandHandler(

@@ -18,7 +18,8 @@ public sealed class DisableTwoFactorCommandHandler(
     ITwoFactorStore store,
     PasswordConfirmation passwords,
     AccountSessions sessions,
-    SecurityEvents events) : IRequestHandler<DisableTwoFactorCommand, TokenPair>
+    SecurityEvents events,
+    TimeProvider timeProvider) : IRequestHandler<DisableTwoFactorCommand, TokenPair>
 {
     public async Task<TokenPair> Handle(DisableTwoFactorCommand request, CancellationToken cancellationToken)
     {
@@ -29,7 +30,8 @@ public sealed class DisableTwoFactorCommandHandler(
             throw new TwoFactorStateException(TwoFactorStateException.NotEnabled);
         }
 
-        var pair = await sessions.RenewAsync(user, cancellationToken);
+        // The password was just proven: the new session is a sign-in of now.
+        var pair = await sessions.RenewAsync(user, timeProvider.GetUtcNow(), cancellationToken);
         events.TwoFactorDisabled(user.Id, user.Id);
         return pair;
     }

@@ -19,6 +19,7 @@ public sealed record EnableTwoFactorCommand(string Code) : IRequest<TwoFactorEna
 
 public sealed class EnableTwoFactorCommandHandler(
     ICurrentUser currentUser,
+    ICallerIdentity caller,
     ITwoFactorStore store,
     SecondFactor secondFactor,
     AccountSessions sessions,
@@ -60,7 +61,8 @@ public sealed class EnableTwoFactorCommandHandler(
             throw new TwoFactorStateException(now is { IsEnabled: true } ? TwoFactorStateException.AlreadyEnabled : TwoFactorStateException.NoSetup);
         }
 
-        var pair = await sessions.RenewAsync(user, cancellationToken);
+        // A code from an app proves nothing about who holds the token: the new session keeps the old sign-in time.
+        var pair = await sessions.RenewAsync(user, caller.AuthTime, cancellationToken);
         events.TwoFactorEnabled(user.Id);
         return TwoFactorEnabled.From(codes, pair);
     }

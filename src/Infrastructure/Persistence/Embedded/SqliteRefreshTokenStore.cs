@@ -20,7 +20,7 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
     private const string Joined = """
         SELECT t.Id, t.TokenHash, f.UserId, t.FamilyId, f.SecurityStamp, t.CreatedAt, t.ExpiresAt, f.ExpiresAt AS FamilyExpiresAt,
                CASE WHEN t.TokenHash = f.CurrentHash THEN NULL ELSE coalesce(t.SpentAt, f.RotatedAt, f.CreatedAt) END AS SpentAt,
-               f.RevokedAt
+               f.RevokedAt, f.SignedInAt
         FROM refresh_tokens t JOIN refresh_families f ON f.Id = t.FamilyId
         """;
 
@@ -30,10 +30,11 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
         {
             Insert(connection, token);
             return connection.Execute(
-                "INSERT INTO refresh_families (Id, UserId, SecurityStamp, CreatedAt, ExpiresAt, CurrentHash, CurrentExpiresAt) " +
-                "VALUES (@family, @user, @stamp, @created, @familyExpires, @hash, @expires)",
+                "INSERT INTO refresh_families (Id, UserId, SecurityStamp, CreatedAt, ExpiresAt, CurrentHash, CurrentExpiresAt, SignedInAt) " +
+                "VALUES (@family, @user, @stamp, @created, @familyExpires, @hash, @expires, @signedIn)",
                 ("@family", Id(token.FamilyId)), ("@user", token.UserId.Value), ("@stamp", token.SecurityStamp), ("@created", Ticks(token.CreatedAt)),
-                ("@familyExpires", Ticks(token.FamilyExpiresAt)), ("@hash", token.TokenHash), ("@expires", Ticks(token.ExpiresAt)));
+                ("@familyExpires", Ticks(token.FamilyExpiresAt)), ("@hash", token.TokenHash), ("@expires", Ticks(token.ExpiresAt)),
+                ("@signedIn", Ticks(token.SignedInAt)));
         });
         return Task.CompletedTask;
     }
@@ -108,5 +109,6 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
 
     private static StoredRefreshToken ToToken(SqliteDataReader row) => new(
         row.Text("Id"), row.Text("TokenHash"), UserId.From(row.Text("UserId")), row.Text("FamilyId"), row.Text("SecurityStamp"),
-        row.Instant("CreatedAt"), row.Instant("ExpiresAt"), row.Instant("FamilyExpiresAt"), row.OptionalInstant("SpentAt"), row.OptionalInstant("RevokedAt"));
+        row.Instant("CreatedAt"), row.Instant("ExpiresAt"), row.Instant("FamilyExpiresAt"), row.OptionalInstant("SpentAt"), row.OptionalInstant("RevokedAt"),
+        row.OptionalInstant("SignedInAt"));
 }

@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     private static readonly string[] Steps =
     [
@@ -99,6 +99,10 @@ internal static class SqliteSchema
         CREATE TABLE two_factor_recovery_codes (
             UserId TEXT NOT NULL, CodeHash TEXT NOT NULL, PRIMARY KEY (UserId, CodeHash)) STRICT, WITHOUT ROWID;
         """,
+
+        // Step 6 (ADR 0047). A family keeps when the sign-in that started it happened (the access tokens' auth_time);
+        // families from before have none, so their sessions never count as a recent sign-in.
+        "ALTER TABLE refresh_families ADD COLUMN SignedInAt INTEGER;",
     ];
 
     /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>

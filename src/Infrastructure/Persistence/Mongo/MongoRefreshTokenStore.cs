@@ -34,6 +34,7 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
                 ExpiresAt = token.FamilyExpiresAt.UtcDateTime,
                 CurrentHash = token.TokenHash,
                 CurrentExpiresAt = token.ExpiresAt.UtcDateTime,
+                SignedInAt = token.SignedInAt?.UtcDateTime,
             },
             cancellationToken: cancellationToken);
     });
@@ -89,5 +90,6 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
         token.Id.ToString(), token.TokenHash, UserId.From(family.UserId.ToString()), family.Id.ToString(), family.SecurityStamp,
         Utc(token.CreatedAt), Utc(token.ExpiresAt), Utc(family.ExpiresAt),
         token.TokenHash == family.CurrentHash ? null : Utc(token.SpentAt ?? family.RotatedAt ?? family.CreatedAt),
-        family.RevokedAt is { } revoked ? Utc(revoked) : null);
+        family.RevokedAt is { } revoked ? Utc(revoked) : null,
+        family.SignedInAt is { } signedIn ? Utc(signedIn) : null);
 }

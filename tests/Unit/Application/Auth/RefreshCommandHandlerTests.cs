@@ -37,6 +37,31 @@ public sealed class RefreshCommandHandlerTests
     }
 
     [Fact]
+    public async Task A_refresh_keeps_the_sign_in_time_of_the_login_that_started_the_family()
+    {
+        var signedInAt = _kit.Clock.GetUtcNow();
+        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        _kit.Clock.Advance(TimeSpan.FromHours(2));
+
+        var second = await _handler.Handle(new RefreshCommand(first.RefreshToken), default);
+        _kit.Clock.Advance(TimeSpan.FromHours(2));
+        await _handler.Handle(new RefreshCommand(second.RefreshToken), default);
+
+        _kit.Tokens.AuthTimes.Should().Equal([signedInAt, signedInAt, signedInAt], "a refresh token never makes a sign-in recent");
+        _kit.Store.All.Should().OnlyContain(t => t.SignedInAt == signedInAt);
+    }
+
+    [Fact]
+    public async Task A_family_from_before_sign_in_times_were_kept_stays_without_one()
+    {
+        var legacy = await _kit.RefreshTokens.StartFamilyAsync(_alice, null, default);
+
+        await _handler.Handle(new RefreshCommand(legacy.RefreshToken), default);
+
+        _kit.Tokens.AuthTimes.Should().Equal([null, null]);
+    }
+
+    [Fact]
     public async Task Reusing_a_spent_token_revokes_the_family_and_logs_reuse()
     {
         var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);

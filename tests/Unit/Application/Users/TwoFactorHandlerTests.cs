@@ -25,6 +25,7 @@ public sealed class TwoFactorHandlerTests
     private const string Password = "correct horse battery staple";
     private readonly AuthKit _kit = new();
     private readonly CurrentUserAccessor _currentUser = new();
+    private readonly FakeCallerIdentity _caller = new();
     private readonly AccountSessions _sessions;
     private readonly PasswordConfirmation _passwords;
     private readonly User _alice;
@@ -163,11 +164,23 @@ public sealed class TwoFactorHandlerTests
     }
 
     [Fact]
+    public async Task Enabling_keeps_the_callers_sign_in_time_so_a_code_from_an_app_never_makes_a_token_recent()
+    {
+        var signedInAt = _kit.Clock.GetUtcNow().AddHours(-3);
+        _caller.AuthTime = signedInAt;
+
+        await Enable(Code(await Setup()));
+
+        _kit.Tokens.AuthTimes.Should().Equal([signedInAt], "the new session is the old sign-in's, not a new one (ADR 0047)");
+        _kit.Store.All.Single(t => t.RevokedAt is null).SignedInAt.Should().Be(signedInAt, "and its family keeps it for every refresh");
+    }
+
+    [Fact]
     public async Task An_enable_that_loses_to_a_concurrent_one_or_to_a_newer_setup_is_a_conflict()
     {
         var setup = await Setup();
         var racing = new RacingStore(_kit.TwoFactors);
-        var enable = new EnableTwoFactorCommandHandler(_currentUser, racing, _kit.SecondFactor, _sessions, _kit.Events, _kit.Clock);
+        var enable = new EnableTwoFactorCommandHandler(_currentUser, _caller, racing, _kit.SecondFactor, _sessions, _kit.Events, _kit.Clock);
 
         racing.BeforeEnable = () => _kit.TwoFactors.TryBeginSetupAsync(_alice.Id, "NEWER", default).Wait();
         var lostToSetup = () => enable.Handle(new EnableTwoFactorCommand(Code(setup)), default);
@@ -192,7 +205,7 @@ public sealed class TwoFactorHandlerTests
         var stamp = _kit.Users.Stored(_alice.Id)!.SecurityStamp;
         _currentUser.Set(_kit.Users.Stored(_alice.Id)!);
         var regenerate = new RegenerateRecoveryCodesCommandHandler(_currentUser, _kit.TwoFactors, _passwords, _kit.Events);
-        var disable = new DisableTwoFactorCommandHandler(_currentUser, _kit.TwoFactors, _passwords, _sessions, _kit.Events);
+        var disable = new DisableTwoFactorCommandHandler(_currentUser, _kit.TwoFactors, _passwords, _sessions, _kit.Events, _kit.Clock);
 
         var wrong = () => regenerate.Handle(new RegenerateRecoveryCodesCommand("not " + Password), default);
         (await wrong.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainKey("password");
@@ -205,6 +218,7 @@ public sealed class TwoFactorHandlerTests
         _kit.Users.Stored(_alice.Id)!.SecurityStamp.Should().Be(stamp, "regenerating ends no session");
 
         var pair = await disable.Handle(new DisableTwoFactorCommand(Password), default);
+        _kit.Tokens.AuthTimes[^1].Should().Be(_kit.Clock.GetUtcNow(), "the proven password is a sign-in of now (ADR 0047)");
         (await _kit.TwoFactors.FindAsync(_alice.Id, default)).Should().BeNull();
         _kit.Users.Stored(_alice.Id)!.SecurityStamp.Should().NotBe(stamp);
         pair.AccessToken.Should().Be(FakeTokenService.TokenFor(_kit.Users.Stored(_alice.Id)!));
@@ -290,7 +304,7 @@ public sealed class TwoFactorHandlerTests
         new BeginTwoFactorSetupCommandHandler(_currentUser, _kit.TwoFactors, _kit.Authenticator, _kit.SecondFactor).Handle(new BeginTwoFactorSetupCommand(), default);
 
     private Task<TwoFactorEnabled> Enable(string code) =>
-        new EnableTwoFactorCommandHandler(_currentUser, _kit.TwoFactors, _kit.SecondFactor, _sessions, _kit.Events, _kit.Clock).Handle(new EnableTwoFactorCommand(code), default);
+        new EnableTwoFactorCommandHandler(_currentUser, _caller, _kit.TwoFactors, _kit.SecondFactor, _sessions, _kit.Events, _kit.Clock).Handle(new EnableTwoFactorCommand(code), default);
 
     private string Code(TwoFactorSetup setup, int stepsFromNow = 0) =>
         new Totp(Base32Encoding.ToBytes(setup.SharedKey)).ComputeTotp(_kit.Clock.GetUtcNow().UtcDateTime.AddSeconds(30 * stepsFromNow));

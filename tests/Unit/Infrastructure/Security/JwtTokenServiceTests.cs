@@ -27,18 +27,18 @@ public sealed class JwtTokenServiceTests
     [Fact]
     public void The_token_names_the_user_the_stamp_and_a_unique_id()
     {
-        var token = Read(_service.IssueAccessToken(_user).Value);
+        var token = Read(_service.IssueAccessToken(_user, null).Value);
 
         token.Subject.Should().Be(_user.Id.Value);
         token.GetClaim(JwtTokenService.SecurityStampClaim).Value.Should().Be(_user.SecurityStamp);
         token.Id.Should().NotBeNullOrWhiteSpace();
-        Read(_service.IssueAccessToken(_user).Value).Id.Should().NotBe(token.Id, "every token gets its own jti");
+        Read(_service.IssueAccessToken(_user, null).Value).Id.Should().NotBe(token.Id, "every token gets its own jti");
     }
 
     [Fact]
     public void The_token_is_an_HS256_signed_access_token_type()
     {
-        var token = Read(_service.IssueAccessToken(_user).Value);
+        var token = Read(_service.IssueAccessToken(_user, null).Value);
 
         token.Alg.Should().Be(SecurityAlgorithms.HmacSha256);
         token.Typ.Should().Be("at+jwt");
@@ -49,7 +49,7 @@ public sealed class JwtTokenServiceTests
     [Fact]
     public void Issued_at_and_expiry_come_from_the_clock_and_the_configured_lifetime()
     {
-        var issued = _service.IssueAccessToken(_user);
+        var issued = _service.IssueAccessToken(_user, null);
         var token = Read(issued.Value);
 
         var iat = long.Parse(token.GetClaim(JwtRegisteredClaimNames.Iat).Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -66,7 +66,7 @@ public sealed class JwtTokenServiceTests
     {
         _clock.Advance(TimeSpan.FromHours(3));
 
-        var token = Read(_service.IssueAccessToken(_user).Value);
+        var token = Read(_service.IssueAccessToken(_user, null).Value);
 
         token.ValidTo.Should().Be(Now.AddHours(3).AddMinutes(20).UtcDateTime);
     }
@@ -74,16 +74,28 @@ public sealed class JwtTokenServiceTests
     [Fact]
     public void The_token_carries_no_secrets_of_the_user()
     {
-        var token = Read(_service.IssueAccessToken(_user).Value);
+        var token = Read(_service.IssueAccessToken(_user, null).Value);
 
         token.Claims.Select(c => c.Value).Should().NotContain(_user.PasswordHash);
         token.Claims.Select(c => c.Type).Should().BeEquivalentTo(["sub", "jti", "sst", "iat", "nbf", "exp", "iss", "aud"]);
     }
 
     [Fact]
+    public void The_sign_in_time_is_carried_as_auth_time_in_seconds_and_left_out_when_unknown()
+    {
+        var signedInAt = Now.AddMinutes(-42).AddMilliseconds(700);
+
+        var token = Read(_service.IssueAccessToken(_user, signedInAt).Value);
+
+        token.GetClaim(JwtRegisteredClaimNames.AuthTime).Value.Should().Be(signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Base64UrlEncoder.Decode(token.EncodedPayload).Should().Contain($"\"auth_time\":{signedInAt.ToUnixTimeSeconds()}", "OIDC's auth_time is a JSON number");
+        Read(_service.IssueAccessToken(_user, null).Value).TryGetClaim(JwtRegisteredClaimNames.AuthTime, out _).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task The_signature_checks_out_with_the_signing_key_and_not_with_another()
     {
-        var value = _service.IssueAccessToken(_user).Value;
+        var value = _service.IssueAccessToken(_user, null).Value;
 
         var withKey = await Validate(value, _signingKey.Key);
         var withOther = await Validate(value, Key().Key);

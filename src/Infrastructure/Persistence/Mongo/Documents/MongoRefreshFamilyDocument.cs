@@ -40,4 +40,8 @@ public sealed class MongoRefreshFamilyDocument
 
     [BsonElement("revokedAt")]
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>When the sign-in that started the family happened (ADR 0047); absent in families from before it was kept.</summary>
+    [BsonElement("signedInAt")]
+    public DateTime? SignedInAt { get; set; }
 }

@@ -78,7 +78,7 @@ public sealed class PipelineTests : IDisposable
         scope.ServiceProvider.GetServices<IPipelineBehavior<LoginCommand, TokenPair>>().Select(b => b.GetType().GetGenericTypeDefinition())
             .Should().Equal(
                 typeof(TracingBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>),
-                typeof(CurrentUserBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(PasswordHashingBehaviour<,>));
+                typeof(CurrentUserBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(RecentSignInBehaviour<,>), typeof(PasswordHashingBehaviour<,>));
     }
 
     [Fact]
@@ -136,6 +136,9 @@ public sealed class PipelineTests : IDisposable
         var registered = await Send(new RegisterUserCommand("Alice", "alice@example.com", Password));
         SignInAs(registered.Id);
 
+        var stale = SignedInBefore(TestUsers.Epoch.AddMinutes(-6));
+        await stale.Should().ThrowAsync<RecentSignInRequiredException>("an old sign-in cannot disable, even with a valid token");
+        _caller.AuthTime = TestUsers.Epoch;
         await Send(new DisableAccountCommand());
 
         var read = () => Send(new GetCurrentUserQuery());
@@ -222,10 +225,17 @@ public sealed class PipelineTests : IDisposable
         await reuse.Should().ThrowAsync<UnauthorizedException>();
     }
 
+    private Func<Task<MediatR.Unit>> SignedInBefore(DateTimeOffset signedInAt)
+    {
+        _caller.AuthTime = signedInAt;
+        return () => Send(new DisableAccountCommand());
+    }
+
     private void SignInAs(string userId)
     {
         _caller.UserId = userId;
         _caller.SecurityStamp = _users.Stored(UserId.From(userId))!.SecurityStamp;
+        _caller.AuthTime = TestUsers.Epoch;
     }
 
     // One scope per request, as the web host makes one per HTTP request.

@@ -24,7 +24,7 @@ public sealed class SecurityEventsTests
             "AccountDisabled", "AccountEnabled", "RoleGranted", "RoleRevoked", "AuthorizationDenied",
             "EmailConfirmationSent", "EmailConfirmed", "EmailConfirmationFailed", "PasswordResetRequested", "PasswordReset", "PasswordResetFailed",
             "TwoFactorEnabled", "TwoFactorDisabled", "TwoFactorFailed", "RecoveryCodeUsed", "RecoveryCodesRegenerated", "TwoFactorReset",
-            "PreRegistrationCleared");
+            "PreRegistrationCleared", "RecentSignInRequired");
     }
 
     [Fact]
