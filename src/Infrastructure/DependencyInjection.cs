@@ -73,6 +73,8 @@ public static class DependencyInjection
             services.AddSingleton<ITwoFactorStore, SqliteTwoFactorStore>();
             services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHostedService<RefreshTokenSweeper>();
+            // One instance, so that its write is throttled across probes (ADR 0042).
+            services.AddSingleton<EmbeddedStoreHealthCheck>();
             services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store", tags: [ReadyTag]);
         }
         else
@@ -96,16 +98,15 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The use cases' outbox is the store's (waking this instance's sender); the sender is SMTP when
-    /// <c>Email:Smtp:Host</c> is set and the pickup folder under the data folder otherwise (ADR 0039).
+    /// The use cases' outbox is the store's, and nothing else: an enqueue does not wake the sender, which keeps its
+    /// own schedule, so no delivery work starts in step with the request that asked for it (ADR 0042). The sender is
+    /// SMTP when <c>Email:Smtp:Host</c> is set and the pickup folder under the data folder otherwise (ADR 0039).
     /// </summary>
     private static void AddEmailDelivery<TOutbox>(IServiceCollection services, IHostEnvironment environment)
         where TOutbox : class, IEmailOutbox, IOutboxQueue
     {
-        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<EmailMetrics>();
-        services.AddSingleton<IEmailOutbox>(provider =>
-            new WakingEmailOutbox(provider.GetRequiredService<TOutbox>(), provider.GetRequiredService<OutboxSignal>()));
+        services.AddSingleton<IEmailOutbox>(provider => provider.GetRequiredService<TOutbox>());
         services.AddSingleton<IOutboxQueue>(provider => provider.GetRequiredService<TOutbox>());
         services.AddSingleton<IEmailSender>(provider =>
             provider.GetRequiredService<IOptions<EmailDeliveryOptions>>().Value.Smtp.IsConfigured

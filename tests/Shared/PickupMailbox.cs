@@ -6,9 +6,10 @@ namespace CleanAuth.Tests.Email;
 
 /// <summary>
 /// Reads the mail the API delivered to its pickup folder (no SMTP host configured): the real outbox and the real
-/// background sender, with the .eml files as the mailbox.
+/// background sender, with the .eml files as the mailbox. <paramref name="deliver"/>, when given, runs a round of the
+/// sender before each look, for an API whose sender waits on a fake clock (nothing else wakes it, ADR 0042).
 /// </summary>
-public sealed partial class PickupMailbox(string dataPath)
+public sealed partial class PickupMailbox(string dataPath, Func<Task>? deliver = null)
 {
     public string Folder { get; } = Path.Combine(dataPath, PickupFolderEmailSender.FolderName);
 
@@ -39,6 +40,11 @@ public sealed partial class PickupMailbox(string dataPath)
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
         {
+            if (deliver is not null)
+            {
+                await deliver();
+            }
+
             var messages = await MessagesAsync(email, subject);
             if (messages.Count >= count)
             {

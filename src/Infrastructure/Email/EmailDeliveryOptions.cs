@@ -16,9 +16,15 @@ public sealed class EmailDeliveryOptions : IValidatableObject
 
     public SmtpOptions Smtp { get; set; } = new();
 
-    /// <summary>How often the sender looks for due mail when nothing woke it (an enqueue on this instance does).</summary>
+    /// <summary>
+    /// How often the sender looks for due mail, give or take a random fifth (<see cref="NextPollDelay"/>). Nothing else
+    /// wakes it (ADR 0042), so this is how long mail waits to leave: at most 1.2 × the interval, half that on average.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Email:PollInterval must be between 00:00:00.050 and 01:00:00.")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The wait before the next round: <see cref="PollInterval"/> × (0.8 + 0.4 × <paramref name="unit"/>), unit in [0, 1).</summary>
+    public TimeSpan NextPollDelay(double unit) => PollInterval * (0.8 + (0.4 * Math.Clamp(unit, 0, 1)));
 
     /// <summary>The wait after the first failed attempt; it doubles with every further one, up to <see cref="RetryMaxDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Email:RetryBaseDelay must be between 00:00:00.010 and 01:00:00.")]

@@ -8,8 +8,8 @@ using MimeKit;
 namespace CleanAuth.Infrastructure.Email;
 
 /// <summary>
-/// Delivers the outbox (ADR 0039): woken by an enqueue on this instance or by its poll interval, it claims a batch of
-/// due entries and sends them one by one, each only after re-taking its claim for a fresh lease and cut off well
+/// Delivers the outbox (ADR 0039): on its own schedule — every <see cref="EmailDeliveryOptions.PollInterval"/>, give or
+/// take a random fifth, and never woken by the request that enqueued (ADR 0042) — it claims a batch of due entries and sends them one by one, each only after re-taking its claim for a fresh lease and cut off well
 /// before that lease ends, so no other instance can hold it meanwhile. The outcome is recorded only while the claim
 /// holds — deleted when sent, due again after an exponential backoff, given up after
 /// <see cref="EmailDeliveryOptions.MaxAttempts"/> or at once when the failure is permanent. Nothing escapes its loop:
@@ -18,7 +18,6 @@ namespace CleanAuth.Infrastructure.Email;
 public sealed partial class EmailDeliveryService(
     IOutboxQueue queue,
     IEmailSender sender,
-    OutboxSignal signal,
     EmailMetrics metrics,
     IOptions<EmailDeliveryOptions> options,
     TimeProvider timeProvider,
@@ -60,7 +59,9 @@ public sealed partial class EmailDeliveryService(
 
             try
             {
-                await signal.WaitAsync(settings.PollInterval, timeProvider, stoppingToken);
+                // Not in step with any request (ADR 0042): mail a request asked for leaves at the next round, and
+                // the round's start is drawn anew each time.
+                await Task.Delay(settings.NextPollDelay(Random.Shared.NextDouble()), timeProvider, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -82,13 +82,14 @@ public sealed class SmtpDeliveryTests(Smtp4DevServer smtp, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task Delivery_takes_a_fraction_of_a_second_from_enqueue_to_the_mail_server()
+    public async Task Mail_leaves_at_the_senders_next_round_within_the_poll_interval_and_its_jitter()
     {
+        // Nothing wakes the sender (ADR 0042): a message waits for the next round, at most 1.2 × the poll interval.
         using var data = new TempFolder("cleanauth-mail-");
-        await using var api = await ApiAsync("embedded", data.Path, new() { ["Email:PollInterval"] = "00:01:00" });
+        await using var api = await ApiAsync("embedded", data.Path, new() { ["Email:PollInterval"] = "00:00:01" });
         _ = api.Server;
         var times = new List<double>();
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 10; i++)
         {
             var to = NewAddress("latency");
             var clock = Stopwatch.StartNew();
@@ -98,9 +99,9 @@ public sealed class SmtpDeliveryTests(Smtp4DevServer smtp, ITestOutputHelper out
         }
 
         times.Sort();
-        var median = (times[9] + times[10]) / 2;
-        output.WriteLine($"enqueue → received by smtp4dev, 20 messages: median {median:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
-        median.Should().BeLessThan(2000, "an enqueue wakes the sender at once; the poll interval here is a minute");
+        var median = (times[4] + times[5]) / 2;
+        output.WriteLine($"enqueue → received by smtp4dev, 10 messages, poll 1 s: median {median:F0} ms, min {times[0]:F0} ms, max {times[^1]:F0} ms");
+        times[^1].Should().BeLessThan(1200 + 3000, "the longest wait is 1.2 s; the rest is smtp4dev and a busy machine");
     }
 
     [Theory]

@@ -132,6 +132,13 @@ public class CleanAuthApi : WebApplicationFactory<Program>
 
     public string DataPath => _settings["Storage:DataPath"]!;
 
+    /// <summary>
+    /// Runs one round of the mail sender now, as its schedule would, and returns once it ended: nothing wakes the sender
+    /// (ADR 0042), and on a fake clock its schedule waits for the test to move the clock.
+    /// </summary>
+    public Task DeliverMailAsync() => Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
+        .OfType<CleanAuth.Infrastructure.Email.EmailDeliveryService>().Single().DeliverDueAsync(CancellationToken.None);
+
     public string EmbeddedFile => System.IO.Path.Combine(DataPath, SqliteStore.FileName);
 
     /// <summary>Registers a new user with a unique email and signs in; returns the client's credentials.</summary>

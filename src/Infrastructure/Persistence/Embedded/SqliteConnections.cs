@@ -17,6 +17,8 @@ internal sealed class SqliteConnections(string connectionString)
 {
     private static readonly object Configured = new();
 
+    private static readonly string BusyTimeoutPragma = FormattableString.Invariant($"PRAGMA busy_timeout = {(int)SqliteStore.BusyTimeout.TotalMilliseconds};");
+
     // Four kept connections a core (at least 8, at most 64) cover the operations that run at once; connections beyond
     // it are closed when returned.
     private static readonly int MaxIdle = Math.Clamp(Environment.ProcessorCount * 4, 8, 64);
@@ -104,8 +106,10 @@ internal sealed class SqliteConnections(string connectionString)
             {
                 // Per connection, not kept in the file, so once for each new physical connection: FULL makes every
                 // commit wait for the log to reach the disk; after a checkpoint the log is cut back to 64 MiB, so a
-                // burst of large covers does not leave it large.
-                connection.Execute("PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 67108864;");
+                // burst of large covers does not leave it large. busy_timeout lets SQLite itself wait for the write
+                // lock, retrying within a few milliseconds of its release: without it Microsoft.Data.Sqlite sleeps
+                // 150 ms after every SQLITE_BUSY, and any write that met another one took 150 ms (ADR 0042).
+                connection.Execute(BusyTimeoutPragma + " PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 67108864;");
                 _configured.AddOrUpdate(connection.Handle!, Configured);
             }
 

@@ -19,7 +19,6 @@ public sealed class EmailDeliveryServiceTests : IDisposable
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private readonly InMemoryEmailOutbox _outbox;
     private readonly RecordingSender _sender = new();
-    private readonly OutboxSignal _signal = new();
     private readonly ServiceProvider _metricsServices = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly EmailDeliveryOptions _options = new()
     {
@@ -34,7 +33,7 @@ public sealed class EmailDeliveryServiceTests : IDisposable
     private readonly CapturingLogger _log = new();
 
     private EmailDeliveryService Service(IOutboxQueue? queue = null, IEmailSender? sender = null) => new(
-        queue ?? _outbox, sender ?? _sender, _signal, new EmailMetrics(_metricsServices.GetRequiredService<IMeterFactory>()),
+        queue ?? _outbox, sender ?? _sender, new EmailMetrics(_metricsServices.GetRequiredService<IMeterFactory>()),
         Microsoft.Extensions.Options.Options.Create(_options), _clock, _log);
 
     [Fact]
@@ -112,30 +111,43 @@ public sealed class EmailDeliveryServiceTests : IDisposable
 
         await service.StartAsync(default);
         await WaitUntil(() => store.Calls >= 1);
-        _signal.Wake();
-        await WaitUntil(() => store.Calls >= 2);
+        await WaitUntil(() => NextRound(store.Calls >= 2));
         store.Down = false;
-        _signal.Wake();
-        await WaitUntil(() => _sender.Sent.Count == 1);
+        await WaitUntil(() => NextRound(_sender.Sent.Count == 1));
         await service.StopAsync(default);
 
         service.ExecuteTask!.IsCompletedSuccessfully.Should().BeTrue("nothing escapes the loop");
     }
 
     [Fact]
-    public async Task An_enqueue_through_the_waking_outbox_wakes_the_sender_before_its_poll_interval()
+    public async Task An_enqueue_does_not_wake_the_sender_it_waits_for_the_next_round_of_its_schedule()
     {
-        _options.PollInterval = TimeSpan.FromHours(1);
+        _options.PollInterval = TimeSpan.FromMinutes(10);
         var queue = new FlakyQueue(_outbox);
         using var service = Service(queue);
         await service.StartAsync(default);
-        // The first round has looked and found nothing: only a wake brings the sender back within the hour.
+        // The first round has looked and found nothing; the next is due 8 to 12 minutes later (ADR 0042).
         await WaitUntil(() => queue.Calls >= 1);
 
-        await new WakingEmailOutbox(_outbox, _signal).EnqueueAsync(Message, default);
+        await _outbox.EnqueueAsync(Message, default);
+        _clock.Advance(TimeSpan.FromMinutes(8) - TimeSpan.FromTicks(1));
+        await Task.Yield();
+        queue.Calls.Should().Be(1, "neither the enqueue nor the clock short of the shortest wait starts a round");
+        _sender.Sent.Should().BeEmpty();
 
-        await WaitUntil(() => _sender.Sent.Count == 1);
+        await WaitUntil(() => NextRound(_sender.Sent.Count == 1));
         await service.StopAsync(default);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1600)]
+    [InlineData(0.5, 2000)]
+    [InlineData(0.999999, 2400)]
+    public void The_wait_between_rounds_is_the_poll_interval_give_or_take_a_fifth(double unit, double milliseconds)
+    {
+        var options = new EmailDeliveryOptions { PollInterval = TimeSpan.FromSeconds(2) };
+
+        options.NextPollDelay(unit).TotalMilliseconds.Should().BeApproximately(milliseconds, 0.01);
     }
 
     [Fact]
@@ -325,6 +337,17 @@ public sealed class EmailDeliveryServiceTests : IDisposable
         SmtpErrorCode.RecipientNotAccepted, SmtpStatusCode.MailboxUnavailable, MailboxAddress.Parse(address),
         $"5.1.1 <{address}>: Recipient address rejected: User unknown");
 
+    /// <summary>Moves the clock past the longest wait between rounds, then reads the condition.</summary>
+    private bool NextRound(bool condition)
+    {
+        if (!condition)
+        {
+            _clock.Advance(_options.PollInterval * 1.2);
+        }
+
+        return condition;
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -337,7 +360,6 @@ public sealed class EmailDeliveryServiceTests : IDisposable
 
     public void Dispose()
     {
-        _signal.Dispose();
         _metricsServices.Dispose();
     }
 
