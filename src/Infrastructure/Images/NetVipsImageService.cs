@@ -109,7 +109,7 @@ public sealed class NetVipsImageService : IImageService, IDisposable
         // CPU on a 24 MP cover, and no stalls when the machine is busy). Other formats are decoded at full size,
         // so they stay streamed.
         var access = jpeg ? Enums.Access.Random : Enums.Access.Sequential;
-        using var source = Image.NewFromSource(content, options, access: access, failOn: Enums.FailOn.Error);
+        using var source = Image.NewFromSource(content, options, access: access, failOn: Enums.FailOn.Warning);
         using var small = source.ThumbnailImage(ThumbnailSize, height: ThumbnailSize, size: Enums.Size.Down, noRotate: true);
         using var rendered = small.CopyMemory();
         using var upright = rendered.Autorot();

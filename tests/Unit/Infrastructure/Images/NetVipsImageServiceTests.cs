@@ -242,6 +242,48 @@ public sealed class NetVipsImageServiceTests : IDisposable
         (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should().Be("The image is truncated or corrupt.");
     }
 
+    // libwebp checks the RIFF length against the file before any pixel, so a cut WebP is refused as unreadable.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_truncated_webp_is_invalid(bool onlyTheLastBytes)
+    {
+        var webp = Encode("webp", 300, 200);
+
+        var act = () => Process(onlyTheLastBytes ? webp[..^40] : TestImages.Truncated(webp));
+
+        await act.Should().ThrowAsync<InvalidImageException>();
+    }
+
+    // The attack pass's file: libjpeg reports the missing scan as a warning, which FailOn.Error let through (201).
+    [Fact]
+    public async Task A_287_byte_jpeg_whose_header_says_6000_by_6000_is_truncated()
+    {
+        var jpeg = TestImages.TruncatedJpegClaiming(6000, 6000);
+        jpeg.Length.Should().Be(287);
+        using (var header = Image.NewFromBuffer(jpeg, access: Enums.Access.Sequential))
+        {
+            (header.Width, header.Height).Should().Be((6000, 6000), "the header must be readable, so the refusal is for the missing pixels");
+        }
+
+        var act = () => Process(jpeg);
+
+        (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should().Be("The image is truncated or corrupt.");
+    }
+
+    // Cut inside the pixel data rather than in half: the header and the first rows are intact.
+    [Theory]
+    [InlineData("jpeg")]
+    [InlineData("png")]
+    public async Task An_image_missing_only_its_last_bytes_is_invalid(string format)
+    {
+        var whole = Encode(format, 300, 200);
+
+        var act = () => Process(whole[..(whole.Length - 40)]);
+
+        (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should().Be("The image is truncated or corrupt.");
+    }
+
     [Theory]
     [InlineData("jpeg")]
     [InlineData("png")]
