@@ -37,6 +37,7 @@ internal static partial class LiteDbImport
         // Written under another name and renamed when complete, so a crash midway leaves no half-imported store.
         var staging = sqlitePath + ".importing";
         File.Delete(staging);
+        OwnerOnlyFile.Ensure(staging);
         var counts = Copy(liteFile, staging);
         File.Move(staging, sqlitePath);
         var backup = TryMoveAside(liteFile, dataPath, logger) ?? LiteFileName;

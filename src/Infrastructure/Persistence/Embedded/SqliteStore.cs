@@ -61,6 +61,7 @@ public sealed class SqliteStore : IDisposable
             {
                 Directory.CreateDirectory(_dataPath);
                 LiteDbImport.ImportIfPresent(_dataPath, FilePath, _logger);
+                OwnerOnlyFile.Ensure(FilePath);
                 using var connection = _connections.Open();
                 SqliteSchema.Ensure(connection);
                 _ready = true;
