@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<IAuthenticator, OtpNetAuthenticator>();
         services.AddSingleton<IHashingCapacity, HashingCapacity>();
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
+        services.AddSingleton<DecodeBudget>();
         services.AddSingleton<IImageService, NetVipsImageService>();
         services.AddHealthChecks().AddCheck<ImageLibraryHealthCheck>("image-library", tags: [ReadyTag]);
 

@@ -19,6 +19,8 @@ public sealed class OptionsValidationTests
     [InlineData("Api:MaxRequestBodyBytes", "0")]
     [InlineData("Api:ShutdownTimeout", "00:00:00")]
     [InlineData("ConnectionStrings:Mongo", "not-a-connection-string")]
+    [InlineData("Covers:DecodeBudgetMegabytes", "0")]
+    [InlineData("Covers:DecodeQueueTimeout", "00:00:00")]
     public void An_invalid_setting_stops_the_start_naming_the_setting(string setting, string value)
     {
         using var api = CleanAuthApi.Embedded(new() { [setting] = value });
