@@ -72,7 +72,8 @@ public sealed class NetVipsImageService : IImageService, IDisposable
         }
 
         // Bytes first, then a thread: the count of slots bounds CPU, the budget bounds what the decodes hold (ADR 0045).
-        using var room = await _budget.ReserveAsync(header.DecodedBytes(ThumbnailSize), cancellationToken);
+        var decodedBytes = header.DecodedBytes(ThumbnailSize);
+        using var room = await _budget.ReserveAsync(decodedBytes, cancellationToken);
         await _slots.WaitAsync(cancellationToken);
         try
         {
@@ -83,7 +84,7 @@ public sealed class NetVipsImageService : IImageService, IDisposable
         finally
         {
             _slots.Release();
-            if (header.DecodedBytes(ThumbnailSize) >= TrimAfterBytes)
+            if (decodedBytes >= TrimAfterBytes)
             {
                 NativeHeap.Trim();
             }
