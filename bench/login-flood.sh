@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Login flood (issue 11): 32 connections post wrong passwords for unknown accounts (each a full PBKDF2 check, as a
 # password-spraying attacker from many addresses would cost), rate limits off, while 4 connections read
-# GET /api/users/me and a legitimate user signs in once a second (waiting Retry-After when told to). Run twice
-# on the same build: "unbounded" (hashing slots and queue so large they never bind: the behaviour before issue 11)
-# and "bounded" (the defaults: cores - 1 slots, 64 waiting, 2 s wait). Prints one JSON line per measurement.
-#   bash bench/login-flood.sh            # DURATION=10 by default
+# GET /api/users/me and a legitimate user signs in once a second (waiting Retry-After when told to). Run
+# on the same build: "unbounded" (hashing slots and queue so large they never bind: the behaviour before issue 11),
+# "bounded" (the defaults: cores - 1 slots, 64 waiting, 2 s wait) and "device" (the defaults, and the legitimate
+# user sends the Device-Token of its sign-in before the flood, ADR 0046). Prints one JSON line per measurement.
+# Issue 20's measure: LEGIT_TRIES=1 (no retry after a 503) and LEGIT_SIGN_INS=10 sign-ins, one a second.
+#   bash bench/login-flood.sh            # DURATION=10 MODES="unbounded bounded device" by default
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${DURATION:-10}
@@ -24,7 +26,7 @@ me() { # label
   echo "{\"mode\":\"$mode\",\"measure\":\"me-$1\",${line#\{}"
 }
 
-for mode in unbounded bounded; do
+for mode in ${MODES:-unbounded bounded device}; do
   if [[ $mode == unbounded ]]; then
     export Passwords__MaxConcurrentHashes=256 Passwords__HashQueueLimit=10000 Passwords__HashQueueTimeout=00:00:30
   else
@@ -34,6 +36,11 @@ for mode in unbounded bounded; do
   register reader@example.com
   register legit@example.com
   token=$(login reader@example.com | json_field accessToken)
+  device=""
+  if [[ $mode == device ]]; then
+    device=$(curl -sf -D - -o /dev/null -X POST "$base/api/auth/login" -H 'content-type: application/json' \
+      -d "{\"email\":\"legit@example.com\",\"password\":\"$bench_password\"}" | tr -d '\r' | sed -n 's/^device-token: //Ip')
+  fi
   me quiet
 
   EMAIL=nobody@example.com PASSWORD="a wrong guess" wrk -t2 -c32 -d"$((duration * 2 + 3))s" --timeout 30s \
@@ -43,23 +50,30 @@ for mode in unbounded bounded; do
   me flood
 
   # A legitimate user, once a second: how many sign-ins succeed, and how long each took (retries included).
-  ok=0 tries=0 worst=0 statuses=""
+  ok=0 tries=0 worst=0 statuses="" signins=0
   end=$((SECONDS + duration))
-  while ((SECONDS < end)); do
+  while { [[ -n ${LEGIT_SIGN_INS:-} ]] && ((signins < LEGIT_SIGN_INS)); } || { [[ -z ${LEGIT_SIGN_INS:-} ]] && ((SECONDS < end)); }; do
+    signins=$((signins + 1))
     started=$(date +%s%N)
-    for attempt in 1 2 3 4 5; do
+    for attempt in $(seq 1 "${LEGIT_TRIES:-5}"); do
       tries=$((tries + 1))
-      status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 -X POST "$base/api/auth/login" -H 'content-type: application/json' \
+      status=$(curl -s -D "$work/legit-headers" -o /dev/null -w '%{http_code}' --max-time 30 -X POST "$base/api/auth/login" \
+        -H 'content-type: application/json' ${device:+-H "Device-Token: $device"} \
         -d "{\"email\":\"legit@example.com\",\"password\":\"$bench_password\"}")
       statuses="$statuses $status"
-      [[ $status == 200 ]] && { ok=$((ok + 1)); break; }
+      if [[ $status == 200 ]]; then
+        ok=$((ok + 1))
+        # The newest token replaces the one sent, as a client keeps the latest.
+        [[ -n $device ]] && device=$(tr -d '\r' <"$work/legit-headers" | sed -n 's/^device-token: //Ip')
+        break
+      fi
       [[ $status == 503 ]] && sleep 1 || break
     done
     took=$(( ($(date +%s%N) - started) / 1000000 ))
     ((took > worst)) && worst=$took
     sleep 1
   done
-  echo "{\"mode\":\"$mode\",\"measure\":\"legit-logins\",\"succeeded\":$ok,\"requests\":$tries,\"worst_ms\":$worst,\"statuses\":\"${statuses# }\"}"
+  echo "{\"mode\":\"$mode\",\"measure\":\"legit-logins\",\"sign_ins\":$signins,\"succeeded\":$ok,\"requests\":$tries,\"worst_ms\":$worst,\"statuses\":\"${statuses# }\"}"
   wait "$flood_pid" || true; flood_pid=""
   echo "{\"mode\":\"$mode\",\"measure\":\"flood\",$(sed -n 's/^RESULT {//p' "$work/flood-$mode.txt")"
   stop_pid "$api_pid"; api_pid=""

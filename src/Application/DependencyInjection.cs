@@ -1,3 +1,4 @@
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(PasswordHashingBehaviour<,>));
         // Replaced by the infrastructure's bounded capacity; unbounded where none is registered.
         services.TryAddSingleton<IHashingCapacity, UnboundedHashingCapacity>();
+        services.TryAddSingleton<IDeviceTokens, NoDeviceTokens>();
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton);
 

@@ -53,7 +53,9 @@ public static class DependencyInjection
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<AesGcmSecretProtector>()));
         services.AddSingleton<IAuthenticator, OtpNetAuthenticator>();
         services.AddSingleton<IHashingCapacity, HashingCapacity>();
+        services.AddSingleton<IDeviceTokens, HmacDeviceTokens>();
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
+        services.AddSingleton<DecodeBudget>();
         services.AddSingleton<IImageService, NetVipsImageService>();
         services.AddHealthChecks().AddCheck<ImageLibraryHealthCheck>("image-library", tags: [ReadyTag]);
 

@@ -44,9 +44,10 @@ public static partial class TestImages
     }
 
     /// <summary>A real JPEG whose frame header claims other dimensions: decoding it would need width × height pixels.</summary>
-    public static byte[] JpegClaiming(int width, int height)
+    public static byte[] JpegClaiming(int width, int height) => Claiming(Jpeg(64, 64), width, height);
+
+    private static byte[] Claiming(byte[] jpeg, int width, int height)
     {
-        var jpeg = Jpeg(64, 64);
         for (var i = 2; i < jpeg.Length - 9; i++)
         {
             if (jpeg[i] == 0xFF && jpeg[i + 1] is 0xC0 or 0xC1 or 0xC2)
@@ -58,6 +59,22 @@ public static partial class TestImages
         }
 
         throw new InvalidOperationException("No frame header found.");
+    }
+
+    /// <summary>
+    /// The attack pass's 287 bytes: a JPEG header (one-colour 64×64 picture, optimised Huffman tables) whose frame
+    /// says <paramref name="width"/> × <paramref name="height"/>, the first 23 bytes of its scan, and the end marker.
+    /// libjpeg only warns that the data stopped early and fills the rest of the picture with grey.
+    /// </summary>
+    public static byte[] TruncatedJpegClaiming(int width, int height)
+    {
+        using var flat = Image.Black(64, 64, bands: 3) + new[] { 90.0, 90, 90 };
+        using var uchar = flat.Cast(Enums.BandFormat.Uchar);
+        using var srgb = uchar.Copy(interpretation: Enums.Interpretation.Srgb);
+        var claiming = Claiming(srgb.JpegsaveBuffer(q: 90, optimizeCoding: true, keep: Enums.ForeignKeep.None), width, height);
+        var scan = claiming.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA]);
+        var scanData = scan + 2 + BinaryPrimitives.ReadUInt16BigEndian(claiming.AsSpan(scan + 2));
+        return [.. claiming[..(scanData + 23)], 0xFF, 0xD9];
     }
 
     /// <summary>The first half of the file.</summary>

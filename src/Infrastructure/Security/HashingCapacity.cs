@@ -10,32 +10,32 @@ namespace CleanAuth.Infrastructure.Security;
 /// <c>HashQueueLimit</c>, <c>HashQueueTimeout</c>), first come first served: a sign-in waits behind at most the
 /// queue's length of hashes, and what cannot be served in time gets 503 at once. Not partitioned by client
 /// address: behind a proxy every client has the proxy's address, and one slot per address would starve them all.
+/// Sign-ins from known devices have slots and a queue of their own (<c>KnownDeviceHashes</c>,
+/// <c>KnownDeviceQueueLimit</c>), which anonymous guesses never wait in (ADR 0046).
 /// </summary>
 public sealed class HashingCapacity : IHashingCapacity, IDisposable
 {
-    private readonly ConcurrencyLimiter _limiter;
+    private readonly ConcurrencyLimiter _anonymous;
+    private readonly ConcurrencyLimiter _knownDevices;
     private readonly TimeSpan _timeout;
 
     public HashingCapacity(IOptions<PasswordHashingOptions> options)
     {
         var limits = options.Value;
         _timeout = limits.HashQueueTimeout;
-        _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-        {
-            PermitLimit = limits.MaxConcurrentHashes,
-            QueueLimit = limits.HashQueueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        _anonymous = Limiter(limits.MaxConcurrentHashes, limits.HashQueueLimit);
+        _knownDevices = Limiter(limits.KnownDeviceHashes, limits.KnownDeviceQueueLimit);
     }
 
-    public async Task<IDisposable> EnterAsync(string? client, CancellationToken cancellationToken)
+    public async Task<IDisposable> EnterAsync(HashingLane lane, CancellationToken cancellationToken)
     {
+        var limiter = lane == HashingLane.KnownDevice ? _knownDevices : _anonymous;
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(_timeout);
         RateLimitLease lease;
         try
         {
-            lease = await _limiter.AcquireAsync(1, wait.Token);
+            lease = await limiter.AcquireAsync(1, wait.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -51,7 +51,18 @@ public sealed class HashingCapacity : IHashingCapacity, IDisposable
         return lease;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    public void Dispose()
+    {
+        _anonymous.Dispose();
+        _knownDevices.Dispose();
+    }
+
+    private static ConcurrencyLimiter Limiter(int slots, int queue) => new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = slots,
+        QueueLimit = queue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
 
     private static ServiceBusyException Busy() => new("Too many sign-ins are being checked right now; retry shortly.");
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Auth.Logout;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Auth.LogoutAll;
 using CleanAuth.Application.Auth.Refresh;
 using CleanAuth.Application.Auth.RegisterUser;
@@ -30,13 +31,18 @@ public sealed class Auth : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        group.MapPost("/login", async (LoginForm form, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(form.Command, ct)))
+        group.MapPost("/login", async (LoginForm form, IMediator mediator, IDeviceTokens devices, HttpResponse response, CancellationToken ct) =>
+            {
+                var tokens = await mediator.Send(form.Command, ct);
+                // Only a sign-in that succeeded makes its client a known device for this address (ADR 0046).
+                response.Headers[DeviceTokenHeader.Name] = devices.Issue(form.Command.Email);
+                return TypedResults.Ok(tokens);
+            })
             .WithName("Login")
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email, ["password"] = Samples.Password }, response: Samples.Tokens)
             .IssuesTokens()
             .WithSummary("Exchanges an email and password for an access token and a refresh token.")
-            .WithDescription("Accepts JSON or form fields, or no body and the email and password as `Authorization: Basic` credentials (RFC 7617, UTF-8; a body as well is a 400, and Basic carries no second factor). Any failure (unknown email, wrong password, disabled or locked account) is the same 401; five consecutive failures lock the account for five minutes. An account with two-factor authentication also needs `twoFactorCode` (from the app) or `recoveryCode`: without one, or with a wrong or used one, the right password gets a 401 of type `urn:cleanauth:problem:two-factor-required`, which counts toward the lockout too. With Accounts:RequireConfirmedEmail on, the right password (and second factor) to an account whose email is not confirmed gets a 403 of type urn:cleanauth:problem:email-not-confirmed. Rate-limited per client IP.")
+            .WithDescription("Accepts JSON or form fields, or no body and the email and password as `Authorization: Basic` credentials (RFC 7617, UTF-8; a body as well is a 400, and Basic carries no second factor). Any failure (unknown email, wrong password, disabled or locked account) is the same 401; five consecutive failures lock the account for five minutes. An account with two-factor authentication also needs `twoFactorCode` (from the app) or `recoveryCode`: without one, or with a wrong or used one, the right password gets a 401 of type `urn:cleanauth:problem:two-factor-required`, which counts toward the lockout too. With Accounts:RequireConfirmedEmail on, the right password (and second factor) to an account whose email is not confirmed gets a 403 of type urn:cleanauth:problem:email-not-confirmed. Rate-limited per client IP. Every 200 carries a `Device-Token` header: send it back in the `Device-Token` header of later sign-ins to the same address, and while a flood of sign-ins keeps the server busy yours waits in a lane of its own instead of behind them (it is valid for Passwords:DeviceTokenLifetime, 30 days by default; each success gives a new one). It proves nothing else: a missing, expired, altered or other address's token changes no answer, only the lane.")
             .RequireRateLimiting(RateLimiting.Login)
             .Accepts<LoginCommand>(isOptional: true, "application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .WithMetadata(new BasicCredentialsAccepted())

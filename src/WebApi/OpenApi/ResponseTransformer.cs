@@ -7,7 +7,7 @@ namespace CleanAuth.WebApi.OpenApi;
 
 /// <summary>
 /// Declares what the server really sends beyond bodies: the response headers (Location, ETag, Cache-Control,
-/// Retry-After, WWW-Authenticate for a recent sign-in), covers as binary streams, the book forms as multipart only, and camelCase query parameters.
+/// Retry-After, WWW-Authenticate for a recent sign-in, the login's Device-Token), covers as binary streams, the book forms as multipart only, and camelCase query parameters.
 /// </summary>
 public sealed class ResponseTransformer : IOpenApiOperationTransformer
 {
@@ -65,6 +65,11 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
             }
         }
 
+        if (operation.OperationId == "Login")
+        {
+            DescribeDeviceToken(operation);
+        }
+
         if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse image && IsCover(image))
         {
             operation.Parameters ??= [];
@@ -78,6 +83,23 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    // ADR 0046: a header each way on the login, beside the unchanged JSON fields.
+    private static void DescribeDeviceToken(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "Device-Token",
+            In = ParameterLocation.Header,
+            Description = "The `Device-Token` of this client's last successful sign-in to the same address, if it has one. A valid one admits the sign-in to a lane of its own while anonymous attempts keep the password checks busy; any other value changes nothing.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64 },
+        });
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse signedIn)
+        {
+            AddHeader(signedIn, "Device-Token", "A device token for this client and address, valid for Passwords:DeviceTokenLifetime (30 days by default); send it in the `Device-Token` header of later sign-ins. A new one comes with every successful sign-in.");
+        }
     }
 
     private static bool IsCover(OpenApiResponse response) =>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Tests.Integration.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanAuth.Tests.Integration.Api;
 
@@ -46,5 +48,60 @@ public sealed class HashingCapacityTests
         var shed = await api.Logs.WaitForAsync(e => e.Str("EventName") == "HttpRequestCompleted" && e.Int("StatusCode") == 503);
         shed.Str("@l").Should().Be("Warning", "a refusal to protect the service is not an error to page anyone about");
         api.Logs.Events.Should().NotContain(e => e.Str("@l") == "Error" || e.Str("@l") == "Fatal");
+    }
+
+    // ADR 0046: the flood's guesses hold every anonymous slot (held here directly, so nothing depends on timing).
+    [Fact]
+    public async Task With_the_anonymous_lane_full_a_sign_in_with_its_own_device_token_gets_in_and_any_other_token_does_not()
+    {
+        await using var api = CleanAuthApi.Embedded(new()
+        {
+            ["Passwords:MaxConcurrentHashes"] = "1",
+            ["Passwords:HashQueueLimit"] = "0",
+            ["Passwords:HashQueueTimeout"] = "00:00:00.050",
+        });
+        var ann = await api.SignUpAsync();
+        var bob = await api.SignUpAsync();
+        using var client = api.CreateClient();
+        var annsDevice = DeviceToken(await Login(client, ann.Email, ann.Password, null));
+        var bobsDevice = DeviceToken(await Login(client, bob.Email, bob.Password, null));
+
+        using (await api.Services.GetRequiredService<IHashingCapacity>().EnterAsync(HashingLane.Anonymous, default))
+        {
+            var known = await Login(client, ann.Email, ann.Password, annsDevice);
+            known.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await known.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).EnumerateObject().Select(p => p.Name)
+                .Should().BeEquivalentTo(["tokenType", "accessToken", "expiresIn", "refreshToken", "refreshExpiresIn"], "the body's fields are unchanged");
+            DeviceToken(known).Should().NotBeNullOrEmpty();
+
+            (await Login(client, ann.Email, "not the password at all", annsDevice)).StatusCode
+                .Should().Be(HttpStatusCode.Unauthorized, "admitted, and answered as any wrong password is");
+            foreach (var other in new[] { null, bobsDevice, "not a token", annsDevice[..^2] + "AA" })
+            {
+                var response = await Login(client, ann.Email, ann.Password, other);
+                await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+                response.Headers.Contains("Device-Token").Should().BeFalse();
+            }
+
+            (await Login(client, "nobody@example.com", "not the password at all", annsDevice)).StatusCode
+                .Should().Be(HttpStatusCode.ServiceUnavailable, "Ann's token is for Ann's address only");
+        }
+    }
+
+    private static Task<HttpResponseMessage> Login(HttpClient client, string email, string password, string? deviceToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = JsonContent.Create(new { email, password }) };
+        if (deviceToken is not null)
+        {
+            request.Headers.Add("Device-Token", deviceToken);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    private static string DeviceToken(HttpResponseMessage response)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return response.Headers.GetValues("Device-Token").Single();
     }
 }

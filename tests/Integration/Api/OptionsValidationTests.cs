@@ -21,6 +21,8 @@ public sealed class OptionsValidationTests
     [InlineData("ConnectionStrings:Mongo", "not-a-connection-string")]
     [InlineData("Accounts:RecentSignIn", "00:00:00")]
     [InlineData("Accounts:RecentSignIn", "2.00:00:00")]
+    [InlineData("Covers:DecodeBudgetMegabytes", "0")]
+    [InlineData("Covers:DecodeQueueTimeout", "00:00:00")]
     public void An_invalid_setting_stops_the_start_naming_the_setting(string setting, string value)
     {
         using var api = CleanAuthApi.Embedded(new() { [setting] = value });

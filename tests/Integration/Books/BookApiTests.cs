@@ -144,6 +144,8 @@ public abstract class BookApiTests(CleanAuthApi api)
     [InlineData("a PNG decompression bomb of 20000x20000 pixels in 50 KB", HttpStatusCode.BadRequest)]
     [InlineData("a truncated JPEG", HttpStatusCode.BadRequest)]
     [InlineData("a truncated PNG", HttpStatusCode.BadRequest)]
+    [InlineData("a truncated WebP", HttpStatusCode.BadRequest)]
+    [InlineData("a 287-byte JPEG whose header says 6000x6000", HttpStatusCode.BadRequest)]
     [InlineData("a zero-byte file", HttpStatusCode.BadRequest)]
     [InlineData("a 12 MB upload", HttpStatusCode.RequestEntityTooLarge)]
     public async Task A_rejected_upload_gets_its_status_and_leaves_no_book(string what, HttpStatusCode expected)
@@ -157,6 +159,8 @@ public abstract class BookApiTests(CleanAuthApi api)
             "a PNG decompression bomb of 20000x20000 pixels in 50 KB" => (ReadableBomb(), "image/png"),
             "a truncated JPEG" => (TestImages.Truncated(TestImages.Jpeg(800, 600)), "image/jpeg"),
             "a truncated PNG" => (TestImages.Truncated(TestImages.Png(800, 600)), "image/png"),
+            "a truncated WebP" => (TestImages.Truncated(TestImages.WebP(800, 600)), "image/webp"),
+            "a 287-byte JPEG whose header says 6000x6000" => (TestImages.TruncatedJpegClaiming(6000, 6000), "image/jpeg"),
             "a zero-byte file" => ([], "image/jpeg"),
             _ => ([0xFF, 0xD8, 0xFF, .. new byte[12 * 1024 * 1024]], "image/jpeg"),
         };

@@ -7,4 +7,6 @@ public sealed class FakeClientContext : IClientContext
     public string? ClientIp { get; set; } = "203.0.113.7";
 
     public string? TraceId { get; set; } = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    public string? DeviceToken { get; set; }
 }

@@ -16,7 +16,7 @@ public sealed record LoginCommand(
     string Email,
     [property: Sensitive] string Password,
     [property: Sensitive] string? TwoFactorCode = null,
-    [property: Sensitive] string? RecoveryCode = null) : IRequest<TokenPair>, IHashesPassword
+    [property: Sensitive] string? RecoveryCode = null) : IRequest<TokenPair>, ISignInToAddress
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(LoginCommand)} {{ Email = {Email} }}";

@@ -1,9 +1,12 @@
 namespace CleanAuth.Application.Common.Abstractions;
 
-/// <summary>Where the current request comes from, for security events; implemented by the web layer.</summary>
+/// <summary>Where the current request comes from, for security events and sign-in admission; implemented by the web layer.</summary>
 public interface IClientContext
 {
     string? ClientIp { get; }
 
     string? TraceId { get; }
+
+    /// <summary>The device token the client presented (the <c>Device-Token</c> header, ADR 0046), unchecked; null if none.</summary>
+    string? DeviceToken { get; }
 }

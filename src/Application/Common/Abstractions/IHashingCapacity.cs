@@ -7,12 +7,28 @@ namespace CleanAuth.Application.Common.Abstractions;
 /// </summary>
 public interface IHashingCapacity
 {
-    /// <summary>A slot for one request from <paramref name="client"/>; disposing it frees the slot.</summary>
-    Task<IDisposable> EnterAsync(string? client, CancellationToken cancellationToken);
+    /// <summary>A slot in <paramref name="lane"/>; disposing it frees the slot.</summary>
+    Task<IDisposable> EnterAsync(HashingLane lane, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Which slots a hash waits for (ADR 0046): a sign-in that presents a valid device token for the address it signs in
+/// to has slots of its own, so a flood of anonymous guesses cannot keep a known client out.
+/// </summary>
+public enum HashingLane
+{
+    Anonymous,
+    KnownDevice,
 }
 
 /// <summary>Marks a request whose handler hashes or verifies a password: it runs inside an <see cref="IHashingCapacity"/> slot.</summary>
 public interface IHashesPassword;
+
+/// <summary>A sign-in to <see cref="Email"/>: a device token the client presents for that address admits it to <see cref="HashingLane.KnownDevice"/>.</summary>
+public interface ISignInToAddress : IHashesPassword
+{
+    string Email { get; }
+}
 
 /// <summary>No bound: what runs when no adapter provides one (the unit tests' pipeline).</summary>
 public sealed class UnboundedHashingCapacity : IHashingCapacity
@@ -24,5 +40,5 @@ public sealed class UnboundedHashingCapacity : IHashingCapacity
         }
     }
 
-    public Task<IDisposable> EnterAsync(string? client, CancellationToken cancellationToken) => Task.FromResult<IDisposable>(new NoSlot());
+    public Task<IDisposable> EnterAsync(HashingLane lane, CancellationToken cancellationToken) => Task.FromResult<IDisposable>(new NoSlot());
 }

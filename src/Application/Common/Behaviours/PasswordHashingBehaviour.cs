@@ -1,3 +1,4 @@
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using MediatR;
 
@@ -5,9 +6,11 @@ namespace CleanAuth.Application.Common.Behaviours;
 
 /// <summary>
 /// Runs the use cases that hash a password (<see cref="IHashesPassword"/>) inside a hashing slot. It comes after
-/// validation and the current-user check, so a request refused for its input never takes a slot.
+/// validation and the current-user check, so a request refused for its input never takes a slot. A sign-in whose
+/// client presents a valid device token for the same address waits in the known-device lane (ADR 0046); any other
+/// token, or none, leaves it in the anonymous lane with the same answers.
 /// </summary>
-public sealed class PasswordHashingBehaviour<TRequest, TResponse>(IHashingCapacity capacity, IClientContext client)
+public sealed class PasswordHashingBehaviour<TRequest, TResponse>(IHashingCapacity capacity, IClientContext client, IDeviceTokens devices)
     : IPipelineBehavior<TRequest, TResponse>
     where TRequest : IRequest<TResponse>
 {
@@ -18,7 +21,10 @@ public sealed class PasswordHashingBehaviour<TRequest, TResponse>(IHashingCapaci
             return await next();
         }
 
-        using var slot = await capacity.EnterAsync(client.ClientIp, cancellationToken);
+        var lane = request is ISignInToAddress signIn && devices.IsValidFor(client.DeviceToken, signIn.Email)
+            ? HashingLane.KnownDevice
+            : HashingLane.Anonymous;
+        using var slot = await capacity.EnterAsync(lane, cancellationToken);
         return await next();
     }
 }

@@ -56,6 +56,7 @@ public sealed class SqliteStore : IDisposable
             if (!_ready)
             {
                 Directory.CreateDirectory(_dataPath);
+                OwnerOnlyFile.Ensure(FilePath);
                 using var connection = _connections.Open();
                 SqliteSchema.Ensure(connection);
                 _ready = true;

@@ -242,6 +242,48 @@ public sealed class NetVipsImageServiceTests : IDisposable
         (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should().Be("The image is truncated or corrupt.");
     }
 
+    // libwebp checks the RIFF length against the file before any pixel, so a cut WebP is refused as unreadable.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_truncated_webp_is_invalid(bool onlyTheLastBytes)
+    {
+        var webp = Encode("webp", 300, 200);
+
+        var act = () => Process(onlyTheLastBytes ? webp[..^40] : TestImages.Truncated(webp));
+
+        await act.Should().ThrowAsync<InvalidImageException>();
+    }
+
+    // The attack pass's file: libjpeg reports the missing scan as a warning, which FailOn.Error let through (201).
+    [Fact]
+    public async Task A_287_byte_jpeg_whose_header_says_6000_by_6000_is_truncated()
+    {
+        var jpeg = TestImages.TruncatedJpegClaiming(6000, 6000);
+        jpeg.Length.Should().Be(287);
+        using (var header = Image.NewFromBuffer(jpeg, access: Enums.Access.Sequential))
+        {
+            (header.Width, header.Height).Should().Be((6000, 6000), "the header must be readable, so the refusal is for the missing pixels");
+        }
+
+        var act = () => Process(jpeg);
+
+        (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should().Be("The image is truncated or corrupt.");
+    }
+
+    // Cut inside the pixel data rather than in half: the header and the first rows are intact.
+    [Theory]
+    [InlineData("jpeg")]
+    [InlineData("png")]
+    public async Task An_image_missing_only_its_last_bytes_is_invalid(string format)
+    {
+        var whole = Encode(format, 300, 200);
+
+        var act = () => Process(whole[..(whole.Length - 40)]);
+
+        (await act.Should().ThrowAsync<InvalidImageException>()).Which.Message.Should().Be("The image is truncated or corrupt.");
+    }
+
     [Theory]
     [InlineData("jpeg")]
     [InlineData("png")]
@@ -279,6 +321,46 @@ public sealed class NetVipsImageServiceTests : IDisposable
         var act = () => service.ProcessAsync(TestImages.Jpeg(), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    // Same pixel count, different bytes: 2000×1000 is 2 MB as 8-bit grey and 16 MB as 16-bit RGBA, and a 4000×4000
+    // JPEG is decoded at 1/8 (0.75 MB) while the same PNG is decoded whole (48 MB). 8 MiB of the budget is free.
+    [Theory]
+    [InlineData("grey 8-bit PNG 2000x1000", false)]
+    [InlineData("RGBA 16-bit PNG 2000x1000", true)]
+    [InlineData("RGB JPEG 4000x4000", false)]
+    [InlineData("RGB PNG 4000x4000", true)]
+    public async Task The_decode_budget_is_reserved_by_decoded_bytes_read_from_the_header(string image, bool busy)
+    {
+        var limits = new CoverLimits { DecodeBudgetMegabytes = 20, DecodeQueueTimeout = TimeSpan.FromMilliseconds(50) };
+        using var budget = new DecodeBudget(limits);
+        using var service = new NetVipsImageService(limits, budget: budget);
+        using var held = await budget.ReserveAsync(12 * 1024 * 1024, default);
+        var content = image switch
+        {
+            "grey 8-bit PNG 2000x1000" => Flat(2000, 1000, 1, Enums.BandFormat.Uchar, Enums.Interpretation.Bw).PngsaveBuffer(),
+            "RGBA 16-bit PNG 2000x1000" => Flat(2000, 1000, 4, Enums.BandFormat.Ushort, Enums.Interpretation.Rgb16).PngsaveBuffer(bitdepth: 16),
+            "RGB JPEG 4000x4000" => Flat(4000, 4000, 3, Enums.BandFormat.Uchar, Enums.Interpretation.Srgb).JpegsaveBuffer(),
+            _ => Flat(4000, 4000, 3, Enums.BandFormat.Uchar, Enums.Interpretation.Srgb).PngsaveBuffer(),
+        };
+
+        var act = () => service.ProcessAsync(content, default);
+
+        if (busy)
+        {
+            await act.Should().ThrowAsync<ServiceBusyException>();
+        }
+        else
+        {
+            await act.Should().NotThrowAsync();
+        }
+    }
+
+    private static Image Flat(int width, int height, int bands, Enums.BandFormat format, Enums.Interpretation interpretation)
+    {
+        using var black = Image.Black(width, height, bands: bands) + Enumerable.Repeat(100.0, bands).ToArray();
+        using var cast = black.Cast(format);
+        return cast.Copy(interpretation: interpretation);
     }
 
     private Task<ProcessedImage> Process(byte[] content) => _service.ProcessAsync(content, default);
