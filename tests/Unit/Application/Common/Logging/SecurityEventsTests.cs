@@ -17,7 +17,7 @@ public sealed class SecurityEventsTests
     [Fact]
     public void Every_event_has_a_unique_stable_id_in_4000_to_4099_and_a_unique_name()
     {
-        Definitions.Should().HaveCount(24);
+        Definitions.Should().HaveCount(25);
         Definitions.Select(d => d.Attribute.EventId).Should().OnlyHaveUniqueItems().And.OnlyContain(id => id >= 4000 && id < 4100);
         Definitions.Select(d => d.Attribute.EventName).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
             "LoginSucceeded", "LoginFailed", "AccountLocked", "RefreshTokenReuseDetected", "LoggedOut", "PasswordChanged",
