@@ -1,5 +1,5 @@
-using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
