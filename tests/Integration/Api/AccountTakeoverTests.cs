@@ -31,7 +31,7 @@ public abstract class AccountTakeoverTests
         var owner = await api.SignUpAsync();
         using var ownersClient = api.CreateClient();
         (await ownersClient.PostAsJsonAsync("/api/auth/password/forgot", new { email = owner.Email })).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var code = await new PickupMailbox(api.DataPath).ResetCodeAsync(owner.Email);
+        var code = await new PickupMailbox(api.DataPath, api.DeliverMailAsync).ResetCodeAsync(owner.Email);
 
         for (var guess = 0; guess < 50; guess++)
         {
@@ -59,7 +59,7 @@ public abstract class AccountTakeoverTests
         (await enable.ShouldBeProblemAsync(HttpStatusCode.Forbidden)).GetProperty("type").GetString().Should().Be("urn:cleanauth:problem:email-not-confirmed");
 
         using var anonymous = api.CreateClient();
-        var confirmation = await new PickupMailbox(api.DataPath).ConfirmationCodeAsync(user.Email);
+        var confirmation = await new PickupMailbox(api.DataPath, api.DeliverMailAsync).ConfirmationCodeAsync(user.Email);
         (await anonymous.PostAsJsonAsync("/api/auth/email/confirm", new { email = user.Email, code = confirmation })).StatusCode.Should().Be(HttpStatusCode.NoContent);
         (await client.PostAsync("/api/users/me/two-factor/setup", null)).StatusCode.Should().Be(HttpStatusCode.OK, "the address is confirmed now");
     }
@@ -75,7 +75,7 @@ public abstract class AccountTakeoverTests
         (await before.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("type").GetString().Should().Be("urn:cleanauth:problem:two-factor-required");
 
         (await anonymous.PostAsJsonAsync("/api/auth/password/forgot", new { email = attacker.Email })).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        var mailbox = new PickupMailbox(api.DataPath);
+        var mailbox = new PickupMailbox(api.DataPath, api.DeliverMailAsync);
         var code = await mailbox.ResetCodeAsync(attacker.Email);
         (await anonymous.PostAsJsonAsync("/api/auth/password/reset", new { email = attacker.Email, code, newPassword = NewPassword })).StatusCode.Should().Be(HttpStatusCode.NoContent);
 

@@ -75,7 +75,7 @@ public sealed class BasicLoginTests(ClockedEmbeddedApiFixture fixture) : IClassF
     [Fact]
     public async Task An_account_with_a_second_factor_answers_two_factor_required_as_a_json_login_without_a_code()
     {
-        var user = await _api.SignUpAsync();
+        var user = await _api.SignUpConfirmedAsync();
         using (var client = _api.CreateClient(user.AccessToken))
         {
             var setup = await client.PostAsync("/api/users/me/two-factor/setup", null);
