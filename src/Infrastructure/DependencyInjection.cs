@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<PasswordHashingOptions>(configuration, PasswordHashingOptions.Section);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<EmailDeliveryOptions>(configuration, EmailDeliveryOptions.Section);
+        services.AddSingleton<IValidateOptions<EmailDeliveryOptions>>(new EmailTransportChoice(environment));
         services.AddSingleton<IAuthMetrics, AuthMetrics>();
 
         services.AddSingleton(provider => JwtSigningKey.Resolve(
@@ -96,8 +97,8 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The use cases' outbox is the store's (waking this instance's sender); the sender is SMTP when
-    /// <c>Email:Smtp:Host</c> is set and the pickup folder under the data folder otherwise (ADR 0039).
+    /// The use cases' outbox is the store's (waking this instance's sender); the sender is SMTP or the pickup folder
+    /// under the data folder, as <c>Email:Delivery</c> (or, unset, <c>Email:Smtp:Host</c>) says (ADR 0039, 0048).
     /// </summary>
     private static void AddEmailDelivery<TOutbox>(IServiceCollection services, IHostEnvironment environment)
         where TOutbox : class, IEmailOutbox, IOutboxQueue
@@ -108,7 +109,7 @@ public static class DependencyInjection
             new WakingEmailOutbox(provider.GetRequiredService<TOutbox>(), provider.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<IOutboxQueue>(provider => provider.GetRequiredService<TOutbox>());
         services.AddSingleton<IEmailSender>(provider =>
-            provider.GetRequiredService<IOptions<EmailDeliveryOptions>>().Value.Smtp.IsConfigured
+            provider.GetRequiredService<IOptions<EmailDeliveryOptions>>().Value.SendsBySmtp
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider)
                 : new PickupFolderEmailSender(Path.Combine(DataPath(provider, environment), PickupFolderEmailSender.FolderName)));
         services.AddHostedService<EmailDeliveryService>();

@@ -42,7 +42,7 @@ public static partial class StartupCheck
 
     [LoggerMessage(EventId = 2002, EventName = "StartupRefused", Level = LogLevel.Critical,
         Message = "CleanAuth cannot start ({Kind}): {Reason}")]
-    private static partial void LogRefused(ILogger logger, string kind, string reason);
+    internal static partial void LogRefused(ILogger logger, string kind, string reason);
 }
 
 /// <summary>The API was refused at start by <see cref="StartupCheck"/>; the message names the setting.</summary>

@@ -59,9 +59,16 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Passwords__Iterations"] = "1000";
         // Required outside Development like the signing key; a test about it sets or clears it itself.
         start.Environment["TwoFactor__EncryptionKey"] = NewEncryptionKey();
+        // Outside Development the mail transport must be chosen (ADR 0048): the pickup folder, unless a test chooses.
+        start.Environment["Email__Delivery"] = "Pickup";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        if (!string.IsNullOrEmpty(start.Environment.GetValueOrDefault("Email__Smtp__Host")) && !settings.Keys.Any(k => k.Replace(":", "__", StringComparison.Ordinal) == "Email__Delivery"))
+        {
+            start.Environment.Remove("Email__Delivery");
         }
 
         return await LaunchAsync(start);
