@@ -47,11 +47,12 @@ public static class DependencyInjection
         services.AddSingleton<IAddressTagger, HmacAddressTagger>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddValidatedOptions<TwoFactorOptions>(configuration, TwoFactorOptions.Section);
-        services.AddSingleton<ISecretProtector>(provider => AesGcmSecretProtector.Resolve(
+        services.AddSingleton(provider => AesGcmSecretProtector.Resolve(
             provider.GetRequiredService<IOptions<TwoFactorOptions>>().Value,
             environment,
             DataPath(provider, environment),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<AesGcmSecretProtector>()));
+        services.AddSingleton<ISecretProtector>(provider => provider.GetRequiredService<AesGcmSecretProtector>());
         services.AddSingleton<IAuthenticator, OtpNetAuthenticator>();
         services.AddSingleton<IHashingCapacity, HashingCapacity>();
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
@@ -72,6 +73,7 @@ public static class DependencyInjection
             services.AddSingleton<SqliteEmailOutbox>();
             AddEmailDelivery<SqliteEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, SqliteTwoFactorStore>();
+            services.AddSingleton(provider => KeyCheck(provider, runsAtStart: true));
             services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHostedService<RefreshTokenSweeper>();
             services.AddHealthChecks().AddCheck<EmbeddedStoreHealthCheck>("embedded-store", tags: [ReadyTag]);
@@ -89,6 +91,8 @@ public static class DependencyInjection
             services.AddSingleton<MongoEmailOutbox>();
             AddEmailDelivery<MongoEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, MongoTwoFactorStore>();
+            services.AddSingleton(provider => KeyCheck(provider, runsAtStart: false));
+            services.AddHostedService<TwoFactorKeyCheckTask>();
             services.AddHostedService<MongoIndexInitializer>();
             services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb", tags: [ReadyTag]);
         }
@@ -115,6 +119,9 @@ public static class DependencyInjection
         services.AddHostedService<EmailDeliveryService>();
     }
 
+    private static TwoFactorKeyCheck KeyCheck(IServiceProvider provider, bool runsAtStart) =>
+        new(provider.GetRequiredService<ITwoFactorStore>(), provider.GetRequiredService<AesGcmSecretProtector>(), runsAtStart);
+
     // The message names the setting but never repeats its value, which may hold a password.
     private static void EnsureValidMongoConnectionString(string connectionString)
     {
@@ -129,6 +136,9 @@ public static class DependencyInjection
         }
     }
 
+    // Unset, each environment has a folder of its own (data/development, data/production): a production run never
+    // opens the development users with a production key (ADR 0048).
     private static string DataPath(IServiceProvider provider, IHostEnvironment environment) =>
-        Path.GetFullPath(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath, environment.ContentRootPath);
+        Path.GetFullPath(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath ?? StorageOptions.DefaultDataPath(environment.EnvironmentName),
+            environment.ContentRootPath);
 }

@@ -66,7 +66,8 @@ public sealed class ApiProcess : IAsyncDisposable
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        if (!string.IsNullOrEmpty(start.Environment.GetValueOrDefault("Email__Smtp__Host")) && !settings.Keys.Any(k => k.Replace(":", "__", StringComparison.Ordinal) == "Email__Delivery"))
+        if (start.Environment.TryGetValue("Email__Smtp__Host", out var host) && !string.IsNullOrEmpty(host)
+            && !settings.Keys.Any(k => k.Replace(":", "__", StringComparison.Ordinal) == "Email__Delivery"))
         {
             start.Environment.Remove("Email__Delivery");
         }
