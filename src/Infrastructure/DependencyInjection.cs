@@ -92,8 +92,8 @@ public static class DependencyInjection
             AddEmailDelivery<MongoEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, MongoTwoFactorStore>();
             services.AddSingleton(provider => KeyCheck(provider, runsAtStart: false));
-            services.AddHostedService<TwoFactorKeyCheckTask>();
             services.AddHostedService<MongoIndexInitializer>();
+            services.AddHostedService<TwoFactorKeyCheckTask>();
             services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb", tags: [ReadyTag]);
         }
 

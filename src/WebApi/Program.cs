@@ -74,7 +74,9 @@ if (api.EnableDocs)
 }
 
 app.Run();
-return 0;
+
+// 1 when a check stopped the instance after the start (the two-factor key on MongoDB, ADR 0048), else 0.
+return Environment.ExitCode;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

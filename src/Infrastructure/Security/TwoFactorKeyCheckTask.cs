@@ -26,7 +26,8 @@ public sealed partial class TwoFactorKeyCheckTask(TwoFactorKeyCheck check, IHost
         {
             LogMismatch(logger, ex.Message);
             Environment.ExitCode = 1;
-            lifetime.StopApplication();
+            // Stopping while the host starts would cancel the other start-up steps mid-way: once started (at once if it is).
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
 
         return true;
