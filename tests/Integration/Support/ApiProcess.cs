@@ -79,11 +79,12 @@ public sealed class ApiProcess : IAsyncDisposable
     /// Runs a shell script (a README's commands) from the repository root that ends by starting the API in the
     /// foreground; <paramref name="environment"/> is added to this process's environment.
     /// </summary>
-    public static Task<ApiProcess> StartScriptAsync(string script, IReadOnlyDictionary<string, string> environment)
+    public static Task<ApiProcess> StartScriptAsync(
+        string script, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, TimeSpan? startTimeout = null)
     {
         var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script])
         {
-            WorkingDirectory = RepositoryRoot.Path,
+            WorkingDirectory = workingDirectory ?? RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -93,10 +94,10 @@ public sealed class ApiProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return LaunchAsync(start);
+        return LaunchAsync(start, startTimeout);
     }
 
-    private static async Task<ApiProcess> LaunchAsync(ProcessStartInfo start)
+    private static async Task<ApiProcess> LaunchAsync(ProcessStartInfo start, TimeSpan? startTimeout = null)
     {
         var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} could not be started."));
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -141,7 +142,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
         try
         {
-            api.BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            api.BaseAddress = await listening.Task.WaitAsync(startTimeout ?? TimeSpan.FromSeconds(60));
         }
         catch
         {
