@@ -1,7 +1,9 @@
 # syntax=docker/dockerfile:1
 # CleanAuth API image: multi-stage (SDK to build, ASP.NET runtime to run), non-root, and friendly to a
-# read-only root file system: the only folder it writes is Storage:DataPath (/data, a volume), used by the
-# embedded store; with MongoDB configured nothing is written at all.
+# read-only root file system: the only folder it writes is Storage:DataPath (/data, a volume): the embedded
+# store's file and, with Email__Delivery=Pickup, the mail in /data/mail-pickup (with MongoDB and SMTP, nothing).
+# Outside Development the mail transport must be chosen (Email__Delivery=Smtp or Pickup) or the start is refused.
+# The content root is the working directory, /app: the same as `dotnet out/CleanAuth.WebApi.dll --contentRoot out`.
 
 # The build stage runs on the builder's own platform and publishes for the target's (TARGETARCH, set by BuildKit:
 # amd64 or arm64), so the image carries only that platform's libvips of the NetVips.Native packages.
@@ -21,7 +23,8 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 # The image's built-in non-root user (uid 1654). /data is the only writable path it needs.
-RUN mkdir -p /data && chown 1654:1654 /data
+# /data/mail-pickup exists in the image so that a volume mounted there starts owned by that user too.
+RUN mkdir -p /data/mail-pickup && chown -R 1654:1654 /data
 USER 1654
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \

@@ -15,7 +15,7 @@ cover="$work/images/cover-4000x6000.jpg"
 echo "cover: $(stat -c %s "$cover") bytes, 4000x6000"
 
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-  Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)" TwoFactor__EncryptionKey="$(head -c 32 /dev/urandom | base64 -w0)" Storage__DataPath="$work/data" \
+  Jwt__SigningKey="$(head -c 48 /dev/urandom | base64 -w0)" TwoFactor__EncryptionKey="$(head -c 32 /dev/urandom | base64 -w0)" Email__Delivery=Pickup Storage__DataPath="$work/data" \
   RateLimits__Enabled=false Serilog__MinimumLevel__Default=Warning \
   dotnet src/WebApi/bin/Release/net10.0/CleanAuth.WebApi.dll >"$work/api.log" 2>&1 &
 api_pid=$!

@@ -56,7 +56,7 @@ start_api() { # store data-folder
   # the log sinks) is read from; the repository root has none, and the API would then log nothing at all.
   ASPNETCORE_ENVIRONMENT=${ENVIRONMENT:-Production} ASPNETCORE_URLS="http://127.0.0.1:$port" \
     ASPNETCORE_CONTENTROOT="$(realpath "$(dirname "$dll")")" \
-    Jwt__SigningKey="$bench_signing_key" TwoFactor__EncryptionKey="$(head -c 32 /dev/urandom | base64 -w0)" Storage__DataPath="$2" ConnectionStrings__Mongo="$mongo" \
+    Jwt__SigningKey="$bench_signing_key" TwoFactor__EncryptionKey="$(head -c 32 /dev/urandom | base64 -w0)" Email__Delivery=Pickup Storage__DataPath="$2" ConnectionStrings__Mongo="$mongo" \
     RateLimits__Enabled=false Serilog__MinimumLevel__Default="${LOG_LEVEL:-Warning}" \
     dotnet "$dll" >>"$work/api.log" 2>&1 &
   api_pid=$!

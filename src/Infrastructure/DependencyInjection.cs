@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<PasswordHashingOptions>(configuration, PasswordHashingOptions.Section);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<EmailDeliveryOptions>(configuration, EmailDeliveryOptions.Section);
+        services.AddSingleton<IValidateOptions<EmailDeliveryOptions>>(new EmailTransportChoice(environment));
         services.AddSingleton<IAuthMetrics, AuthMetrics>();
 
         services.AddSingleton(provider => JwtSigningKey.Resolve(
@@ -46,11 +47,12 @@ public static class DependencyInjection
         services.AddSingleton<IAddressTagger, HmacAddressTagger>();
         services.AddSingleton<IPasswordHasher, IdentityPasswordHasher>();
         services.AddValidatedOptions<TwoFactorOptions>(configuration, TwoFactorOptions.Section);
-        services.AddSingleton<ISecretProtector>(provider => AesGcmSecretProtector.Resolve(
+        services.AddSingleton(provider => AesGcmSecretProtector.Resolve(
             provider.GetRequiredService<IOptions<TwoFactorOptions>>().Value,
             environment,
             DataPath(provider, environment),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<AesGcmSecretProtector>()));
+        services.AddSingleton<ISecretProtector>(provider => provider.GetRequiredService<AesGcmSecretProtector>());
         services.AddSingleton<IAuthenticator, OtpNetAuthenticator>();
         services.AddSingleton<IHashingCapacity, HashingCapacity>();
         services.AddSingleton<IDeviceTokens, HmacDeviceTokens>();
@@ -73,6 +75,7 @@ public static class DependencyInjection
             services.AddSingleton<SqliteEmailOutbox>();
             AddEmailDelivery<SqliteEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, SqliteTwoFactorStore>();
+            services.AddSingleton(provider => KeyCheck(provider, runsAtStart: true));
             services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHostedService<RefreshTokenSweeper>();
             // One instance, so that its write is throttled across probes (ADR 0042).
@@ -92,7 +95,9 @@ public static class DependencyInjection
             services.AddSingleton<MongoEmailOutbox>();
             AddEmailDelivery<MongoEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, MongoTwoFactorStore>();
+            services.AddSingleton(provider => KeyCheck(provider, runsAtStart: false));
             services.AddHostedService<MongoIndexInitializer>();
+            services.AddHostedService<TwoFactorKeyCheckTask>();
             services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb", tags: [ReadyTag]);
         }
 
@@ -102,7 +107,8 @@ public static class DependencyInjection
     /// <summary>
     /// The use cases' outbox is the store's, and nothing else: an enqueue does not wake the sender, which keeps its
     /// own schedule, so no delivery work starts in step with the request that asked for it (ADR 0042). The sender is
-    /// SMTP when <c>Email:Smtp:Host</c> is set and the pickup folder under the data folder otherwise (ADR 0039).
+    /// SMTP or the pickup folder under the data folder, as <c>Email:Delivery</c> (or, unset, <c>Email:Smtp:Host</c>)
+    /// says (ADR 0039, 0048).
     /// </summary>
     private static void AddEmailDelivery<TOutbox>(IServiceCollection services, IHostEnvironment environment)
         where TOutbox : class, IEmailOutbox, IOutboxQueue
@@ -111,11 +117,14 @@ public static class DependencyInjection
         services.AddSingleton<IEmailOutbox>(provider => provider.GetRequiredService<TOutbox>());
         services.AddSingleton<IOutboxQueue>(provider => provider.GetRequiredService<TOutbox>());
         services.AddSingleton<IEmailSender>(provider =>
-            provider.GetRequiredService<IOptions<EmailDeliveryOptions>>().Value.Smtp.IsConfigured
+            provider.GetRequiredService<IOptions<EmailDeliveryOptions>>().Value.SendsBySmtp
                 ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(provider)
                 : new PickupFolderEmailSender(Path.Combine(DataPath(provider, environment), PickupFolderEmailSender.FolderName)));
         services.AddHostedService<EmailDeliveryService>();
     }
+
+    private static TwoFactorKeyCheck KeyCheck(IServiceProvider provider, bool runsAtStart) =>
+        new(provider.GetRequiredService<ITwoFactorStore>(), provider.GetRequiredService<AesGcmSecretProtector>(), runsAtStart);
 
     // The message names the setting but never repeats its value, which may hold a password.
     private static void EnsureValidMongoConnectionString(string connectionString)
@@ -131,6 +140,9 @@ public static class DependencyInjection
         }
     }
 
+    // Unset, each environment has a folder of its own (data/development, data/production): a production run never
+    // opens the development users with a production key (ADR 0048).
     private static string DataPath(IServiceProvider provider, IHostEnvironment environment) =>
-        Path.GetFullPath(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath, environment.ContentRootPath);
+        Path.GetFullPath(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataPath ?? StorageOptions.DefaultDataPath(environment.EnvironmentName),
+            environment.ContentRootPath);
 }

@@ -16,6 +16,7 @@ public static class DependencyInjection
     public static IServiceCollection AddWebApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<ApiOptions>(configuration, ApiOptions.Section);
+        services.AddValidatedOptions<ConsoleLogFormat>(configuration, ConsoleLogFormat.Section);
 
         // Graceful shutdown: on SIGTERM Kestrel stops accepting connections and lets in-flight requests finish for this long.
         services.AddOptions<HostOptions>().Configure<IOptions<ApiOptions>>((host, options) => host.ShutdownTimeout = options.Value.ShutdownTimeout);

@@ -4,17 +4,24 @@ using CleanAuth.WebApi;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.Logging;
 using CleanAuth.WebApi.Observability;
+using CleanAuth.WebApi.OpenApi;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+// A relative --contentRoot is taken from the working directory, as a shell user means it (ADR 0048).
+if (!HostStart.TryOptions(args, out var hostOptions))
+{
+    return 1;
+}
+
+var builder = WebApplication.CreateBuilder(hostOptions);
 
 // preserveStaticLogger: each host keeps its own logger instead of replacing the process-wide Log.Logger.
 // Sinks and levels come from the "Serilog" section; the enrichers below give every event the documented
 // shape (docs/logging.md), and the last two make sure no secret reaches any sink.
 builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Configuration(ConsoleLogFormat.ForSerilog(builder.Configuration, builder.Environment))
     .ReadFrom.Services(services)
     .Enrich.FromLogContext()
     .Enrich.With(new HttpRequestEnricher(services.GetRequiredService<IHttpContextAccessor>()))
@@ -63,11 +70,13 @@ app.MapEndpointGroups();
 if (api.EnableDocs)
 {
     app.MapOpenApi();
-    // The page's script is served by the API itself (no CDN), and the CDN fonts are off, so it works offline.
-    app.MapScalarApiReference(options => options.WithTitle("CleanAuth API").DisableDefaultFonts().ExpandAllTags());
+    app.MapScalarApiReference(DocsPage.Configure);
 }
 
 app.Run();
+
+// 1 when a check stopped the instance after the start (the two-factor key on MongoDB, ADR 0048), else 0.
+return Environment.ExitCode;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -26,6 +26,7 @@ export async function startApi({ environment = {}, timeoutMs = 30000 } = {}) {
       ASPNETCORE_ENVIRONMENT: 'Development',
       ASPNETCORE_URLS: 'http://127.0.0.1:0',
       Api__EnableDocs: 'true',
+      Logs__Format: 'Json', // the lines below are read as CLEF; Development's default is Text
       Storage__DataPath: dataPath,
       ConnectionStrings__Mongo: '',
       Jwt__SigningKey: randomBytes(48).toString('base64'),

@@ -58,6 +58,10 @@ await results.run('Compose_has_two_stateless_api_instances_on_the_replica_set_wi
     assert(/^\$\{JWT_SIGNING_KEY/.test(service.environment.Jwt__SigningKey), `${name}'s signing key must come from the environment, not the file`);
     assert(/^\$\{TWO_FACTOR_KEY/.test(service.environment.TwoFactor__EncryptionKey), `${name}'s two-factor key must come from the environment, not the file`);
     assert(JSON.stringify(service.healthcheck.test).includes('/health/ready'), `${name} has no readiness check`);
+    // Outside Development the API refuses to start without a mail transport (ADR 0048); Pickup needs a writable volume.
+    const delivery = service.environment.Email__Delivery;
+    assert(delivery === 'Smtp' || delivery === 'Pickup', `${name} chooses no mail transport (Email__Delivery)`);
+    assert(delivery !== 'Pickup' || (service.volumes ?? []).some((v) => v.endsWith(':/data/mail-pickup')), `${name} picks up mail without a volume`);
   }
 });
 

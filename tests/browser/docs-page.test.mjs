@@ -33,6 +33,14 @@ try {
     assert(document.components.securitySchemes.Bearer?.scheme === 'bearer', 'no bearer scheme');
   });
 
+  await results.run('Docs_page_preselects_the_bearer_scheme_and_turns_the_hosted_services_off', async () => {
+    const html = await (await fetch(`${api.baseUrl}/scalar/`)).text();
+    for (const setting of ['"preferredSecurityScheme":["Bearer"]', '"showDeveloperTools":"never"', '"agent":{"disabled":true}',
+      '"mcp":{"disabled":true}', '"telemetry":false']) {
+      assert(html.includes(setting), `the page's configuration lacks ${setting}`);
+    }
+  });
+
   await results.run('Docs_page_lists_the_routes_in_a_real_browser', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'cleanauth-chromium-'));
     // A fresh profile folder each run (playwright passes it to Chromium as --user-data-dir).
@@ -75,6 +83,14 @@ try {
       await page.getByText('/api/users/me').first().scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(screenshots, 'docs-page-users.png') });
       assert(offsite.length === 0, `the page tried to load from outside: ${offsite.join(', ')}`);
+
+      // The hosted-service toolbar and agent are off (ADR 0048): no control sends the document or the reader elsewhere.
+      const controls = await page.evaluate(() => [...document.querySelectorAll('button, a, [role="button"]')]
+        .map((e) => (e.innerText || e.getAttribute('aria-label') || '').trim()).filter((t) => t.length > 0));
+      const hosted = controls.filter((t) => /ask ai|share|generate sdk|deploy|configure|agent/i.test(t));
+      assert(hosted.length === 0, `hosted-service controls are shown: ${hosted.join(' | ')}`);
+      const config = await page.evaluate(() => document.body.innerHTML);
+      assert(!/registry\.scalar\.com|proxy\.scalar\.com|api\.scalar\.com/.test(config), 'the page names a Scalar service');
     } finally {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });

@@ -5,10 +5,22 @@ using MimeKit;
 
 namespace CleanAuth.Infrastructure.Email;
 
-/// <summary>How the outbox's mail leaves (ADR 0039). Without <c>Email:Smtp:Host</c> it goes to the pickup folder.</summary>
+/// <summary>
+/// How the outbox's mail leaves (ADR 0039): by SMTP or into the pickup folder, as <see cref="Delivery"/> says (ADR 0048).
+/// </summary>
 public sealed class EmailDeliveryOptions : IValidatableObject
 {
     public const string Section = "Email";
+
+    /// <summary>
+    /// <c>Smtp</c> or <c>Pickup</c>. Unset: SMTP when <c>Email:Smtp:Host</c> is set, else the pickup folder in Development
+    /// and a refused start anywhere else (<see cref="EmailTransportChoice"/>), so production mail never lands on a disk unasked.
+    /// </summary>
+    [EnumDataType(typeof(EmailTransport), ErrorMessage = "Email:Delivery must be Smtp or Pickup.")]
+    public EmailTransport? Delivery { get; set; }
+
+    /// <summary>Whether mail goes to the SMTP server; otherwise to the pickup folder. The choice itself is validated at start.</summary>
+    public bool SendsBySmtp => Delivery == EmailTransport.Smtp || (Delivery is null && Smtp.IsConfigured);
 
     /// <summary>The sender, <c>address</c> or <c>Display Name &lt;address&gt;</c>.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Email:From is required.")]
@@ -74,6 +86,17 @@ public sealed class EmailDeliveryOptions : IValidatableObject
                 "Email:ClaimLease must be long enough for a send (three quarters of it) to take two Email:Smtp:Timeout.", [nameof(ClaimLease)]);
         }
 
+        if (Delivery == EmailTransport.Smtp && !Smtp.IsConfigured)
+        {
+            yield return new ValidationResult("Email:Delivery is Smtp but Email:Smtp:Host is not set.", [nameof(Delivery)]);
+        }
+
+        // A host that is set and then ignored would be a silent misconfiguration: the two settings must agree.
+        if (Delivery == EmailTransport.Pickup && Smtp.IsConfigured)
+        {
+            yield return new ValidationResult("Email:Delivery is Pickup but Email:Smtp:Host is set: choose one.", [nameof(Delivery)]);
+        }
+
         if (!string.IsNullOrEmpty(Smtp.Password) && string.IsNullOrEmpty(Smtp.UserName))
         {
             yield return new ValidationResult("Email:Smtp:Password is set without Email:Smtp:UserName.", ["Smtp.Password"]);
@@ -127,6 +150,13 @@ public sealed class SmtpOptions
         SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
         _ => SecureSocketOptions.StartTls,
     };
+}
+
+/// <summary>Smtp: to <c>Email:Smtp:Host</c>; Pickup: <c>.eml</c> files in <c>&lt;Storage:DataPath&gt;/mail-pickup</c>.</summary>
+public enum EmailTransport
+{
+    Smtp,
+    Pickup,
 }
 
 /// <summary>None: plain text (a local relay, tests); StartTls: upgrade on the submission port (587); Tls: TLS from the start (465).</summary>

@@ -12,9 +12,15 @@ public sealed class StorageOptions
     /// </summary>
     public static readonly TimeSpan RefreshTokenRetention = TimeSpan.FromDays(7);
 
-    /// <summary>Folder of the embedded store's file and the development signing key.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:DataPath is required.")]
-    public string DataPath { get; set; } = "data";
+    /// <summary>
+    /// Folder of the embedded store's file, the mail pickup folder and the development keys; unset,
+    /// <see cref="DefaultDataPath"/>. Relative to the content root.
+    /// </summary>
+    [MinLength(1, ErrorMessage = "Storage:DataPath must not be empty.")]
+    public string? DataPath { get; set; }
+
+    /// <summary><c>data/&lt;environment&gt;</c>: each environment's data, keys and mail apart from the others' (ADR 0048).</summary>
+    public static string DefaultDataPath(string environmentName) => Path.Combine("data", environmentName.ToLowerInvariant());
 
     [Required(AllowEmptyStrings = false, ErrorMessage = "Storage:MongoDatabase is required.")]
     [RegularExpression(@"^[^/\\. ""$*<>:|?]{1,63}$", ErrorMessage = "Storage:MongoDatabase is not a valid MongoDB database name.")]

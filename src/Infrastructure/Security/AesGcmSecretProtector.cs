@@ -23,11 +23,13 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector
     private readonly byte[] _key;
     private readonly string _keyId;
     private readonly Dictionary<string, byte[]> _keys;
+    private readonly ILogger _logger;
 
-    public AesGcmSecretProtector(byte[] key, IEnumerable<byte[]> previousKeys)
+    public AesGcmSecretProtector(byte[] key, IEnumerable<byte[]> previousKeys, ILogger? logger = null)
     {
         _key = key;
         _keyId = KeyId(key);
+        _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         _keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var old in previousKeys.Prepend(key))
         {
@@ -44,7 +46,7 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector
         var previous = options.DecryptionKeys.Select((k, i) => Decode(k, $"TwoFactor:DecryptionKeys:{i}")).ToList();
         if (!string.IsNullOrWhiteSpace(options.EncryptionKey))
         {
-            return new AesGcmSecretProtector(Decode(options.EncryptionKey, "TwoFactor:EncryptionKey"), previous);
+            return new AesGcmSecretProtector(Decode(options.EncryptionKey, "TwoFactor:EncryptionKey"), previous, logger);
         }
 
         if (!environment.IsDevelopment())
@@ -62,8 +64,17 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector
         }
 
         LogDevelopmentKey(logger, Path.GetFullPath(path));
-        return new AesGcmSecretProtector(Decode(File.ReadAllText(path), path), previous);
+        return new AesGcmSecretProtector(Decode(File.ReadAllText(path), path), previous, logger);
     }
+
+    /// <summary>The id of the key that seals: the first 8 hex digits of its SHA-256, safe to print.</summary>
+    public string EncryptionKeyId => _keyId;
+
+    /// <summary>How a ciphertext of each configured key begins: a stored secret beginning otherwise opens with none (ADR 0048).</summary>
+    public IReadOnlyCollection<string> SealPrefixes => [.. _keys.Keys.Select(id => $"{Version}.{id}.")];
+
+    /// <summary>The key id a ciphertext names, or null when it is not one of this format.</summary>
+    public static string? KeyIdOf(string ciphertext) => ciphertext.Split('.') is [Version, var keyId, _] ? keyId : null;
 
     public string Protect(byte[] secret, string context)
     {
@@ -80,6 +91,8 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector
         var parts = ciphertext.Split('.');
         if (parts is not [Version, var keyId, var body] || !_keys.TryGetValue(keyId, out var key))
         {
+            // A configuration error, not a wrong code: no configured key is the one that sealed this secret.
+            LogUnreadable(_logger, context, KeyIdOf(ciphertext), _keyId);
             return null;
         }
 
@@ -99,6 +112,7 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector
         }
         catch (AuthenticationTagMismatchException)
         {
+            LogUnreadable(_logger, context, keyId, _keyId);
             return null;
         }
     }
@@ -120,6 +134,11 @@ public sealed partial class AesGcmSecretProtector : ISecretProtector
 
         return buffer[..length];
     }
+
+    [LoggerMessage(EventId = 2011, EventName = "TwoFactorSecretUnreadable", Level = LogLevel.Error,
+        Message = "A stored two-factor secret (context {Context}, sealed with key id {SealedKeyId}) opens with no configured key (TwoFactor:EncryptionKey is key id {KeyId}): " +
+            "a configuration error, not a wrong code; set the key it was sealed with, or list it under TwoFactor:DecryptionKeys")]
+    private static partial void LogUnreadable(ILogger logger, string context, string? sealedKeyId, string keyId);
 
     [LoggerMessage(EventId = 2003, EventName = "DevelopmentTwoFactorKey", Level = LogLevel.Warning,
         Message = "No TwoFactor:EncryptionKey is configured; using the development key kept in {KeyPath}. Never run like this outside Development.")]

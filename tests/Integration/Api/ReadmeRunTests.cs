@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Tests.Integration.Support;
 
 namespace CleanAuth.Tests.Integration.Api;
@@ -48,15 +49,44 @@ public sealed partial class ReadmeRunTests
         events.Should().NotContain(e => e.Str("EventName") == "DevelopmentSigningKey", "the README's key is used, none is generated");
     }
 
-    /// <summary>The first bash block under the heading of docs/operations.md named <paramref name="section"/>.</summary>
-    private static string OperationsBlock(string section)
+    /// <summary>
+    /// The published app, run as docs/operations.md says, from a folder of its own: a relative <c>--contentRoot</c> is taken
+    /// from the working directory (it once resolved against the app's folder: <c>out/out</c>). The publish uses the
+    /// build the tests run on (<c>--no-build</c>, one publish a run), and the port is this machine's.
+    /// </summary>
+    [Fact]
+    public async Task The_documented_publish_runs_as_written_with_a_relative_content_root()
+    {
+        var exports = string.Join('\n', OperationsBlock("Running in production").Split('\n').Where(l => l.StartsWith("export ", StringComparison.Ordinal)));
+        var publish = OperationsBlock("Running in production", containing: "dotnet publish");
+        publish.Should().Contain("dotnet publish src/WebApi -c Release -o out\n").And.Contain("dotnet out/CleanAuth.WebApi.dll --contentRoot out\n");
+        using var work = new TempFolder("cleanauth-publish-");
+        var script = exports + "\n" + publish.Replace(
+            "dotnet publish src/WebApi -c Release", $"dotnet publish {RepositoryRoot.Path}/src/WebApi -c Release --no-build -nologo -v quiet", StringComparison.Ordinal);
+        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+
+        await using var api = await ApiProcess.StartScriptAsync(script, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", // the published default, http://localhost:5000, may be taken here
+        }, work.Path, TimeSpan.FromMinutes(3));
+        using var client = api.CreateClient();
+
+        (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
+        api.LogEvents.Should().Contain(e => e.Str("ContentRoot") == Path.Combine(work.Path, "out"), "the content root is ./out, not out/out");
+        api.LogEvents.Should().Contain(e => e.Str("Environment") == "Production");
+        File.Exists(Path.Combine(work.Path, "out", "data", "production", SqliteStore.FileName)).Should().BeTrue("Production keeps its data in data/production");
+    }
+
+    /// <summary>The first bash block under the heading of docs/operations.md named <paramref name="section"/> (that contains <paramref name="containing"/>).</summary>
+    private static string OperationsBlock(string section, string containing = "")
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "operations.md"));
         var heading = readme.IndexOf("## " + section + "\n", StringComparison.Ordinal);
         heading.Should().BeGreaterThanOrEqualTo(0, "docs/operations.md has a section \"{0}\"", section);
-        var block = BashBlock().Match(readme, heading);
-        block.Success.Should().BeTrue();
-        return block.Groups[1].Value;
+        var end = readme.IndexOf("\n## ", heading + 3, StringComparison.Ordinal);
+        var block = BashBlock().Matches(readme[heading..(end < 0 ? readme.Length : end)]).FirstOrDefault(m => m.Groups[1].Value.Contains(containing, StringComparison.Ordinal));
+        block.Should().NotBeNull("the section \"{0}\" has a bash block with \"{1}\"", section, containing);
+        return block!.Groups[1].Value;
     }
 
     [GeneratedRegex(@"```bash\n(.*?)```", RegexOptions.Singleline)]

@@ -22,6 +22,7 @@ public sealed class StartupTests
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__DataPath"] = dataPath;
+        start.Environment["Email__Delivery"] = "Pickup"; // chosen, so that only the setting under test is refused
         if (setting is not null)
         {
             start.Environment["Jwt__SigningKey"] = ApiProcess.NewSigningKey();

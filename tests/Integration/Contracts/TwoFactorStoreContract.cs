@@ -26,6 +26,38 @@ public abstract class TwoFactorStoreContract
         return user;
     }
 
+    // Every other secret this suite stores starts with a capital letter: those prefixes cover them, so only this test's strays show.
+    [StoreFact]
+    public async Task A_secret_enabled_or_pending_that_starts_with_none_of_the_prefixes_is_found()
+    {
+        string[] covered = [.. "ABCDEFGHIJKLMNOPQRSTUVWXYZ".Select(c => c.ToString()), "v1.k1."];
+        var sealedByK1 = NewUser();
+        (await Store.TryBeginSetupAsync(sealedByK1, $"v1.k1.{Guid.NewGuid():N}", default)).Should().BeTrue();
+        (await Store.TryEnableAsync(sealedByK1, (await Store.FindAsync(sealedByK1, default))!.PendingSecret!, 1, ["H"], Now, default)).Should().BeTrue();
+        (await Store.FindSecretWithoutPrefixAsync(covered, default)).Should().BeNull("every stored secret starts with a configured prefix");
+
+        var pending = NewUser();
+        var pendingStray = $"v1.k2.{Guid.NewGuid():N}";
+        (await Store.TryBeginSetupAsync(pending, pendingStray, default)).Should().BeTrue();
+        (await Store.FindSecretWithoutPrefixAsync(covered, default)).Should().Be(pendingStray);
+        (await Store.FindSecretWithoutPrefixAsync([.. covered, "v1.k2."], default)).Should().BeNull();
+        (await Store.FindSecretWithoutPrefixAsync([.. covered, "v1xk2x"], default)).Should().Be(pendingStray, "a prefix is text, not a pattern");
+        await Store.RemoveAsync(pending, default);
+
+        var enabled = await EnabledStrayAsync($"v1.k3.{Guid.NewGuid():N}");
+        (await Store.FindSecretWithoutPrefixAsync(covered, default)).Should().Be((await Store.FindAsync(enabled, default))!.Secret);
+        await Store.RemoveAsync(enabled, default);
+        await Store.RemoveAsync(sealedByK1, default);
+    }
+
+    private async Task<UserId> EnabledStrayAsync(string secret)
+    {
+        var user = NewUser();
+        (await Store.TryBeginSetupAsync(user, secret, default)).Should().BeTrue();
+        (await Store.TryEnableAsync(user, secret, 1, ["H"], Now, default)).Should().BeTrue();
+        return user;
+    }
+
     [StoreFact]
     public async Task A_setup_is_pending_until_enabled_and_a_new_setup_replaces_it()
     {

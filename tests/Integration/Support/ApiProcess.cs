@@ -59,9 +59,17 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["Passwords__Iterations"] = "1000";
         // Required outside Development like the signing key; a test about it sets or clears it itself.
         start.Environment["TwoFactor__EncryptionKey"] = NewEncryptionKey();
+        // Outside Development the mail transport must be chosen (ADR 0048): the pickup folder, unless a test chooses.
+        start.Environment["Email__Delivery"] = "Pickup";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        if (start.Environment.TryGetValue("Email__Smtp__Host", out var host) && !string.IsNullOrEmpty(host)
+            && !settings.Keys.Any(k => k.Replace(":", "__", StringComparison.Ordinal) == "Email__Delivery"))
+        {
+            start.Environment.Remove("Email__Delivery");
         }
 
         return await LaunchAsync(start);
@@ -71,11 +79,12 @@ public sealed class ApiProcess : IAsyncDisposable
     /// Runs a shell script (a README's commands) from the repository root that ends by starting the API in the
     /// foreground; <paramref name="environment"/> is added to this process's environment.
     /// </summary>
-    public static Task<ApiProcess> StartScriptAsync(string script, IReadOnlyDictionary<string, string> environment)
+    public static Task<ApiProcess> StartScriptAsync(
+        string script, IReadOnlyDictionary<string, string> environment, string? workingDirectory = null, TimeSpan? startTimeout = null)
     {
         var start = new ProcessStartInfo("bash", ["-euo", "pipefail", "-c", script])
         {
-            WorkingDirectory = RepositoryRoot.Path,
+            WorkingDirectory = workingDirectory ?? RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -85,10 +94,10 @@ public sealed class ApiProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        return LaunchAsync(start);
+        return LaunchAsync(start, startTimeout);
     }
 
-    private static async Task<ApiProcess> LaunchAsync(ProcessStartInfo start)
+    private static async Task<ApiProcess> LaunchAsync(ProcessStartInfo start, TimeSpan? startTimeout = null)
     {
         var api = new ApiProcess(Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} could not be started."));
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -133,7 +142,7 @@ public sealed class ApiProcess : IAsyncDisposable
 
         try
         {
-            api.BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            api.BaseAddress = await listening.Task.WaitAsync(startTimeout ?? TimeSpan.FromSeconds(60));
         }
         catch
         {

@@ -51,6 +51,12 @@ public class CleanAuthApi : WebApplicationFactory<Program>
         {
             _settings[key] = value;
         }
+
+        // Outside Development the mail transport must be chosen (ADR 0048): the pickup folder, unless a test names an SMTP host.
+        if (!_settings.ContainsKey("Email:Delivery") && string.IsNullOrEmpty(_settings.GetValueOrDefault("Email:Smtp:Host")))
+        {
+            _settings["Email:Delivery"] = "Pickup";
+        }
     }
 
     public string StoreName { get; }

@@ -58,6 +58,15 @@ public sealed class InMemoryTwoFactorStore : ITwoFactorStore
         }
     }
 
+    public Task<string?> FindSecretWithoutPrefixAsync(IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_states.Values.SelectMany(s => new[] { s.Secret, s.PendingSecret })
+                .FirstOrDefault(secret => secret is not null && !prefixes.Any(p => secret.StartsWith(p, StringComparison.Ordinal))));
+        }
+    }
+
     // The change maps the current state (null: none) to the new one, or to null when its condition does not hold.
     private Task<bool> Change(UserId userId, Func<TwoFactorState?, TwoFactorState?> change)
     {

@@ -54,7 +54,8 @@ public sealed class OptionsConventionTests
 
     private static ServiceCollection Registered()
     {
-        var configuration = new ConfigurationBuilder().Build();
+        // The one setting Production cannot default (ADR 0048); everything else is left to its defaults.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Email:Delivery", "Pickup")]).Build();
         var environment = new HostingEnvironment { EnvironmentName = Environments.Production, ContentRootPath = Path.GetTempPath() };
         var services = new ServiceCollection();
         services.AddApplication(configuration).AddInfrastructure(configuration, environment).AddWebApi(configuration);

@@ -116,12 +116,16 @@ public sealed class LoginCommandHandler(
             case SecondFactorCheck.RecoveryCodeSpent:
                 events.RecoveryCodeUsed(user.Id);
                 return;
+            case SecondFactorCheck.Unreadable:
+                break; // Logged as the configuration error it is (event 2011), not as a wrong or replayed code.
             default:
                 events.TwoFactorFailed(user.Id, TwoFactorPurpose.Login);
-                metrics.LoginFailed(LoginFailure.TwoFactorFailed);
-                attempts.Failed(attempt);
-                throw new TwoFactorRequiredException(TwoFactorWrong);
+                break;
         }
+
+        metrics.LoginFailed(LoginFailure.TwoFactorFailed);
+        attempts.Failed(attempt);
+        throw new TwoFactorRequiredException(TwoFactorWrong);
     }
 
     // Recorded before the failure's side effects, as the event of what was decided; the client's answer is always the same.

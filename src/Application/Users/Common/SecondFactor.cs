@@ -25,7 +25,13 @@ public sealed class SecondFactor(ITwoFactorStore store, IAuthenticator authentic
     {
         if (code is not null)
         {
-            var step = MatchingStep(state.Secret is null ? null : Open(state.Secret, state.UserId), code);
+            var secret = state.Secret is null ? null : Open(state.Secret, state.UserId);
+            if (state.Secret is not null && secret is null)
+            {
+                return SecondFactorCheck.Unreadable;
+            }
+
+            var step = MatchingStep(secret, code);
             return step is { } accepted && await store.TryAcceptStepAsync(state.UserId, accepted, cancellationToken)
                 ? SecondFactorCheck.CodeAccepted
                 : SecondFactorCheck.Refused;
@@ -46,4 +52,7 @@ public enum SecondFactorCheck
     Refused,
     CodeAccepted,
     RecoveryCodeSpent,
+
+    /// <summary>No configured key opens the stored secret: a configuration error the protector logged (event 2011), not a wrong code.</summary>
+    Unreadable,
 }

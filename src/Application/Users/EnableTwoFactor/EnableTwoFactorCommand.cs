@@ -47,9 +47,14 @@ public sealed class EnableTwoFactorCommandHandler(
             throw new TwoFactorStateException(TwoFactorStateException.NoSetup);
         }
 
-        if (secondFactor.MatchingStep(secondFactor.Open(pending, user.Id), request.Code) is not { } step)
+        var secret = secondFactor.Open(pending, user.Id);
+        if (secondFactor.MatchingStep(secret, request.Code) is not { } step)
         {
-            events.TwoFactorFailed(user.Id, TwoFactorPurpose.Enable);
+            if (secret is not null)
+            {
+                events.TwoFactorFailed(user.Id, TwoFactorPurpose.Enable); // Null: a configuration error, logged by the protector (event 2011).
+            }
+
             throw ValidationException.ForField("code", WrongCode);
         }
 

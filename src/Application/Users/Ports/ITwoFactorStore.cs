@@ -40,6 +40,12 @@ public interface ITwoFactorStore
 
     /// <summary>Removes the record (enabled or pending); true when a second factor was enabled.</summary>
     Task<bool> RemoveAsync(UserId userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A stored secret, enabled or pending, that starts with none of <paramref name="prefixes"/>, or null. With the
+    /// prefixes of the configured keys it finds a secret no key can open: the key check at start (ADR 0048).
+    /// </summary>
+    Task<string?> FindSecretWithoutPrefixAsync(IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken);
 }
 
 public static class TwoFactorStoreExtensions

@@ -94,6 +94,13 @@ public sealed class SqliteTwoFactorStore(SqliteStore store) : ITwoFactorStore
         return wasEnabled;
     }));
 
+    // One scan at start, stopped at the first stray; the prefixes travel as one JSON array.
+    public Task<string?> FindSecretWithoutPrefixAsync(IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken) =>
+        Task.FromResult(store.Run(connection => connection.QuerySingle(
+            "SELECT s FROM (SELECT Secret AS s FROM two_factor UNION ALL SELECT PendingSecret FROM two_factor) WHERE s IS NOT NULL " +
+            "AND NOT EXISTS (SELECT 1 FROM json_each(@prefixes) WHERE substr(s, 1, length(value)) = value) LIMIT 1",
+            row => row.Text("s"), ("@prefixes", JsonSerializer.Serialize(prefixes)))));
+
     private static void ReplaceCodes(SqliteConnection connection, UserId userId, IReadOnlyCollection<string> codeHashes)
     {
         connection.Execute("DELETE FROM two_factor_recovery_codes WHERE UserId = @id", ("@id", userId.Value));

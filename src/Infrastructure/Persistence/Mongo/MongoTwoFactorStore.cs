@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
+using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
@@ -85,6 +87,16 @@ public sealed class MongoTwoFactorStore(MongoStore store) : ITwoFactorStore
 
     public Task<bool> RemoveAsync(UserId userId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
         await store.TwoFactor.FindOneAndDeleteAsync(ById(userId), cancellationToken: cancellationToken) is { EnabledAt: not null });
+
+    // A regular expression with a negative lookahead: a secret that starts with none of the prefixes.
+    public Task<string?> FindSecretWithoutPrefixAsync(IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    {
+        var stray = new BsonRegularExpression($"^(?!(?:{string.Join('|', prefixes.Select(Regex.Escape))}))");
+        var document = await store.TwoFactor.Find(Filter.Regex(d => d.Secret, stray) | Filter.Regex(d => d.PendingSecret, stray)).FirstOrDefaultAsync(cancellationToken);
+        return document is null
+            ? null
+            : new[] { document.Secret, document.PendingSecret }.FirstOrDefault(s => s is not null && !prefixes.Any(p => s.StartsWith(p, StringComparison.Ordinal)));
+    });
 
     private static FilterDefinition<TwoFactorDocument> ById(UserId userId) => Filter.Eq(d => d.UserId, userId.Value);
 

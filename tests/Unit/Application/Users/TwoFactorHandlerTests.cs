@@ -1,3 +1,4 @@
+using CleanAuth.Infrastructure.Security;
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Common.Behaviours;
@@ -146,6 +147,24 @@ public sealed class TwoFactorHandlerTests
         await act.Should().ThrowAsync<TwoFactorRequiredException>();
         _kit.EventNames.Should().Contain("AccountLocked");
         _kit.Users.Stored(_alice.Id)!.LockoutEnd.Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task A_stored_secret_no_configured_key_opens_is_refused_but_not_logged_as_a_wrong_second_factor()
+    {
+        var elsewhere = new AesGcmSecretProtector([.. Enumerable.Repeat((byte)7, AesGcmSecretProtector.KeyBytes)], []);
+        var sealedElsewhere = elsewhere.Protect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], _alice.Id.Value);
+        (await _kit.TwoFactors.TryBeginSetupAsync(_alice.Id, sealedElsewhere, default)).Should().BeTrue();
+        (await _kit.TwoFactors.TryEnableAsync(_alice.Id, sealedElsewhere, 1, ["H"], _kit.Clock.GetUtcNow(), default)).Should().BeTrue();
+        var metrics = new FakeAuthMetrics();
+        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        _kit.Log.Entries.Clear();
+
+        var attempt = () => login.Handle(new LoginCommand(_alice.Email, Password, "123456"), default);
+
+        (await attempt.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(LoginCommandHandler.TwoFactorWrong);
+        _kit.EventNames.Should().NotContain("TwoFactorFailed", "the protector logs it as the configuration error it is (TwoFactorSecretUnreadable)");
+        _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(1, "it still counts toward the lockout, as any refused second factor does");
     }
 
     [Fact]
@@ -298,6 +317,9 @@ public sealed class TwoFactorHandlerTests
             inner.TryReplaceRecoveryCodesAsync(userId, codeHashes, cancellationToken);
 
         public Task<bool> RemoveAsync(UserId userId, CancellationToken cancellationToken) => inner.RemoveAsync(userId, cancellationToken);
+
+        public Task<string?> FindSecretWithoutPrefixAsync(IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken) =>
+            inner.FindSecretWithoutPrefixAsync(prefixes, cancellationToken);
     }
 
     private Task<TwoFactorSetup> Setup() =>

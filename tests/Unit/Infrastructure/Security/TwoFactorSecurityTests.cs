@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CleanAuth.Infrastructure.Security;
+using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,25 @@ public sealed class TwoFactorSecurityTests : IDisposable
         protector.Unprotect("v1.deadbeef." + sealedText.Split('.')[2], UserA).Should().BeNull("no such key");
         protector.Unprotect("not a ciphertext", UserA).Should().BeNull();
         protector.Unprotect("v1.x.%%%", UserA).Should().BeNull();
+    }
+
+    [Fact]
+    public void A_secret_no_configured_key_opens_is_logged_as_unreadable_naming_the_key_ids_and_the_prefixes_say_which_keys_are_configured()
+    {
+        var sealedBy = new AesGcmSecretProtector(RandomNumberGenerator.GetBytes(32), []);
+        var log = new CapturingLogger<AesGcmSecretProtector>();
+        var other = new AesGcmSecretProtector(RandomNumberGenerator.GetBytes(32), [], log);
+        var sealedText = sealedBy.Protect(RandomNumberGenerator.GetBytes(20), UserA);
+
+        other.Unprotect(sealedText, UserA).Should().BeNull();
+
+        var entry = log.Entries.Should().ContainSingle().Subject;
+        entry.EventId.Name.Should().Be("TwoFactorSecretUnreadable");
+        entry["SealedKeyId"].Should().Be(sealedBy.EncryptionKeyId);
+        entry["KeyId"].Should().Be(other.EncryptionKeyId);
+        AesGcmSecretProtector.KeyIdOf(sealedText).Should().Be(sealedBy.EncryptionKeyId);
+        sealedText.Should().StartWith(sealedBy.SealPrefixes.Should().ContainSingle().Subject);
+        other.SealPrefixes.Should().NotContain(p => sealedText.StartsWith(p, StringComparison.Ordinal));
     }
 
     [Fact]
