@@ -1,4 +1,3 @@
-using CleanAuth.Infrastructure.Security;
 using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Login;
 using CleanAuth.Application.Common.Behaviours;
@@ -14,6 +13,7 @@ using CleanAuth.Application.Users.RegenerateRecoveryCodes;
 using CleanAuth.Application.Users.ResetTwoFactor;
 using CleanAuth.Application.Users.UpdateProfile;
 using CleanAuth.Domain.Users;
+using CleanAuth.Infrastructure.Security;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Options;
 using OtpNet;
