@@ -9,8 +9,9 @@ namespace CleanAuth.Infrastructure.Security;
 /// On MongoDB, which may be unreachable at start (ADR 0015), the key check runs at the first contact, retried in the
 /// background until the store answers; a mismatch then stops the instance with exit code 1 and one line (ADR 0048).
 /// </summary>
-public sealed partial class TwoFactorKeyCheckTask(TwoFactorKeyCheck check, IHostApplicationLifetime lifetime, ILogger<TwoFactorKeyCheckTask> logger)
-    : RetryingStartupTask
+public sealed partial class TwoFactorKeyCheckTask(
+    TwoFactorKeyCheck check, IHostApplicationLifetime lifetime, TimeProvider timeProvider, ILogger<TwoFactorKeyCheckTask> logger)
+    : RetryingStartupTask(timeProvider)
 {
     protected override async Task<bool> TryRunAsync(CancellationToken cancellationToken)
     {
