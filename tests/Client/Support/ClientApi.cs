@@ -33,6 +33,7 @@ public sealed class ClientApi : WebApplicationFactory<Program>
             ["TwoFactor:EncryptionKey"] = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)(i * 3))]),
             ["Storage:DataPath"] = _dataPath,
             ["ConnectionStrings:Mongo"] = "",
+            ["Email:Delivery"] = "Pickup",
             ["Passwords:Iterations"] = "1000",
             ["RateLimits:Enabled"] = "false",
             ["Bootstrap:AdminEmail"] = AdminEmail,
