@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using CleanAuth.Application.Books.Common;
-using CleanAuth.Application.Common.Exceptions;
 
 namespace CleanAuth.Infrastructure.Images;
 
@@ -33,31 +32,13 @@ public sealed class DecodeBudget : IDisposable
     }
 
     /// <summary>Room for <paramref name="decodedBytes"/> of pixels; disposing the lease gives it back.</summary>
-    public async Task<IDisposable> ReserveAsync(long decodedBytes, CancellationToken cancellationToken)
+    public Task<IDisposable> ReserveAsync(long decodedBytes, CancellationToken cancellationToken)
     {
         var permits = (int)Math.Clamp((decodedBytes / MiB) + (decodedBytes % MiB == 0 ? 0 : 1), 1, _megabytes);
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(_timeout);
-        RateLimitLease lease;
-        try
-        {
-            lease = await _limiter.AcquireAsync(permits, wait.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Busy();
-        }
-
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            throw Busy();
-        }
-
-        return lease;
+        return _limiter.AcquireOrBusyAsync(permits, _timeout, Busy, cancellationToken);
     }
 
     public void Dispose() => _limiter.Dispose();
 
-    private static ServiceBusyException Busy() => new("Too many large covers are being processed right now; retry shortly.");
+    private const string Busy = "Too many large covers are being processed right now; retry shortly.";
 }

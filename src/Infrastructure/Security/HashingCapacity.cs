@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using CleanAuth.Application.Common.Abstractions;
-using CleanAuth.Application.Common.Exceptions;
 using Microsoft.Extensions.Options;
 
 namespace CleanAuth.Infrastructure.Security;
@@ -27,28 +26,10 @@ public sealed class HashingCapacity : IHashingCapacity, IDisposable
         _knownDevices = Limiter(limits.KnownDeviceHashes, limits.KnownDeviceQueueLimit);
     }
 
-    public async Task<IDisposable> EnterAsync(HashingLane lane, CancellationToken cancellationToken)
+    public Task<IDisposable> EnterAsync(HashingLane lane, CancellationToken cancellationToken)
     {
         var limiter = lane == HashingLane.KnownDevice ? _knownDevices : _anonymous;
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(_timeout);
-        RateLimitLease lease;
-        try
-        {
-            lease = await limiter.AcquireAsync(1, wait.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw Busy();
-        }
-
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
-            throw Busy();
-        }
-
-        return lease;
+        return limiter.AcquireOrBusyAsync(1, _timeout, Busy, cancellationToken);
     }
 
     public void Dispose()
@@ -64,5 +45,5 @@ public sealed class HashingCapacity : IHashingCapacity, IDisposable
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
-    private static ServiceBusyException Busy() => new("Too many sign-ins are being checked right now; retry shortly.");
+    private const string Busy = "Too many sign-ins are being checked right now; retry shortly.";
 }
