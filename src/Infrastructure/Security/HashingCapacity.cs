@@ -18,7 +18,7 @@ public sealed class HashingCapacity : IHashingCapacity, IDisposable
     private readonly ConcurrencyLimiter _knownDevices;
     private readonly TimeSpan _timeout;
 
-    public HashingCapacity(IOptions<PasswordHashingOptions> options)
+    public HashingCapacity(IOptions<PasswordOptions> options)
     {
         var limits = options.Value;
         _timeout = limits.HashQueueTimeout;
