@@ -5,6 +5,7 @@ using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Options;
+using CleanAuth.Application.Common.Time;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -62,7 +63,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);
         // Read by value: the cover uploader and the image adapter take the limits themselves.
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<CoverLimits>>().Value);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new MillisecondClock(TimeProvider.System));
         return services;
     }
 }

@@ -19,5 +19,5 @@ public sealed class Author(AuthorId id, UserId ownerId, string name, string coun
     public DateTimeOffset CreatedAt { get; } = createdAt;
 
     public static Author Create(AuthorId id, UserId ownerId, PersonName name, string? country, bool bookerPrize, DateTimeOffset now) =>
-        new(id, ownerId, name.Value, country is null ? "" : UnicodeText.Name(country), bookerPrize, Time.ToMilliseconds(now));
+        new(id, ownerId, name.Value, country is null ? "" : UnicodeText.Name(country), bookerPrize, now);
 }

@@ -57,8 +57,7 @@ public sealed class Book
     public static Book Add(
         BookId id, UserId ownerId, BookTitle title, string description, BookCategory category, AuthorId? authorId, Cover cover, DateTimeOffset now)
     {
-        var at = Time.ToMilliseconds(now);
-        return new Book(id, ownerId, title.Value, description.Trim(), category.Value, authorId, cover, at, at, 0);
+        return new Book(id, ownerId, title.Value, description.Trim(), category.Value, authorId, cover, now, now, 0);
     }
 
     /// <summary>Applies the text fields that were given (a null leaves that field as it is) and sets the author (null: none).</summary>
@@ -68,13 +67,13 @@ public sealed class Book
         Description = description?.Trim() ?? Description;
         Category = category?.Value ?? Category;
         AuthorId = authorId;
-        UpdatedAt = Time.ToMilliseconds(now);
+        UpdatedAt = now;
     }
 
     public void ReplaceCover(Cover cover, DateTimeOffset now)
     {
         Cover = cover;
-        UpdatedAt = Time.ToMilliseconds(now);
+        UpdatedAt = now;
     }
 
     /// <summary>Called by a repository once an update made from this object has been stored.</summary>

@@ -3,7 +3,7 @@ using CleanAuth.Domain.Common;
 
 namespace CleanAuth.Domain.Users;
 
-/// <summary>A person who can sign in. Accounts are never deleted, only disabled, so no data is lost.</summary>
+/// <summary>A person's account: who can sign in, with what, and what they may do.</summary>
 public sealed class User
 {
     private readonly List<string> _roles;
@@ -39,7 +39,6 @@ public sealed class User
         FailedLoginCount = failedLoginCount;
         LockoutEnd = lockoutEnd;
         EmailConfirmed = emailConfirmed;
-        StoredAsActiveAdmin = IsActiveAdmin;
     }
 
     public UserId Id { get; }
@@ -88,19 +87,12 @@ public sealed class User
     /// <summary>An administrator who can act: holds the role and is not disabled. At least one must always exist.</summary>
     public bool IsActiveAdmin => IsAdmin && !IsDisabled;
 
-    /// <summary>
-    /// Whether the stored revision this object was read at (or last saved as) is an active administrator. A
-    /// change that takes that away must go through the store's guarded update, which keeps one active admin.
-    /// </summary>
-    public bool StoredAsActiveAdmin { get; private set; }
-
-    /// <summary>The stored revision this object was read at; storage refuses an update made from a stale one.</summary>
-    public long Version { get; private set; }
+    /// <summary>The revision this object was read at; storage refuses an update made from a stale one.</summary>
+    public long Version { get; }
 
     public static User Register(UserId id, PersonName name, EmailAddress email, string passwordHash, DateTimeOffset now)
     {
-        var at = Time.ToMilliseconds(now);
-        return new User(id, name.Value, email.Value, passwordHash, NewSecurityStamp(), [], false, at, at, 0);
+        return new User(id, name.Value, email.Value, passwordHash, NewSecurityStamp(), [], false, now, now, 0);
     }
 
     public void Rename(PersonName name, DateTimeOffset now)
@@ -171,14 +163,7 @@ public sealed class User
         return true;
     }
 
-    /// <summary>Called by a repository once an update made from this object has been stored.</summary>
-    public void MarkSaved()
-    {
-        Version++;
-        StoredAsActiveAdmin = IsActiveAdmin;
-    }
-
-    private void Touch(DateTimeOffset now) => UpdatedAt = Time.ToMilliseconds(now);
+    private void Touch(DateTimeOffset now) => UpdatedAt = now;
 
     private static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }

@@ -28,7 +28,7 @@ public abstract class AccountApiTests(CleanAuthApi api)
         body.GetProperty("id").GetString().Should().MatchRegex("^[0-9a-f]{24}$");
     }
 
-    [Fact]
+    [UniqueIndexFact]
     public async Task Register_with_an_email_that_differs_only_in_case_answers_409()
     {
         using var client = api.CreateClient();
@@ -62,7 +62,7 @@ public abstract class AccountApiTests(CleanAuthApi api)
             .Should().Be(HttpStatusCode.Unauthorized, "no squatter's password opens the owner's account");
     }
 
-    [Fact]
+    [UniqueIndexFact]
     public async Task A_full_width_copy_of_a_registered_email_is_the_same_address()
     {
         using var client = api.CreateClient();
@@ -247,6 +247,16 @@ public abstract class AccountApiTests(CleanAuthApi api)
         using var anonymous = api.CreateClient();
         await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = user.Email, password = user.Password }))
             .ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [UniqueIndexFact]
+    public async Task A_disabled_account_keeps_its_address()
+    {
+        var user = await api.SignUpAsync();
+        using var client = api.CreateClient(user.AccessToken);
+        (await client.DeleteAsync("/api/users/me")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        using var anonymous = api.CreateClient();
         await (await anonymous.PostAsJsonAsync("/api/auth/register", new { name = "Again", email = user.Email, password = Password }))
             .ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
@@ -344,4 +354,4 @@ public sealed class EmbeddedAccountApiTests(EmbeddedApiFixture fixture)
     : AccountApiTests(fixture.Api), IClassFixture<EmbeddedApiFixture>;
 
 public sealed class MongoWireAccountApiTests(MongoWireApiFixture fixture)
-    : AccountApiTests(fixture.Api), IClassFixture<MongoWireApiFixture>;
+    : AccountApiTests(fixture.Api), IClassFixture<MongoWireApiFixture>, IStoreWithoutUniqueIndexes;

@@ -9,7 +9,7 @@ namespace CleanAuth.Tests.Integration.Api;
 /// <summary>
 /// Issue 11, races 1–3: requests fired together through a barrier, many rounds; after each round the invariant is
 /// checked. These failed on the read-then-write code (see ADR 0031). What each proves is the use case's order of work
-/// (the guarded write for taking an admin away, the reservation before the hash), which no store run can see; the
+/// (an admin's request racing a change to its own account, the reservation before the hash), which no store run can see; the
 /// stores' own atomic writes are raced on every store by the contract suite (tests/Integration/Contracts), so these
 /// run on one store (ADR 0059).
 /// </summary>

@@ -28,7 +28,7 @@ public abstract class LibraryStoreContract
         new StoredImage("0123456789abcdef01234568", "image/jpeg", "\"def\"", 99), 600, 300);
 
     private Book NewBook(string ownerId, string title, string category = "science", string? authorId = null, int minutesAfterStart = 0) =>
-        Book.Add(BookId.From(_ids.NewId()), UserId.From(ownerId), BookTitle.Create(title), "desc", BookCategory.Create(category), (authorId is { } __x ? AuthorId.From(__x) : null), SomeCover(), Start.AddMinutes(minutesAfterStart).AddTicks(777));
+        Book.Add(BookId.From(_ids.NewId()), UserId.From(ownerId), BookTitle.Create(title), "desc", BookCategory.Create(category), (authorId is { } __x ? AuthorId.From(__x) : null), SomeCover(), Start.AddMinutes(minutesAfterStart));
 
     [StoreFact]
     public async Task A_book_round_trips_with_every_field_and_only_for_its_owner()

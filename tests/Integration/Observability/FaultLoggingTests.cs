@@ -47,8 +47,6 @@ public sealed class FaultLoggingTests
 
         public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
 
-        public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => throw new InvalidOperationException(marker);
-
         public Task<SignInReservation> ReserveSignInAttemptAsync(UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) =>
             throw new InvalidOperationException(marker);
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CleanAuth.Application.Common.Time;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -105,7 +106,7 @@ public class CleanAuthApi : WebApplicationFactory<Program>
             services.TryAddEnumerable(ServiceDescriptor.Singleton<ILogEventSink>(Logs));
             if (Clock is not null)
             {
-                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<TimeProvider>(new MillisecondClock(Clock));
             }
         });
         if (TestServices is not null)

@@ -23,7 +23,7 @@ public interface INeedsRealMongo;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class StoreFactAttribute : FactAttribute;
 
-public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
+public class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute)
     {
@@ -36,4 +36,28 @@ public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : Fa
 
         return base.Discover(discoveryOptions, testMethod, factAttribute);
     }
+}
+
+/// <summary>Marks a test class whose store does not enforce unique indexes: the Mongo-wire test server.</summary>
+public interface IStoreWithoutUniqueIndexes;
+
+/// <summary>
+/// A fact about a rule a unique index decides: reported as skipped, with the reason, on a store that has none (and,
+/// like <see cref="StoreFactAttribute"/>, in a class that needs a real MongoDB when none is configured).
+/// </summary>
+[XunitTestCaseDiscoverer("CleanAuth.Tests.Integration.Support.UniqueIndexFactDiscoverer", "CleanAuth.Tests.Integration")]
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class UniqueIndexFactAttribute : FactAttribute;
+
+public sealed class UniqueIndexFactDiscoverer(IMessageSink diagnosticMessageSink) : StoreFactDiscoverer(diagnosticMessageSink)
+{
+    public const string SkipReason =
+        "The Mongo-wire test server does not enforce unique indexes (tools/mongo-wire/README.md). This case runs on the " +
+        "embedded store; on MongoDB the unique index decides, proven by the real-MongoDB contract run.";
+
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
+        typeof(IStoreWithoutUniqueIndexes).IsAssignableFrom(testMethod.TestClass.Class.ToRuntimeType())
+            ? [new XunitSkippedDataRowTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
+                discoveryOptions.MethodDisplayOptionsOrDefault(), testMethod, SkipReason)]
+            : base.Discover(discoveryOptions, testMethod, factAttribute);
 }

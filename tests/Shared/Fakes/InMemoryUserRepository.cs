@@ -7,8 +7,8 @@ namespace CleanAuth.Tests.Fakes;
 
 /// <summary>
 /// An in-memory <see cref="IUserRepository"/> that keeps the port's contract: unique normalized email,
-/// null for unknown ids, optimistic updates that leave the sign-in state alone, the guarded removal of an
-/// active administrator and the atomic sign-in reservation (each decided under one lock, as the stores
+/// null for unknown ids, optimistic updates that leave the sign-in state alone and keep an active
+/// administrator and the atomic sign-in reservation (each decided under one lock, as the stores
 /// decide each in one write). It stores and hands out copies, so a change a handler makes to a user is only
 /// visible to later reads once it went through <see cref="UpdateAsync"/>.
 /// </summary>
@@ -72,43 +72,21 @@ public sealed class InMemoryUserRepository : IUserRepository
 
     public Task UpdateAsync(User user, CancellationToken cancellationToken)
     {
-        if (user.StoredAsActiveAdmin && !user.IsActiveAdmin)
-        {
-            throw new InvalidOperationException("Taking an active administrator away goes through TryUpdateRemovingActiveAdminAsync.");
-        }
-
         BeforeUpdate?.Invoke(user);
         lock (_gate)
         {
             UpdateCalls++;
-            Write(user);
-        }
-
-        user.MarkSaved();
-        return Task.CompletedTask;
-    }
-
-    public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken)
-    {
-        if (!user.StoredAsActiveAdmin || user.IsActiveAdmin)
-        {
-            throw new InvalidOperationException("Only for a change that takes an active administrator away.");
-        }
-
-        BeforeUpdate?.Invoke(user);
-        lock (_gate)
-        {
-            UpdateCalls++;
-            if (!_byId.Values.Any(u => u.Id != user.Id && u.IsActiveAdmin))
+            var takesAnActiveAdminAway = _byId.TryGetValue(user.Id, out var stored) && stored.Version == user.Version
+                && stored.IsActiveAdmin && !user.IsActiveAdmin;
+            if (takesAnActiveAdminAway && !_byId.Values.Any(u => u.Id != user.Id && u.IsActiveAdmin))
             {
-                return Task.FromResult(false);
+                throw new LastAdministratorException();
             }
 
             Write(user);
         }
 
-        user.MarkSaved();
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
 
     public Task<SignInReservation> ReserveSignInAttemptAsync(
@@ -243,8 +221,8 @@ public sealed class InMemoryUserRepository : IUserRepository
         user.SecurityStamp,
         [.. user.Roles],
         user.IsDisabled,
-        user.CreatedAt,
-        user.UpdatedAt,
+        Millis(user.CreatedAt),
+        Millis(user.UpdatedAt),
         version,
         lastLoginAt,
         failedLoginCount,

@@ -19,7 +19,7 @@ public sealed class AccountSessions(IUserRepository users, IRefreshTokenStore re
             user.RotateSecurityStamp(now);
             try
             {
-                await users.SaveKeepingAnAdminAsync(user, cancellationToken);
+                await users.UpdateAsync(user, cancellationToken);
                 break;
             }
             catch (ConflictException) when (attempt < Attempts)

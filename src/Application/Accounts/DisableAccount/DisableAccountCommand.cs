@@ -38,7 +38,7 @@ public sealed class DisableAccountCommandHandler(
 
         var now = timeProvider.GetUtcNow();
         user.Disable(now);
-        await users.SaveKeepingAnAdminAsync(user, cancellationToken);
+        await users.UpdateAsync(user, cancellationToken);
         await refreshTokens.RevokeAllForUserAsync(user.Id, now, cancellationToken);
         events.AccountDisabled(user.Id, actor.Id);
         return Unit.Value;

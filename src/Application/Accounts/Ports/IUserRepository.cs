@@ -1,3 +1,4 @@
+using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Users;
@@ -17,21 +18,13 @@ public interface IUserRepository
 
     /// <summary>
     /// Stores the changes made to <paramref name="user"/> if nobody else changed it since it was read;
-    /// throws <see cref="ConflictException"/> otherwise. The sign-in state (failure count, lock,
-    /// last login) is not written here: only the atomic sign-in operations below change it. A change that
-    /// takes an active administrator away (<see cref="User.StoredAsActiveAdmin"/> and no longer
-    /// <see cref="User.IsActiveAdmin"/>) is refused with <see cref="InvalidOperationException"/>: it must go
-    /// through <see cref="TryUpdateRemovingActiveAdminAsync"/>.
+    /// throws <see cref="AccountChangedException"/> otherwise. A change that takes an active administrator away
+    /// (a disable, a revoked admin role) is stored only while another active administrator remains, else
+    /// <see cref="LastAdministratorException"/>: one atomic conditional write decides it, so of two such changes
+    /// racing for the last two administrators exactly one passes (ADR 0031). The sign-in state (failure count,
+    /// lock, last sign-in) is not written here: only the atomic sign-in operations below change it.
     /// </summary>
     Task UpdateAsync(User user, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Stores, like <see cref="UpdateAsync"/>, a change that takes an active administrator away (a disable or
-    /// a revoked admin role), but only while another active administrator remains: false, and nothing
-    /// stored, when none would. One atomic conditional write decides it, so of two such changes racing for
-    /// the last two administrators exactly one passes.
-    /// </summary>
-    Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken);
 
     /// <summary>
     /// Reserves one password check before the password is weighed: one atomic conditional increment of the

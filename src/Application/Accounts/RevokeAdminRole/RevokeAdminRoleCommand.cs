@@ -24,7 +24,7 @@ public sealed class RevokeAdminRoleCommandHandler(ICurrentUser currentUser, IUse
         }
 
         user.RevokeRole(Role.Admin, timeProvider.GetUtcNow());
-        await users.SaveKeepingAnAdminAsync(user, cancellationToken);
+        await users.UpdateAsync(user, cancellationToken);
         events.RoleRevoked(user.Id, Role.Admin, currentUser.User.Id);
         return Unit.Value;
     }

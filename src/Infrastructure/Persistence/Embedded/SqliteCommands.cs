@@ -80,10 +80,10 @@ internal static class SqliteCommands
         }
     }
 
-    /// <summary>Instants are kept as UTC ticks: exact to the tick, and ordered as numbers.</summary>
-    public static long Ticks(DateTimeOffset value) => value.UtcTicks;
+    /// <summary>Instants are kept as UTC ticks (ordered as numbers), to the millisecond as MongoDB keeps them.</summary>
+    public static long Ticks(DateTimeOffset value) => StoredTime.ToMilliseconds(value).UtcTicks;
 
-    public static long? Ticks(DateTimeOffset? value) => value?.UtcTicks;
+    public static long? Ticks(DateTimeOffset? value) => value is { } at ? Ticks(at) : null;
 
     public static DateTimeOffset Instant(this SqliteDataReader reader, string column) =>
         new(reader.GetInt64(reader.GetOrdinal(column)), TimeSpan.Zero);

@@ -53,7 +53,7 @@ public sealed class SqliteTwoFactorStore(SqliteStore store) : ITwoFactorStore
             var enabled = connection.Execute(
                 "UPDATE two_factor SET Secret = PendingSecret, PendingSecret = NULL, EnabledAt = @now, LastStep = @step " +
                 $"WHERE UserId = @id AND PendingSecret = @pending AND NOT {Enabled}",
-                ("@id", userId.Value), ("@pending", pendingSecret), ("@now", Ticks(StoreRules.ToMilliseconds(now))), ("@step", step)) == 1;
+                ("@id", userId.Value), ("@pending", pendingSecret), ("@now", Ticks(StoredTime.ToMilliseconds(now))), ("@step", step)) == 1;
             if (enabled)
             {
                 ReplaceCodes(connection, userId, recoveryCodeHashes);

@@ -24,44 +24,29 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.QuerySingle($"SELECT {Columns} FROM users WHERE NormalizedEmail = @email", ToUser, ("@email", EmailAddress.Normalize(email)))));
 
-    // One conditional statement: the row changes only if it is still at the version this user was read at.
-    // The sign-in columns are left alone: only the atomic sign-in statements below write them.
+    // One conditional statement: the row changes only if it is still at the version this user was read at and,
+    // when the change takes an active administrator away, only if another one exists at that instant. SQLite has
+    // one writer at a time and the statement holds the write lock from its start, so two racing removals of the
+    // last two administrators cannot both see the other one. The sign-in columns are left alone: only the atomic
+    // sign-in statements below write them.
     public Task UpdateAsync(User user, CancellationToken cancellationToken)
     {
-        StoreRules.EnsureNotRemovingActiveAdmin(user);
-        if (store.Run(connection => connection.Execute($"{UpdateUser} WHERE Id = @Id AND Version = @ReadVersion", UpdateParameters(user))) == 0)
-        {
-            throw new AccountChangedException();
-        }
-
-        user.MarkSaved();
-        return Task.CompletedTask;
-    }
-
-    // One statement: the row changes only if another active admin exists at that instant. SQLite has one
-    // writer at a time and the statement holds the write lock from its start, so two racing removals of
-    // the last two administrators cannot both see the other one.
-    public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken)
-    {
-        StoreRules.EnsureRemovingActiveAdmin(user);
         var changed = store.Run(connection => connection.Execute(
-            $"{UpdateUser} WHERE Id = @Id AND Version = @ReadVersion AND EXISTS (SELECT 1 FROM users AS other WHERE other.Id <> @Id AND other.Disabled = 0 " +
-            "AND EXISTS (SELECT 1 FROM json_each(other.Roles) WHERE value = 'admin'))",
-            UpdateParameters(user)));
+            $"{UpdateUser} WHERE Id = @Id AND Version = @ReadVersion AND (@StaysActiveAdmin OR NOT (users.Disabled = 0 AND {IsAdmin}) " +
+            "OR EXISTS (SELECT 1 FROM users AS other WHERE other.Id <> @Id AND other.Disabled = 0 " +
+            "AND EXISTS (SELECT 1 FROM json_each(other.Roles) WHERE value = 'admin')))",
+            [.. UpdateParameters(user), ("@StaysActiveAdmin", user.IsActiveAdmin)]));
         if (changed == 0)
         {
             // Tell "the last administrator" from "changed meanwhile": both are 409s, the message differs.
             var unchanged = store.Run(connection => connection.Scalar<long>(
                 "SELECT count(*) FROM users WHERE Id = @Id AND Version = @ReadVersion", ("@Id", user.Id.Value), ("@ReadVersion", user.Version)));
-            return unchanged == 1 ? Task.FromResult(false) : throw new AccountChangedException();
+            throw unchanged == 1 ? new LastAdministratorException() : new AccountChangedException();
         }
 
-        user.MarkSaved();
-        return Task.FromResult(true);
+        return Task.CompletedTask;
     }
 
-    // One statement reserves the attempt: it refuses while locked, starts a new window once a lock has
-    // ended, and sets the lock in the same write as the reservation that spends the budget.
     public Task<SignInReservation> ReserveSignInAttemptAsync(
         UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken)
     {
@@ -69,7 +54,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         var count = store.Run(connection => connection.Scalar<long>(
                 $"UPDATE users SET FailedLoginCount = {NewCount}, LockoutEnd = CASE WHEN {NewCount} >= @max THEN @lockEnd ELSE NULL END " +
                 "WHERE Id = @id AND (LockoutEnd IS NULL OR LockoutEnd <= @now) RETURNING FailedLoginCount",
-            ("@id", userId.Value), ("@now", Ticks(now)), ("@max", maxFailedAttempts), ("@lockEnd", Ticks(StoreRules.ToMilliseconds(now + lockoutDuration)))));
+            ("@id", userId.Value), ("@now", Ticks(now)), ("@max", maxFailedAttempts), ("@lockEnd", Ticks(StoredTime.ToMilliseconds(now + lockoutDuration)))));
         return Task.FromResult(count switch
         {
             0 => SignInReservation.Refused,
@@ -82,7 +67,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     {
         store.Run(connection => connection.Execute(
             "UPDATE users SET FailedLoginCount = 0, LockoutEnd = NULL, LastLoginAt = coalesce(@last, LastLoginAt) WHERE Id = @id",
-            ("@id", userId.Value), ("@last", Ticks(lastLoginAt is { } at ? StoreRules.ToMilliseconds(at) : null))));
+            ("@id", userId.Value), ("@last", Ticks(lastLoginAt is { } at ? StoredTime.ToMilliseconds(at) : null))));
         return Task.CompletedTask;
     }
 

@@ -15,7 +15,7 @@ internal static class MongoActiveAdmins
 {
     private const string Count = "count";
 
-    // A fixed ObjectId: the Mongo-wire test server only handles ObjectId ids.
+    // One count per database, in one document at a well-known id.
     private static readonly ObjectId Id = ObjectId.Parse("0000000000000000000000a1");
 
     private static FilterDefinition<BsonDocument> CounterDocument => Builders<BsonDocument>.Filter.Eq("_id", Id);

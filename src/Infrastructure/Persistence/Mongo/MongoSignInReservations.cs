@@ -19,7 +19,7 @@ internal static class MongoSignInReservations
         CancellationToken cancellationToken)
     {
         var at = now.UtcDateTime;
-        var lockEnd = StoreRules.ToMilliseconds(now + lockoutDuration).UtcDateTime;
+        var lockEnd = StoredTime.ToMilliseconds(now + lockoutDuration).UtcDateTime;
         var unlocked = Filter.Eq(d => d.Id, id) & Filter.Eq(d => d.LockoutEnd, null);
         for (var attempt = 0; attempt < 3; attempt++)
         {

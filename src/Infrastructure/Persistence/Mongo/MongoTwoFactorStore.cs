@@ -71,7 +71,7 @@ public sealed class MongoTwoFactorStore(MongoStore store) : ITwoFactorStore
         UserId userId, string pendingSecret, long step, IReadOnlyCollection<string> recoveryCodeHashes, DateTimeOffset now, CancellationToken cancellationToken) =>
         Modified(
             ById(userId) & Filter.Eq(d => d.PendingSecret, pendingSecret) & Filter.Eq(d => d.EnabledAt, null),
-            Update.Set(d => d.Secret, pendingSecret).Set(d => d.PendingSecret, null).Set(d => d.EnabledAt, StoreRules.ToMilliseconds(now).UtcDateTime)
+            Update.Set(d => d.Secret, pendingSecret).Set(d => d.PendingSecret, null).Set(d => d.EnabledAt, StoredTime.ToMilliseconds(now).UtcDateTime)
                 .Set(d => d.LastStep, step).Set(d => d.RecoveryCodes, [.. recoveryCodeHashes]),
             cancellationToken);
 

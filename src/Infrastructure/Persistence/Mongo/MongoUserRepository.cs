@@ -14,13 +14,6 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
     public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
-        // The unique index is the guarantee under concurrency; this read gives the same answer on
-        // servers that do not enforce unique indexes (the test server) for the common, sequential case.
-        if (await Users.Find(d => d.NormalizedEmail == user.NormalizedEmail).AnyAsync(cancellationToken))
-        {
-            return false;
-        }
-
         if (user.IsActiveAdmin)
         {
             await MongoActiveAdmins.EnsureCountedAsync(store, cancellationToken);
@@ -57,43 +50,56 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         return document?.ToUser();
     });
 
-    // Conditional on the version read; the sign-in fields are not written (only the atomic sign-in
-    // operations below change them, so a stale copy can never undo a counted failure).
+    // Conditional on the version read; the sign-in fields are not written (only the atomic sign-in operations
+    // below change them, so a stale copy can never undo a counted failure). The count of active administrators
+    // (MongoActiveAdmins) follows the change: taken down before a write that takes one away, refused below one;
+    // given back if that write does not happen; added after a write that makes one.
     public Task UpdateAsync(User user, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
-        StoreRules.EnsureNotRemovingActiveAdmin(user);
-        var becomesActiveAdmin = !user.StoredAsActiveAdmin && user.IsActiveAdmin;
-        if (becomesActiveAdmin)
+        if (user.IsActiveAdmin)
         {
             await MongoActiveAdmins.EnsureCountedAsync(store, cancellationToken);
         }
 
-        if (!await TryWriteAsync(user, cancellationToken))
+        // The common case first: the stored user is no active administrator, so nothing is taken away.
+        if (await TryWriteAsync(user, NotActiveAdmin, cancellationToken))
+        {
+            if (user.IsActiveAdmin)
+            {
+                await MongoActiveAdmins.AddOneAsync(store, cancellationToken);
+            }
+
+            return;
+        }
+
+        var id = user.Id.Value;
+        var version = user.Version;
+        if (!await Users.Find(d => d.Id == id && d.Version == version).AnyAsync(cancellationToken))
         {
             throw new AccountChangedException();
         }
 
-        // After the user is written: until then the count stays low, which only makes the rule stricter.
-        if (becomesActiveAdmin)
+        // An active administrator who stays one (a rename) changes no count; anything else takes one away.
+        var written = user.IsActiveAdmin
+            ? await TryWriteAsync(user, Builders<UserDocument>.Filter.Empty, cancellationToken)
+            : await TryTakingAnActiveAdminAwayAsync(user, cancellationToken);
+        if (!written)
         {
-            await MongoActiveAdmins.AddOneAsync(store, cancellationToken);
+            throw new AccountChangedException();
         }
     });
 
-    // The count of active administrators is taken down first (refused below one), then the user written;
-    // if that write does not happen the count is given back. See MongoActiveAdmins for why this order.
-    public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+    private async Task<bool> TryTakingAnActiveAdminAwayAsync(User user, CancellationToken cancellationToken)
     {
-        StoreRules.EnsureRemovingActiveAdmin(user);
         if (!await MongoActiveAdmins.TryTakeOneAsync(store, cancellationToken))
         {
-            return false;
+            throw new LastAdministratorException();
         }
 
         var written = false;
         try
         {
-            written = await TryWriteAsync(user, cancellationToken);
+            written = await TryWriteAsync(user, Builders<UserDocument>.Filter.Empty, cancellationToken);
         }
         finally
         {
@@ -103,8 +109,8 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             }
         }
 
-        return written ? true : throw new AccountChangedException();
-    });
+        return written;
+    }
 
     public Task<SignInReservation> ReserveSignInAttemptAsync(
         UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) => MongoStore.MapOutage(() =>
@@ -115,7 +121,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         var update = Builders<UserDocument>.Update.Set(d => d.FailedLoginCount, 0).Set(d => d.LockoutEnd, null);
         if (lastLoginAt is { } at)
         {
-            update = update.Set(d => d.LastLoginAt, StoreRules.ToMilliseconds(at).UtcDateTime);
+            update = update.Set(d => d.LastLoginAt, StoredTime.ToMilliseconds(at).UtcDateTime);
         }
 
         var id = userId.Value;
@@ -149,8 +155,12 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => MongoStore.MapOutage(() =>
         Users.CountDocumentsAsync(d => d.Roles.Contains(Role.Admin) && !d.Disabled, cancellationToken: cancellationToken));
 
-    // Every field a user update may change, conditional on the version read; true when it was stored.
-    private async Task<bool> TryWriteAsync(User user, CancellationToken cancellationToken)
+    private static readonly FilterDefinition<UserDocument> NotActiveAdmin =
+        Builders<UserDocument>.Filter.Where(d => d.Disabled || !d.Roles.Contains(Role.Admin));
+
+    // Every field a user update may change, conditional on the version read (and on the stored state
+    // <paramref name="stored"/>); true when it was stored.
+    private async Task<bool> TryWriteAsync(User user, FilterDefinition<UserDocument> stored, CancellationToken cancellationToken)
     {
         var update = Builders<UserDocument>.Update
             .Set(d => d.Name, user.Name)
@@ -161,13 +171,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
             .Set(d => d.UpdatedAt, user.UpdatedAt.UtcDateTime)
             .Set(d => d.Version, user.Version + 1);
         var (id, version) = (user.Id.Value, user.Version);
-        var result = await Users.UpdateOneAsync(d => d.Id == id && d.Version == version, update, cancellationToken: cancellationToken);
-        if (result.MatchedCount == 0)
-        {
-            return false;
-        }
-
-        user.MarkSaved();
-        return true;
+        var result = await Users.UpdateOneAsync(Builders<UserDocument>.Filter.Where(d => d.Id == id && d.Version == version) & stored, update, cancellationToken: cancellationToken);
+        return result.MatchedCount == 1;
     }
 }

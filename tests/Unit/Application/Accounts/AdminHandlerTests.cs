@@ -20,6 +20,7 @@ public sealed class AdminHandlerTests
     {
         _fixture.CurrentUser.User.GrantRole(Role.Admin, TestUsers.Epoch);
         _fixture.Users.UpdateAsync(_fixture.CurrentUser.User, default).GetAwaiter().GetResult();
+        _fixture.CurrentUser.Set(_fixture.Users.Stored(_fixture.Stored.Id)!);
         _bob = _fixture.Users.Seed(TestUsers.New(id: "000000000000000000000def", name: "Bob", email: "bob@example.com"));
     }
 
@@ -69,7 +70,7 @@ public sealed class AdminHandlerTests
 
         var act = () => handler.Handle(new RevokeAdminRoleCommand(_fixture.Stored.Id.Value), default);
 
-        (await act.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(AdminTargets.LastAdministrator);
+        (await act.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(LastAdministratorException.LastAdministrator);
         _fixture.Users.Stored(_fixture.Stored.Id)!.IsAdmin.Should().BeTrue();
     }
 
@@ -233,7 +234,7 @@ public sealed class BootstrapAdminCommandHandlerTests
             .Handle(new CleanAuth.Application.Accounts.DisableAccount.DisableAccountCommand(fixture.Stored.Id.Value), default);
         await byAlice;
 
-        (await byBob.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(AdminTargets.LastAdministrator);
+        (await byBob.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(LastAdministratorException.LastAdministrator);
         (await fixture.Users.CountActiveAdminsAsync(default)).Should().Be(1);
     }
 

@@ -107,9 +107,10 @@ public sealed class DisableAccountCommandHandlerTests
     {
         _fixture.CurrentUser.User.GrantRole(Role.Admin, TestUsers.Epoch);
         await _fixture.Users.UpdateAsync(_fixture.CurrentUser.User, default);
+        _fixture.CurrentUser.Set(_fixture.Users.Stored(_fixture.Stored.Id)!);
 
         var last = () => _handler.Handle(new DisableAccountCommand(), default);
-        (await last.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(AdminTargets.LastAdministrator);
+        (await last.Should().ThrowAsync<ConflictException>()).Which.Message.Should().Be(LastAdministratorException.LastAdministrator);
         _fixture.Users.Stored(_fixture.Stored.Id)!.IsDisabled.Should().BeFalse();
 
         var other = TestUsers.New(id: "000000000000000000000def", email: "bob@example.com");

@@ -274,8 +274,6 @@ public sealed class LoginCommandHandlerTests
 
         public Task UpdateAsync(User user, CancellationToken cancellationToken) => inner.UpdateAsync(user, cancellationToken);
 
-        public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => inner.TryUpdateRemovingActiveAdminAsync(user, cancellationToken);
-
         public Task<SignInReservation> ReserveSignInAttemptAsync(UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) =>
             inner.ReserveSignInAttemptAsync(userId, now, maxFailedAttempts, lockoutDuration, cancellationToken);
 

