@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -7,7 +6,6 @@ using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Tests.Email;
 using CleanAuth.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace CleanAuth.Tests.Integration.Api;
 
@@ -16,7 +14,7 @@ namespace CleanAuth.Tests.Integration.Api;
 /// sender: the codes are read from the .eml files the API delivered to its pickup folder. The API runs on a fake clock,
 /// so its sender's schedule stands still: the mailbox runs a round of it before it looks (ADR 0042).
 /// </summary>
-public abstract class AccountEmailApiTests(CleanAuthApi api, ITestOutputHelper output)
+public abstract class AccountEmailApiTests(CleanAuthApi api)
 {
     private const string NewPassword = "a passphrase from the reset";
     private readonly PickupMailbox _mailbox = new(api.DataPath, api.DeliverMailAsync);
@@ -192,12 +190,15 @@ public abstract class AccountEmailApiTests(CleanAuthApi api, ITestOutputHelper o
 
         (await PostAsync("/api/auth/password/forgot", new { email = user.Email })).StatusCode.Should().Be(HttpStatusCode.Accepted);
         await RefusedAsync(await PostAsync("/api/auth/password/reset", new { email = user.Email, code, newPassword = NewPassword }));
+        // One delivery pass sends every entry that is due, and a new one is due at once: with the outbox empty after it,
+        // no mail is still on its way (no waiting to see whether one comes).
         await api.DeliverMailAsync();
+        (await api.UndeliveredMailAsync()).Should().Be(0);
         (await _mailbox.MessagesAsync(user.Email, "Reset your password")).Should().HaveCount(1, "no mail after the account was disabled");
     }
 
     [Fact]
-    public async Task The_202s_are_the_same_whether_or_not_the_address_has_an_account_and_take_about_as_long()
+    public async Task The_202s_are_the_same_whether_or_not_the_address_has_an_account()
     {
         var user = await api.SignUpAsync();
         (await PostAsync("/api/auth/email/confirm", new { email = user.Email, code = await _mailbox.ConfirmationCodeAsync(user.Email) }))
@@ -215,31 +216,10 @@ public abstract class AccountEmailApiTests(CleanAuthApi api, ITestOutputHelper o
             bodies.Add($"{response.Content.Headers.ContentLength}|{response.Content.Headers.ContentType}|{await response.Content.ReadAsStringAsync()}|{response.Headers.Location}");
         }
 
+        // That both paths do the same store work is a unit test's (AccountCodeHandlerTests); how long each takes is
+        // measured by bench/mail-footprint.sh, not asserted here (ADR 0059).
         bodies.Should().AllBe(bodies[0]);
-
-        // Interleaved, so that the machine's load falls on both alike; the medians are reported. No pause between
-        // them: the sender does not start on a request's mail (ADR 0042), so it cannot slow the next request.
-        var known = new List<double>();
-        var unknown = new List<double>();
-        for (var i = 0; i < 30; i++)
-        {
-            known.Add(await TimeAsync("/api/auth/password/forgot", user.Email));
-            unknown.Add(await TimeAsync("/api/auth/password/forgot", $"nobody-{i}@example.com"));
-        }
-
-        var (knownMedian, unknownMedian) = (Median(known), Median(unknown));
-        output.WriteLine($"{GetType().Name}: forgot-password median known {knownMedian:F2} ms, unknown {unknownMedian:F2} ms");
-        unknownMedian.Should().BeInRange(knownMedian / 3, knownMedian * 3, "the unknown address's path does comparable store work");
     }
-
-    private async Task<double> TimeAsync(string route, string email)
-    {
-        var watch = Stopwatch.StartNew();
-        (await PostAsync(route, new { email })).StatusCode.Should().Be(HttpStatusCode.Accepted);
-        return watch.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private async Task<HttpResponseMessage> PostAsync(string route, object body)
     {
@@ -262,8 +242,8 @@ public abstract class AccountEmailApiTests(CleanAuthApi api, ITestOutputHelper o
     }
 }
 
-public sealed class EmbeddedAccountEmailApiTests(ClockedEmbeddedApiFixture fixture, ITestOutputHelper output)
-    : AccountEmailApiTests(fixture.Api, output), IClassFixture<ClockedEmbeddedApiFixture>;
+public sealed class EmbeddedAccountEmailApiTests(ClockedEmbeddedApiFixture fixture)
+    : AccountEmailApiTests(fixture.Api), IClassFixture<ClockedEmbeddedApiFixture>;
 
-public sealed class MongoWireAccountEmailApiTests(ClockedMongoWireApiFixture fixture, ITestOutputHelper output)
-    : AccountEmailApiTests(fixture.Api, output), IClassFixture<ClockedMongoWireApiFixture>;
+public sealed class MongoWireAccountEmailApiTests(ClockedMongoWireApiFixture fixture)
+    : AccountEmailApiTests(fixture.Api), IClassFixture<ClockedMongoWireApiFixture>;

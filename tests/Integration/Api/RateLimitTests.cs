@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using CleanAuth.Tests.Integration.Support;
-using CleanAuth.WebApi.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanAuth.Tests.Integration.Api;
 
@@ -116,46 +112,35 @@ public sealed class RateLimitTests
 }
 
 /// <summary>
-/// The "uploads" policy is for issue 3's upload endpoints, which do not exist on this branch; a test-only
-/// endpoint that attaches it shows that it limits per signed-in user, not per IP.
+/// The "uploads" policy on the real upload routes: adding a book and changing one take from one budget per signed-in
+/// user, the refused upload stores nothing, and another user (on the same address) has a budget of their own.
 /// </summary>
 public sealed class UploadsPolicyTests
 {
     [Fact]
-    public async Task The_uploads_policy_limits_each_user_separately()
+    public async Task Adding_and_changing_books_share_one_budget_per_user()
     {
-        await using var baseApi = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Uploads"] = "2" });
-        using var api = baseApi.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.AddTransient<IStartupFilter, UploadProbe>()));
-        var ann = await baseApi.SignUpAsync();
-        var bob = await baseApi.SignUpAsync();
-        using var annClient = api.CreateClient();
-        annClient.DefaultRequestHeaders.Authorization = new("Bearer", ann.AccessToken);
-        using var bobClient = api.CreateClient();
-        bobClient.DefaultRequestHeaders.Authorization = new("Bearer", bob.AccessToken);
+        await using var api = CleanAuthApi.Embedded(new() { ["RateLimits:Enabled"] = "true", ["RateLimits:Uploads"] = "2" },
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
+        var ann = await api.SignUpAsync();
+        var bob = await api.SignUpAsync();
+        using var annClient = api.CreateClient(ann.AccessToken);
+        using var bobClient = api.CreateClient(bob.AccessToken);
 
-        (await annClient.PostAsync(UploadProbe.Path, null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await annClient.PostAsync(UploadProbe.Path, null)).StatusCode.Should().Be(HttpStatusCode.OK);
-        var limited = await annClient.PostAsync(UploadProbe.Path, null);
-        var other = await bobClient.PostAsync(UploadProbe.Path, null);
+        var book = await annClient.AddBookAsync(title: "First");
+        var id = book.GetProperty("id").GetString();
+        (await annClient.PutAsync($"/api/books/{id}", BookClient.Form(title: "First, revised", cover: TestImages.Png())))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        var limited = await annClient.PostAsync("/api/books", BookClient.Form("Second", "About things", "science", cover: TestImages.Jpeg()));
 
         await limited.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
-        limited.Headers.RetryAfter.Should().NotBeNull();
-        other.StatusCode.Should().Be(HttpStatusCode.OK, "another user has their own budget");
-    }
-
-    private sealed class UploadProbe : IStartupFilter
-    {
-        public const string Path = "/test-only/upload-probe";
-
-        // A small pipeline of its own in front of the API's, with the same authentication and rate limiter.
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.UseRouting();
-            app.UseAuthentication();
-            app.UseRateLimiter();
-            app.UseEndpoints(endpoints => endpoints.MapPost(Path, () => "ok").RequireRateLimiting(RateLimiting.Uploads));
-            next(app);
-        };
+        limited.Headers.RetryAfter!.Delta.Should().BeGreaterThan(TimeSpan.Zero);
+        (await annClient.PutAsync($"/api/books/{id}", BookClient.Form(title: "First, again"))).StatusCode
+            .Should().Be(HttpStatusCode.TooManyRequests, "a change without a cover is an upload route all the same");
+        var list = await annClient.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/books");
+        list.GetProperty("items").EnumerateArray().Select(b => b.GetProperty("title").GetString())
+            .Should().Equal(["First, revised"], "the refused requests stored nothing; reading is not an upload");
+        (await bobClient.PostAsync("/api/books", BookClient.Form("Bob's", "About things", "science", cover: TestImages.Jpeg())))
+            .StatusCode.Should().Be(HttpStatusCode.Created, "another user has their own budget");
     }
 }

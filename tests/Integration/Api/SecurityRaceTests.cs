@@ -7,8 +7,11 @@ using Xunit.Abstractions;
 namespace CleanAuth.Tests.Integration.Api;
 
 /// <summary>
-/// Issue 11, races 1–3: requests fired together through a barrier, many rounds, on both stores; after each
-/// round the invariant is checked. These failed on the read-then-write code (see ADR 0031).
+/// Issue 11, races 1–3: requests fired together through a barrier, many rounds; after each round the invariant is
+/// checked. These failed on the read-then-write code (see ADR 0031). What each proves is the use case's order of work
+/// (an admin's request racing a change to its own account, the reservation before the hash), which no store run can see; the
+/// stores' own atomic writes are raced on every store by the contract suite (tests/Integration/Contracts), so these
+/// run on one store (ADR 0059).
 /// </summary>
 public abstract class SecurityRaceTests(CleanAuthApi api, ITestOutputHelper output)
 {
@@ -97,20 +100,6 @@ public abstract class SecurityRaceTests(CleanAuthApi api, ITestOutputHelper outp
         }
 
         output.WriteLine($"{api}: {Rounds} rounds, the right password won its reservation in {opened}, locked out in {Rounds - opened}");
-    }
-
-    [StoreFact]
-    public async Task Concurrent_failures_are_never_lost()
-    {
-        for (var round = 0; round < Rounds; round++)
-        {
-            var user = await api.SignUpAsync();
-            await TogetherAsync([.. Enumerable.Range(0, MaxFailedAttempts - 1).Select(i => (Func<Task<HttpStatusCode>>)(() => LoginStatusAsync(user.Email, $"wrong {i}")))]);
-
-            (await LoginStatusAsync(user.Email, "one more wrong guess")).Should().Be(HttpStatusCode.Unauthorized);
-
-            (await LoginStatusAsync(user.Email, user.Password)).Should().Be(HttpStatusCode.Unauthorized, $"round {round}: every failure counted, so the account is locked");
-        }
     }
 
     [StoreFact]
@@ -227,31 +216,6 @@ public sealed class EmbeddedRaceApiFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Api.DisposeAsync();
 }
 
-/// <summary>The same over a fresh Mongo-wire server.</summary>
-public sealed class MongoWireRaceApiFixture : IAsyncLifetime
-{
-    private MongoWireServer? _server;
-
-    public CleanAuthApi Api { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await MongoWireServer.StartAsync();
-        Api = CleanAuthApi.Mongo(_server.ConnectionString("races"), SecurityRaceTests.Settings());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Api.DisposeAsync();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
-}
-
 public sealed class EmbeddedSecurityRaceTests(EmbeddedRaceApiFixture fixture, ITestOutputHelper output)
     : SecurityRaceTests(fixture.Api, output), IClassFixture<EmbeddedRaceApiFixture>;
 
-public sealed class MongoWireSecurityRaceTests(MongoWireRaceApiFixture fixture, ITestOutputHelper output)
-    : SecurityRaceTests(fixture.Api, output), IClassFixture<MongoWireRaceApiFixture>;

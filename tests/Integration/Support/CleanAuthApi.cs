@@ -146,6 +146,13 @@ public class CleanAuthApi : WebApplicationFactory<Program>
     public Task DeliverMailAsync() => Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
         .OfType<CleanAuth.Infrastructure.Email.EmailDeliveryService>().Single().DeliverDueAsync(CancellationToken.None);
 
+    /// <summary>
+    /// Outbox entries still to be delivered: 0 right after <see cref="DeliverMailAsync"/> means no mail is on its way,
+    /// so a test can say "no mail" without waiting to see whether one comes.
+    /// </summary>
+    public Task<long> UndeliveredMailAsync() =>
+        Services.GetRequiredService<CleanAuth.Infrastructure.Email.IOutboxQueue>().CountQueuedAsync(CancellationToken.None);
+
     public string EmbeddedFile => System.IO.Path.Combine(DataPath, SqliteStore.FileName);
 
     /// <summary>Registers a new user with a unique email and signs in; returns the client's credentials.</summary>
@@ -252,33 +259,6 @@ public sealed class MongoWireApiFixture : IAsyncLifetime
         if (_server is not null)
         {
             await _server.DisposeAsync();
-        }
-    }
-}
-
-/// <summary>The API over the real MongoDB named by CLEANAUTH_TEST_MONGODB, in a database of its own.</summary>
-public sealed class RealMongoApiFixture : IAsyncLifetime
-{
-    private CleanAuthApi? _api;
-
-    public CleanAuthApi Api => _api ?? throw new InvalidOperationException(RealMongo.SkipReason);
-
-    public Task InitializeAsync()
-    {
-        if (RealMongo.ConnectionString is { } connectionString)
-        {
-            var url = new MongoDB.Driver.MongoUrlBuilder(connectionString) { DatabaseName = "cleanauth_test_" + Guid.NewGuid().ToString("N") };
-            _api = CleanAuthApi.Mongo(url.ToString());
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_api is not null)
-        {
-            await _api.DisposeAsync();
         }
     }
 }

@@ -187,6 +187,23 @@ public sealed class AccountCodeHandlerTests
         FailureReasons().Should().Equal(AccountCodeFailure.UnknownEmail, AccountCodeFailure.Disabled);
     }
 
+    /// <summary>
+    /// What the HTTP test once compared by timing medians (ADR 0059): an address without an account makes as many store
+    /// writes as one with an account, the code's and the mail's (bench/mail-footprint.sh measures the times).
+    /// </summary>
+    [Fact]
+    public async Task Forgot_makes_the_same_two_store_writes_whether_or_not_the_address_has_an_account()
+    {
+        await Forgot.Handle(new ForgotPasswordCommand("alice@example.com"), default);
+        var known = _kit.CodeStore.IssuedHashes.Count + _kit.Outbox.Messages.Count;
+        _kit.Outbox.Messages.Should().ContainSingle();
+
+        await Forgot.Handle(new ForgotPasswordCommand("nobody@example.com"), default);
+
+        known.Should().Be(2);
+        (_kit.CodeStore.IssuedHashes.Count + _kit.Outbox.Messages.Count - known).Should().Be(known, "the stand-in writes take the place of the code's and the mail's");
+    }
+
     [Fact]
     public async Task A_disabled_account_cannot_reset_with_a_code_it_got_before()
     {
