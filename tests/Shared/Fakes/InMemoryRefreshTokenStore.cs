@@ -88,6 +88,17 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<LiveSession>> ListLiveSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<LiveSession>>([.. _families
+                .Where(f => f.Value.UserId == userId && f.Value.RevokedAt is null && f.Value.ExpiresAt > now && f.Value.CurrentExpiresAt > now)
+                .OrderByDescending(f => f.Value.CreatedAt).ThenByDescending(f => f.Key, StringComparer.Ordinal)
+                .Select(f => new LiveSession(f.Key, f.Value.CreatedAt, f.Value.RotatedAt ?? f.Value.CreatedAt, f.Value.SignedInAt, f.Value.ExpiresAt))]);
+        }
+    }
+
     private bool Revoke(string familyId, DateTimeOffset now)
     {
         if (!_families.TryGetValue(familyId, out var family) || family.RevokedAt is not null)
