@@ -42,7 +42,7 @@ public sealed class AccountData : IEndpointGroup
             .RequireRateLimiting(RateLimiting.Export)
             .WithSummary("Downloads the signed-in user's data as a zip archive.")
             .WithDescription("account.json, sessions.json, activity.json, authors.json, books.json and each original cover under covers/, streamed as it is read. Needs a recent sign-in. Rate-limited per user.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .Produces<byte[]>(StatusCodes.Status200OK, "application/zip")
             .ProducesRecentSignInProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

@@ -88,6 +88,22 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Every family and token of the user goes (an erasure, ADR 0055).</summary>
+    public void RemoveAll(UserId userId)
+    {
+        lock (_gate)
+        {
+            foreach (var family in _families.Where(f => f.Value.UserId == userId).Select(f => f.Key).ToList())
+            {
+                _families.Remove(family);
+                foreach (var token in _tokens.Where(t => Key(t.Value.FamilyId) == family).Select(t => t.Key).ToList())
+                {
+                    _tokens.Remove(token);
+                }
+            }
+        }
+    }
+
     public Task<IReadOnlyList<LiveSession>> ListLiveSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
