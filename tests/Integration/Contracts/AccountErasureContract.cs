@@ -6,6 +6,7 @@ using CleanAuth.Domain.Books;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Email;
 using CleanAuth.Infrastructure.Persistence;
+using CleanAuth.Tests.Integration.Support;
 
 namespace CleanAuth.Tests.Integration.Contracts;
 
