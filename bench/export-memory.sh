@@ -13,11 +13,15 @@ source bench/lib.sh
 trap 'stop_pid "${api_pid:-}"; stop_pid "${mongo_pid:-}"; rm -rf "$work"' EXIT
 
 ensure_tools
-dotnet build src/WebApi -c Release -nologo -v quiet >/dev/null
-dotnet build bench/CleanAuth.Benchmarks -c Release -nologo -v quiet >/dev/null
-dotnet bench/CleanAuth.Benchmarks/bin/Release/net10.0/CleanAuth.Benchmarks.dll make-images "$work/images" >/dev/null
-cover="$work/images/cover-1200x1800.jpg"
-echo "cover: $(stat -c %s "$cover") bytes, 1200x1800; $books books"
+[[ -n ${NO_BUILD:-} ]] || dotnet build src/WebApi -c Release -nologo -v quiet >/dev/null
+# COVER=<a JPEG> uses that file instead of the benchmark tool's 600x900 one.
+cover=${COVER:-}
+if [[ -z $cover ]]; then
+  dotnet build bench/CleanAuth.Benchmarks -c Release -nologo -v quiet >/dev/null
+  dotnet bench/CleanAuth.Benchmarks/bin/Release/net10.0/CleanAuth.Benchmarks.dll make-images "$work/images" >/dev/null
+  cover="$work/images/cover-600x900.jpg"
+fi
+echo "cover: $(stat -c %s "$cover") bytes; $books books"
 
 token_of() { login "$1" | json_field accessToken; }
 
