@@ -2,7 +2,6 @@ using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Accounts.EraseAccount;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
-using CleanAuth.Tests.Fakes;
 using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Accounts;
