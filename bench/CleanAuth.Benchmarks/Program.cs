@@ -7,6 +7,7 @@ if (args is ["make-images", var folder])
 {
     Directory.CreateDirectory(folder);
     File.WriteAllBytes(Path.Combine(folder, "cover-1200x1800.jpg"), BenchmarkImages.Jpeg(1200, 1800));
+    File.WriteAllBytes(Path.Combine(folder, "cover-600x900.jpg"), BenchmarkImages.Jpeg(600, 900));
     File.WriteAllBytes(Path.Combine(folder, "cover-4000x6000.jpg"), BenchmarkImages.Jpeg(4000, 6000));
     File.WriteAllBytes(Path.Combine(folder, "cover-1200x1800.png"), BenchmarkImages.Png(1200, 1800));
     return;

@@ -1,4 +1,6 @@
 using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.ExportAccount;
+using CleanAuth.Application.Accounts.ExportAccount.Parts;
 using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
@@ -58,6 +60,15 @@ public static class DependencyInjection
         services.AddScoped<SecondFactor>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<CurrentPasswordCheck>();
+        services.AddScoped<AccountErasure>();
+
+        // The export's parts, in the order they are written (ADR 0055): one line each.
+        services.AddScoped<IAccountExportPart, AccountPart>();
+        services.AddScoped<IAccountExportPart, SessionsPart>();
+        services.AddScoped<IAccountExportPart, ActivityPart>();
+        services.AddScoped<IAccountExportPart, AuthorsPart>();
+        services.AddScoped<IAccountExportPart, BooksPart>();
+        services.AddScoped<IAccountExportPart, CoversPart>();
         services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
         services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);

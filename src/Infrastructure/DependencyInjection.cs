@@ -6,6 +6,7 @@ using CleanAuth.Application.Common.Email;
 using CleanAuth.Application.Common.Options;
 using CleanAuth.Infrastructure.Email;
 using CleanAuth.Infrastructure.Health;
+using CleanAuth.Infrastructure.Hosting;
 using CleanAuth.Infrastructure.Images;
 using CleanAuth.Infrastructure.Observability;
 using CleanAuth.Infrastructure.Persistence;
@@ -71,6 +72,7 @@ public static class DependencyInjection
             services.AddSingleton<SqliteRefreshTokenStore>();
             services.AddSingleton<IRefreshTokenStore>(provider => provider.GetRequiredService<SqliteRefreshTokenStore>());
             services.AddSingleton<IAccountCodeStore, SqliteAccountCodeStore>();
+            services.AddSingleton<IAccountErasure, SqliteAccountErasure>();
             services.AddSingleton<SqliteEmailOutbox>();
             AddEmailDelivery<SqliteEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, SqliteTwoFactorStore>();
@@ -91,6 +93,7 @@ public static class DependencyInjection
             services.AddSingleton<ICoverStore, GridFsCoverStore>();
             services.AddSingleton<IRefreshTokenStore, MongoRefreshTokenStore>();
             services.AddSingleton<IAccountCodeStore, MongoAccountCodeStore>();
+            services.AddSingleton<IAccountErasure, MongoAccountErasure>();
             services.AddSingleton<MongoEmailOutbox>();
             AddEmailDelivery<MongoEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, MongoTwoFactorStore>();
@@ -99,6 +102,9 @@ public static class DependencyInjection
             services.AddHostedService<TwoFactorKeyCheckTask>();
             services.AddHealthChecks().AddCheck<MongoHealthCheck>("mongodb", tags: [ReadyTag]);
         }
+
+        // After the store's own start-up services: it completes erasures a crash interrupted (ADR 0055).
+        services.AddHostedService<ErasureSweeper>();
 
         return services;
     }

@@ -120,10 +120,23 @@ public sealed class RouteTourTests : IAsyncLifetime
         ann = _api.Client((await anonymous.Api.Auth.Login.PostAsync(new LoginCommand { Email = email, Password = "a new and longer passphrase" }))!.AccessToken);
         await ann.Api.Auth.LogoutAll.PostAsync();
         ann = _api.Client((await anonymous.Api.Auth.Login.PostAsync(new LoginCommand { Email = email, Password = "a new and longer passphrase" }))!.AccessToken);
+        // The export, the owner's erasure and an administrator's (ADR 0055).
+        await using (var export = await ann.Api.Users.Me.Export.GetAsync())
+        {
+            using var zip = new System.IO.Compression.ZipArchive(export!, System.IO.Compression.ZipArchiveMode.Read);
+            zip.Entries.Select(e => e.FullName).Should().Contain(["account.json", "sessions.json", "activity.json", "authors.json", "books.json"]);
+        }
+
         await ann.Api.Users.Me.DeleteAsync();
+        await bob.Api.Users.Me.Erase.PostAsync(new EraseAccountRequest { Password = Password });
+        var carolEmail = $"carol-{Guid.NewGuid():N}@example.com";
+        var carolId = (await anonymous.Api.Auth.Register.PostAsync(new RegisterUserCommand { Name = "Carol", Email = carolEmail, Password = Password }))!.Id;
+        admin = _api.Client((await anonymous.Api.Auth.Login.PostAsync(new LoginCommand { Email = ClientApi.AdminEmail, Password = ClientApi.AdminPassword }))!.AccessToken);
+        await admin.Api.Admin.Users[carolId].DeleteAsync();
+        (await admin.Api.Admin.Users.GetAsync(r => r.QueryParameters.Email = carolEmail))!.Items.Should().BeEmpty();
 
         var succeeded = _api.Answered.Where(e => e.Value.Any(status => status is >= 200 and < 300)).Select(e => e.Key);
-        _api.MappedEndpoints.Should().HaveCountGreaterThanOrEqualTo(36)
+        _api.MappedEndpoints.Should().HaveCountGreaterThanOrEqualTo(39)
             .And.BeSubsetOf(succeeded, "every route the API maps must be driven to a success through the generated client in this test");
     }
 

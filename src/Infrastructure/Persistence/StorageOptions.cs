@@ -33,4 +33,8 @@ public sealed class StorageOptions
     /// <summary>How often the embedded store deletes refresh tokens whose family is long over (MongoDB uses TTL indexes).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Storage:RefreshTokenSweepInterval must be between 00:00:01 and 7.00:00:00.")]
     public TimeSpan RefreshTokenSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often an erasure that a crash interrupted is looked for and completed (also once after start, ADR 0055).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Storage:ErasureSweepInterval must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan ErasureSweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 }

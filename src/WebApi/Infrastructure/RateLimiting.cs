@@ -49,6 +49,14 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:AccountCodesPerAddress must be between 1 and 1000000.")]
     public int AccountCodesPerAddress { get; set; } = 5;
+
+    /// <summary>Per signed-in user and window, over erasing one's account and an administrator's erasing of others (ADR 0055).</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:Erase must be between 1 and 1000000.")]
+    public int Erase { get; set; } = 5;
+
+    /// <summary>Per signed-in user and window: each export reads the whole library.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:Export must be between 1 and 1000000.")]
+    public int Export { get; set; } = 2;
 }
 
 public static class RateLimiting
@@ -66,6 +74,12 @@ public static class RateLimiting
     /// <summary>Per client IP, for the account-code routes; the per-address limit is <see cref="RequireAddressRateLimit"/>.</summary>
     public const string AccountCodes = "account-codes";
 
+    /// <summary>Per user, for erasing accounts (ADR 0055).</summary>
+    public const string Erase = "erase";
+
+    /// <summary>Per user, for the export of one's data (ADR 0055).</summary>
+    public const string Export = "export";
+
     public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section);
@@ -80,6 +94,8 @@ public static class RateLimiting
             options.AddPolicy(Uploads, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
             options.AddPolicy(ChangePassword, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.ChangePassword));
             options.AddPolicy(AccountCodes, context => Partition(context, limits, "ip:" + ClientIp(context), limits.AccountCodes));
+            options.AddPolicy(Erase, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Erase));
+            options.AddPolicy(Export, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Export));
             options.OnRejected = (context, cancellationToken) => WriteProblemAsync(context.HttpContext, context.Lease);
         });
         services.AddSingleton<AddressRateLimiter>();

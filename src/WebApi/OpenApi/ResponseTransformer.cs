@@ -62,6 +62,11 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
                     }
 
                     break;
+                case "200" when declared.Content?.ContainsKey("application/zip") == true:
+                    declared.Description = "A zip archive, streamed as it is written (ADR 0055).";
+                    AddHeader(declared, "Content-Disposition", "`attachment; filename=cleanauth-export.zip`.");
+                    declared.Content["application/zip"].Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+                    break;
             }
         }
 

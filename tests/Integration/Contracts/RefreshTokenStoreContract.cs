@@ -30,6 +30,29 @@ public abstract class RefreshTokenStoreContract
     };
 
     [StoreFact]
+    public async Task Live_sessions_are_the_users_families_not_revoked_nor_over_newest_first()
+    {
+        var userId = _ids.NewId();
+        var older = NewToken(userId);
+        var newer = NewToken(userId) with { CreatedAt = Now.AddMinutes(5) };
+        var revoked = NewToken(userId);
+        var someoneElses = NewToken();
+        foreach (var token in new[] { older, newer, revoked, someoneElses })
+        {
+            await Store.AddAsync(token, default);
+        }
+
+        await Store.RevokeFamilyAsync(revoked.FamilyId, Now, default);
+        await Store.TryRotateAsync(older, Next(older, Now.AddMinutes(10)), default);
+
+        var live = await Store.ListLiveSessionsAsync(UserId.From(userId), Now.AddMinutes(20), default);
+        live.Select(s => s.Id).Should().Equal(newer.FamilyId, older.FamilyId);
+        live[1].LastUsedAt.Should().Be(Now.AddMinutes(10), "a rotation is the family's last use");
+        live[1].SignedInAt.Should().Be(SignedInAt);
+        (await Store.ListLiveSessionsAsync(UserId.From(userId), Now.AddDays(31), default)).Should().BeEmpty("every family is over by then");
+    }
+
+    [StoreFact]
     public async Task An_added_token_is_found_by_its_hash_with_every_field_intact()
     {
         var token = NewToken();

@@ -21,6 +21,8 @@ public static class FuzzRoutes
     public const string UpdateMe = "PUT /api/users/me/";
     public const string ChangePassword = "PUT /api/users/me/password";
     public const string DisableMe = "DELETE /api/users/me/";
+    public const string EraseMe = "POST /api/users/me/erase";
+    public const string ExportMe = "GET /api/users/me/export";
 
     public const string BeginTwoFactorSetup = "POST /api/users/me/two-factor/setup";
     public const string EnableTwoFactor = "POST /api/users/me/two-factor/enable";
@@ -33,6 +35,7 @@ public static class FuzzRoutes
     public const string EnableUser = "POST /api/admin/users/{id}/enable";
     public const string GrantAdmin = "POST /api/admin/users/{id}/roles/admin";
     public const string RevokeAdmin = "DELETE /api/admin/users/{id}/roles/admin";
+    public const string EraseUser = "DELETE /api/admin/users/{id}";
 
     public const string Categories = "GET /api/books/categories";
     public const string AddBook = "POST /api/books/";
@@ -54,9 +57,9 @@ public static class FuzzRoutes
     public static readonly IReadOnlyList<string> All =
     [
         Register, Login, Refresh, Logout, LogoutAll, ConfirmEmail, ResendConfirmation, ForgotPassword, ResetPassword,
-        GetMe, UpdateMe, ChangePassword, DisableMe,
+        GetMe, UpdateMe, ChangePassword, DisableMe, EraseMe, ExportMe,
         BeginTwoFactorSetup, EnableTwoFactor, DisableTwoFactor, RegenerateRecoveryCodes,
-        ListUsers, DisableUser, EnableUser, GrantAdmin, RevokeAdmin, ResetTwoFactor,
+        ListUsers, DisableUser, EnableUser, GrantAdmin, RevokeAdmin, ResetTwoFactor, EraseUser,
         Categories, AddBook, ListBooks, GetBook, UpdateBook, DeleteBook, GetCover, GetThumbnail,
         CreateAuthor, ListAuthors, GetAuthor, DeleteAuthor,
         Live, Ready,

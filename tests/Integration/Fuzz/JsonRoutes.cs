@@ -65,6 +65,10 @@ public sealed record JsonRoute(string Route, bool NeedsOwnerToken, bool AlwaysRe
         new(FuzzRoutes.RegenerateRecoveryCodes, NeedsOwnerToken: true, AlwaysRefused: true,
             [new("password", MaxLength: 128)],
             (_, _) => Strings(("password", "not the owner's password"))),
+        // A wrong password: nothing here can erase the owner (counted toward a lockout the owner never meets).
+        new(FuzzRoutes.EraseMe, NeedsOwnerToken: true, AlwaysRefused: true,
+            [new("password", MaxLength: 128), new("twoFactorCode", MaxLength: 6, Optional: true), new("recoveryCode", MaxLength: 16, Optional: true)],
+            (_, _) => Strings(("password", "not the owner's password"))),
         new(FuzzRoutes.CreateAuthor, NeedsOwnerToken: true, AlwaysRefused: false,
             [new("name", MaxLength: 100, RefusesControlChars: true), new("country", MaxLength: 100, RefusesControlChars: true, Optional: true), new("bookerPrize", IsBool: true, Optional: true)],
             (_, _) => new(StringComparer.Ordinal) { ["name"] = "\"Junk Author\"", ["country"] = "\"Nowhere\"", ["bookerPrize"] = "false" }),

@@ -107,7 +107,7 @@ public static class RouteJunk
     /// <summary>Every id route, with an id nothing has (including paths built to escape the route), or the id of another kind of thing.</summary>
     public static readonly Gen<FuzzCase> InvalidId = Gen.Select(
         Gen.OneOf(FuzzRoutes.GetBook, FuzzRoutes.UpdateBook, FuzzRoutes.DeleteBook, FuzzRoutes.GetCover, FuzzRoutes.GetThumbnail, FuzzRoutes.GetAuthor, FuzzRoutes.DeleteAuthor,
-            FuzzRoutes.DisableUser, FuzzRoutes.EnableUser, FuzzRoutes.GrantAdmin, FuzzRoutes.RevokeAdmin, FuzzRoutes.ResetTwoFactor),
+            FuzzRoutes.DisableUser, FuzzRoutes.EnableUser, FuzzRoutes.GrantAdmin, FuzzRoutes.RevokeAdmin, FuzzRoutes.ResetTwoFactor, FuzzRoutes.EraseUser),
         Junk.InvalidId, Gen.Int[0, 4], Gen.Int[0, 1000],
         (route, junkId, kind, position) => Refused(Categories.InvalidId, m =>
         {

@@ -25,6 +25,18 @@ public sealed class InMemoryAccountCodeStore : IAccountCodeStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Every code of the user goes (an erasure, ADR 0055).</summary>
+    public void RemoveAll(UserId userId)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _codes.Keys.Where(k => k.Item1 == userId).ToList())
+            {
+                _codes.Remove(key);
+            }
+        }
+    }
+
     public Task<CodeCheck> TryConsumeAsync(UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)

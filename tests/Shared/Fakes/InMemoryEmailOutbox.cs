@@ -49,6 +49,32 @@ public sealed class InMemoryEmailOutbox(TimeProvider? clock = null) : IEmailOutb
         return Task.CompletedTask;
     }
 
+    /// <summary>An erasure's notice (ADR 0055): enqueued under <paramref name="id"/> unless that entry exists.</summary>
+    public void EnqueueOnce(string id, EmailMessage message)
+    {
+        lock (_gate)
+        {
+            if (!_rows.ContainsKey(id))
+            {
+                _messages.Add(message);
+                var now = _clock.GetUtcNow();
+                _rows[id] = new Row(id, message, now, now);
+            }
+        }
+    }
+
+    /// <summary>Removes the entries still waiting for <paramref name="address"/>, but the one under <paramref name="exceptId"/>.</summary>
+    public void RemoveWaitingFor(string address, string exceptId)
+    {
+        lock (_gate)
+        {
+            foreach (var row in _rows.Values.Where(r => r.Message.ToAddress == address && r.Id != exceptId).ToList())
+            {
+                _rows.Remove(row.Id);
+            }
+        }
+    }
+
     public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

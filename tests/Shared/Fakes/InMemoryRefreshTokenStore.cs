@@ -88,6 +88,33 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         return Task.CompletedTask;
     }
 
+    /// <summary>Every family and token of the user goes (an erasure, ADR 0055).</summary>
+    public void RemoveAll(UserId userId)
+    {
+        lock (_gate)
+        {
+            foreach (var family in _families.Where(f => f.Value.UserId == userId).Select(f => f.Key).ToList())
+            {
+                _families.Remove(family);
+                foreach (var token in _tokens.Where(t => Key(t.Value.FamilyId) == family).Select(t => t.Key).ToList())
+                {
+                    _tokens.Remove(token);
+                }
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<LiveSession>> ListLiveSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<LiveSession>>([.. _families
+                .Where(f => f.Value.UserId == userId && f.Value.RevokedAt is null && f.Value.ExpiresAt > now && f.Value.CurrentExpiresAt > now)
+                .OrderByDescending(f => f.Value.CreatedAt).ThenByDescending(f => f.Key, StringComparer.Ordinal)
+                .Select(f => new LiveSession(f.Key, f.Value.CreatedAt, f.Value.RotatedAt ?? f.Value.CreatedAt, f.Value.SignedInAt, f.Value.ExpiresAt))]);
+        }
+    }
+
     private bool Revoke(string familyId, DateTimeOffset now)
     {
         if (!_families.TryGetValue(familyId, out var family) || family.RevokedAt is not null)

@@ -15,6 +15,7 @@ namespace CleanAuth.Tests.Fakes;
 public sealed class InMemoryUserRepository : IUserRepository
 {
     private readonly Dictionary<UserId, User> _byId = [];
+    private readonly Dictionary<UserId, DateTimeOffset> _erasing = [];
     private readonly Lock _gate = new();
 
     /// <summary>Runs inside <see cref="UpdateAsync"/> before the version check, e.g. to simulate a concurrent writer.</summary>
@@ -56,7 +57,7 @@ public sealed class InMemoryUserRepository : IUserRepository
         lock (_gate)
         {
             FindByIdCalls++;
-            return Task.FromResult(_byId.TryGetValue(id, out var stored) ? Copy(stored, stored.Version) : null);
+            return Task.FromResult(_byId.TryGetValue(id, out var stored) && !_erasing.ContainsKey(id) ? Copy(stored, stored.Version) : null);
         }
     }
 
@@ -65,7 +66,7 @@ public sealed class InMemoryUserRepository : IUserRepository
         var normalized = EmailAddress.Normalize(email);
         lock (_gate)
         {
-            var stored = _byId.Values.SingleOrDefault(u => u.NormalizedEmail == normalized);
+            var stored = _byId.Values.SingleOrDefault(u => u.NormalizedEmail == normalized && !_erasing.ContainsKey(u.Id));
             return Task.FromResult(stored is null ? null : Copy(stored, stored.Version));
         }
     }
@@ -182,6 +183,7 @@ public sealed class InMemoryUserRepository : IUserRepository
         lock (_gate)
         {
             var matching = _byId.Values
+                .Where(u => !_erasing.ContainsKey(u.Id))
                 .Where(u => emailContains is null || u.NormalizedEmail.Contains(EmailAddress.Normalize(emailContains), StringComparison.Ordinal))
                 .OrderBy(u => u.Id.Value, StringComparer.Ordinal)
                 .ToList();
@@ -194,6 +196,46 @@ public sealed class InMemoryUserRepository : IUserRepository
         lock (_gate)
         {
             return Task.FromResult((long)_byId.Values.Count(u => u.IsAdmin && !u.IsDisabled));
+        }
+    }
+
+    /// <summary>The first step of an erasure (ADR 0055), decided under the lock as the stores decide it in one write.</summary>
+    public ErasureMark TryMarkErasing(UserId id, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (!_byId.TryGetValue(id, out var stored) || _erasing.ContainsKey(id))
+            {
+                return ErasureMark.NotFound;
+            }
+
+            if (stored.IsActiveAdmin && !_byId.Values.Any(u => u.Id != id && u.IsActiveAdmin && !_erasing.ContainsKey(u.Id)))
+            {
+                return ErasureMark.LastActiveAdministrator;
+            }
+
+            var marked = Copy(stored, stored.Version);
+            marked.Disable(now);
+            _byId[id] = Copy(marked, stored.Version + 1);
+            _erasing[id] = now;
+            return ErasureMark.Marked;
+        }
+    }
+
+    public IReadOnlyList<User> Erasing(int max)
+    {
+        lock (_gate)
+        {
+            return [.. _erasing.OrderBy(e => e.Value).Take(max).Select(e => Copy(_byId[e.Key], _byId[e.Key].Version))];
+        }
+    }
+
+    /// <summary>The last step of an erasure: the marked user's row goes; false when it was not marked (or is gone).</summary>
+    public bool RemoveErasing(UserId id)
+    {
+        lock (_gate)
+        {
+            return _erasing.Remove(id) && _byId.Remove(id);
         }
     }
 

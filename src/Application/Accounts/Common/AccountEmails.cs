@@ -17,6 +17,7 @@ public sealed class AccountEmails(IOptions<EmailLinkOptions> options)
 {
     public const string ConfirmationKind = "EmailConfirmation";
     public const string ResetKind = "PasswordReset";
+    public const string ErasedKind = "AccountErased";
 
     public EmailMessage Render(User user, AccountCodePurpose purpose, string code, TimeSpan lifetime)
     {
@@ -58,6 +59,32 @@ public sealed class AccountEmails(IOptions<EmailLinkOptions> options)
             </body></html>
             """;
         return new EmailMessage(confirmation ? ConfirmationKind : ResetKind, user.Email, name, subject, text, html);
+    }
+
+    /// <summary>The one mail that outlives an erased account (ADR 0055): it says what happened and carries nothing to act on.</summary>
+    public static EmailMessage Erased(User user)
+    {
+        var name = user.EmailConfirmed ? user.Name : "";
+        var greeting = name.Length > 0 ? $"Hello {name}," : "Hello,";
+        const string Body = "The account registered with this address has been erased, with everything it held: its library, " +
+            "its sessions and its settings. The address can be used to register again.";
+        const string NotYou = "If you did not ask for this, an administrator of the service did; contact them.";
+        var text = $"""
+            {greeting}
+
+            {Body}
+
+            {NotYou}
+            """;
+        var html = $"""
+            <!DOCTYPE html>
+            <html><body>
+            <p>{WebUtility.HtmlEncode(greeting)}</p>
+            <p>{Body}</p>
+            <p>{NotYou}</p>
+            </body></html>
+            """;
+        return new EmailMessage(ErasedKind, user.Email, name, "Your account has been erased", text, html);
     }
 
     public static string Link(string template, string email, string code) => template

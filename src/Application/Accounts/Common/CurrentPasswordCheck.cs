@@ -12,7 +12,15 @@ public sealed class CurrentPasswordCheck(IPasswordHasher passwordHasher, SignInA
 {
     public const string WrongPassword = "The password is incorrect.";
 
-    public async Task ConfirmAsync(User user, string password, string field, CancellationToken cancellationToken)
+    public Task ConfirmAsync(User user, string password, string field, CancellationToken cancellationToken) =>
+        ConfirmAsync(user, password, field, thenAlso: null, cancellationToken);
+
+    /// <summary>
+    /// As above, and then <paramref name="thenAlso"/> (a second factor), weighed only once the password matched; a
+    /// rejection it throws leaves the reserved attempt counted, as a wrong password does, so codes cannot be guessed
+    /// past the lockout.
+    /// </summary>
+    public async Task ConfirmAsync(User user, string password, string field, Func<Task>? thenAlso, CancellationToken cancellationToken)
     {
         var attempt = await attempts.ReserveAsync(user, cancellationToken);
         if (passwordHasher.Verify(user.PasswordHash, password) == PasswordVerification.Failed || !attempt.IsReserved)
@@ -23,6 +31,19 @@ public sealed class CurrentPasswordCheck(IPasswordHasher passwordHasher, SignInA
             }
 
             throw ValidationException.ForField(field, WrongPassword);
+        }
+
+        if (thenAlso is not null)
+        {
+            try
+            {
+                await thenAlso();
+            }
+            catch (RejectionException)
+            {
+                attempts.Failed(attempt);
+                throw;
+            }
         }
 
         await attempts.SucceededAsync(user, null, isLogin: false, cancellationToken);

@@ -61,4 +61,10 @@ public interface IRefreshTokenStore
 
     /// <summary>Revokes every family of the user that is not revoked yet.</summary>
     Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The user's families that are live at <paramref name="now"/> (not revoked, neither end passed), newest first.</summary>
+    Task<IReadOnlyList<LiveSession>> ListLiveSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+/// <summary>A live refresh family as the export shows it (ADR 0055): when it started, was last rotated and ends.</summary>
+public sealed record LiveSession(string Id, DateTimeOffset CreatedAt, DateTimeOffset LastUsedAt, DateTimeOffset? SignedInAt, DateTimeOffset ExpiresAt);

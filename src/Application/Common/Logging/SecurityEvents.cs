@@ -202,4 +202,5 @@ public enum TwoFactorPurpose
 {
     Login,
     Enable,
+    Erase,
 }

@@ -77,6 +77,14 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<LiveSession>> ListLiveSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LiveSession>>(store.Run(connection => connection.Query(
+            "SELECT Id, CreatedAt, RotatedAt, SignedInAt, ExpiresAt FROM refresh_families " +
+            "WHERE UserId = @user AND RevokedAt IS NULL AND ExpiresAt > @now AND CurrentExpiresAt > @now ORDER BY CreatedAt DESC, Id DESC",
+            row => new LiveSession(row.Text("Id"), row.Instant("CreatedAt"), row.OptionalInstant("RotatedAt") ?? row.Instant("CreatedAt"),
+                row.OptionalInstant("SignedInAt"), row.Instant("ExpiresAt")),
+            ("@user", Id(userId.Value)), ("@now", Ticks(now)))));
+
     /// <summary>
     /// Deletes tokens and families whose absolute end is before <paramref name="cutoff"/>, at most
     /// <paramref name="batchSize"/> rows per statement so that the write lock is never held for long; returns how

@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     private static readonly string[] Steps =
     [
@@ -103,6 +103,12 @@ internal static class SqliteSchema
         // Step 6 (ADR 0047). A family keeps when the sign-in that started it happened (the access tokens' auth_time);
         // families from before have none, so their sessions never count as a recent sign-in.
         "ALTER TABLE refresh_families ADD COLUMN SignedInAt INTEGER;",
+
+        // Step 7 (ADR 0055). An account being erased is marked first; user reads skip marked rows, and the sweep finds them.
+        """
+        ALTER TABLE users ADD COLUMN ErasingAt INTEGER;
+        CREATE INDEX users_erasing ON users (ErasingAt) WHERE ErasingAt IS NOT NULL;
+        """,
     ];
 
     /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>

@@ -11,18 +11,21 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 // Microsoft.Data.Sqlite's calls are synchronous local file operations (its async methods are too), so they run inline.
 public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
 {
-    private const string Columns = "Id, Name, Email, NormalizedEmail, PasswordHash, SecurityStamp, Roles, Disabled, CreatedAt, UpdatedAt, Version, LastLoginAt, FailedLoginCount, LockoutEnd, EmailConfirmed";
+    internal const string Columns = "Id, Name, Email, NormalizedEmail, PasswordHash, SecurityStamp, Roles, Disabled, CreatedAt, UpdatedAt, Version, LastLoginAt, FailedLoginCount, LockoutEnd, EmailConfirmed";
 
-    private const string IsAdmin = "EXISTS (SELECT 1 FROM json_each(users.Roles) WHERE value = 'admin')";
+    /// <summary>An account being erased (ADR 0055) is not found by any user read: it cannot sign in or be changed.</summary>
+    internal const string NotErasing = "ErasingAt IS NULL";
+
+    internal const string IsAdmin = "EXISTS (SELECT 1 FROM json_each(users.Roles) WHERE value = 'admin')";
 
     public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.TryInsert(c => Insert(c, user))));
 
     public Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken) => Task.FromResult(
-        store.Run(connection => connection.QuerySingle($"SELECT {Columns} FROM users WHERE Id = @id", ToUser, ("@id", id.Value))));
+        store.Run(connection => connection.QuerySingle($"SELECT {Columns} FROM users WHERE Id = @id AND {NotErasing}", ToUser, ("@id", id.Value))));
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
-        connection.QuerySingle($"SELECT {Columns} FROM users WHERE NormalizedEmail = @email", ToUser, ("@email", EmailAddress.Normalize(email)))));
+        connection.QuerySingle($"SELECT {Columns} FROM users WHERE NormalizedEmail = @email AND {NotErasing}", ToUser, ("@email", EmailAddress.Normalize(email)))));
 
     // One conditional statement: the row changes only if it is still at the version this user was read at and,
     // when the change takes an active administrator away, only if another one exists at that instant. SQLite has
@@ -87,7 +90,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     // instr, not LIKE: % and _ in the filter are plain characters.
     public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
     {
-        const string Matching = "FROM users WHERE @contains IS NULL OR instr(NormalizedEmail, @contains) > 0";
+        const string Matching = $"FROM users WHERE {NotErasing} AND (@contains IS NULL OR instr(NormalizedEmail, @contains) > 0)";
         var contains = ("@contains", (object?)(emailContains is null ? null : EmailAddress.Normalize(emailContains)));
         var total = connection.Scalar<long>($"SELECT count(*) {Matching}", contains);
         var items = connection.Query($"SELECT {Columns} {Matching} ORDER BY Id LIMIT @take OFFSET @skip", ToUser, contains, ("@take", pageSize), ("@skip", PagedList.Skip(page, pageSize)));
@@ -121,7 +124,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         ("@EmailConfirmed", user.EmailConfirmed),
     ];
 
-    private static User ToUser(SqliteDataReader row) => new(
+    internal static User ToUser(SqliteDataReader row) => new(
         UserId.From(row.Text("Id")), row.Text("Name"), row.Text("Email"), row.Text("PasswordHash"), row.Text("SecurityStamp"),
         JsonSerializer.Deserialize<string[]>(row.Text("Roles")) ?? [], row.Integer("Disabled") != 0,
         row.Instant("CreatedAt"), row.Instant("UpdatedAt"), row.Integer("Version"),

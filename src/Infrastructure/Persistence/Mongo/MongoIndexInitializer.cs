@@ -22,6 +22,7 @@ public sealed partial class MongoIndexInitializer(MongoStore store, TimeProvider
             [
                 new(user.Ascending(u => u.NormalizedEmail), new CreateIndexOptions { Unique = true, Name = "ux_users_normalizedEmail" }),
                 new(user.Ascending(u => u.Roles), new CreateIndexOptions { Name = "ix_users_roles" }),
+                new(user.Ascending(u => u.ErasingAt), new CreateIndexOptions { Name = "ix_users_erasingAt", Sparse = true }),
             ],
             cancellationToken);
         await MongoActiveAdmins.EnsureCountedAsync(store, cancellationToken);

@@ -86,6 +86,15 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
             cancellationToken: cancellationToken);
     });
 
+    public Task<IReadOnlyList<LiveSession>> ListLiveSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+    {
+        var (id, at) = (ObjectId.Parse(userId.Value), now.UtcDateTime);
+        var families = await Families.Find(f => f.UserId == id && f.RevokedAt == null && f.ExpiresAt > at && f.CurrentExpiresAt > at)
+            .SortByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).ToListAsync(cancellationToken);
+        return (IReadOnlyList<LiveSession>)[.. families.Select(f => new LiveSession(
+            f.Id.ToString(), Utc(f.CreatedAt), Utc(f.RotatedAt ?? f.CreatedAt), f.SignedInAt is { } signedIn ? Utc(signedIn) : null, Utc(f.ExpiresAt)))];
+    });
+
     private static StoredRefreshToken ToToken(MongoRefreshTokenDocument token, MongoRefreshFamilyDocument family) => new(
         token.Id.ToString(), token.TokenHash, UserId.From(family.UserId.ToString()), family.Id.ToString(), family.SecurityStamp,
         Utc(token.CreatedAt), Utc(token.ExpiresAt), Utc(family.ExpiresAt),

@@ -39,14 +39,14 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     public Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var userId = id.Value;
-        var document = await Users.Find(d => d.Id == userId).FirstOrDefaultAsync(cancellationToken);
+        var document = await Users.Find(d => d.Id == userId && d.ErasingAt == null).FirstOrDefaultAsync(cancellationToken);
         return document?.ToUser();
     });
 
     public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var normalized = EmailAddress.Normalize(email);
-        var document = await Users.Find(d => d.NormalizedEmail == normalized).FirstOrDefaultAsync(cancellationToken);
+        var document = await Users.Find(d => d.NormalizedEmail == normalized && d.ErasingAt == null).FirstOrDefaultAsync(cancellationToken);
         return document?.ToUser();
     });
 
@@ -143,10 +143,11 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
     public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
-        var filter = emailContains is null
+        // An account being erased (ADR 0055) is not found by any user read.
+        var filter = Builders<UserDocument>.Filter.Eq(d => d.ErasingAt, null) & (emailContains is null
             ? Builders<UserDocument>.Filter.Empty
             : Builders<UserDocument>.Filter.Regex(d => d.NormalizedEmail,
-                new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(EmailAddress.Normalize(emailContains))));
+                new BsonRegularExpression(System.Text.RegularExpressions.Regex.Escape(EmailAddress.Normalize(emailContains)))));
         var total = await Users.CountDocumentsAsync(filter, cancellationToken: cancellationToken);
         var documents = await Users.Find(filter).SortBy(d => d.Id).Skip((int)Math.Min(PagedList.Skip(page, pageSize), int.MaxValue)).Limit(pageSize).ToListAsync(cancellationToken);
         return new PagedList<User>([.. documents.Select(d => d.ToUser())], page, pageSize, total);

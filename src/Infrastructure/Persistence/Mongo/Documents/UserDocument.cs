@@ -57,6 +57,11 @@ public sealed class UserDocument
     [BsonElement("emailConfirmed")]
     public bool EmailConfirmed { get; set; }
 
+    /// <summary>Set by the first step of an erasure (ADR 0055); absent otherwise, so the sparse index holds only marked accounts.</summary>
+    [BsonElement("erasingAt")]
+    [BsonIgnoreIfNull]
+    public DateTime? ErasingAt { get; set; }
+
     public static UserDocument From(User user, long version) => new()
     {
         Id = user.Id.Value,

@@ -15,16 +15,16 @@ public sealed class SecurityEventsTests
         .ToArray();
 
     [Fact]
-    public void Every_event_has_a_unique_stable_id_in_4000_to_4099_and_a_unique_name()
+    public void Every_event_has_a_unique_stable_id_in_4000_to_4099_or_the_erasure_range_and_a_unique_name()
     {
-        Definitions.Should().HaveCount(25);
-        Definitions.Select(d => d.Attribute.EventId).Should().OnlyHaveUniqueItems().And.OnlyContain(id => id >= 4000 && id < 4100);
+        Definitions.Should().HaveCount(28);
+        Definitions.Select(d => d.Attribute.EventId).Should().OnlyHaveUniqueItems().And.OnlyContain(id => (id >= 4000 && id < 4100) || (id >= 2505 && id <= 2509));
         Definitions.Select(d => d.Attribute.EventName).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
             "LoginSucceeded", "LoginFailed", "AccountLocked", "RefreshTokenReuseDetected", "LoggedOut", "PasswordChanged",
             "AccountDisabled", "AccountEnabled", "RoleGranted", "RoleRevoked", "AuthorizationDenied",
             "EmailConfirmationSent", "EmailConfirmed", "EmailConfirmationFailed", "PasswordResetRequested", "PasswordReset", "PasswordResetFailed",
             "TwoFactorEnabled", "TwoFactorDisabled", "TwoFactorFailed", "RecoveryCodeUsed", "RecoveryCodesRegenerated", "TwoFactorReset",
-            "PreRegistrationCleared", "RecentSignInRequired");
+            "PreRegistrationCleared", "RecentSignInRequired", "AccountErased", "AccountErasureCompleted", "AccountExported");
     }
 
     [Fact]

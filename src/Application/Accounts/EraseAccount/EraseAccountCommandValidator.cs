@@ -1,0 +1,16 @@
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Common.Security;
+using FluentValidation;
+
+namespace CleanAuth.Application.Accounts.EraseAccount;
+
+public sealed class EraseAccountCommandValidator : AbstractValidator<EraseAccountCommand>
+{
+    public EraseAccountCommandValidator()
+    {
+        RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.")
+            .MaximumLength(RuleExtensions.MaxPasswordLength).WithMessage($"Password must be at most {RuleExtensions.MaxPasswordLength} characters.");
+        RuleFor(c => c.TwoFactorCode).TwoFactorCode("twoFactorCode");
+        RuleFor(c => c.RecoveryCode).RecoveryCode("recoveryCode");
+    }
+}

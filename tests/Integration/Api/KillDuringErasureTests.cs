@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CleanAuth.Tests.Integration.Support;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace CleanAuth.Tests.Integration.Api;
+
+/// <summary>
+/// The API process (embedded store) is killed with SIGKILL in the middle of an erasure (ADR 0055): right after the
+/// mark is on disk, while thousands of books and covers are still being deleted. After a restart the background
+/// sweep completes the erasure: nothing of the account is left but its notice, and the address registers again.
+/// </summary>
+public sealed class KillDuringErasureTests(ITestOutputHelper output)
+{
+    private const string Password = "correct horse battery staple";
+    private const int SeededBooks = 3000;
+
+    [Fact]
+    public async Task An_erasure_killed_part_way_is_completed_by_the_sweep_after_a_restart()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Storage:DataPath"] = dataPath,
+            ["Jwt:SigningKey"] = ApiProcess.NewSigningKey(),
+            ["RateLimits:Enabled"] = "false",
+        };
+        try
+        {
+            var (userId, email, token) = await AccountWithOneBookAsync(settings);
+            SeedBooks(dataPath, userId, SeededBooks);
+            var owned = StoreScan.OwnedValues(StoreScan.EmbeddedRows(dataPath), userId, email);
+
+            var api = await ApiProcess.StartAsync(settings);
+            using (var client = api.CreateClient())
+            {
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                var erasing = client.PostAsJsonAsync("/api/users/me/erase", new { password = Password });
+                var clock = Stopwatch.StartNew();
+                while (!IsMarked(dataPath, userId) && clock.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    await Task.Yield();
+                }
+
+                await api.DisposeAsync();
+                await erasing.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            var booksLeft = Count(dataPath, "SELECT count(*) FROM books WHERE OwnerId = @id", userId);
+            output.WriteLine($"Killed after the mark: the account's row {(IsMarked(dataPath, userId) ? "is there, marked" : "is gone")}, {booksLeft} of {SeededBooks + 1} books left");
+            IsMarked(dataPath, userId).Should().BeTrue("the kill came before the erasure finished (else this test proves nothing)");
+
+            var restarted = await ApiProcess.StartAsync(settings);
+            await using (restarted)
+            {
+                var clock = Stopwatch.StartNew();
+                while (Count(dataPath, "SELECT count(*) FROM users WHERE Id = @id", userId) > 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    await Task.Delay(20);
+                }
+
+                var leftovers = StoreScan.EmbeddedRows(dataPath).Where(r => r.Values.Any(owned.Contains)).ToList();
+                leftovers.Should().ContainSingle("the sweep completed the erasure: {0}", string.Join("; ", leftovers.Take(5)))
+                    .Which.Values.Should().Contain([userId, "AccountErased"]);
+                restarted.LogEvents.Should().Contain(e => e.Str("EventName") == "AccountErasureCompleted");
+
+                using var client = restarted.CreateClient();
+                (await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+                (await client.PostAsJsonAsync("/api/auth/register", new { name = "Again", email, password = Password })).StatusCode.Should().Be(HttpStatusCode.Created);
+            }
+
+            EmbeddedData.Strings(dataPath, "PRAGMA integrity_check").Should().Equal("ok");
+        }
+        finally
+        {
+            if (Directory.Exists(dataPath))
+            {
+                Directory.Delete(dataPath, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<(string UserId, string Email, string Token)> AccountWithOneBookAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        await using var api = await ApiProcess.StartAsync(settings);
+        using var client = api.CreateClient();
+        var email = $"kill-erase-{Guid.NewGuid():N}@example.com";
+        var registered = await client.PostAsJsonAsync("/api/auth/register", new { name = "Leaving", email, password = Password });
+        var userId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        (await client.PostAsync("/api/books", BookClient.Form("The first", "d", "science", cover: TestImages.Jpeg(800, 600)))).EnsureSuccessStatusCode();
+        return (userId, email, token);
+    }
+
+    // Copies of the one real book, each with cover and thumbnail rows of its own (20 KB each), written straight into
+    // the file while the API is stopped: a library large enough that deleting it takes a while.
+    private static void SeedBooks(string dataPath, string userId, int count)
+    {
+        using var connection = Open(dataPath, SqliteOpenMode.ReadWrite);
+        using var transaction = connection.BeginTransaction();
+        var blob = new byte[20_000];
+        Random.Shared.NextBytes(blob);
+        for (var i = 0; i < count; i++)
+        {
+            var (book, cover, thumbnail) = (Id(), Id(), Id());
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                "INSERT INTO covers (Id, ContentType, Content) VALUES (@cover, 'image/jpeg', @blob), (@thumbnail, 'image/jpeg', @blob); " +
+                "INSERT INTO books SELECT @book, OwnerId, @title, lower(@title), Description, Category, AuthorId, @cover, CoverContentType, CoverETag, CoverLength, " +
+                "@thumbnail, ThumbnailContentType, ThumbnailETag, ThumbnailLength, CoverWidth, CoverHeight, CreatedAt, UpdatedAt, Version FROM books WHERE OwnerId = @owner LIMIT 1";
+            command.Parameters.AddWithValue("@book", book);
+            command.Parameters.AddWithValue("@cover", cover);
+            command.Parameters.AddWithValue("@thumbnail", thumbnail);
+            command.Parameters.AddWithValue("@title", $"Seeded {i}");
+            command.Parameters.AddWithValue("@owner", userId);
+            command.Parameters.AddWithValue("@blob", blob);
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private static bool IsMarked(string dataPath, string userId) =>
+        Count(dataPath, "SELECT count(*) FROM users WHERE Id = @id AND ErasingAt IS NOT NULL", userId) == 1;
+
+    private static long Count(string dataPath, string sql, string userId)
+    {
+        using var connection = Open(dataPath, SqliteOpenMode.ReadOnly);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@id", userId);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static SqliteConnection Open(string dataPath, SqliteOpenMode mode)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataPath, CleanAuth.Infrastructure.Persistence.Embedded.SqliteStore.FileName),
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static string Id() => new CleanAuth.Infrastructure.Persistence.ObjectIdGenerator().NewId();
+}
