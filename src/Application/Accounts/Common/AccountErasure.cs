@@ -21,7 +21,7 @@ public sealed class AccountErasure(IAccountErasure store, SecurityEvents events,
         switch (await store.TryMarkAsync(user.Id, timeProvider.GetUtcNow(), cancellationToken))
         {
             case ErasureMark.LastActiveAdministrator:
-                throw new ConflictException(AdminTargets.LastAdministrator);
+                throw new LastAdministratorException();
             case ErasureMark.NotFound:
                 return; // Marked by a request racing this one, which erases it (or the sweep will).
         }
