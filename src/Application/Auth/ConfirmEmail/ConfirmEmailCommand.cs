@@ -2,13 +2,12 @@ using CleanAuth.Application.Auth.Common;
 using CleanAuth.Application.Auth.Ports;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Users.Ports;
-using CleanAuth.Domain.Common;
 using MediatR;
 
 namespace CleanAuth.Application.Auth.ConfirmEmail;
 
 /// <summary>Proves the address: the code mailed to it (ADR 0040). Every failure is the same 400.</summary>
-public sealed record ConfirmEmailCommand(string Email, [property: Sensitive] string Code) : IRequest<Unit>
+public sealed record ConfirmEmailCommand(string Email, string Code) : IRequest<Unit>
 {
     public override string ToString() => $"{nameof(ConfirmEmailCommand)} {{ Email = {Email} }}";
 }

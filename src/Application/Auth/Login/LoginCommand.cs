@@ -5,7 +5,6 @@ using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Users.Common;
 using CleanAuth.Application.Users.Ports;
-using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -14,9 +13,9 @@ namespace CleanAuth.Application.Auth.Login;
 
 public sealed record LoginCommand(
     string Email,
-    [property: Sensitive] string Password,
-    [property: Sensitive] string? TwoFactorCode = null,
-    [property: Sensitive] string? RecoveryCode = null) : IRequest<TokenPair>, ISignInToAddress
+    string Password,
+    string? TwoFactorCode = null,
+    string? RecoveryCode = null) : IRequest<TokenPair>, ISignInToAddress
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(LoginCommand)} {{ Email = {Email} }}";

@@ -4,7 +4,6 @@ using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Users.Common;
 using CleanAuth.Application.Users.Ports;
-using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 using MediatR;
 
@@ -15,7 +14,7 @@ namespace CleanAuth.Application.Auth.ResetPassword;
 /// account ends, like a password change; on an address never confirmed, what its registrant set goes too (ADR 0043).
 /// Every failure (wrong, expired, spent code, unknown or disabled account) is the same 400.
 /// </summary>
-public sealed record ResetPasswordCommand(string Email, [property: Sensitive] string Code, [property: Sensitive] string NewPassword) : IRequest<Unit>, IHashesPassword
+public sealed record ResetPasswordCommand(string Email, string Code, string NewPassword) : IRequest<Unit>, IHashesPassword
 {
     public override string ToString() => $"{nameof(ResetPasswordCommand)} {{ Email = {Email} }}";
 }
