@@ -59,7 +59,6 @@ app.UseStatusCodePages();
 app.UseRequestHeadLimits();
 app.UseRouting();
 app.UseEndpointLogContext();
-app.UseRequestBodyLimit(api.MaxRequestBodyBytes);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
