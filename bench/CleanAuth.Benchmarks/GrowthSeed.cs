@@ -22,7 +22,7 @@ public static class GrowthSeed
     public static void Run(string dataPath, int users, int mine, int others)
     {
         using var store = new SqliteStore(dataPath);
-        var hash = new IdentityPasswordHasher(Options.Create(new PasswordHashingOptions())).Hash(Password);
+        var hash = new IdentityPasswordHasher(Options.Create(new PasswordOptions())).Hash(Password);
         var start = DateTimeOffset.UtcNow.AddDays(-1);
         var cover = new Cover(
             new StoredImage(ObjectId.GenerateNewId().ToString(), "image/jpeg", "\"seed\"", 1),

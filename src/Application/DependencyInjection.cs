@@ -1,11 +1,10 @@
-using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Options;
-using CleanAuth.Application.Users.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -57,7 +56,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<EmailLinkOptions>(configuration, EmailLinkOptions.Section);
         services.AddScoped<SecondFactor>();
         services.AddScoped<AccountSessions>();
-        services.AddScoped<PasswordConfirmation>();
+        services.AddScoped<CurrentPasswordCheck>();
         services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
         services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);

@@ -1,10 +1,9 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Email;
 using CleanAuth.Application.Common.Options;
-using CleanAuth.Application.Users.Ports;
 using CleanAuth.Infrastructure.Email;
 using CleanAuth.Infrastructure.Health;
 using CleanAuth.Infrastructure.Images;
@@ -32,7 +31,7 @@ public static class DependencyInjection
     {
         // Checked when the host starts: a missing or invalid setting stops it with a message naming the setting.
         services.AddValidatedOptions<JwtOptions>(configuration, JwtOptions.Section);
-        services.AddValidatedOptions<PasswordHashingOptions>(configuration, PasswordHashingOptions.Section);
+        services.AddValidatedOptions<PasswordOptions>(configuration, PasswordOptions.Section);
         services.AddValidatedOptions<StorageOptions>(configuration, StorageOptions.Section);
         services.AddValidatedOptions<EmailDeliveryOptions>(configuration, EmailDeliveryOptions.Section);
         services.AddSingleton<IValidateOptions<EmailDeliveryOptions>>(new EmailTransportChoice(environment));

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Logging;
 
 namespace CleanAuth.Infrastructure.Observability;
@@ -21,17 +21,17 @@ public sealed class AuthMetrics : IAuthMetrics
 
     public void LoginSucceeded() => _logins.Add(1, new KeyValuePair<string, object?>("outcome", "succeeded"));
 
-    public void LoginFailed(LoginFailure reason) => _logins.Add(1,
+    public void LoginFailed(SignInFailure reason) => _logins.Add(1,
         new KeyValuePair<string, object?>("outcome", "failed"),
         new KeyValuePair<string, object?>("reason", reason switch
         {
-            LoginFailure.UnknownEmail => "unknown_account",
-            LoginFailure.WrongPassword => "wrong_password",
-            LoginFailure.Disabled => "account_disabled",
-            LoginFailure.LockedOut => "locked_out",
-            LoginFailure.EmailNotConfirmed => "email_not_confirmed",
-            LoginFailure.TwoFactorRequired => "two_factor_required",
-            LoginFailure.TwoFactorFailed => "two_factor_failed",
+            SignInFailure.UnknownEmail => "unknown_account",
+            SignInFailure.WrongPassword => "wrong_password",
+            SignInFailure.Disabled => "account_disabled",
+            SignInFailure.LockedOut => "locked_out",
+            SignInFailure.EmailNotConfirmed => "email_not_confirmed",
+            SignInFailure.TwoFactorRequired => "two_factor_required",
+            SignInFailure.TwoFactorFailed => "two_factor_failed",
             _ => "other",
         }));
 }

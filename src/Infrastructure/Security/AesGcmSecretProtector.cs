@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -19,7 +19,7 @@ public sealed class HashingCapacity : IHashingCapacity, IDisposable
     private readonly TimeSpan _timeout;
     private readonly TimeProvider _timeProvider;
 
-    public HashingCapacity(IOptions<PasswordHashingOptions> options, TimeProvider timeProvider)
+    public HashingCapacity(IOptions<PasswordOptions> options, TimeProvider timeProvider)
     {
         _timeProvider = timeProvider;
         var limits = options.Value;

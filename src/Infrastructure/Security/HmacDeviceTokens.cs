@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Domain.Users;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +15,7 @@ namespace CleanAuth.Infrastructure.Security;
 /// instance checks every other's tokens. They name no account: without the key a token cannot be told apart from
 /// noise or matched to an address. Rotating the signing key ends them all (clients fall back to the anonymous lane).
 /// </summary>
-public sealed class HmacDeviceTokens(JwtSigningKey signingKey, IOptions<PasswordHashingOptions> options, TimeProvider clock) : IDeviceTokens
+public sealed class HmacDeviceTokens(JwtSigningKey signingKey, IOptions<PasswordOptions> options, TimeProvider clock) : IDeviceTokens
 {
     private const int ExpiryBytes = 8;
     private const int TagBytes = 32;

@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Domain.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace CleanAuth.Infrastructure.Security;
 
 /// <summary>ASP.NET Core Identity's PBKDF2 hasher, with the iteration count from configuration.</summary>
-public sealed class IdentityPasswordHasher : CleanAuth.Application.Auth.Ports.IPasswordHasher
+public sealed class IdentityPasswordHasher : CleanAuth.Application.Accounts.Ports.IPasswordHasher
 {
     private readonly PasswordHasher<User> _hasher;
     private readonly string _dummyHash;
 
-    public IdentityPasswordHasher(IOptions<PasswordHashingOptions> options)
+    public IdentityPasswordHasher(IOptions<PasswordOptions> options)
     {
         _hasher = new PasswordHasher<User>(Options.Create(new PasswordHasherOptions
         {

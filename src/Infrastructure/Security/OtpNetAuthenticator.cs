@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using Microsoft.Extensions.Options;
 using OtpNet;
 using QRCoder;

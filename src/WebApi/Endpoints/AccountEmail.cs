@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using CleanAuth.Application.Auth.ConfirmEmail;
-using CleanAuth.Application.Auth.ForgotPassword;
-using CleanAuth.Application.Auth.ResendConfirmation;
-using CleanAuth.Application.Auth.ResetPassword;
+using CleanAuth.Application.Accounts.ConfirmEmail;
+using CleanAuth.Application.Accounts.ForgotPassword;
+using CleanAuth.Application.Accounts.ResendConfirmation;
+using CleanAuth.Application.Accounts.ResetPassword;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using MediatR;
@@ -33,7 +33,7 @@ public sealed class AccountEmail : IEndpointGroup
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email, ["code"] = Samples.Code })
             .WithSummary("Confirms an email address with the code mailed to it.")
             .WithDescription($"Registering mails a confirmation code (valid 24 hours by default); presenting it marks the address confirmed (`emailConfirmed` on the profile). {CodeRules} {Limits}")
-            .RequireRateLimiting(RateLimiting.EmailCodes)
+            .RequireRateLimiting(RateLimiting.AccountCodes)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -44,7 +44,7 @@ public sealed class AccountEmail : IEndpointGroup
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email })
             .WithSummary("Mails a new confirmation code, voiding the previous one.")
             .WithDescription($"Always 202 with an empty body, whether or not the address has an account, is confirmed already or is disabled: only the address's owner learns anything, from the mail. {MailLimits}")
-            .RequireRateLimiting(RateLimiting.EmailCodes)
+            .RequireRateLimiting(RateLimiting.AccountCodes)
             .RequireAddressRateLimit<ResendConfirmationCommand>(c => c.Email)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesBodyProblems()
@@ -56,7 +56,7 @@ public sealed class AccountEmail : IEndpointGroup
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email })
             .WithSummary("Mails a password reset code, voiding the previous one.")
             .WithDescription($"Always 202 with an empty body, whether or not the address has an account; a disabled account gets no mail. The code is valid 15 minutes by default. {MailLimits}")
-            .RequireRateLimiting(RateLimiting.EmailCodes)
+            .RequireRateLimiting(RateLimiting.AccountCodes)
             .RequireAddressRateLimit<ForgotPasswordCommand>(c => c.Email)
             .Produces(StatusCodes.Status202Accepted)
             .ProducesBodyProblems()
@@ -68,7 +68,7 @@ public sealed class AccountEmail : IEndpointGroup
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email, ["code"] = Samples.Code, ["newPassword"] = "a new correct horse" })
             .WithSummary("Sets a new password with the code mailed by forgot-password.")
             .WithDescription($"The new password follows register's rules. Every session and access token of the account ends (log in again). A disabled account cannot reset. {CodeRules} {Limits}")
-            .RequireRateLimiting(RateLimiting.EmailCodes)
+            .RequireRateLimiting(RateLimiting.AccountCodes)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
+using CleanAuth.Application.Accounts.DisableAccount;
+using CleanAuth.Application.Accounts.EnableAccount;
+using CleanAuth.Application.Accounts.GrantAdminRole;
+using CleanAuth.Application.Accounts.ListUsers;
+using CleanAuth.Application.Accounts.RevokeAdminRole;
 using CleanAuth.Application.Common.Models;
-using CleanAuth.Application.Users.DisableAccount;
-using CleanAuth.Application.Users.EnableAccount;
-using CleanAuth.Application.Users.GrantAdminRole;
-using CleanAuth.Application.Users.ListUsers;
-using CleanAuth.Application.Users.RevokeAdminRole;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using MediatR;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CleanAuth.Application.Auth.Login;
+using CleanAuth.Application.Accounts.Login;
 using CleanAuth.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Users.BeginTwoFactorSetup;
-using CleanAuth.Application.Users.Common;
-using CleanAuth.Application.Users.DisableTwoFactor;
-using CleanAuth.Application.Users.EnableTwoFactor;
-using CleanAuth.Application.Users.RegenerateRecoveryCodes;
-using CleanAuth.Application.Users.ResetTwoFactor;
+using CleanAuth.Application.Accounts.BeginTwoFactorSetup;
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.DisableTwoFactor;
+using CleanAuth.Application.Accounts.EnableTwoFactor;
+using CleanAuth.Application.Accounts.RegenerateRecoveryCodes;
+using CleanAuth.Application.Accounts.ResetTwoFactor;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using MediatR;

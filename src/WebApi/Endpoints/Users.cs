@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Users.ChangePassword;
-using CleanAuth.Application.Users.Common;
-using CleanAuth.Application.Users.DisableAccount;
-using CleanAuth.Application.Users.GetCurrentUser;
-using CleanAuth.Application.Users.UpdateProfile;
+using CleanAuth.Application.Accounts.ChangePassword;
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.DisableAccount;
+using CleanAuth.Application.Accounts.GetCurrentUser;
+using CleanAuth.Application.Accounts.UpdateProfile;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using MediatR;

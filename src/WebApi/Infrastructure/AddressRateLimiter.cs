@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CleanAuth.WebApi.Infrastructure;
 
 /// <summary>
-/// The per-address limit of the routes that send mail (resend, forgot; <see cref="RateLimitOptions.EmailCodesPerAddress"/>):
+/// The per-address limit of the routes that send mail (resend, forgot; <see cref="RateLimitOptions.AccountCodesPerAddress"/>):
 /// one aligned window per normalized address, dropped once idle, like the middleware's per-IP partitions. Redeeming a code
 /// has no per-address limit (ADR 0043): anyone could spend it, and the owner's correct code would be refused.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class AddressRateLimiter : IDisposable
         var limits = options.Value;
         _limiter = PartitionedRateLimiter.Create<string, string>(key => limits.Enabled
             ? RateLimitPartition.Get(key, _ => new AlignedWindowRateLimiter(
-                limits.EmailCodesPerAddress, limits.Window, TimeSpan.FromTicks((long)((uint)StringComparer.Ordinal.GetHashCode(key) % (ulong)limits.Window.Ticks)), clock))
+                limits.AccountCodesPerAddress, limits.Window, TimeSpan.FromTicks((long)((uint)StringComparer.Ordinal.GetHashCode(key) % (ulong)limits.Window.Ticks)), clock))
             : RateLimitPartition.GetNoLimiter(key));
     }
 

@@ -1,5 +1,5 @@
+using CleanAuth.Application.Accounts.BootstrapAdmin;
 using CleanAuth.Application.Common.Exceptions;
-using CleanAuth.Application.Users.BootstrapAdmin;
 using CleanAuth.Infrastructure.Hosting;
 using MediatR;
 

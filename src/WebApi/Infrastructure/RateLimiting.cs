@@ -38,17 +38,17 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:ChangePassword must be between 1 and 1000000.")]
     public int ChangePassword { get; set; } = 5;
 
-    /// <summary>Per client IP and window, over the four email-code routes together (confirm, resend, forgot, reset).</summary>
-    [Range(1, 1_000_000, ErrorMessage = "RateLimits:EmailCodes must be between 1 and 1000000.")]
-    public int EmailCodes { get; set; } = 10;
+    /// <summary>Per client IP and window, over the four account-code routes together (confirm, resend, forgot, reset).</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:AccountCodes must be between 1 and 1000000.")]
+    public int AccountCodes { get; set; } = 10;
 
     /// <summary>
     /// Per email address and window, whoever asks and whether or not the address has an account, for the routes that
     /// send mail (resend, forgot): it bounds the mail one address can be sent. Redeeming a code (confirm, reset) is
-    /// limited per client IP only (<see cref="EmailCodes"/>), so nobody's wrong guesses refuse the owner's code (ADR 0043).
+    /// limited per client IP only (<see cref="AccountCodes"/>), so nobody's wrong guesses refuse the owner's code (ADR 0043).
     /// </summary>
-    [Range(1, 1_000_000, ErrorMessage = "RateLimits:EmailCodesPerAddress must be between 1 and 1000000.")]
-    public int EmailCodesPerAddress { get; set; } = 5;
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:AccountCodesPerAddress must be between 1 and 1000000.")]
+    public int AccountCodesPerAddress { get; set; } = 5;
 }
 
 public static class RateLimiting
@@ -63,8 +63,8 @@ public static class RateLimiting
     /// <summary>Per user (the token's <c>sub</c>), whatever address the guesses come from.</summary>
     public const string ChangePassword = "change-password";
 
-    /// <summary>Per client IP, for the email-code routes; the per-address limit is <see cref="RequireAddressRateLimit"/>.</summary>
-    public const string EmailCodes = "email-codes";
+    /// <summary>Per client IP, for the account-code routes; the per-address limit is <see cref="RequireAddressRateLimit"/>.</summary>
+    public const string AccountCodes = "account-codes";
 
     public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -79,7 +79,7 @@ public static class RateLimiting
             options.AddPolicy(Refresh, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Refresh));
             options.AddPolicy(Uploads, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
             options.AddPolicy(ChangePassword, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.ChangePassword));
-            options.AddPolicy(EmailCodes, context => Partition(context, limits, "ip:" + ClientIp(context), limits.EmailCodes));
+            options.AddPolicy(AccountCodes, context => Partition(context, limits, "ip:" + ClientIp(context), limits.AccountCodes));
             options.OnRejected = (context, cancellationToken) => WriteProblemAsync(context.HttpContext, context.Lease);
         });
         services.AddSingleton<AddressRateLimiter>();

@@ -18,7 +18,7 @@ public static partial class StartupCheck
             // Every validated setting first, so that all the invalid ones are named together.
             app.Services.GetService<IStartupValidator>()?.Validate();
             app.Services.GetRequiredService<JwtSigningKey>();
-            app.Services.GetRequiredService<CleanAuth.Application.Auth.Ports.ISecretProtector>();
+            app.Services.GetRequiredService<CleanAuth.Application.Accounts.Ports.ISecretProtector>();
             EnsureKeysOpenStoredSecrets(app.Services.GetService<TwoFactorKeyCheck>());
         }
         catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException or AggregateException)

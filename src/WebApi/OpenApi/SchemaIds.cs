@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
+using CleanAuth.Application.Accounts.ListUsers;
 using CleanAuth.Application.Common.Models;
-using CleanAuth.Application.Users.ListUsers;
 using Microsoft.AspNetCore.OpenApi;
 
 namespace CleanAuth.WebApi.OpenApi;

@@ -5,7 +5,7 @@ using CleanAuth.Tests.Integration.Support;
 namespace CleanAuth.Tests.Integration.Api;
 
 /// <summary>
-/// The email-code routes are limited per client IP; the routes that send mail also, after the body is read, per email
+/// The account-code routes are limited per client IP; the routes that send mail also, after the body is read, per email
 /// address (ADR 0040, ADR 0043: redeeming a code has no per-address limit, so nobody else's guesses refuse the owner's).
 /// </summary>
 public sealed class AccountEmailRateLimitTests
@@ -16,7 +16,7 @@ public sealed class AccountEmailRateLimitTests
     public async Task Per_address_only_asking_for_mail_is_limited_whether_or_not_the_address_has_an_account()
     {
         await using var api = CleanAuthApi.Embedded(
-            new() { ["RateLimits:Enabled"] = "true", ["RateLimits:EmailCodes"] = "100", ["RateLimits:EmailCodesPerAddress"] = "3", ["RateLimits:Register"] = "100" }, FrozenNow());
+            new() { ["RateLimits:Enabled"] = "true", ["RateLimits:AccountCodes"] = "100", ["RateLimits:AccountCodesPerAddress"] = "3", ["RateLimits:Register"] = "100" }, FrozenNow());
         var user = await api.SignUpAsync();
         using var client = api.CreateClient();
 
@@ -47,7 +47,7 @@ public sealed class AccountEmailRateLimitTests
     public async Task A_429_is_not_stored_by_caches_like_every_other_problem_answer()
     {
         await using var api = CleanAuthApi.Embedded(
-            new() { ["RateLimits:Enabled"] = "true", ["RateLimits:EmailCodes"] = "100", ["RateLimits:EmailCodesPerAddress"] = "1", ["RateLimits:Login"] = "1" }, FrozenNow());
+            new() { ["RateLimits:Enabled"] = "true", ["RateLimits:AccountCodes"] = "100", ["RateLimits:AccountCodesPerAddress"] = "1", ["RateLimits:Login"] = "1" }, FrozenNow());
         using var client = api.CreateClient();
         var wrong = await client.PostAsJsonAsync("/api/auth/email/confirm", new { email = "a@example.com", code = "0000-0000-0000" });
         wrong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -69,7 +69,7 @@ public sealed class AccountEmailRateLimitTests
     public async Task Per_ip_the_four_routes_share_one_budget_across_addresses()
     {
         await using var api = CleanAuthApi.Embedded(
-            new() { ["RateLimits:Enabled"] = "true", ["RateLimits:EmailCodes"] = "3", ["RateLimits:EmailCodesPerAddress"] = "100" }, FrozenNow());
+            new() { ["RateLimits:Enabled"] = "true", ["RateLimits:AccountCodes"] = "3", ["RateLimits:AccountCodesPerAddress"] = "100" }, FrozenNow());
         using var client = api.CreateClient();
 
         (await client.PostAsJsonAsync("/api/auth/password/forgot", new { email = "a@example.com" })).StatusCode.Should().Be(HttpStatusCode.Accepted);

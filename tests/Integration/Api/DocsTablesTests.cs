@@ -46,7 +46,7 @@ public sealed partial class DocsTablesTests
     }
 
     [Theory]
-    [InlineData(typeof(LoginFailure))]
+    [InlineData(typeof(SignInFailure))]
     [InlineData(typeof(AccountCodeFailure))]
     [InlineData(typeof(TwoFactorPurpose))]
     public void Every_reason_a_security_event_can_carry_is_in_the_logging_docs(Type reasons)
@@ -75,12 +75,12 @@ public sealed partial class DocsTablesTests
         listener.Start();
 
         var metrics = new AuthMetrics(services.GetRequiredService<IMeterFactory>());
-        foreach (var reason in Enum.GetValues<LoginFailure>())
+        foreach (var reason in Enum.GetValues<SignInFailure>())
         {
             metrics.LoginFailed(reason);
         }
 
-        tags.Should().HaveCount(Enum.GetValues<LoginFailure>().Length).And.NotContain("other", "every reason has a tag of its own");
+        tags.Should().HaveCount(Enum.GetValues<SignInFailure>().Length).And.NotContain("other", "every reason has a tag of its own");
         foreach (var tag in tags)
         {
             Monitoring.Should().Contain($"`{tag}`", "docs/monitoring.md lists the reason tag {0}", tag);
@@ -93,7 +93,7 @@ public sealed partial class DocsTablesTests
         var policies = typeof(RateLimiting).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!).ToList();
 
-        policies.Should().Contain(["login", "change-password", "email-codes"]);
+        policies.Should().Contain(["login", "change-password", "account-codes"]);
         foreach (var policy in policies)
         {
             Monitoring.Should().Contain($"`{policy}`", "docs/monitoring.md lists the rate-limit policy {0}", policy);

@@ -145,7 +145,7 @@ public sealed class OperatorStartupTests
     }
 
     /// <summary>A pending two-factor secret sealed with <see cref="KeyA"/>, as a setup begun on another environment leaves it; returns the key id.</summary>
-    private static async Task<string> SealOneSecretAsync(CleanAuth.Application.Users.Ports.ITwoFactorStore store)
+    private static async Task<string> SealOneSecretAsync(CleanAuth.Application.Accounts.Ports.ITwoFactorStore store)
     {
         var user = UserId.From(new ObjectIdGenerator().NewId());
         var protector = new AesGcmSecretProtector(KeyA, []);

@@ -21,7 +21,7 @@ public sealed class TokenValidationTests(EmbeddedApiFixture fixture) : IClassFix
     [Fact]
     public async Task A_correctly_minted_token_is_accepted()
     {
-        // Guards the other tests: a token built here the way the API builds it must pass, so their 401s are
+        // Counters the other tests: a token built here the way the API builds it must pass, so their 401s are
         // about the one thing they change. Both builders are checked: the library's and the hand-made one.
         var user = await _api.SignUpAsync();
         var stamp = ReadClaim(user.AccessToken, "sst");

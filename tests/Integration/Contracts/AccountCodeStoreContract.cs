@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Tests.Integration.Support;

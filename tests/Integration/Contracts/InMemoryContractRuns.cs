@@ -1,7 +1,6 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Ports;
-using CleanAuth.Application.Users.Ports;
 using CleanAuth.Tests.Fakes;
 using CleanAuth.Tests.Integration.Support;
 

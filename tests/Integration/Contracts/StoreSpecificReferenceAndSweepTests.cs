@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;

@@ -1,6 +1,6 @@
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Exceptions;
-using CleanAuth.Application.Users.Common;
-using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Tests.Integration.Support;

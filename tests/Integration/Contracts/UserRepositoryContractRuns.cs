@@ -1,6 +1,6 @@
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Ports;
-using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
@@ -150,7 +150,7 @@ public sealed class MongoWireUserRepositoryContract(MongoWireStoreFixture fixtur
         gate.Release(changes.Count);
         await Task.WhenAll(changes);
 
-        var guard = await fixture.Store.Guards.Find(MongoDB.Driver.Builders<MongoDB.Bson.BsonDocument>.Filter.Empty).SingleAsync();
+        var guard = await fixture.Store.Counters.Find(MongoDB.Driver.Builders<MongoDB.Bson.BsonDocument>.Filter.Empty).SingleAsync();
         var active = await Repository.CountActiveAdminsAsync(default);
         active.Should().BeGreaterThanOrEqualTo(1);
         guard["count"].ToInt64().Should().Be(active);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Models;
-using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Integration.Support;
 using Microsoft.Extensions.DependencyInjection;

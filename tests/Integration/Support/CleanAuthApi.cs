@@ -166,7 +166,7 @@ public class CleanAuthApi : WebApplicationFactory<Program>
     public async Task<TestUser> SignUpConfirmedAsync(string? name = null, string password = "correct horse battery staple")
     {
         var user = await SignUpAsync(name, password);
-        await Services.GetRequiredService<CleanAuth.Application.Users.Ports.IUserRepository>()
+        await Services.GetRequiredService<CleanAuth.Application.Accounts.Ports.IUserRepository>()
             .MarkEmailConfirmedAsync(CleanAuth.Domain.Users.UserId.From(user.Id), default);
         return user;
     }

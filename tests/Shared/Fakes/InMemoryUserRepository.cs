@@ -1,6 +1,6 @@
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Models;
-using CleanAuth.Application.Users.Common;
-using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Tests.Fakes;

@@ -32,7 +32,7 @@ public sealed partial class UseCaseShapeTests
     {
         Handlers().Should().HaveCountGreaterThanOrEqualTo(20);
         Validators().Should().HaveCountGreaterThanOrEqualTo(10);
-        Declarations.Value.Should().ContainKey(nameof(CleanAuth.Application.Auth.Login.LoginCommandHandler));
+        Declarations.Value.Should().ContainKey(nameof(CleanAuth.Application.Accounts.Login.LoginCommandHandler));
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed partial class UseCaseShapeTests
     private static Type? Contract(Type type, Type openGeneric) =>
         type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == openGeneric);
 
-    // The namespace is the folder: CleanAuth.Application.Auth.Login → src/Application/Auth/Login.
+    // The namespace is the folder: CleanAuth.Application.Accounts.Login → src/Application/Accounts/Login.
     private static string ExpectedFile(Type request, string fileName)
     {
         request.Namespace.Should().StartWith(RootNamespace + ".");

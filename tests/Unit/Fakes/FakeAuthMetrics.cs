@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Logging;
 
 namespace CleanAuth.Tests.Unit.Fakes;
@@ -7,9 +7,9 @@ public sealed class FakeAuthMetrics : IAuthMetrics
 {
     public int Succeeded { get; private set; }
 
-    public List<LoginFailure> Failures { get; } = [];
+    public List<SignInFailure> Failures { get; } = [];
 
     public void LoginSucceeded() => Succeeded++;
 
-    public void LoginFailed(LoginFailure reason) => Failures.Add(reason);
+    public void LoginFailed(SignInFailure reason) => Failures.Add(reason);
 }

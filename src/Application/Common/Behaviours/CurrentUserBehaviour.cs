@@ -1,6 +1,6 @@
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
-using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using MediatR;
 

@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;

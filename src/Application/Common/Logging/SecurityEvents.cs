@@ -15,7 +15,7 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     public void LoginSucceeded(UserId userId) => LogLoginSucceeded(logger, userId.Value, client.ClientIp, client.TraceId);
 
     /// <summary>The reason is for operators only; the client always gets the same 401.</summary>
-    public void LoginFailed(UserId? userId, LoginFailure reason) => LogLoginFailed(logger, userId?.Value, reason, client.ClientIp, client.TraceId);
+    public void LoginFailed(UserId? userId, SignInFailure reason) => LogLoginFailed(logger, userId?.Value, reason, client.ClientIp, client.TraceId);
 
     public void AccountLocked(UserId userId, DateTimeOffset until) => LogAccountLocked(logger, userId.Value, until, client.ClientIp, client.TraceId);
 
@@ -53,7 +53,7 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
 
     [LoggerMessage(EventId = 4001, EventName = "LoginFailed", Level = LogLevel.Warning,
         Message = "Login failed for {UserId} from {ClientIp}: {Reason} ({TraceId})")]
-    private static partial void LogLoginFailed(ILogger logger, string? userId, LoginFailure reason, string? clientIp, string? traceId);
+    private static partial void LogLoginFailed(ILogger logger, string? userId, SignInFailure reason, string? clientIp, string? traceId);
 
     [LoggerMessage(EventId = 4002, EventName = "AccountLocked", Level = LogLevel.Warning,
         Message = "Account {UserId} locked until {LockoutEnd} after repeated failed logins from {ClientIp} ({TraceId})")]
@@ -101,7 +101,7 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     private static partial void LogRecentSignInRequired(ILogger logger, string userId, string request, DateTimeOffset? signedInAt, string? clientIp, string? traceId);
 }
 
-public enum LoginFailure
+public enum SignInFailure
 {
     UnknownEmail,
     WrongPassword,

@@ -33,7 +33,7 @@ internal sealed class SqliteConnections(string connectionString)
     private int _generation;
 
     /// <summary>Turns "the file cannot be read or written" (and a lock not had in time) into the 503 signal.</summary>
-    public T Guard<T>(Func<T> operation)
+    public T MapOutage<T>(Func<T> operation)
     {
         try
         {

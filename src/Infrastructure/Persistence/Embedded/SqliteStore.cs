@@ -45,7 +45,7 @@ public sealed class SqliteStore : IDisposable
     {
         if (!_ready)
         {
-            _connections.Guard(Prepare);
+            _connections.MapOutage(Prepare);
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class SqliteStore : IDisposable
     public T Run<T>(Func<SqliteConnection, T> operation)
     {
         EnsureReady();
-        return _connections.Guard(() =>
+        return _connections.MapOutage(() =>
         {
             var connection = _connections.Rent();
             var succeeded = false;

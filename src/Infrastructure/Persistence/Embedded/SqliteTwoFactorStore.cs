@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CleanAuth.Application.Users.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Domain.Users;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;

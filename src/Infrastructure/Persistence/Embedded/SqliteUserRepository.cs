@@ -1,7 +1,7 @@
 using System.Text.Json;
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Models;
-using CleanAuth.Application.Users.Common;
-using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using Microsoft.Data.Sqlite;
 using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;

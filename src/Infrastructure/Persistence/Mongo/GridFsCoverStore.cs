@@ -8,7 +8,7 @@ namespace CleanAuth.Infrastructure.Persistence.Mongo;
 public sealed class GridFsCoverStore(MongoStore store) : ICoverStore
 {
     public Task<string> SaveAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken) =>
-        MongoStore.Guard(async () =>
+        MongoStore.MapOutage(async () =>
         {
             using var stream = ReadOnlyMemoryStream.Over(content);
             var options = new GridFSUploadOptions { Metadata = new BsonDocument("contentType", contentType) };
@@ -16,7 +16,7 @@ public sealed class GridFsCoverStore(MongoStore store) : ICoverStore
             return id.ToString();
         });
 
-    public Task<Stream?> OpenAsync(string fileId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<Stream?> OpenAsync(string fileId, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         if (!ObjectIds.TryParse(fileId, out var id))
         {
@@ -33,7 +33,7 @@ public sealed class GridFsCoverStore(MongoStore store) : ICoverStore
         }
     });
 
-    public Task DeleteAsync(string fileId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task DeleteAsync(string fileId, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         if (!ObjectIds.TryParse(fileId, out var id))
         {

@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
@@ -16,14 +16,14 @@ public sealed class MongoAccountCodeStore(MongoStore store) : IAccountCodeStore
     private static readonly FilterDefinitionBuilder<AccountCodeDocument> Filter = Builders<AccountCodeDocument>.Filter;
 
     public Task IssueAsync(UserId userId, AccountCodePurpose purpose, string codeHash, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-        MongoStore.Guard(async () =>
+        MongoStore.MapOutage(async () =>
         {
             var document = new AccountCodeDocument { UserId = ObjectId.Parse(userId.Value), CodeHash = codeHash, ExpiresAt = expiresAt.UtcDateTime };
             await Codes(purpose).ReplaceOneAsync(d => d.UserId == document.UserId, document, new ReplaceOptions { IsUpsert = true }, cancellationToken);
         });
 
     public Task<CodeCheck> TryConsumeAsync(UserId user, AccountCodePurpose purpose, string codeHash, DateTimeOffset now, CancellationToken cancellationToken) =>
-        MongoStore.Guard(async () =>
+        MongoStore.MapOutage(async () =>
         {
             var codes = Codes(purpose);
             var live = Filter.Eq(d => d.UserId, ObjectId.Parse(user.Value)) & Filter.Gt(d => d.ExpiresAt, now.UtcDateTime);

@@ -18,7 +18,7 @@ internal static class MongoActiveAdmins
     // A fixed ObjectId: the Mongo-wire test server only handles ObjectId ids.
     private static readonly ObjectId Id = ObjectId.Parse("0000000000000000000000a1");
 
-    private static FilterDefinition<BsonDocument> Guard => Builders<BsonDocument>.Filter.Eq("_id", Id);
+    private static FilterDefinition<BsonDocument> CounterDocument => Builders<BsonDocument>.Filter.Eq("_id", Id);
 
     /// <summary>
     /// Creates the count from the users when it does not exist yet. Every change of the count calls this
@@ -27,7 +27,7 @@ internal static class MongoActiveAdmins
     /// </summary>
     public static async Task EnsureCountedAsync(MongoStore store, CancellationToken cancellationToken)
     {
-        if (store.ActiveAdminsCounted || await store.Guards.Find(Guard).AnyAsync(cancellationToken))
+        if (store.ActiveAdminsCounted || await store.Counters.Find(CounterDocument).AnyAsync(cancellationToken))
         {
             store.ActiveAdminsCounted = true;
             return;
@@ -37,7 +37,7 @@ internal static class MongoActiveAdmins
         try
         {
             // $setOnInsert: a count another instance created first is kept.
-            await store.Guards.UpdateOneAsync(Guard, Builders<BsonDocument>.Update.SetOnInsert(Count, active),
+            await store.Counters.UpdateOneAsync(CounterDocument, Builders<BsonDocument>.Update.SetOnInsert(Count, active),
                 new UpdateOptions { IsUpsert = true }, cancellationToken);
         }
         catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
@@ -52,17 +52,17 @@ internal static class MongoActiveAdmins
     public static async Task<bool> TryTakeOneAsync(MongoStore store, CancellationToken cancellationToken)
     {
         await EnsureCountedAsync(store, cancellationToken);
-        var taken = await store.Guards.UpdateOneAsync(
-            Guard & Builders<BsonDocument>.Filter.Gte(Count, 2), Builders<BsonDocument>.Update.Inc(Count, -1), cancellationToken: cancellationToken);
+        var taken = await store.Counters.UpdateOneAsync(
+            CounterDocument & Builders<BsonDocument>.Filter.Gte(Count, 2), Builders<BsonDocument>.Update.Inc(Count, -1), cancellationToken: cancellationToken);
         return taken.MatchedCount == 1;
     }
 
     /// <summary>Adds one back (a user became an active administrator, or a removal did not happen after all).</summary>
     public static Task AddOneAsync(MongoStore store, CancellationToken cancellationToken) =>
-        store.Guards.UpdateOneAsync(Guard, Builders<BsonDocument>.Update.Inc(Count, 1), cancellationToken: cancellationToken);
+        store.Counters.UpdateOneAsync(CounterDocument, Builders<BsonDocument>.Update.Inc(Count, 1), cancellationToken: cancellationToken);
 
     /// <summary>The stored count, for tests and diagnostics.</summary>
     public static async Task<long?> ReadAsync(MongoStore store, CancellationToken cancellationToken) =>
-        (await store.Guards.Find(Guard).FirstOrDefaultAsync(cancellationToken))?[Count].ToInt64();
+        (await store.Counters.Find(CounterDocument).FirstOrDefaultAsync(cancellationToken))?[Count].ToInt64();
 
 }

@@ -14,13 +14,13 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
 {
     private static readonly FilterDefinitionBuilder<AuthorDocument> Filter = Builders<AuthorDocument>.Filter;
 
-    public Task AddAsync(Author author, CancellationToken cancellationToken) => MongoStore.Guard(() =>
+    public Task AddAsync(Author author, CancellationToken cancellationToken) => MongoStore.MapOutage(() =>
         store.Authors.InsertOneAsync(AuthorDocument.From(author), cancellationToken: cancellationToken));
 
-    public Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         (await store.Authors.Find(Owned(ownerId.Value, id.Value)).FirstOrDefaultAsync(cancellationToken))?.ToAuthor());
 
-    public Task<IReadOnlyList<Author>> ListAsync(UserId ownerId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<IReadOnlyList<Author>> ListAsync(UserId ownerId, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var documents = await store.Authors.Find(Filter.Eq(d => d.OwnerId, ownerId.Value))
             .Sort(Builders<AuthorDocument>.Sort.Ascending(d => d.Name).Ascending(d => d.Id))
@@ -28,7 +28,7 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
         return (IReadOnlyList<Author>)[.. documents.Select(d => d.ToAuthor())];
     });
 
-    public Task<bool> TryAddReferenceAsync(UserId owner, AuthorId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> TryAddReferenceAsync(UserId owner, AuthorId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var (ownerId, authorId) = (owner.Value, id.Value);
         // Only a counted author takes references: an uncounted one is counted first, then the write is tried again.
@@ -39,12 +39,12 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
                 && (await store.Authors.UpdateOneAsync(filter, update, cancellationToken: cancellationToken)).ModifiedCount == 1);
     });
 
-    public Task ReleaseReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => MongoStore.Guard(() =>
+    public Task ReleaseReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => MongoStore.MapOutage(() =>
         store.Authors.UpdateOneAsync(Owned(ownerId.Value, id.Value) & Filter.Gt(d => d.Books, 0),
             Builders<AuthorDocument>.Update.Inc(d => d.Books, -1), cancellationToken: cancellationToken));
 
     // The conditional delete decides; what follows a refusal only picks the answer (or counts an old author first).
-    public Task<AuthorDeletion> DeleteAsync(UserId owner, AuthorId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<AuthorDeletion> DeleteAsync(UserId owner, AuthorId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var (ownerId, authorId) = (owner.Value, id.Value);
         var filter = Owned(ownerId, authorId) & Filter.Eq(d => d.Books, 0);

@@ -16,7 +16,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
 
     private IMongoCollection<BookDocument> Books => store.Books;
 
-    public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         // The unique index is the guarantee under concurrency; this read gives the same answer on servers that do not enforce it.
         if (await TitleExistsAsync(book.OwnerId, book.NormalizedTitle, null, cancellationToken))
@@ -35,11 +35,11 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         }
     });
 
-    public Task<Book?> FindAsync(UserId ownerId, BookId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<Book?> FindAsync(UserId ownerId, BookId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         (await Books.Find(Owned(ownerId, id)).FirstOrDefaultAsync(cancellationToken))?.ToBook());
 
     public Task<bool> TitleExistsAsync(UserId ownerId, BookTitle title, BookId? exceptBookId, CancellationToken cancellationToken) =>
-        MongoStore.Guard(() => TitleExistsAsync(ownerId, title.Normalized, exceptBookId, cancellationToken));
+        MongoStore.MapOutage(() => TitleExistsAsync(ownerId, title.Normalized, exceptBookId, cancellationToken));
 
     private async Task<bool> TitleExistsAsync(UserId ownerId, string normalizedTitle, BookId? exceptBookId, CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         return await Books.Find(filter).AnyAsync(cancellationToken);
     }
 
-    public Task<PagedList<Book>> ListAsync(UserId ownerId, BookFilter filter, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<PagedList<Book>> ListAsync(UserId ownerId, BookFilter filter, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var query = Filter.Eq(d => d.OwnerId, ownerId.Value);
         if (filter.Category is not null)
@@ -74,7 +74,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         return new PagedList<Book>([.. documents.Select(d => d.ToBook())], filter.Page, filter.PageSize, total);
     });
 
-    public Task UpdateAsync(Book book, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task UpdateAsync(Book book, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         ReplaceOneResult result;
         try
@@ -97,7 +97,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         book.MarkSaved();
     });
 
-    public Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         (await Books.DeleteOneAsync(Owned(ownerId, id) & Filter.Eq(d => d.Version, version), cancellationToken)).DeletedCount > 0);
 
     private static FilterDefinition<BookDocument> Owned(UserId ownerId, BookId id) =>

@@ -16,7 +16,7 @@ public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimePro
 
     private IMongoCollection<MongoOutboxDocument> Outbox => store.EmailOutbox;
 
-    public Task EnqueueAsync(EmailMessage message, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task EnqueueAsync(EmailMessage message, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
         await Outbox.InsertOneAsync(
@@ -38,7 +38,7 @@ public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimePro
     // Each entry is taken by its own conditional FindOneAndUpdate: of two senders racing for one document, the
     // second finds it no longer due and moves on to the next.
     public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
-        MongoStore.Guard(async () =>
+        MongoStore.MapOutage(async () =>
         {
             var due = Filter.Eq(d => d.GaveUpAt, null) & Filter.Lte(d => d.NextAttemptAt, now.UtcDateTime);
             var options = new FindOneAndUpdateOptions<MongoOutboxDocument>
@@ -80,7 +80,7 @@ public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimePro
         Settle(entry, Update.Set(d => d.NextAttemptAt, leaseEnd.UtcDateTime), cancellationToken);
 
     public Task<int> ReleaseAsync(IReadOnlyCollection<OutboxEntry> entries, DateTimeOffset now, CancellationToken cancellationToken) =>
-        MongoStore.Guard(async () =>
+        MongoStore.MapOutage(async () =>
         {
             var ids = entries.Select(e => ObjectIds.TryParse(e.Id, out var id) ? id : (ObjectId?)null).OfType<ObjectId>().ToList();
             if (ids.Count == 0)
@@ -96,10 +96,10 @@ public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimePro
             return (int)result.ModifiedCount;
         });
 
-    public Task<long> DeleteGivenUpAsync(DateTimeOffset before, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<long> DeleteGivenUpAsync(DateTimeOffset before, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         (await Outbox.DeleteManyAsync(d => d.GaveUpAt != null && d.GaveUpAt < before.UtcDateTime, cancellationToken)).DeletedCount);
 
-    public Task<bool> MarkSentAsync(OutboxEntry entry, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> MarkSentAsync(OutboxEntry entry, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         ObjectIds.TryParse(entry.Id, out var id)
         && (await Outbox.DeleteOneAsync(d => d.Id == id && d.ClaimToken == entry.ClaimToken, cancellationToken)).DeletedCount == 1);
 
@@ -110,13 +110,13 @@ public sealed class MongoEmailOutbox(MongoStore store, IIdGenerator ids, TimePro
         Settle(entry, Update.Set(d => d.GaveUpAt, now.UtcDateTime).Set(d => d.ClaimToken, null).Set(d => d.LastError, error)
             .Set(d => d.TextBody, "").Set(d => d.HtmlBody, ""), cancellationToken);
 
-    public Task<long> CountQueuedAsync(CancellationToken cancellationToken) => MongoStore.Guard(() =>
+    public Task<long> CountQueuedAsync(CancellationToken cancellationToken) => MongoStore.MapOutage(() =>
         Outbox.CountDocumentsAsync(d => d.GaveUpAt == null, cancellationToken: cancellationToken));
 
     // Matched, not modified: an extension to the lease end already stored (the same clock reading) changes nothing but
     // still proves the claim is held.
     private Task<bool> Settle(OutboxEntry entry, UpdateDefinition<MongoOutboxDocument> update, CancellationToken cancellationToken) =>
-        MongoStore.Guard(async () =>
+        MongoStore.MapOutage(async () =>
             ObjectIds.TryParse(entry.Id, out var id)
             && (await Outbox.UpdateOneAsync(d => d.Id == id && d.ClaimToken == entry.ClaimToken && d.GaveUpAt == null, update, cancellationToken: cancellationToken)).MatchedCount == 1);
 

@@ -15,7 +15,7 @@ public sealed partial class MongoIndexInitializer(MongoStore store, TimeProvider
     private static readonly TimeSpan Retention = StorageOptions.RefreshTokenRetention;
 
     /// <summary>Every index the adapter relies on; unique ones are the guarantees under concurrency. Idempotent.</summary>
-    public static Task CreateIndexesAsync(MongoStore store, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public static Task CreateIndexesAsync(MongoStore store, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var user = Builders<UserDocument>.IndexKeys;
         await store.Users.Indexes.CreateManyAsync(

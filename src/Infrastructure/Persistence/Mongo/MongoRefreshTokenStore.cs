@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
@@ -21,7 +21,7 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
     private IMongoCollection<MongoRefreshFamilyDocument> Families => store.RefreshFamilies;
 
     // The token first, then the family that makes it live: a crash between them leaves a token nobody was given.
-    public Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         await Tokens.InsertOneAsync(MongoRefreshTokenDocument.From(token), cancellationToken: cancellationToken);
         await Families.InsertOneAsync(
@@ -40,7 +40,7 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
     });
 
     // Tokens written before families existed have none: those sessions have ended (ADR 0032).
-    public Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var token = await Tokens.Find(d => d.TokenHash == tokenHash).FirstOrDefaultAsync(cancellationToken);
         var family = token is null ? null : await Families.Find(f => f.Id == token.FamilyId).FirstOrDefaultAsync(cancellationToken);
@@ -49,7 +49,7 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
 
     // The conditional update of the family document decides. The new token's document is written before it (a
     // rotation that loses leaves that token unreachable, and it is removed); the spent mark after it is a record only.
-    public Task<bool> TryRotateAsync(StoredRefreshToken spent, StoredRefreshToken next, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> TryRotateAsync(StoredRefreshToken spent, StoredRefreshToken next, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         if (!ObjectIds.TryParse(spent.FamilyId, out var familyId))
         {
@@ -74,12 +74,12 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
         return true;
     });
 
-    public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         ObjectIds.TryParse(familyId, out var id)
         && (await Families.UpdateOneAsync(f => f.Id == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
             cancellationToken: cancellationToken)).ModifiedCount == 1);
 
-    public Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var id = ObjectId.Parse(userId.Value);
         await Families.UpdateManyAsync(f => f.UserId == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),

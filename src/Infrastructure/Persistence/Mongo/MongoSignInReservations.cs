@@ -1,4 +1,4 @@
-using CleanAuth.Application.Users.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Driver;
 

@@ -22,7 +22,7 @@ public sealed class MongoStore
         Covers = new GridFSBucket(Database, new GridFSBucketOptions { BucketName = "covers" });
         RefreshTokens = Database.GetCollection<MongoRefreshTokenDocument>("refreshTokens");
         RefreshFamilies = Database.GetCollection<MongoRefreshFamilyDocument>("refreshFamilies");
-        Guards = Database.GetCollection<BsonDocument>("guards");
+        Counters = Database.GetCollection<BsonDocument>("counters");
         EmailOutbox = Database.GetCollection<MongoOutboxDocument>("emailOutbox");
         ConfirmationCodes = Database.GetCollection<AccountCodeDocument>("emailConfirmationCodes");
         ResetCodes = Database.GetCollection<AccountCodeDocument>("passwordResetCodes");
@@ -51,7 +51,7 @@ public sealed class MongoStore
     public IMongoCollection<TwoFactorDocument> TwoFactor { get; }
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
-    public IMongoCollection<BsonDocument> Guards { get; }
+    public IMongoCollection<BsonDocument> Counters { get; }
 
     /// <summary>Email waiting to be delivered (ADR 0039).</summary>
     public IMongoCollection<MongoOutboxDocument> EmailOutbox { get; }
@@ -60,7 +60,7 @@ public sealed class MongoStore
     internal volatile bool ActiveAdminsCounted;
 
     /// <summary>Turns "the server cannot be reached" into the Application's 503 signal; everything else passes through.</summary>
-    public static async Task<T> Guard<T>(Func<Task<T>> operation)
+    public static async Task<T> MapOutage<T>(Func<Task<T>> operation)
     {
         try
         {
@@ -72,7 +72,7 @@ public sealed class MongoStore
         }
     }
 
-    public static Task Guard(Func<Task> operation) => Guard(async () =>
+    public static Task MapOutage(Func<Task> operation) => MapOutage(async () =>
     {
         await operation();
         return true;

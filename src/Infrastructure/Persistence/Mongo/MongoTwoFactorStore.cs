@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CleanAuth.Application.Users.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
@@ -17,7 +17,7 @@ public sealed class MongoTwoFactorStore(MongoStore store) : ITwoFactorStore
     private static readonly UpdateDefinitionBuilder<TwoFactorDocument> Update = Builders<TwoFactorDocument>.Update;
     private static readonly FilterDefinition<TwoFactorDocument> IsEnabled = Filter.Ne(d => d.EnabledAt, null);
 
-    public Task<TwoFactorState?> FindAsync(UserId userId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<TwoFactorState?> FindAsync(UserId userId, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var document = await store.TwoFactor.Find(ById(userId)).FirstOrDefaultAsync(cancellationToken);
         return document is null
@@ -25,7 +25,7 @@ public sealed class MongoTwoFactorStore(MongoStore store) : ITwoFactorStore
             : new TwoFactorState(userId, document.Secret, document.PendingSecret, MongoTimes.Utc(document.EnabledAt), document.LastStep, document.RecoveryCodes);
     });
 
-    public Task<IReadOnlySet<UserId>> EnabledAmongAsync(IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<IReadOnlySet<UserId>> EnabledAmongAsync(IReadOnlyCollection<UserId> userIds, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         if (userIds.Count == 0)
         {
@@ -39,7 +39,7 @@ public sealed class MongoTwoFactorStore(MongoStore store) : ITwoFactorStore
 
     // Each step is one atomic single-document write: replace the pending secret of a record that is not enabled, or
     // create the record. An insert refused as a duplicate means a record appeared meanwhile (or is enabled): look again.
-    public Task<bool> TryBeginSetupAsync(UserId userId, string pendingSecret, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> TryBeginSetupAsync(UserId userId, string pendingSecret, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -81,15 +81,15 @@ public sealed class MongoTwoFactorStore(MongoStore store) : ITwoFactorStore
     public Task<bool> TrySpendRecoveryCodeAsync(UserId userId, string codeHash, CancellationToken cancellationToken) => Modified(
         ById(userId) & IsEnabled & Filter.AnyEq(d => d.RecoveryCodes, codeHash), Update.Pull(d => d.RecoveryCodes, codeHash), cancellationToken);
 
-    public Task<bool> TryReplaceRecoveryCodesAsync(UserId userId, IReadOnlyCollection<string> codeHashes, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> TryReplaceRecoveryCodesAsync(UserId userId, IReadOnlyCollection<string> codeHashes, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         (await store.TwoFactor.UpdateOneAsync(ById(userId) & IsEnabled, Update.Set(d => d.RecoveryCodes, [.. codeHashes]), cancellationToken: cancellationToken))
             .MatchedCount == 1);
 
-    public Task<bool> RemoveAsync(UserId userId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> RemoveAsync(UserId userId, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         await store.TwoFactor.FindOneAndDeleteAsync(ById(userId), cancellationToken: cancellationToken) is { EnabledAt: not null });
 
     // A regular expression with a negative lookahead: a secret that starts with none of the prefixes.
-    public Task<string?> FindSecretWithoutPrefixAsync(IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<string?> FindSecretWithoutPrefixAsync(IReadOnlyCollection<string> prefixes, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var stray = new BsonRegularExpression($"^(?!(?:{string.Join('|', prefixes.Select(Regex.Escape))}))");
         var document = await store.TwoFactor.Find(Filter.Regex(d => d.Secret, stray) | Filter.Regex(d => d.PendingSecret, stray)).FirstOrDefaultAsync(cancellationToken);
@@ -101,5 +101,5 @@ public sealed class MongoTwoFactorStore(MongoStore store) : ITwoFactorStore
     private static FilterDefinition<TwoFactorDocument> ById(UserId userId) => Filter.Eq(d => d.UserId, userId.Value);
 
     private Task<bool> Modified(FilterDefinition<TwoFactorDocument> filter, UpdateDefinition<TwoFactorDocument> update, CancellationToken cancellationToken) =>
-        MongoStore.Guard(async () => (await store.TwoFactor.UpdateOneAsync(filter, update, cancellationToken: cancellationToken)).ModifiedCount == 1);
+        MongoStore.MapOutage(async () => (await store.TwoFactor.UpdateOneAsync(filter, update, cancellationToken: cancellationToken)).ModifiedCount == 1);
 }

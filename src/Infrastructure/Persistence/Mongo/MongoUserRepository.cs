@@ -1,6 +1,6 @@
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Models;
-using CleanAuth.Application.Users.Common;
-using CleanAuth.Application.Users.Ports;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 using MongoDB.Bson;
@@ -12,7 +12,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 {
     private IMongoCollection<UserDocument> Users => store.Users;
 
-    public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> TryAddAsync(User user, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         // The unique index is the guarantee under concurrency; this read gives the same answer on
         // servers that do not enforce unique indexes (the test server) for the common, sequential case.
@@ -43,14 +43,14 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         return true;
     });
 
-    public Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<User?> FindByIdAsync(UserId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var userId = id.Value;
         var document = await Users.Find(d => d.Id == userId).FirstOrDefaultAsync(cancellationToken);
         return document?.ToUser();
     });
 
-    public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<User?> FindByEmailAsync(string email, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var normalized = EmailAddress.Normalize(email);
         var document = await Users.Find(d => d.NormalizedEmail == normalized).FirstOrDefaultAsync(cancellationToken);
@@ -59,7 +59,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
     // Conditional on the version read; the sign-in fields are not written (only the atomic sign-in
     // operations below change them, so a stale copy can never undo a counted failure).
-    public Task UpdateAsync(User user, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task UpdateAsync(User user, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         StoreRules.EnsureNotRemovingActiveAdmin(user);
         var becomesActiveAdmin = !user.StoredAsActiveAdmin && user.IsActiveAdmin;
@@ -82,7 +82,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
 
     // The count of active administrators is taken down first (refused below one), then the user written;
     // if that write does not happen the count is given back. See MongoActiveAdmins for why this order.
-    public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<bool> TryUpdateRemovingActiveAdminAsync(User user, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         StoreRules.EnsureRemovingActiveAdmin(user);
         if (!await MongoActiveAdmins.TryTakeOneAsync(store, cancellationToken))
@@ -107,10 +107,10 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
     });
 
     public Task<SignInReservation> ReserveSignInAttemptAsync(
-        UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) => MongoStore.Guard(() =>
+        UserId userId, DateTimeOffset now, int maxFailedAttempts, TimeSpan lockoutDuration, CancellationToken cancellationToken) => MongoStore.MapOutage(() =>
         MongoSignInReservations.ReserveAsync(Users, userId.Value, now, maxFailedAttempts, lockoutDuration, cancellationToken));
 
-    public Task RecordSignInSuccessAsync(UserId userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task RecordSignInSuccessAsync(UserId userId, DateTimeOffset? lastLoginAt, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var update = Builders<UserDocument>.Update.Set(d => d.FailedLoginCount, 0).Set(d => d.LockoutEnd, null);
         if (lastLoginAt is { } at)
@@ -122,20 +122,20 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         await Users.UpdateOneAsync(d => d.Id == id, update, cancellationToken: cancellationToken);
     });
 
-    public Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task ReplacePasswordHashAsync(UserId userId, string expectedHash, string newHash, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var id = userId.Value;
         await Users.UpdateOneAsync(d => d.Id == id && d.PasswordHash == expectedHash,
             Builders<UserDocument>.Update.Set(d => d.PasswordHash, newHash), cancellationToken: cancellationToken);
     });
 
-    public Task MarkEmailConfirmedAsync(UserId userId, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task MarkEmailConfirmedAsync(UserId userId, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var id = userId.Value;
         await Users.UpdateOneAsync(d => d.Id == id, Builders<UserDocument>.Update.Set(d => d.EmailConfirmed, true), cancellationToken: cancellationToken);
     });
 
-    public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => MongoStore.Guard(async () =>
+    public Task<PagedList<User>> ListAsync(int page, int pageSize, string? emailContains, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var filter = emailContains is null
             ? Builders<UserDocument>.Filter.Empty
@@ -146,7 +146,7 @@ public sealed class MongoUserRepository(MongoStore store) : IUserRepository
         return new PagedList<User>([.. documents.Select(d => d.ToUser())], page, pageSize, total);
     });
 
-    public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => MongoStore.Guard(() =>
+    public Task<long> CountActiveAdminsAsync(CancellationToken cancellationToken) => MongoStore.MapOutage(() =>
         Users.CountDocumentsAsync(d => d.Roles.Contains(Role.Admin) && !d.Disabled, cancellationToken: cancellationToken));
 
     // Every field a user update may change, conditional on the version read; true when it was stored.

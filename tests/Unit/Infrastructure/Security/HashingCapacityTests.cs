@@ -8,7 +8,7 @@ namespace CleanAuth.Tests.Unit.Infrastructure.Security;
 /// <summary>Known devices have hashing slots of their own: anonymous guesses filling theirs cannot keep them out (ADR 0046).</summary>
 public sealed class HashingCapacityTests : IDisposable
 {
-    private readonly HashingCapacity _capacity = new(MsOptions.Create(new PasswordHashingOptions
+    private readonly HashingCapacity _capacity = new(MsOptions.Create(new PasswordOptions
     {
         MaxConcurrentHashes = 1,
         HashQueueLimit = 0,

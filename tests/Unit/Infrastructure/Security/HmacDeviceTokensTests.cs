@@ -19,7 +19,7 @@ public sealed class HmacDeviceTokensTests
     {
         var environment = Substitute.For<IHostEnvironment>();
         environment.EnvironmentName.Returns(Environments.Production);
-        var options = new PasswordHashingOptions { DeviceTokenLifetime = lifetime ?? TimeSpan.FromDays(30) };
+        var options = new PasswordOptions { DeviceTokenLifetime = lifetime ?? TimeSpan.FromDays(30) };
         return new HmacDeviceTokens(JwtSigningKey.Resolve(key, environment, Path.GetTempPath(), NullLogger.Instance), MsOptions.Create(options), _clock);
     }
 

@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
@@ -82,5 +82,5 @@ public sealed class IdentityPasswordHasherTests
     }
 
     private static IdentityPasswordHasher Create(int iterations) =>
-        new(Options.Create(new PasswordHashingOptions { Iterations = iterations }));
+        new(Options.Create(new PasswordOptions { Iterations = iterations }));
 }

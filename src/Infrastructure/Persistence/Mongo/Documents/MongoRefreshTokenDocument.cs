@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.Ports;
+using CleanAuth.Application.Accounts.Ports;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization.Attributes;
 

@@ -1,8 +1,8 @@
+using CleanAuth.Application.Accounts.DisableAccount;
+using CleanAuth.Application.Accounts.ListUsers;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Models;
-using CleanAuth.Application.Users.DisableAccount;
-using CleanAuth.Application.Users.ListUsers;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
@@ -10,7 +10,7 @@ namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 
 public sealed class AuthorizationBehaviourTests
 {
-    private readonly AuthKit _kit = new();
+    private readonly AccountFakes _kit = new();
     private readonly CurrentUserAccessor _current = new();
     private int _nextCalls;
 

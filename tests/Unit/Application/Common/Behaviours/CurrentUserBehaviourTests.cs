@@ -1,9 +1,8 @@
-using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Auth.Login;
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.GetCurrentUser;
+using CleanAuth.Application.Accounts.Login;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
-using CleanAuth.Application.Users.Common;
-using CleanAuth.Application.Users.GetCurrentUser;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 

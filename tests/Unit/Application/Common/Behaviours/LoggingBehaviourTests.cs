@@ -1,7 +1,7 @@
 using System.Globalization;
-using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Auth.Login;
-using CleanAuth.Application.Auth.RegisterUser;
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.Login;
+using CleanAuth.Application.Accounts.RegisterUser;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;

@@ -1,9 +1,13 @@
 using CleanAuth.Application;
-using CleanAuth.Application.Auth.Common;
-using CleanAuth.Application.Auth.Login;
-using CleanAuth.Application.Auth.Ports;
-using CleanAuth.Application.Auth.Refresh;
-using CleanAuth.Application.Auth.RegisterUser;
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.DisableAccount;
+using CleanAuth.Application.Accounts.GetCurrentUser;
+using CleanAuth.Application.Accounts.ListUsers;
+using CleanAuth.Application.Accounts.Login;
+using CleanAuth.Application.Accounts.Ports;
+using CleanAuth.Application.Accounts.Refresh;
+using CleanAuth.Application.Accounts.RegisterUser;
+using CleanAuth.Application.Accounts.UpdateProfile;
 using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.Common;
@@ -12,12 +16,6 @@ using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
-using CleanAuth.Application.Users.Common;
-using CleanAuth.Application.Users.DisableAccount;
-using CleanAuth.Application.Users.GetCurrentUser;
-using CleanAuth.Application.Users.ListUsers;
-using CleanAuth.Application.Users.Ports;
-using CleanAuth.Application.Users.UpdateProfile;
 using CleanAuth.Domain.Books;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
@@ -63,8 +61,8 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<IImageService>(new FakeImageService());
         services.AddSingleton(new CoverLimits());
         services.AddSingleton<ITwoFactorStore>(new InMemoryTwoFactorStore());
-        services.AddSingleton<IAuthenticator>(new AuthKit().Authenticator);
-        services.AddSingleton<ISecretProtector>(new AuthKit().Protector);
+        services.AddSingleton<IAuthenticator>(new AccountFakes().Authenticator);
+        services.AddSingleton<ISecretProtector>(new AccountFakes().Protector);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 

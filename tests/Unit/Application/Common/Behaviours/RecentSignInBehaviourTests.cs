@@ -1,7 +1,7 @@
-using CleanAuth.Application.Auth.Common;
+using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.DisableAccount;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
-using CleanAuth.Application.Users.DisableAccount;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +9,7 @@ namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 
 public sealed class RecentSignInBehaviourTests
 {
-    private readonly AuthKit _kit = new();
+    private readonly AccountFakes _kit = new();
     private readonly CurrentUserAccessor _current = new();
     private readonly FakeCallerIdentity _caller = new();
     private readonly AccountOptions _options = new() { RecentSignIn = TimeSpan.FromMinutes(5) };

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CleanAuth.Application.Auth.Login;
+using CleanAuth.Application.Accounts.Login;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Tracing;

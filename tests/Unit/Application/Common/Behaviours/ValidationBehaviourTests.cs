@@ -1,4 +1,4 @@
-using CleanAuth.Application.Auth.RegisterUser;
+using CleanAuth.Application.Accounts.RegisterUser;
 using CleanAuth.Application.Common.Behaviours;
 using FluentValidation;
 using ValidationException = CleanAuth.Application.Common.Exceptions.ValidationException;

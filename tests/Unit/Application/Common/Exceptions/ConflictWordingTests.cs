@@ -1,6 +1,6 @@
+using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Exceptions;
-using CleanAuth.Application.Users.Common;
 
 namespace CleanAuth.Tests.Unit.Application.Common.Exceptions;
 

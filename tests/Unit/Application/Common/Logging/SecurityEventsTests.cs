@@ -42,7 +42,7 @@ public sealed class SecurityEventsTests
     [Fact]
     public void An_event_takes_the_client_ip_and_trace_id_from_the_client_context()
     {
-        var kit = new AuthKit();
+        var kit = new AccountFakes();
 
         kit.Events.AccountLocked(UserId.From("000000000000000000000abc"), TestUsers.Epoch);
 

@@ -1,0 +1,13 @@
+using CleanAuth.Application.Common.Security;
+using FluentValidation;
+
+namespace CleanAuth.Application.Accounts.RegenerateRecoveryCodes;
+
+public sealed class RegenerateRecoveryCodesCommandValidator : AbstractValidator<RegenerateRecoveryCodesCommand>
+{
+    public RegenerateRecoveryCodesCommandValidator()
+    {
+        RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.")
+            .MaximumLength(RuleExtensions.MaxPasswordLength).WithMessage($"Password must be at most {RuleExtensions.MaxPasswordLength} characters.");
+    }
+}

@@ -1,8 +1,0 @@
-using FluentValidation;
-
-namespace CleanAuth.Application.Auth.Logout;
-
-public sealed class LogoutCommandValidator : AbstractValidator<LogoutCommand>
-{
-    public LogoutCommandValidator() => RuleFor(c => c.RefreshToken).NotNull().WithMessage("RefreshToken is required.");
-}

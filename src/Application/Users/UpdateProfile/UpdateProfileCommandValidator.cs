@@ -1,9 +1,0 @@
-using CleanAuth.Application.Common.Security;
-using FluentValidation;
-
-namespace CleanAuth.Application.Users.UpdateProfile;
-
-public sealed class UpdateProfileCommandValidator : AbstractValidator<UpdateProfileCommand>
-{
-    public UpdateProfileCommandValidator() => RuleFor(c => c.Name).ValidName();
-}
