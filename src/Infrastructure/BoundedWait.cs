@@ -7,14 +7,14 @@ namespace CleanAuth.Infrastructure;
 internal static class BoundedWait
 {
     /// <summary>
-    /// Takes <paramref name="permits"/> from <paramref name="limiter"/>, waiting at most <paramref name="timeout"/>;
-    /// a full queue or a wait that runs out is <paramref name="busy"/>'s 503, the caller's own cancellation stays one.
+    /// Takes <paramref name="permits"/> from <paramref name="limiter"/>, waiting at most <paramref name="timeout"/> on
+    /// <paramref name="timeProvider"/>; a full queue or a wait that runs out is <paramref name="busy"/>'s 503, the caller's own cancellation stays one.
     /// </summary>
     public static async Task<IDisposable> AcquireOrBusyAsync(
-        this RateLimiter limiter, int permits, TimeSpan timeout, string busy, CancellationToken cancellationToken)
+        this RateLimiter limiter, int permits, TimeSpan timeout, TimeProvider timeProvider, string busy, CancellationToken cancellationToken)
     {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(timeout);
+        using var expiry = new CancellationTokenSource(timeout, timeProvider);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         RateLimitLease lease;
         try
         {

@@ -7,6 +7,7 @@ using CleanAuth.WebApi.OpenApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace CleanAuth.WebApi;
@@ -37,6 +38,10 @@ public static class DependencyInjection
         // Binding failures (malformed JSON, a wrong type, a wrong content type) throw, so they reach the
         // exception handler and get a ProblemDetails body instead of a bare status code.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // The body limit is the platform's: Kestrel's for every request, and an endpoint's [RequestSizeLimit] (the
+        // uploads'), which routing applies to the request's IHttpMaxRequestBodySizeFeature; a larger body is a 413 problem.
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ApiOptions>>((options, api) =>
+            options.Limits.MaxRequestBodySize = api.Value.MaxRequestBodyBytes);
         services.AddOptions<FormOptions>().Configure<IOptions<ApiOptions>>((options, api) =>
         {
             options.MultipartBodyLengthLimit = api.Value.MaxRequestBodyBytes;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CleanAuth.Domain.Common;
 
 namespace CleanAuth.Domain.Users;
 
@@ -50,11 +49,9 @@ public sealed class User
     /// <summary>The form of the email that uniqueness is decided on.</summary>
     public string NormalizedEmail => EmailAddress.Normalize(Email);
 
-    [Sensitive]
     public string PasswordHash { get; private set; }
 
     /// <summary>Changes whenever every outstanding token of the user must stop working.</summary>
-    [Sensitive]
     public string SecurityStamp { get; private set; }
 
     public IReadOnlyList<string> Roles => _roles;

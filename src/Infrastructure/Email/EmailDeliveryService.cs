@@ -1,5 +1,4 @@
 using CleanAuth.Infrastructure.Observability;
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,7 +25,6 @@ public sealed partial class EmailDeliveryService(
     // Shutdown must not wait on a store that is down: the lease brings an entry back anyway.
     private static readonly TimeSpan ReleaseTimeLimit = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan SweepInterval = TimeSpan.FromHours(1);
-    private static readonly TimeSpan[] RecordRetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
 
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
@@ -172,53 +170,6 @@ public sealed partial class EmailDeliveryService(
         }
     }
 
-    private async Task FailedAsync(OutboxEntry entry, EmailDeliveryOptions settings, Exception ex)
-    {
-        var error = DeliveryFailures.Describe(ex, entry);
-        var errorType = ex.GetType().Name;
-        var status = ex is SmtpCommandException smtp ? (int?)smtp.StatusCode : null;
-        var now = timeProvider.GetUtcNow();
-        if (!DeliveryFailures.IsPermanent(ex) && entry.Attempt < settings.MaxAttempts)
-        {
-            var delay = Backoff(entry.Attempt, settings);
-            if (await RecordAsync(() => queue.RetryLaterAsync(entry, now + delay, error, CancellationToken.None)) == true)
-            {
-                LogRetrying(logger, entry.Message.Kind, entry.Id, entry.Attempt, delay, errorType, status);
-                metrics.Failed(entry.Message.Kind, retried: true);
-            }
-        }
-        else if (await RecordAsync(() => queue.GiveUpAsync(entry, now, error, CancellationToken.None)) == true)
-        {
-            LogGaveUp(logger, entry.Message.Kind, entry.Id, entry.Attempt, errorType, status);
-            metrics.Failed(entry.Message.Kind, retried: false);
-        }
-    }
-
-    /// <summary>
-    /// Records an outcome, trying a few times through a store blip: true when recorded, false when the claim was
-    /// lost, null when the store stayed unreachable (then the lease brings the entry back). Never throws.
-    /// </summary>
-    private async Task<bool?> RecordAsync(Func<Task<bool>> write)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await write();
-            }
-            catch (Exception ex)
-            {
-                if (attempt == RecordRetryDelays.Length)
-                {
-                    LogRoundFailed(logger, ex);
-                    return null;
-                }
-            }
-
-            await Task.Delay(RecordRetryDelays[attempt]);
-        }
-    }
-
     private async Task ReleaseAsync(IReadOnlyCollection<OutboxEntry> entries)
     {
         if (entries.Count == 0)
@@ -228,7 +179,7 @@ public sealed partial class EmailDeliveryService(
 
         try
         {
-            using var limit = new CancellationTokenSource(ReleaseTimeLimit);
+            using var limit = new CancellationTokenSource(ReleaseTimeLimit, timeProvider);
             await queue.ReleaseAsync(entries, timeProvider.GetUtcNow(), limit.Token);
         }
         catch (Exception ex)
@@ -237,37 +188,4 @@ public sealed partial class EmailDeliveryService(
             LogRoundFailed(logger, ex);
         }
     }
-
-    /// <summary>Base · 2^(attempt−1), at most the cap: 10 s, 20 s, 40 s … 15 min with the defaults.</summary>
-    public static TimeSpan Backoff(int attempt, EmailDeliveryOptions settings)
-    {
-        var factor = Math.Pow(2, Math.Clamp(attempt - 1, 0, 30));
-        var delay = settings.RetryBaseDelay.TotalMilliseconds * factor;
-        return TimeSpan.FromMilliseconds(Math.Min(delay, settings.RetryMaxDelay.TotalMilliseconds));
-    }
-
-    [LoggerMessage(EventId = 2400, EventName = "EmailSent", Level = LogLevel.Information,
-        Message = "Delivered the {EmailKind} email {OutboxId} (attempt {Attempt}) to {Destination}")]
-    private static partial void LogSent(ILogger logger, string emailKind, string outboxId, int attempt, string destination);
-
-    // Never the exception itself: an SMTP server's answer may repeat the recipient's address.
-    [LoggerMessage(EventId = 2401, EventName = "EmailDeliveryFailed", Level = LogLevel.Warning,
-        Message = "Could not deliver the {EmailKind} email {OutboxId} (attempt {Attempt}); trying again in {RetryDelay}: {ErrorType} {SmtpStatus}")]
-    private static partial void LogRetrying(ILogger logger, string emailKind, string outboxId, int attempt, TimeSpan retryDelay, string errorType, int? smtpStatus);
-
-    [LoggerMessage(EventId = 2402, EventName = "EmailGivenUp", Level = LogLevel.Error,
-        Message = "Gave up delivering the {EmailKind} email {OutboxId} after {Attempt} attempts: {ErrorType} {SmtpStatus}")]
-    private static partial void LogGaveUp(ILogger logger, string emailKind, string outboxId, int attempt, string errorType, int? smtpStatus);
-
-    [LoggerMessage(EventId = 2403, EventName = "EmailOutboxRoundFailed", Level = LogLevel.Warning,
-        Message = "Could not read the email outbox; trying again at the next interval")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(EventId = 2404, EventName = "EmailClaimLost", Level = LogLevel.Warning,
-        Message = "Delivered the {EmailKind} email {OutboxId} after its claim ran out; another instance may deliver it again")]
-    private static partial void LogClaimLost(ILogger logger, string emailKind, string outboxId);
-
-    [LoggerMessage(EventId = 2405, EventName = "EmailClaimLostBeforeSend", Level = LogLevel.Information,
-        Message = "Skipped the {EmailKind} email {OutboxId}: its claim ran out before its turn and another sender holds it")]
-    private static partial void LogClaimLostBeforeSend(ILogger logger, string emailKind, string outboxId);
 }

@@ -15,9 +15,11 @@ public sealed class DecodeBudget : IDisposable
     private readonly ConcurrencyLimiter _limiter;
     private readonly int _megabytes;
     private readonly TimeSpan _timeout;
+    private readonly TimeProvider _timeProvider;
 
-    public DecodeBudget(CoverLimits limits)
+    public DecodeBudget(CoverLimits limits, TimeProvider? timeProvider = null)
     {
+        _timeProvider = timeProvider ?? TimeProvider.System;
         _megabytes = limits.DecodeBudgetMegabytes;
         _timeout = limits.DecodeQueueTimeout;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
@@ -35,7 +37,7 @@ public sealed class DecodeBudget : IDisposable
     public Task<IDisposable> ReserveAsync(long decodedBytes, CancellationToken cancellationToken)
     {
         var permits = (int)Math.Clamp((decodedBytes / MiB) + (decodedBytes % MiB == 0 ? 0 : 1), 1, _megabytes);
-        return _limiter.AcquireOrBusyAsync(permits, _timeout, Busy, cancellationToken);
+        return _limiter.AcquireOrBusyAsync(permits, _timeout, _timeProvider, Busy, cancellationToken);
     }
 
     public void Dispose() => _limiter.Dispose();

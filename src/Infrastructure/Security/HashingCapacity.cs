@@ -17,9 +17,11 @@ public sealed class HashingCapacity : IHashingCapacity, IDisposable
     private readonly ConcurrencyLimiter _anonymous;
     private readonly ConcurrencyLimiter _knownDevices;
     private readonly TimeSpan _timeout;
+    private readonly TimeProvider _timeProvider;
 
-    public HashingCapacity(IOptions<PasswordOptions> options)
+    public HashingCapacity(IOptions<PasswordOptions> options, TimeProvider timeProvider)
     {
+        _timeProvider = timeProvider;
         var limits = options.Value;
         _timeout = limits.HashQueueTimeout;
         _anonymous = Limiter(limits.MaxConcurrentHashes, limits.HashQueueLimit);
@@ -29,7 +31,7 @@ public sealed class HashingCapacity : IHashingCapacity, IDisposable
     public Task<IDisposable> EnterAsync(HashingLane lane, CancellationToken cancellationToken)
     {
         var limiter = lane == HashingLane.KnownDevice ? _knownDevices : _anonymous;
-        return limiter.AcquireOrBusyAsync(1, _timeout, Busy, cancellationToken);
+        return limiter.AcquireOrBusyAsync(1, _timeout, _timeProvider, Busy, cancellationToken);
     }
 
     public void Dispose()

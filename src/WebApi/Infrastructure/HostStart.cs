@@ -29,7 +29,7 @@ public static class HostStart
 
         var development = string.Equals(early[HostDefaults.EnvironmentKey], Environments.Development, StringComparison.OrdinalIgnoreCase);
         using var logger = new LoggerConfiguration()
-            .Enrich.With<EventNameEnricher>()
+            .EnrichWithEventName()
             .Enrich.WithProperty("Application", "CleanAuth")
             .WriteTo.Console(ConsoleLogFormat.Formatter(early, development))
             .CreateLogger();

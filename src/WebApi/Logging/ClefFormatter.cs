@@ -8,9 +8,11 @@ namespace CleanAuth.WebApi.Logging;
 
 /// <summary>
 /// Compact log event format (CLEF), one JSON object a line, in the shape <c>docs/logging.md</c> documents:
-/// <c>@t</c>, <c>@mt</c>, <c>@r</c>, <c>@l</c> (always written), <c>@x</c>, <c>@i</c> (the event id) and
-/// <c>EventName</c> lifted from Microsoft.Extensions.Logging's EventId, <c>TraceId</c> and <c>SpanId</c> from
-/// the current activity, then every other property. Readable by Seq, <c>jq</c> and any CLEF tool.
+/// <c>@t</c>, <c>@mt</c>, <c>@r</c>, <c>@l</c> (always written), <c>@x</c>, <c>@i</c> (the event id, from
+/// Microsoft.Extensions.Logging's EventId), <c>TraceId</c> and <c>SpanId</c> from the current activity, then every
+/// other property (<c>EventName</c> among them, from <see cref="LogEnrichment"/>). Readable by Seq, <c>jq</c> and
+/// any CLEF tool. Kept rather than a Serilog.Expressions template, which writes the same bytes at about six times
+/// the cost per event (ADR 0050).
 /// </summary>
 public sealed class ClefFormatter : ITextFormatter
 {
@@ -37,17 +39,10 @@ public sealed class ClefFormatter : ITextFormatter
             JsonValueFormatter.WriteQuotedJsonString(logEvent.Exception.ToString(), output);
         }
 
-        var eventId = EventIdOf(logEvent);
-        if (eventId.Id is { } id)
+        if (EventIdOf(logEvent) is { } id)
         {
             output.Write(",\"@i\":");
             output.Write(id.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (eventId.Name is { } eventName && !logEvent.Properties.ContainsKey("EventName"))
-        {
-            output.Write(",\"EventName\":");
-            JsonValueFormatter.WriteQuotedJsonString(eventName, output);
         }
 
         if (logEvent.TraceId is { } traceId && !logEvent.Properties.ContainsKey("TraceId"))
@@ -85,34 +80,12 @@ public sealed class ClefFormatter : ITextFormatter
     /// <summary>The property Microsoft.Extensions.Logging's EventId arrives in, or that code sets for events written straight to Serilog.</summary>
     public const string EventIdProperty = "EventId";
 
-    private static (int? Id, string? Name) EventIdOf(LogEvent logEvent)
+    private static int? EventIdOf(LogEvent logEvent) => logEvent.Properties.GetValueOrDefault(EventIdProperty) switch
     {
-        if (!logEvent.Properties.TryGetValue(EventIdProperty, out var value))
-        {
-            return (null, null);
-        }
-
-        if (value is StructureValue structure)
-        {
-            int? id = null;
-            string? name = null;
-            foreach (var property in structure.Properties)
-            {
-                if (property is { Name: "Id", Value: ScalarValue { Value: int number } })
-                {
-                    id = number;
-                }
-                else if (property is { Name: "Name", Value: ScalarValue { Value: string text } })
-                {
-                    name = text;
-                }
-            }
-
-            return (id, name);
-        }
-
-        return value is ScalarValue { Value: int scalar } ? (scalar, null) : (null, null);
-    }
+        StructureValue structure => structure.Properties.FirstOrDefault(p => p.Name == "Id")?.Value is ScalarValue { Value: int id } ? id : null,
+        ScalarValue { Value: int scalar } => scalar,
+        _ => null,
+    };
 
     private static void WriteRenderings(LogEvent logEvent, TextWriter output)
     {

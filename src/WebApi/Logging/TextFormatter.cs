@@ -7,8 +7,8 @@ namespace CleanAuth.WebApi.Logging;
 /// <summary>
 /// The console format for a person (<c>Logs:Format=Text</c>, the default in Development): Serilog's usual
 /// <c>[time level] message</c> line, led by the event's name when it has one, then the exception. Values are
-/// rendered as JSON (<c>:j</c>), quoted and escaped, so a value holding a line break cannot forge a second line;
-/// the masking enrichers run before any formatter, so nothing secret reaches this one either (ADR 0048).
+/// rendered as JSON (<c>:j</c>), quoted and escaped, so a value holding a line break cannot forge a second line
+/// (ADR 0048).
 /// </summary>
 public sealed class TextFormatter : ITextFormatter
 {

@@ -101,6 +101,40 @@ public sealed class ProblemShapeTests(RateLimitedApiFixture fixture) : IClassFix
 /// <summary>Kestrel itself parses the request head: its 414 and 431 get the same shape up to twice the limits.</summary>
 public sealed class ProblemShapeOverKestrelTests
 {
+    // The body limit is Kestrel's (Api:MaxRequestBodyBytes, 64 KiB by default), which the in-memory test server
+    // does not enforce: so it is proven here, over a real Kestrel (ADR 0050).
+    [Theory]
+    [InlineData("with Content-Length")]
+    [InlineData("chunked")]
+    public async Task A_real_Kestrel_answers_a_body_over_the_limit_413_as_a_problem_and_stores_nothing(string framing)
+    {
+        await using var api = await ApiProcess.StartAsync(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Jwt:SigningKey"] = ApiProcess.NewSigningKey(),
+            ["Storage:DataPath"] = Path.Combine(Path.GetTempPath(), "cleanauth-tests", Guid.NewGuid().ToString("N")),
+        });
+        using var client = api.CreateClient();
+        var email = $"big-{Guid.NewGuid():N}@example.com";
+        const string password = "correct horse battery staple";
+        using var register = new HttpRequestMessage(HttpMethod.Post, "/api/auth/register")
+        {
+            Content = JsonContent.Create(new { name = new string('a', 70_000), email, password }),
+        };
+        if (framing == "chunked")
+        {
+            register.Headers.TransferEncodingChunked = true;
+        }
+        else
+        {
+            await register.Content.LoadIntoBufferAsync();
+        }
+
+        using var response = await client.SendAsync(register);
+
+        await ProblemShapeTests.ShouldHaveShapeAsync(response, HttpStatusCode.RequestEntityTooLarge, "https://tools.ietf.org/html/rfc9110#section-15.5.14", "Request body too large.", "413 over Kestrel, " + framing);
+        (await client.PostAsJsonAsync("/api/auth/login", new { email, password })).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "nothing was stored");
+    }
+
     [Fact]
     public async Task A_real_Kestrel_answers_414_and_431_as_problems()
     {

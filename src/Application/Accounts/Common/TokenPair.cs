@@ -1,13 +1,11 @@
-using CleanAuth.Domain.Common;
-
 namespace CleanAuth.Application.Accounts.Common;
 
 /// <summary>What a successful login, refresh or password change hands the client.</summary>
 public sealed record TokenPair(
     string TokenType,
-    [property: Sensitive] string AccessToken,
+    string AccessToken,
     int ExpiresIn,
-    [property: Sensitive] string RefreshToken,
+    string RefreshToken,
     int RefreshExpiresIn)
 {
     // Keeps the tokens out of anything that prints the record.

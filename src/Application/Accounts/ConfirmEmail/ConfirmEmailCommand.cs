@@ -1,13 +1,12 @@
 using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Logging;
-using CleanAuth.Domain.Common;
 using MediatR;
 
 namespace CleanAuth.Application.Accounts.ConfirmEmail;
 
 /// <summary>Proves the address: the code mailed to it (ADR 0040). Every failure is the same 400.</summary>
-public sealed record ConfirmEmailCommand(string Email, [property: Sensitive] string Code) : IRequest<Unit>
+public sealed record ConfirmEmailCommand(string Email, string Code) : IRequest<Unit>
 {
     public override string ToString() => $"{nameof(ConfirmEmailCommand)} {{ Email = {Email} }}";
 }

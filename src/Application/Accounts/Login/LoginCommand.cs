@@ -3,7 +3,6 @@ using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
-using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 using MediatR;
 using Microsoft.Extensions.Options;
@@ -12,9 +11,9 @@ namespace CleanAuth.Application.Accounts.Login;
 
 public sealed record LoginCommand(
     string Email,
-    [property: Sensitive] string Password,
-    [property: Sensitive] string? TwoFactorCode = null,
-    [property: Sensitive] string? RecoveryCode = null) : IRequest<TokenPair>, ISignInToAddress
+    string Password,
+    string? TwoFactorCode = null,
+    string? RecoveryCode = null) : IRequest<TokenPair>, ISignInToAddress
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(LoginCommand)} {{ Email = {Email} }}";

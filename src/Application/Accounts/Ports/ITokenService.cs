@@ -1,4 +1,3 @@
-using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Application.Accounts.Ports;
@@ -12,4 +11,4 @@ public interface ITokenService
     AccessToken IssueAccessToken(User user, DateTimeOffset? authTime);
 }
 
-public sealed record AccessToken([property: Sensitive] string Value, int ExpiresInSeconds);
+public sealed record AccessToken(string Value, int ExpiresInSeconds);

@@ -3,13 +3,12 @@ using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
-using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 using MediatR;
 
 namespace CleanAuth.Application.Accounts.RegisterUser;
 
-public sealed record RegisterUserCommand(string Name, string Email, [property: Sensitive] string Password) : IRequest<RegisteredUser>, IHashesPassword
+public sealed record RegisterUserCommand(string Name, string Email, string Password) : IRequest<RegisteredUser>, IHashesPassword
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(RegisterUserCommand)} {{ Email = {Email} }}";

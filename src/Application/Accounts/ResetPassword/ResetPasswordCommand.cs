@@ -2,7 +2,6 @@ using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Logging;
-using CleanAuth.Domain.Common;
 using CleanAuth.Domain.Users;
 using MediatR;
 
@@ -13,7 +12,7 @@ namespace CleanAuth.Application.Accounts.ResetPassword;
 /// account ends, like a password change; on an address never confirmed, what its registrant set goes too (ADR 0043).
 /// Every failure (wrong, expired, spent code, unknown or disabled account) is the same 400.
 /// </summary>
-public sealed record ResetPasswordCommand(string Email, [property: Sensitive] string Code, [property: Sensitive] string NewPassword) : IRequest<Unit>, IHashesPassword
+public sealed record ResetPasswordCommand(string Email, string Code, string NewPassword) : IRequest<Unit>, IHashesPassword
 {
     public override string ToString() => $"{nameof(ResetPasswordCommand)} {{ Email = {Email} }}";
 }

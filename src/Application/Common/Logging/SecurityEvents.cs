@@ -6,7 +6,9 @@ namespace CleanAuth.Application.Common.Logging;
 
 /// <summary>
 /// The security events, each with a stable id and name (4000–4099), the user id when known, the
-/// client IP and the trace id. Nothing here takes a password, a hash or a token.
+/// client IP and the trace id. Nothing here takes a password, a hash or a token. Declared by area: sign-in,
+/// sessions and administration here; the emailed codes in <c>SecurityEvents.AccountCodes.cs</c>; the second
+/// factor in <c>SecurityEvents.TwoFactor.cs</c>.
 /// </summary>
 public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClientContext client, IAddressTagger addressTagger)
 {
@@ -40,35 +42,6 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     /// <summary>A request that needs a recent sign-in came with an older one (or a session without a sign-in time).</summary>
     public void RecentSignInRequired(UserId userId, string request, DateTimeOffset? signedInAt) =>
         LogRecentSignInRequired(logger, userId.Value, request, signedInAt, client.ClientIp, client.TraceId);
-
-    public void EmailConfirmationSent(UserId userId) => LogEmailConfirmationSent(logger, userId.Value, client.ClientIp, client.TraceId);
-
-    public void EmailConfirmed(UserId userId) => LogEmailConfirmed(logger, userId.Value, client.ClientIp, client.TraceId);
-
-    /// <summary>A resend that sent nothing or a confirm that failed; the address (hashed) only when no account was found.</summary>
-    public void EmailConfirmationFailed(UserId? userId, string email, AccountCodeFailure reason) =>
-        LogEmailConfirmationFailed(logger, userId?.Value, userId is null ? addressTagger.Tag(email) : null, reason, client.ClientIp, client.TraceId);
-
-    public void PasswordResetRequested(UserId userId) => LogPasswordResetRequested(logger, userId.Value, client.ClientIp, client.TraceId);
-
-    public void PasswordReset(UserId userId) => LogPasswordReset(logger, userId.Value, client.ClientIp, client.TraceId);
-
-    /// <summary>A forgot-password request that sent nothing or a reset that failed; the address (its keyed tag) only when no account was found.</summary>
-    public void PasswordResetFailed(UserId? userId, string email, AccountCodeFailure reason) =>
-        LogPasswordResetFailed(logger, userId?.Value, userId is null ? addressTagger.Tag(email) : null, reason, client.ClientIp, client.TraceId);
-
-    public void TwoFactorEnabled(UserId userId) => LogTwoFactorEnabled(logger, userId.Value, client.ClientIp, client.TraceId);
-
-    public void TwoFactorDisabled(UserId userId, UserId byUserId) => LogTwoFactorDisabled(logger, userId.Value, byUserId.Value, client.ClientIp, client.TraceId);
-
-    /// <summary>A wrong, replayed or malformed second factor; never the code itself.</summary>
-    public void TwoFactorFailed(UserId userId, TwoFactorPurpose purpose) => LogTwoFactorFailed(logger, userId.Value, purpose, client.ClientIp, client.TraceId);
-
-    public void RecoveryCodeUsed(UserId userId) => LogRecoveryCodeUsed(logger, userId.Value, client.ClientIp, client.TraceId);
-
-    public void RecoveryCodesRegenerated(UserId userId) => LogRecoveryCodesRegenerated(logger, userId.Value, client.ClientIp, client.TraceId);
-
-    public void TwoFactorReset(UserId userId, UserId byUserId) => LogTwoFactorReset(logger, userId.Value, byUserId.Value, client.ClientIp, client.TraceId);
 
     /// <summary>A reset proved an address that was never confirmed: what its registrant set is gone (ADR 0043).</summary>
     public void PreRegistrationCleared(UserId userId, bool twoFactorRemoved) =>
@@ -117,54 +90,6 @@ public sealed partial class SecurityEvents(ILogger<SecurityEvents> logger, IClie
     [LoggerMessage(EventId = 4010, EventName = "AuthorizationDenied", Level = LogLevel.Warning,
         Message = "{UserId} was denied {RequestName}: role {RequiredRole} required; from {ClientIp} ({TraceId})")]
     private static partial void LogAuthorizationDenied(ILogger logger, string userId, string requestName, string requiredRole, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4011, EventName = "EmailConfirmationSent", Level = LogLevel.Information,
-        Message = "A confirmation code for {UserId} was issued and its email queued, from {ClientIp} ({TraceId})")]
-    private static partial void LogEmailConfirmationSent(ILogger logger, string userId, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4012, EventName = "EmailConfirmed", Level = LogLevel.Information,
-        Message = "{UserId} confirmed their email address from {ClientIp} ({TraceId})")]
-    private static partial void LogEmailConfirmed(ILogger logger, string userId, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4013, EventName = "EmailConfirmationFailed", Level = LogLevel.Warning,
-        Message = "Email confirmation for {UserId} (address tag {AddressTag}) from {ClientIp} failed: {Reason} ({TraceId})")]
-    private static partial void LogEmailConfirmationFailed(ILogger logger, string? userId, string? addressTag, AccountCodeFailure reason, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4014, EventName = "PasswordResetRequested", Level = LogLevel.Information,
-        Message = "A password reset code for {UserId} was issued and its email queued, from {ClientIp} ({TraceId})")]
-    private static partial void LogPasswordResetRequested(ILogger logger, string userId, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4015, EventName = "PasswordReset", Level = LogLevel.Information,
-        Message = "{UserId} reset their password with an emailed code from {ClientIp}; every session ended ({TraceId})")]
-    private static partial void LogPasswordReset(ILogger logger, string userId, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4016, EventName = "PasswordResetFailed", Level = LogLevel.Warning,
-        Message = "Password reset for {UserId} (address tag {AddressTag}) from {ClientIp} failed: {Reason} ({TraceId})")]
-    private static partial void LogPasswordResetFailed(ILogger logger, string? userId, string? addressTag, AccountCodeFailure reason, string? clientIp, string? traceId);
-    // The second factor (ADR 0041): 4020–4029.
-    [LoggerMessage(EventId = 4020, EventName = "TwoFactorEnabled", Level = LogLevel.Information,
-        Message = "{UserId} enabled two-factor authentication from {ClientIp}; every other session ended ({TraceId})")]
-    private static partial void LogTwoFactorEnabled(ILogger logger, string userId, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4021, EventName = "TwoFactorDisabled", Level = LogLevel.Information,
-        Message = "Two-factor authentication of {UserId} disabled by {ActorId} from {ClientIp}; every other session ended ({TraceId})")]
-    private static partial void LogTwoFactorDisabled(ILogger logger, string userId, string actorId, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4022, EventName = "TwoFactorFailed", Level = LogLevel.Warning,
-        Message = "A wrong or replayed second factor for {UserId} ({Purpose}) from {ClientIp} ({TraceId})")]
-    private static partial void LogTwoFactorFailed(ILogger logger, string userId, TwoFactorPurpose purpose, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4023, EventName = "RecoveryCodeUsed", Level = LogLevel.Warning,
-        Message = "{UserId} signed in with a recovery code from {ClientIp} ({TraceId})")]
-    private static partial void LogRecoveryCodeUsed(ILogger logger, string userId, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4024, EventName = "RecoveryCodesRegenerated", Level = LogLevel.Information,
-        Message = "{UserId} regenerated their recovery codes from {ClientIp}; the old ones stopped working ({TraceId})")]
-    private static partial void LogRecoveryCodesRegenerated(ILogger logger, string userId, string? clientIp, string? traceId);
-
-    [LoggerMessage(EventId = 4025, EventName = "TwoFactorReset", Level = LogLevel.Warning,
-        Message = "Two-factor authentication of {UserId} reset by {ActorId} from {ClientIp}; every session ended ({TraceId})")]
-    private static partial void LogTwoFactorReset(ILogger logger, string userId, string actorId, string? clientIp, string? traceId);
 
     // Account takeover before the owner arrives (ADR 0043): 4030–4034.
     [LoggerMessage(EventId = 4030, EventName = "PreRegistrationCleared", Level = LogLevel.Warning,

@@ -227,7 +227,15 @@ public sealed class EmailDeliveryServiceTests : IDisposable
         await _outbox.EnqueueAsync(Message with { ToAddress = "grace@example.com" }, default);
         var queue = new FlakyQueue(_outbox) { MarkSentFailuresLeft = 2 };
 
-        (await Service(queue).DeliverDueAsync(default)).Should().Be(2);
+        // The pauses between tries run on the injected clock (100 ms, then 500 ms), which only the test moves.
+        var round = Service(queue).DeliverDueAsync(default);
+        await WaitUntil(() =>
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(100));
+            return round.IsCompleted;
+        });
+
+        (await round).Should().Be(2);
 
         _sender.Sent.Should().HaveCount(2);
         (await _outbox.CountQueuedAsync(default)).Should().Be(0, "both were recorded as sent, so neither is sent again");

@@ -1,6 +1,7 @@
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Infrastructure.Images;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CleanAuth.Tests.Unit.Infrastructure.Images;
 
@@ -41,6 +42,21 @@ public sealed class DecodeBudgetTests : IDisposable
         held.Dispose();
 
         using var granted = await waiting.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task The_wait_for_room_runs_on_the_injected_clock()
+    {
+        var clock = new FakeTimeProvider();
+        using var budget = new DecodeBudget(new CoverLimits { DecodeBudgetMegabytes = 10, DecodeQueueTimeout = TimeSpan.FromSeconds(30) }, clock);
+        using var held = await budget.ReserveAsync(8 * MiB, default);
+
+        var waiting = budget.ReserveAsync(3 * MiB, default);
+        clock.Advance(TimeSpan.FromSeconds(29));
+        waiting.IsCompleted.Should().BeFalse("the 30 s have not passed on the injected clock");
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        await waiting.Awaiting(w => w.WaitAsync(TimeSpan.FromSeconds(20))).Should().ThrowAsync<ServiceBusyException>();
     }
 
     [Theory]

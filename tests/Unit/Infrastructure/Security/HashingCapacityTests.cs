@@ -15,7 +15,7 @@ public sealed class HashingCapacityTests : IDisposable
         KnownDeviceHashes = 1,
         KnownDeviceQueueLimit = 0,
         HashQueueTimeout = TimeSpan.FromMilliseconds(50),
-    }));
+    }), TimeProvider.System);
 
     public void Dispose() => _capacity.Dispose();
 
