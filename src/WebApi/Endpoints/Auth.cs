@@ -33,7 +33,7 @@ public sealed class Auth : IEndpointGroup
             .WithExamples(request: () => new JsonObject { ["email"] = Samples.Email, ["password"] = Samples.Password }, response: Samples.Tokens)
             .IssuesTokens()
             .WithSummary("Exchanges an email and password for an access token and a refresh token.")
-            .WithDescription("JSON, form fields, or `Authorization: Basic` with no body. Any failure is the same 401; five in a row lock the account for five minutes. With two-factor on, send `twoFactorCode` or `recoveryCode` (else a 401 of type two-factor-required). 403 for an unconfirmed email when required. Rate-limited per IP.")
+            .WithDescription("JSON, form fields, or `Authorization: Basic` with no body. Any failure is the same 401; five in a row lock the account for five minutes. A two-factor account also sends `twoFactorCode` or `recoveryCode` (else a 401 of type two-factor-required). An unconfirmed email can get 403. Rate-limited per IP.")
             .RequireRateLimiting(RateLimiting.Login)
             .Accepts<LoginRequest>(isOptional: true, "application/json", "application/x-www-form-urlencoded", "multipart/form-data")
             .WithMetadata(new BasicCredentialsAccepted())

@@ -15,6 +15,12 @@ public sealed class OpenApiBaselineTests(DocsApiFixture fixture) : IClassFixture
     /// <summary>JSON pointers of the descriptions allowed to differ from the baseline: each was shortened to ≤ 300 characters.</summary>
     private static readonly HashSet<string> ShortenedDescriptions = new(StringComparer.Ordinal)
     {
+        "/paths/~1api~1auth~1login/post/description",
+        "/paths/~1api~1auth~1email~1confirm/post/description",
+        "/paths/~1api~1auth~1password~1reset/post/description",
+        "/paths/~1api~1books/post/description",
+        "/paths/~1api~1users~1me~1two-factor~1setup/post/description",
+        "/paths/~1api~1users~1me/delete/description",
     };
 
     private static string BaselinePath => Path.Combine(RepositoryRoot.Path, "tests", "Integration", "Api", "openapi-baseline.json");
