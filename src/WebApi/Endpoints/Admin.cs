@@ -4,7 +4,7 @@ using CleanAuth.Application.Accounts.EnableAccount;
 using CleanAuth.Application.Accounts.GrantAdminRole;
 using CleanAuth.Application.Accounts.ListUsers;
 using CleanAuth.Application.Accounts.RevokeAdminRole;
-using CleanAuth.Application.Common.Models;
+using CleanAuth.WebApi.Contracts;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using MediatR;
@@ -22,7 +22,7 @@ public sealed class Admin : IEndpointGroup
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         users.MapGet("/", async (int? page, int? pageSize, string? email, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListUsersQuery(page, pageSize, email), ct)))
+                TypedResults.Ok(PageResponse<UserSummaryResponse>.From(await mediator.Send(new ListUsersQuery(page, pageSize, email), ct), UserSummaryResponse.From)))
             .WithName("ListUsers")
             .WithExamples(response: () => new JsonObject
             {
@@ -44,7 +44,6 @@ public sealed class Admin : IEndpointGroup
             })
             .WithSummary("Lists users, a page at a time (administrators).")
             .WithDescription("Filtered by an email fragment; pageSize 20 by default, at most 100.")
-            .Produces<PagedList<UserSummary>>()
             .ProducesValidationProblem();
 
         users.MapPost("/{id}/disable", async (string id, IMediator mediator, CancellationToken ct) =>
@@ -52,7 +51,6 @@ public sealed class Admin : IEndpointGroup
             .WithName("DisableUser")
             .WithSummary("Disables a user's account (administrators).")
             .WithDescription("Its tokens stop working at once. 409 for the last active administrator; 404 for an unknown or malformed id.")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -61,7 +59,6 @@ public sealed class Admin : IEndpointGroup
             .WithName("EnableUser")
             .WithSummary("Enables a disabled account again (administrators).")
             .WithDescription("404 for an unknown or malformed id.")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         users.MapPost("/{id}/roles/admin", async (string id, IMediator mediator, CancellationToken ct) =>
@@ -69,7 +66,6 @@ public sealed class Admin : IEndpointGroup
             .WithName("GrantAdminRole")
             .WithSummary("Makes a user an administrator (administrators).")
             .WithDescription("404 for an unknown or malformed id.")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         users.MapDelete("/{id}/roles/admin", async (string id, IMediator mediator, CancellationToken ct) =>
@@ -77,7 +73,6 @@ public sealed class Admin : IEndpointGroup
             .WithName("RevokeAdminRole")
             .WithSummary("Takes the admin role from a user (administrators).")
             .WithDescription("409 when that would leave no active administrator; 404 for an unknown or malformed id.")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using CleanAuth.Application.Authors.CreateAuthor;
 using CleanAuth.Application.Authors.DeleteAuthor;
 using CleanAuth.Application.Authors.GetAuthor;
 using CleanAuth.Application.Authors.ListAuthors;
+using CleanAuth.WebApi.Contracts;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using MediatR;
@@ -17,8 +17,11 @@ public sealed class Authors : IEndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesStoreProblems();
 
-        authors.MapPost("/", async (CreateAuthorCommand command, IMediator mediator, CancellationToken ct) =>
-                await mediator.SendForCreated(command, author => $"/api/authors/{author.Id}", ct))
+        authors.MapPost("/", async (CreateAuthorRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var author = AuthorResponse.From(await mediator.Send(request.ToCommand(), ct));
+                return TypedResults.Created(AuthorResponse.PathOf(author.Id), author);
+            })
             .WithName("CreateAuthor")
             .WithExamples(request: () => new JsonObject { ["name"] = "Ursula K. Le Guin", ["country"] = "USA", ["bookerPrize"] = false }, response: Samples.Author)
             .WithSummary("Adds an author to the signed-in user's list.")
@@ -26,14 +29,14 @@ public sealed class Authors : IEndpointGroup
             .ProducesBodyProblems();
 
         authors.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListAuthorsQuery(), ct)))
+                TypedResults.Ok((await mediator.Send(new ListAuthorsQuery(), ct)).Select(AuthorResponse.From).ToList()))
             .WithName("ListAuthors")
             .WithExamples(response: () => new JsonArray(Samples.Author()))
             .WithSummary("The signed-in user's authors.")
             .WithDescription("Every author of the signed-in user; other users' authors are never listed.");
 
         authors.MapGet("/{id}", async (string id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetAuthorQuery(id), ct)))
+                TypedResults.Ok(AuthorResponse.From(await mediator.Send(new GetAuthorQuery(id), ct))))
             .WithName("GetAuthor")
             .WithExamples(response: Samples.Author)
             .WithSummary("One of the signed-in user's authors.")

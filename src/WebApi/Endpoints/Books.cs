@@ -1,12 +1,10 @@
 using System.Text.Json.Nodes;
-using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.DeleteBook;
 using CleanAuth.Application.Books.GetBook;
 using CleanAuth.Application.Books.GetCover;
-using CleanAuth.Application.Books.ListBooks;
 using CleanAuth.Application.Books.ListCategories;
-using CleanAuth.Application.Books.UpdateBook;
+using CleanAuth.WebApi.Contracts;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using MediatR;
@@ -48,12 +46,12 @@ public sealed class Books : IEndpointGroup
                 },
                 response: Samples.Book)
             .WithSummary("Adds a book with its cover.")
-            .WithDescription("A multipart form: `title`, `category` and the `cover` file are required. The cover is a JPEG, PNG, WebP or GIF (decided by its bytes; 415 otherwise), at most 10 MB (413, refused before the body is read) and 40 megapixels; a 150×150 thumbnail is made from it. Titles are unique per user in any case (409). Rate-limited per user.")
+            .WithDescription("A multipart form: `title`, `category` and the `cover` file are required. The cover is a JPEG, PNG, WebP or GIF (by its bytes; else 415) of at most 10 MB (413) and 40 megapixels; a 150×150 thumbnail is made from it. Titles are unique per user in any case (409). Rate-limited per user.")
             .AcceptsUpload(uploadLimit)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        books.MapGet("/", async ([AsParameters] ListBooksQuery query, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok((await mediator.Send(query, ct)).Map(BookResponse.From)))
+        books.MapGet("/", async ([AsParameters] ListBooksRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(PageResponse<BookResponse>.From(await mediator.Send(request.ToQuery(), ct), BookResponse.From)))
             .WithName("ListBooks")
             .WithExamples(response: () => new JsonObject { ["items"] = new JsonArray(Samples.Book()), ["page"] = 1, ["pageSize"] = 20, ["totalCount"] = 1 })
             .WithSummary("The signed-in user's books, newest first, a page at a time.")
@@ -101,22 +99,4 @@ public sealed class Books : IEndpointGroup
             .Produces<byte[]>(StatusCodes.Status200OK, "image/jpeg")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
-}
-
-/// <summary>The multipart fields of adding or editing a book. Nothing else in the form is read.</summary>
-public sealed class BookForm
-{
-    public string? Title { get; set; }
-
-    public string? Description { get; set; }
-
-    public string? Category { get; set; }
-
-    public string? AuthorId { get; set; }
-
-    public IFormFile? Cover { get; set; }
-
-    public AddBookCommand ToAddCommand() => new(Title, Description, Category, AuthorId, FormUpload.From(Cover));
-
-    public UpdateBookCommand ToUpdateCommand(string id) => new(id, Title, Description, Category, AuthorId, FormUpload.From(Cover));
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
+using CleanAuth.WebApi.Contracts;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CleanAuth.WebApi.Endpoints;
@@ -17,17 +19,16 @@ public sealed class Health : IEndpointGroup
             .WithName("Live")
             .WithExamples(response: () => new JsonObject { ["status"] = "Healthy", ["totalDurationMs"] = 0.0, ["checks"] = new JsonArray() })
             .WithSummary("The process is up.")
-            .WithDescription("Checks no dependency, so a store outage never gets instances restarted.")
-            .Produces<HealthReportBody>();
+            .WithDescription("Checks no dependency, so a store outage never gets instances restarted.");
 
         // Ready: the store answers. 503 takes the instance out of the load balancer until it does.
-        group.MapGet("/ready", async (HealthCheckService health, CancellationToken ct) =>
+        group.MapGet("/ready", async Task<Results<Ok<HealthReportBody>, JsonHttpResult<HealthReportBody>>> (HealthCheckService health, CancellationToken ct) =>
             {
                 var report = await health.CheckHealthAsync(check => check.Tags.Contains(CleanAuth.Infrastructure.DependencyInjection.ReadyTag), ct);
                 var body = HealthReportBody.From(report);
                 return report.Status == HealthStatus.Unhealthy
                     ? TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable)
-                    : TypedResults.Json(body);
+                    : TypedResults.Ok(body);
             })
             .WithName("Ready")
             .WithExamples(
@@ -48,17 +49,6 @@ public sealed class Health : IEndpointGroup
                 })
             .WithSummary("The store is reachable: the instance can serve requests.")
             .WithDescription("503 takes the instance out of the load balancer until the store answers again.")
-            .Produces<HealthReportBody>()
             .Produces<HealthReportBody>(StatusCodes.Status503ServiceUnavailable);
     }
 }
-
-public sealed record HealthReportBody(string Status, double TotalDurationMs, IReadOnlyList<HealthCheckBody> Checks)
-{
-    public static HealthReportBody From(HealthReport report) => new(
-        report.Status.ToString(),
-        Math.Round(report.TotalDuration.TotalMilliseconds, 2),
-        [.. report.Entries.Select(e => new HealthCheckBody(e.Key, e.Value.Status.ToString(), Math.Round(e.Value.Duration.TotalMilliseconds, 2), e.Value.Description))]);
-}
-
-public sealed record HealthCheckBody(string Name, string Status, double DurationMs, string? Description);

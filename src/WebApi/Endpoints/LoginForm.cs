@@ -1,13 +1,13 @@
 using System.Text.Json;
-using CleanAuth.Application.Accounts.Login;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.WebApi.Contracts;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
 namespace CleanAuth.WebApi.Endpoints;
 
 /// <summary>Binds a login sent as JSON, as form fields or as an <c>Authorization: Basic</c> header, as clients of the older APIs do.</summary>
-public sealed record LoginForm(LoginCommand Command)
+public sealed record LoginForm(LoginRequest Request)
 {
     public static async ValueTask<LoginForm?> BindAsync(HttpContext context)
     {
@@ -18,7 +18,7 @@ public sealed record LoginForm(LoginCommand Command)
             // Basic carries no second factor: an account with one answers two-factor-required, as a JSON login without a code.
             return request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0
                 ? throw ValidationException.ForField(BasicCredentials.Field, BasicCredentials.BodyToo)
-                : new LoginForm(new LoginCommand(email, password));
+                : new LoginForm(new LoginRequest(email, password));
         }
 
         if (request.HasFormContentType)
@@ -26,7 +26,7 @@ public sealed record LoginForm(LoginCommand Command)
             try
             {
                 var form = await request.ReadFormAsync(context.RequestAborted);
-                return new LoginForm(new LoginCommand(
+                return new LoginForm(new LoginRequest(
                     form["email"].ToString(), form["password"].ToString(), Optional(form["twoFactorCode"]), Optional(form["recoveryCode"])));
             }
             catch (Exception ex) when (ex is InvalidDataException or (IOException and not BadHttpRequestException))
@@ -44,8 +44,8 @@ public sealed record LoginForm(LoginCommand Command)
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {
-            var command = await request.ReadFromJsonAsync<LoginCommand>(options, context.RequestAborted);
-            return new LoginForm(command ?? throw new BadHttpRequestException("Empty body."));
+            var login = await request.ReadFromJsonAsync<LoginRequest>(options, context.RequestAborted);
+            return new LoginForm(login ?? throw new BadHttpRequestException("Empty body."));
         }
         catch (JsonException ex)
         {

@@ -1,10 +1,7 @@
 using System.Text.Json.Nodes;
 using CleanAuth.Application.Accounts.BeginTwoFactorSetup;
-using CleanAuth.Application.Accounts.Common;
-using CleanAuth.Application.Accounts.DisableTwoFactor;
-using CleanAuth.Application.Accounts.EnableTwoFactor;
-using CleanAuth.Application.Accounts.RegenerateRecoveryCodes;
 using CleanAuth.Application.Accounts.ResetTwoFactor;
+using CleanAuth.WebApi.Contracts;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
 using MediatR;
@@ -23,7 +20,7 @@ public sealed class TwoFactor : IEndpointGroup
             .ProducesStoreProblems();
 
         me.MapPost("/setup", async (IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new BeginTwoFactorSetupCommand(), ct)))
+                TypedResults.Ok(TwoFactorSetupResponse.From(await mediator.Send(new BeginTwoFactorSetupCommand(), ct))))
             .WithName("BeginTwoFactorSetup")
             .WithExamples(response: () => new JsonObject
             {
@@ -33,13 +30,12 @@ public sealed class TwoFactor : IEndpointGroup
             })
             .IssuesTokens()
             .WithSummary("Starts setting up an authenticator app.")
-            .WithDescription("Returns a new shared key, its otpauth URI and the URI as an SVG QR code. A new setup replaces an unfinished one; the key is required at login only once enabled. 403 (type `urn:cleanauth:problem:email-not-confirmed`) until the account's email address is confirmed; 409 while two-factor authentication is enabled.")
-            .Produces<TwoFactorSetup>()
+            .WithDescription("Returns a new shared key, its otpauth URI and the URI as an SVG QR code; a new setup replaces an unfinished one. 403 (type `urn:cleanauth:problem:email-not-confirmed`) until the account's email address is confirmed; 409 while two-factor authentication is enabled.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        me.MapPost("/enable", async (EnableTwoFactorCommand command, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(command, ct)))
+        me.MapPost("/enable", async (EnableTwoFactorRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(TwoFactorEnabledResponse.From(await mediator.Send(request.ToCommand(), ct))))
             .WithName("EnableTwoFactor")
             .WithExamples(
                 request: () => new JsonObject { ["code"] = "123456" },
@@ -52,26 +48,24 @@ public sealed class TwoFactor : IEndpointGroup
             .IssuesTokens()
             .WithSummary("Enables two-factor authentication with a code from the app.")
             .WithDescription("Answers with ten recovery codes, shown only this once, and a fresh token pair: every other session ends. 400 for a wrong code; 403 (type `urn:cleanauth:problem:email-not-confirmed`) until the account's email address is confirmed; 409 without a setup or when already enabled.")
-            .Produces<TwoFactorEnabled>()
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        me.MapPost("/disable", async (DisableTwoFactorCommand command, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(command, ct)))
+        me.MapPost("/disable", async (DisableTwoFactorRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(TokenPairResponse.From(await mediator.Send(request.ToCommand(), ct))))
             .WithName("DisableTwoFactor")
             .WithExamples(request: () => new JsonObject { ["password"] = Samples.Password }, response: Samples.Tokens)
             .IssuesTokens()
             .RequireRateLimiting(RateLimiting.ChangePassword)
             .WithSummary("Disables two-factor authentication.")
             .WithDescription("Needs the password (a wrong one counts toward the lockout). Every other session ends; the caller gets a fresh token pair. 409 when it is not enabled. Rate-limited per user.")
-            .Produces<TokenPair>()
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        me.MapPost("/recovery-codes", async (RegenerateRecoveryCodesCommand command, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(command, ct)))
+        me.MapPost("/recovery-codes", async (RegenerateRecoveryCodesRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(RecoveryCodesResponse.From(await mediator.Send(request.ToCommand(), ct))))
             .WithName("RegenerateRecoveryCodes")
             .WithExamples(
                 request: () => new JsonObject { ["password"] = Samples.Password },
@@ -80,7 +74,6 @@ public sealed class TwoFactor : IEndpointGroup
             .RequireRateLimiting(RateLimiting.ChangePassword)
             .WithSummary("Replaces the recovery codes.")
             .WithDescription("Needs the password. The old codes stop working; the ten new ones are shown only this once. No session ends. 409 when two-factor authentication is not enabled. Rate-limited per user.")
-            .Produces<RecoveryCodeList>()
             .ProducesBodyProblems()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -94,7 +87,6 @@ public sealed class TwoFactor : IEndpointGroup
             .WithName("ResetTwoFactor")
             .WithSummary("Removes a user's second factor (administrators).")
             .WithDescription("For a user who lost both the app and the recovery codes: they sign in with the password alone and may set it up again. Every session of the user ends. 404 for an unknown or malformed id.")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

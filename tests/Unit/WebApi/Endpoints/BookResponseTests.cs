@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CleanAuth.Application.Books.Common;
-using CleanAuth.WebApi.Endpoints;
+using CleanAuth.WebApi.Contracts;
 
 namespace CleanAuth.Tests.Unit.WebApi.Endpoints;
 
