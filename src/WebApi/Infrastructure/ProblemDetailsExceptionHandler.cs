@@ -43,6 +43,11 @@ public sealed class ProblemDetailsExceptionHandler(
                 .ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (exception is PreconditionFailedException precondition)
+        {
+            httpContext.Response.Headers.ETag = precondition.CurrentETag; // The revision that is current now (ADR 0057).
+        }
+
         if (exception is RecentSignInRequiredException recent)
         {
             // RFC 9470's step-up challenge: the token is valid, its authentication too old for this resource.
@@ -90,6 +95,7 @@ public sealed class ProblemDetailsExceptionHandler(
         RejectionKind.UnsupportedMedia => StatusCodes.Status415UnsupportedMediaType,
         RejectionKind.ContentTooLarge => StatusCodes.Status413PayloadTooLarge,
         RejectionKind.Busy => StatusCodes.Status503ServiceUnavailable,
+        RejectionKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A rejection kind without a status."),
     };
 
@@ -103,6 +109,7 @@ public sealed class ProblemDetailsExceptionHandler(
         RejectionKind.UnsupportedMedia => "Unsupported media type.",
         RejectionKind.ContentTooLarge => "Request body too large.",
         RejectionKind.Busy => "Service unavailable.",
+        RejectionKind.PreconditionFailed => "Precondition failed.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A rejection kind without a title."),
     };
 

@@ -49,6 +49,10 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:AccountCodesPerAddress must be between 1 and 1000000.")]
     public int AccountCodesPerAddress { get; set; } = 5;
+
+    /// <summary>Per signed-in user and window, over library import and export together (ADR 0057): each reads or writes a whole library.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:Library must be between 1 and 1000000.")]
+    public int Library { get; set; } = 5;
 }
 
 public static class RateLimiting
@@ -66,6 +70,9 @@ public static class RateLimiting
     /// <summary>Per client IP, for the account-code routes; the per-address limit is <see cref="RequireAddressRateLimit"/>.</summary>
     public const string AccountCodes = "account-codes";
 
+    /// <summary>Per user, over library import and export together.</summary>
+    public const string Library = "library";
+
     public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section);
@@ -79,6 +86,7 @@ public static class RateLimiting
             options.AddPolicy(Refresh, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Refresh));
             options.AddPolicy(Uploads, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
             options.AddPolicy(ChangePassword, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.ChangePassword));
+            options.AddPolicy(Library, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Library));
             options.AddPolicy(AccountCodes, context => Partition(context, limits, "ip:" + ClientIp(context), limits.AccountCodes));
             options.OnRejected = (context, cancellationToken) => WriteProblemAsync(context.HttpContext, context.Lease);
         });

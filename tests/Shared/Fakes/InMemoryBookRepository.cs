@@ -110,13 +110,27 @@ public sealed class InMemoryBookRepository : IBookRepository
                 .Where(b => filter.Category is null || b.Category == filter.Category)
                 .Where(b => filter.TitleContains is null
                     || b.NormalizedTitle.Contains(BookTitle.Normalize(filter.TitleContains), StringComparison.Ordinal))
-                .OrderByDescending(b => b.CreatedAt)
-                .ThenByDescending(b => b.Id.Value, StringComparer.Ordinal)
+                .Where(b => filter.After is null || Compare(b, filter.After, filter.SortOrder) > 0)
+                .Order(Comparer<Book>.Create((x, y) => Compare(x, BookPosition.Of(y), filter.SortOrder)))
                 .ToList();
             IReadOnlyList<Book> items =
                 [.. matching.Skip((int)Math.Min(filter.Skip, int.MaxValue)).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
             return Task.FromResult(new PagedList<Book>(items, filter.Page, filter.PageSize, matching.Count));
         }
+    }
+
+    // Where the book comes relative to the position in the order: positive after it. Titles compare ordinal on their
+    // normalized form, as the stores do (SQLite BINARY and MongoDB both compare UTF-8 bytes).
+    private static int Compare(Book book, BookPosition position, BookOrder order)
+    {
+        var byKey = order.Field switch
+        {
+            BookSortField.Title => string.CompareOrdinal(book.NormalizedTitle, position.NormalizedTitle),
+            BookSortField.UpdatedAt => book.UpdatedAt.CompareTo(position.UpdatedAt),
+            _ => book.CreatedAt.CompareTo(position.CreatedAt),
+        };
+        var result = byKey != 0 ? byKey : string.CompareOrdinal(book.Id.Value, position.Id);
+        return order.Descending ? -result : result;
     }
 
     public Task UpdateAsync(Book book, CancellationToken cancellationToken)

@@ -16,7 +16,10 @@ public interface IBookRepository
 
     Task<bool> TitleExistsAsync(UserId ownerId, BookTitle title, BookId? exceptBookId, CancellationToken cancellationToken);
 
-    /// <summary>The owner's books, newest first, optionally of one category and with a title containing the filter's text (any case).</summary>
+    /// <summary>
+    /// The owner's books in the filter's order (newest first by default), optionally of one category and with a title
+    /// containing the filter's text (any case); after <see cref="BookFilter.After"/> when given (keyset: no rows skipped).
+    /// </summary>
     Task<PagedList<Book>> ListAsync(UserId ownerId, BookFilter filter, CancellationToken cancellationToken);
 
     /// <summary>
@@ -32,7 +35,34 @@ public interface IBookRepository
     Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken);
 }
 
-public sealed record BookFilter(string? Category, string? TitleContains, int Page, int PageSize)
+/// <summary>Which books, in what order, and where the page starts: a page number, or (when set) just after a book.</summary>
+public sealed record BookFilter(
+    string? Category, string? TitleContains, int Page, int PageSize, BookOrder? Order = null, BookPosition? After = null)
 {
-    public long Skip => PagedList.Skip(Page, PageSize);
+    /// <summary>Rows before the page: none when the page starts after a given book.</summary>
+    public long Skip => After is null ? PagedList.Skip(Page, PageSize) : 0;
+
+    public BookOrder SortOrder => Order ?? BookOrder.Default;
+}
+
+public enum BookSortField
+{
+    CreatedAt,
+    UpdatedAt,
+    Title,
+}
+
+/// <summary>
+/// An order of books: by one field, ties broken by id in the same direction, so every order is total and a keyset
+/// position is exact. Titles compare as <see cref="Domain.Books.BookTitle.Normalize"/> does, ordinal (ignoring case).
+/// </summary>
+public sealed record BookOrder(BookSortField Field, bool Descending)
+{
+    public static BookOrder Default { get; } = new(BookSortField.CreatedAt, Descending: true);
+}
+
+/// <summary>Where a keyset page starts: just after the book with these keys in the order asked for.</summary>
+public sealed record BookPosition(string Id, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string NormalizedTitle)
+{
+    public static BookPosition Of(Book book) => new(book.Id.Value, book.CreatedAt, book.UpdatedAt, book.NormalizedTitle);
 }

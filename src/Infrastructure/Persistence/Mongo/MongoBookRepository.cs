@@ -66,8 +66,8 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         }
 
         var total = await Books.CountDocumentsAsync(query, cancellationToken: cancellationToken);
-        var documents = await Books.Find(query)
-            .Sort(Builders<BookDocument>.Sort.Descending(d => d.CreatedAt).Descending(d => d.Id))
+        var documents = await Books.Find(query & MongoBookOrder.After(filter))
+            .Sort(MongoBookOrder.Sort(filter.SortOrder))
             .Skip((int)Math.Min(filter.Skip, int.MaxValue))
             .Limit(filter.PageSize)
             .ToListAsync(cancellationToken);
