@@ -1,3 +1,4 @@
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Models;
@@ -131,6 +132,32 @@ public sealed class InMemoryBookRepository : IBookRepository
         };
         var result = byKey != 0 ? byKey : string.CompareOrdinal(book.Id.Value, position.Id);
         return order.Descending ? -result : result;
+    }
+
+    /// <summary>The authors whose references an import takes; an import naming an author needs it.</summary>
+    public IAuthorRepository? Authors { get; init; }
+
+    public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<Book> books, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<ImportOutcome>();
+        foreach (var book in books)
+        {
+            if (book.AuthorId is { } author && (Authors is null || !await Authors.TryAddReferenceAsync(book.OwnerId, author, cancellationToken)))
+            {
+                outcomes.Add(ImportOutcome.NoSuchAuthor);
+                continue;
+            }
+
+            var stored = await TryAddAsync(book, cancellationToken);
+            if (!stored && book.AuthorId is { } named)
+            {
+                await Authors!.ReleaseReferenceAsync(book.OwnerId, named, cancellationToken);
+            }
+
+            outcomes.Add(stored ? ImportOutcome.Stored : ImportOutcome.TitleTaken);
+        }
+
+        return outcomes;
     }
 
     public Task UpdateAsync(Book book, CancellationToken cancellationToken)

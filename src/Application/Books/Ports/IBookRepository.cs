@@ -11,6 +11,15 @@ public interface IBookRepository
     /// <summary>Stores a new book; false when the owner already has a book with the same normalized title.</summary>
     Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores an import's batch of one owner's books, each in or out on its own: a savepoint per book inside one
+    /// transaction on the embedded store (the book and its author's reference together); on MongoDB the authors'
+    /// references first (one $inc per author), then one unordered insert, then the references of books not stored
+    /// given back. The unique (owner, normalized title) rule decides a skip, so two imports at once never store a
+    /// title twice; a book naming an author the owner no longer has is not stored.
+    /// </summary>
+    Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<Book> books, CancellationToken cancellationToken);
+
     /// <summary>The owner's book with this id, or null (another owner's, or an unknown id).</summary>
     Task<Book?> FindAsync(UserId ownerId, BookId id, CancellationToken cancellationToken);
 
@@ -33,6 +42,13 @@ public interface IBookRepository
     /// read); false when there was none, or it changed meanwhile.
     /// </summary>
     Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken);
+}
+
+public enum ImportOutcome
+{
+    Stored,
+    TitleTaken,
+    NoSuchAuthor,
 }
 
 /// <summary>Which books, in what order, and where the page starts: a page number, or (when set) just after a book.</summary>

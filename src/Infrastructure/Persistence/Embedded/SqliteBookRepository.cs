@@ -19,6 +19,27 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
     public Task<bool> TryAddAsync(Book book, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.TryInsert(c => Insert(c, book))));
 
+    // One transaction (one durable commit) per batch; a savepoint per book, so a refused book leaves no trace.
+    public Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<Book> books, CancellationToken cancellationToken) =>
+        Task.FromResult(store.InTransaction((connection, _) => (IReadOnlyList<ImportOutcome>)[.. books.Select(book => ImportOne(connection, book))]));
+
+    private static ImportOutcome ImportOne(SqliteConnection connection, Book book)
+    {
+        connection.Execute("SAVEPOINT book");
+        var outcome = !connection.TryInsert(c => Insert(c, book)) ? ImportOutcome.TitleTaken
+            : book.AuthorId is { } author && connection.Execute(
+                "UPDATE authors SET Books = Books + 1 WHERE Id = @id AND OwnerId = @owner", ("@id", author.Value), ("@owner", book.OwnerId.Value)) == 0
+                ? ImportOutcome.NoSuchAuthor
+                : ImportOutcome.Stored;
+        if (outcome != ImportOutcome.Stored)
+        {
+            connection.Execute("ROLLBACK TO book");
+        }
+
+        connection.Execute("RELEASE book");
+        return outcome;
+    }
+
     public Task<Book?> FindAsync(UserId ownerId, BookId id, CancellationToken cancellationToken) => Task.FromResult(
         store.Run(connection => connection.QuerySingle(
             $"SELECT {Columns} FROM books WHERE Id = @id AND OwnerId = @owner", ToBook, ("@id", id.Value), ("@owner", ownerId.Value))));
