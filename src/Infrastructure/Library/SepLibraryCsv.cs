@@ -61,7 +61,7 @@ public sealed class SepLibraryCsv : ILibraryCsv
             var written = 0;
             await foreach (var book in books.WithCancellation(cancellationToken))
             {
-                using (var row = writer.NewRow(cancellationToken))
+                using (var row = writer.NewRow())
                 {
                     row["title"].Set(Neutralise(book.Title));
                     row["description"].Set(Neutralise(book.Description));

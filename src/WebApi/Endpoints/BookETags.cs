@@ -1,3 +1,4 @@
+using CleanAuth.Application.Common.Exceptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -11,6 +12,26 @@ public static class BookETags
         http.Response.Headers.ETag = book.ETag;
         return TypedResults.Ok(book);
     }
+
+    /// <summary>
+    /// Answers a lost <c>If-Match</c> here rather than in the exception handler, whose answers drop <c>ETag</c> (it
+    /// clears cache headers): 412 with the current tag in the header and as <c>etag</c> in the problem.
+    /// </summary>
+    public static RouteHandlerBuilder AnswersPreconditionFailed(this RouteHandlerBuilder builder) => builder
+        .AddEndpointFilter(async (context, next) =>
+        {
+            try
+            {
+                return await next(context);
+            }
+            catch (PreconditionFailedException failed)
+            {
+                context.HttpContext.Response.Headers.ETag = failed.CurrentETag;
+                return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, detail: failed.Message,
+                    extensions: new Dictionary<string, object?> { ["etag"] = failed.CurrentETag });
+            }
+        })
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     /// <summary>200 with the book, or 304 with no body when the client holds this revision (weak comparison, RFC 9110 §13.1.2).</summary>
     public static Results<Ok<BookResponse>, StatusCodeHttpResult> OkOrNotModified(HttpContext http, BookResponse book)

@@ -79,7 +79,7 @@ public sealed class Books : IEndpointGroup
             .AcceptsUpload(uploadLimit)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .AnswersPreconditionFailed();
 
         books.MapDelete("/{id}", async (string id, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new DeleteBookCommand(id, ifMatch), ct))
@@ -87,7 +87,7 @@ public sealed class Books : IEndpointGroup
             .WithSummary("Deletes a book with its cover and thumbnail.")
             .WithDescription("404 for another user's, an unknown or a malformed id. `If-Match`: deleted only at that revision, else 412 with the current `ETag`.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .AnswersPreconditionFailed();
 
         books.MapGet("/{id}/cover", async (string id, IMediator mediator, CancellationToken ct) =>
                 new CoverResult(await mediator.Send(new GetCoverQuery(id, Thumbnail: false), ct)))

@@ -43,11 +43,6 @@ public sealed class ProblemDetailsExceptionHandler(
                 .ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (exception is PreconditionFailedException precondition)
-        {
-            httpContext.Response.Headers.ETag = precondition.CurrentETag; // The revision that is current now (ADR 0057).
-        }
-
         if (exception is RecentSignInRequiredException recent)
         {
             // RFC 9470's step-up challenge: the token is valid, its authentication too old for this resource.

@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Text.Json;
 
 namespace CleanAuth.Application.Books.Library;
@@ -18,20 +19,28 @@ public static class LibraryJson
 
     public static async Task WriteAsync(Stream output, IAsyncEnumerable<LibraryBook> books, CancellationToken cancellationToken)
     {
-        await using var writer = new Utf8JsonWriter(output);
-        writer.WriteStartArray();
-        var written = 0;
-        await foreach (var book in books.WithCancellation(cancellationToken))
+        // Through a pipe: the serializer's own flush only hands bytes to it, and only FlushAsync writes to the
+        // stream, so nothing writes synchronously (which ASP.NET Core refuses on a response body).
+        var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
+        await using (var writer = new Utf8JsonWriter(pipe))
         {
-            JsonSerializer.Serialize(writer, book, Options);
-            if (++written % FlushEvery == 0)
+            writer.WriteStartArray();
+            var written = 0;
+            await foreach (var book in books.WithCancellation(cancellationToken))
             {
-                await writer.FlushAsync(cancellationToken);
+                JsonSerializer.Serialize(writer, book, Options);
+                if (++written % FlushEvery == 0)
+                {
+                    writer.Flush();
+                    await pipe.FlushAsync(cancellationToken);
+                }
             }
+
+            writer.WriteEndArray();
+            writer.Flush();
         }
 
-        writer.WriteEndArray();
-        await writer.FlushAsync(cancellationToken);
+        await pipe.CompleteAsync();
     }
 
     /// <summary>Reads the format back, one book at a time (import, and tests of the account export).</summary>
