@@ -21,12 +21,13 @@ public static class BookPreconditions
     }
 
     /// <summary>Runs the update; when it lost to another write, answers as <see cref="ThrowIfChangedAsync"/> does.</summary>
-    public static async Task OrPreconditionFailed(
-        this Task update, IBookRepository books, Book read, BookPrecondition? precondition, CancellationToken cancellationToken)
+    // A function, not a task: a store may throw before it returns one (the embedded store's writes are synchronous).
+    public static async Task UpdateAsync(
+        this IBookRepository books, Book read, BookPrecondition? precondition, CancellationToken cancellationToken)
     {
         try
         {
-            await update;
+            await books.UpdateAsync(read, cancellationToken);
         }
         catch (BookChangedException)
         {

@@ -49,7 +49,7 @@ public sealed class UpdateBookCommandHandler(
             // The write is conditional on the version read, which the precondition matched: a stale tag cannot win.
             await authors.StoreNamingAsync(ownerId, authorId == previousAuthorId ? null : authorId, async () =>
             {
-                await books.UpdateAsync(book, cancellationToken).OrPreconditionFailed(books, book, precondition, cancellationToken);
+                await books.UpdateAsync(book, precondition, cancellationToken);
                 return true;
             }, cancellationToken);
         }
