@@ -15,7 +15,7 @@ public sealed class BookResponseTests
 
         var json = JsonSerializer.Serialize(BookResponse.From(details), JsonSerializerOptions.Web);
 
-        json.Should().Be("""{"id":"b1","title":"Dune","description":"Spice.","category":"science","authorId":"a1","coverUrl":"/api/books/b1/cover","thumbnailUrl":"/api/books/b1/cover/thumbnail","coverWidth":600,"coverHeight":900,"createdAt":"2025-01-02T03:04:05+00:00","updatedAt":"2025-01-03T03:04:05+00:00","etag":"\"3\""}""");
+        json.Should().Be("""{"id":"b1","title":"Dune","description":"Spice.","category":"science","authorId":"a1","coverUrl":"/api/books/b1/cover","thumbnailUrl":"/api/books/b1/cover/thumbnail","coverWidth":600,"coverHeight":900,"createdAt":"2025-01-02T03:04:05+00:00","updatedAt":"2025-01-03T03:04:05+00:00","etag":"\u00223\u0022"}""");
     }
 
     [Fact]
