@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
         services.AddSingleton<DecodeBudget>();
         services.AddSingleton<IImageService, NetVipsImageService>();
+        services.AddSingleton<ILibraryCsv, Library.SepLibraryCsv>();
         services.AddHealthChecks().AddCheck<ImageLibraryHealthCheck>("image-library", tags: [ReadyTag]);
 
         var mongo = configuration.GetConnectionString(MongoConnectionStringName);

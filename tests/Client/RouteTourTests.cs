@@ -76,7 +76,7 @@ public sealed class RouteTourTests : IAsyncLifetime
             (image.Width, image.Height).Should().Be((400, 300));
         }
 
-        await using (var thumbnail = await ann.Api.Books[book.Id].Cover.Thumbnail.GetAsync())
+        await using (var thumbnail = await ann.Api.Books[book.Id].Cover!.Thumbnail.GetAsync())
         {
             using var image = Image.NewFromBuffer(await ReadAllAsync(thumbnail!));
             image.Width.Should().BeLessThanOrEqualTo(150);

@@ -3,7 +3,7 @@ using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Domain.Books;
 
-/// <summary>A book in one user's private library. Every book has a cover.</summary>
+/// <summary>A book in one user's private library. A book added by hand has a cover; an imported one has none until one is added.</summary>
 public sealed class Book
 {
     /// <summary>Rebuilds a book from storage; new books come from <see cref="Add"/>.</summary>
@@ -14,7 +14,7 @@ public sealed class Book
         string description,
         string category,
         AuthorId? authorId,
-        Cover cover,
+        Cover? cover,
         DateTimeOffset createdAt,
         DateTimeOffset updatedAt,
         long version)
@@ -46,7 +46,8 @@ public sealed class Book
 
     public AuthorId? AuthorId { get; private set; }
 
-    public Cover Cover { get; private set; }
+    /// <summary>Null for a book without a cover (an imported one, until an edit adds a cover).</summary>
+    public Cover? Cover { get; private set; }
 
     public DateTimeOffset CreatedAt { get; }
 
@@ -55,7 +56,7 @@ public sealed class Book
     public long Version { get; private set; }
 
     public static Book Add(
-        BookId id, UserId ownerId, BookTitle title, string description, BookCategory category, AuthorId? authorId, Cover cover, DateTimeOffset now)
+        BookId id, UserId ownerId, BookTitle title, string description, BookCategory category, AuthorId? authorId, Cover? cover, DateTimeOffset now)
     {
         return new Book(id, ownerId, title.Value, description.Trim(), category.Value, authorId, cover, now, now, 0);
     }

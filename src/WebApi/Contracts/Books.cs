@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.ListBooks;
@@ -6,7 +7,10 @@ using CleanAuth.WebApi.Infrastructure;
 
 namespace CleanAuth.WebApi.Contracts;
 
-/// <summary>A book as its owner sees it. URLs and sizes are the server's; a client can never set them.</summary>
+/// <summary>
+/// A book as its owner sees it. URLs and sizes are the server's; a client can never set them. The cover fields are
+/// null for a book without a cover (an imported one); <c>etag</c> is the value of the book's <c>ETag</c> header.
+/// </summary>
 // The use case's BookDetails plus the URLs of its cover and thumbnail, which only the web layer knows. The fields
 // and their order are the API's contract.
 public sealed record BookResponse(
@@ -15,12 +19,13 @@ public sealed record BookResponse(
     string Description,
     string Category,
     string? AuthorId,
-    string CoverUrl,
-    string ThumbnailUrl,
-    int CoverWidth,
-    int CoverHeight,
+    string? CoverUrl,
+    string? ThumbnailUrl,
+    int? CoverWidth,
+    int? CoverHeight,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    [property: JsonPropertyName("etag")] string ETag)
 {
     public static string PathOf(string bookId) => $"/api/books/{bookId}";
 
@@ -30,12 +35,13 @@ public sealed record BookResponse(
         book.Description,
         book.Category,
         book.AuthorId,
-        $"{PathOf(book.Id)}/cover",
-        $"{PathOf(book.Id)}/cover/thumbnail",
+        book.HasCover ? $"{PathOf(book.Id)}/cover" : null,
+        book.HasCover ? $"{PathOf(book.Id)}/cover/thumbnail" : null,
         book.CoverWidth,
         book.CoverHeight,
         book.CreatedAt,
-        book.UpdatedAt);
+        book.UpdatedAt,
+        book.ETag);
 }
 
 /// <summary>The multipart fields of adding or editing a book. Nothing else in the form is read.</summary>
@@ -53,11 +59,11 @@ public sealed class BookForm
 
     public AddBookCommand ToAddCommand() => new(Title, Description, Category, AuthorId, FormUpload.From(Cover));
 
-    public UpdateBookCommand ToUpdateCommand(string id) => new(id, Title, Description, Category, AuthorId, FormUpload.From(Cover));
+    public UpdateBookCommand ToUpdateCommand(string id, string? ifMatch) => new(id, Title, Description, Category, AuthorId, FormUpload.From(Cover), ifMatch);
 }
 
 /// <summary>The query of the book list; bound from the query string by its property names (the document camelCases them).</summary>
-public sealed record ListBooksRequest(string? Category, string? Q, int? Page, int? PageSize)
+public sealed record ListBooksRequest(string? Category, string? Q, int? Page, int? PageSize, string? Sort, string? Cursor)
 {
-    public ListBooksQuery ToQuery() => new(Category, Q, Page, PageSize);
+    public ListBooksQuery ToQuery() => new(Category, Q, Page, PageSize, Sort, Cursor);
 }

@@ -90,6 +90,7 @@ public sealed class ProblemDetailsExceptionHandler(
         RejectionKind.UnsupportedMedia => StatusCodes.Status415UnsupportedMediaType,
         RejectionKind.ContentTooLarge => StatusCodes.Status413PayloadTooLarge,
         RejectionKind.Busy => StatusCodes.Status503ServiceUnavailable,
+        RejectionKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A rejection kind without a status."),
     };
 
@@ -103,6 +104,7 @@ public sealed class ProblemDetailsExceptionHandler(
         RejectionKind.UnsupportedMedia => "Unsupported media type.",
         RejectionKind.ContentTooLarge => "Request body too large.",
         RejectionKind.Busy => "Service unavailable.",
+        RejectionKind.PreconditionFailed => "Precondition failed.",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A rejection kind without a title."),
     };
 

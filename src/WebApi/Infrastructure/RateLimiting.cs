@@ -57,6 +57,10 @@ public sealed class RateLimitOptions
     /// <summary>Per signed-in user and window: each export reads the whole library.</summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:Export must be between 1 and 1000000.")]
     public int Export { get; set; } = 2;
+
+    /// <summary>Per signed-in user and window, over library import and export together (ADR 0057): each reads or writes a whole library.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:Library must be between 1 and 1000000.")]
+    public int Library { get; set; } = 5;
 }
 
 public static class RateLimiting
@@ -80,6 +84,9 @@ public static class RateLimiting
     /// <summary>Per user, for the export of one's data (ADR 0055).</summary>
     public const string Export = "export";
 
+    /// <summary>Per user, over library import and export together.</summary>
+    public const string Library = "library";
+
     public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section);
@@ -93,6 +100,7 @@ public static class RateLimiting
             options.AddPolicy(Refresh, context => Partition(context, limits, "ip:" + ClientIp(context), limits.Refresh));
             options.AddPolicy(Uploads, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
             options.AddPolicy(ChangePassword, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.ChangePassword));
+            options.AddPolicy(Library, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Library));
             options.AddPolicy(AccountCodes, context => Partition(context, limits, "ip:" + ClientIp(context), limits.AccountCodes));
             options.AddPolicy(Erase, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Erase));
             options.AddPolicy(Export, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Export));

@@ -23,12 +23,12 @@ public static class UploadEndpoints
     /// Rate-limited per user (policy <c>uploads</c>). Antiforgery is off because callers authenticate with a bearer header, which a browser never sends by itself.
     /// A field or file sent more than once is refused with 400 (see <see cref="RefuseRepeatedFieldsAsync"/>).
     /// </summary>
-    public static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder builder, long maxFileBytes)
+    public static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder builder, long maxFileBytes, string rateLimitPolicy = RateLimiting.Uploads)
     {
         var limit = maxFileBytes + FormOverheadBytes;
         return builder
             .DisableAntiforgery()
-            .RequireRateLimiting(RateLimiting.Uploads)
+            .RequireRateLimiting(rateLimitPolicy)
             .WithMetadata(new RequestSizeLimitAttribute(limit))
             .WithFormOptions(multipartBodyLengthLimit: limit, memoryBufferThreshold: (int)Math.Min(limit, int.MaxValue))
             .WithMetadata(new BoundedFormLimits(MaxFieldBytes, maxFileBytes, MaxFormParts))

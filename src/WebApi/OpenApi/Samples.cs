@@ -35,6 +35,7 @@ public static class Samples
         ["coverHeight"] = 1800,
         ["createdAt"] = Created,
         ["updatedAt"] = Created,
+        ["etag"] = "\"0\"",
     };
 
     public static JsonObject Author() => new()

@@ -36,7 +36,7 @@ public static class SchemaIds
         [typeof(RecoveryCodesResponse)] = "RecoveryCodeList",
         [typeof(UserSummaryResponse)] = "UserSummary",
         [typeof(PageResponse<UserSummaryResponse>)] = "UserListPage",
-        [typeof(PageResponse<BookResponse>)] = "PagedResponseOfBookResponse",
+        [typeof(BookPage)] = "PagedResponseOfBookResponse",
         [typeof(CreateAuthorRequest)] = "CreateAuthorCommand",
     };
 

@@ -46,7 +46,7 @@ public abstract class BookApiTests(CleanAuthApi api)
         var id = book.GetProperty("id").GetString();
         response.Headers.Location!.ToString().Should().Be($"/api/books/{id}");
         book.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
-            "id", "title", "description", "category", "authorId", "coverUrl", "thumbnailUrl", "coverWidth", "coverHeight", "createdAt", "updatedAt");
+            "id", "title", "description", "category", "authorId", "coverUrl", "thumbnailUrl", "coverWidth", "coverHeight", "createdAt", "updatedAt", "etag");
         book.GetProperty("title").GetString().Should().Be("The Dispossessed");
         book.GetProperty("category").GetString().Should().Be("science");
         book.GetProperty("authorId").GetString().Should().Be(author.GetProperty("id").GetString());

@@ -19,9 +19,11 @@ public sealed class InMemoryUserRepositoryContract : UserRepositoryContract
 
 public sealed class InMemoryLibraryStoreContract : LibraryStoreContract
 {
-    protected override IBookRepository Books { get; } = new InMemoryBookRepository();
+    private static readonly InMemoryAuthorRepository SharedAuthors = new();
 
-    protected override IAuthorRepository Authors { get; } = new InMemoryAuthorRepository();
+    protected override IBookRepository Books { get; } = new InMemoryBookRepository { Authors = SharedAuthors };
+
+    protected override IAuthorRepository Authors { get; } = SharedAuthors;
 
     protected override ICoverStore Covers { get; } = new InMemoryCoverStore();
 }

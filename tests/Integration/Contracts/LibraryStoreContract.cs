@@ -281,4 +281,98 @@ public abstract class LibraryStoreContract
         (await Covers.OpenAsync(fileId, default)).Should().BeNull();
         (await Covers.OpenAsync("not-an-id", default)).Should().BeNull();
     }
+
+    [StoreFact]
+    public async Task Of_parallel_updates_at_one_version_exactly_one_is_stored()
+    {
+        var owner = NewOwner();
+        var book = NewBook(owner, "Contended");
+        (await Books.TryAddAsync(book, default)).Should().BeTrue();
+        var copies = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Books.FindAsync(UserId.From(owner), book.Id, default)));
+
+        var results = await Task.WhenAll(copies.Select(async (copy, i) =>
+        {
+            copy!.Edit(BookTitle.Create($"Edit {i}"), null, null, null, Start.AddMinutes(1));
+            try
+            {
+                await Task.Run(() => Books.UpdateAsync(copy, default));
+                return true;
+            }
+            catch (BookChangedException)
+            {
+                return false;
+            }
+        }));
+
+        results.Count(stored => stored).Should().Be(1);
+        (await Books.FindAsync(UserId.From(owner), book.Id, default))!.Version.Should().Be(book.Version + 1);
+    }
+
+    [StoreFact]
+    public async Task A_book_without_a_cover_round_trips_and_an_update_adds_one()
+    {
+        var owner = NewOwner();
+        var book = Book.Add(BookId.From(_ids.NewId()), UserId.From(owner), BookTitle.Create("No cover"), "", BookCategory.Create("poetry"), null, null, Start);
+        (await Books.TryAddAsync(book, default)).Should().BeTrue();
+
+        var found = await Books.FindAsync(UserId.From(owner), book.Id, default);
+        found!.Cover.Should().BeNull();
+        found.ReplaceCover(SomeCover(), Start.AddMinutes(1));
+        await Books.UpdateAsync(found, default);
+        (await Books.FindAsync(UserId.From(owner), book.Id, default))!.Cover.Should().Be(SomeCover());
+    }
+
+    [StoreFact]
+    public async Task An_import_batch_stores_each_book_in_or_out_and_counts_the_author()
+    {
+        var owner = NewOwner();
+        var author = Author.Create(AuthorId.From(_ids.NewId()), UserId.From(owner), PersonName.Create("Imported Author"), null, false, Start);
+        await Authors.AddAsync(author, default);
+        (await Books.TryAddAsync(NewBook(owner, "Already here"), default)).Should().BeTrue();
+        Book Coverless(string title, AuthorId? authorId) =>
+            Book.Add(BookId.From(_ids.NewId()), UserId.From(owner), BookTitle.Create(title), "", BookCategory.Create("science"), authorId, null, Start);
+
+        var outcomes = await Books.ImportAsync(
+            [Coverless("New one", author.Id), Coverless("ALREADY HERE", author.Id), Coverless("Ghost's", AuthorId.From(_ids.NewId())), Coverless("Another", null)], default);
+
+        outcomes.Should().Equal(ImportOutcome.Stored, ImportOutcome.TitleTaken, ImportOutcome.NoSuchAuthor, ImportOutcome.Stored);
+        (await Books.ListAsync(UserId.From(owner), new BookFilter(null, null, 1, 20), default)).TotalCount.Should().Be(3);
+        (await Authors.DeleteAsync(UserId.From(owner), author.Id, default)).Should().Be(AuthorDeletion.Referenced);
+        await Authors.ReleaseReferenceAsync(UserId.From(owner), author.Id, default);
+        (await Authors.DeleteAsync(UserId.From(owner), author.Id, default)).Should().Be(AuthorDeletion.Deleted, "exactly one reference was taken");
+    }
+
+    [StoreFact]
+    public async Task Keyset_pages_walk_every_order_without_gaps_or_repeats()
+    {
+        var owner = NewOwner();
+        string[] titles = ["delta", "Alpha", "charlie", "Bravo", "echo"];
+        for (var i = 0; i < titles.Length; i++)
+        {
+            (await Books.TryAddAsync(NewBook(owner, titles[i], minutesAfterStart: i), default)).Should().BeTrue();
+        }
+
+        async Task<List<string>> Walk(BookOrder order)
+        {
+            var seen = new List<string>();
+            BookPosition? after = null;
+            while (true)
+            {
+                var page = await Books.ListAsync(UserId.From(owner), new BookFilter(null, null, 1, 2, order, after), default);
+                seen.AddRange(page.Items.Select(b => b.Title));
+                if (page.Items.Count < 2)
+                {
+                    return seen;
+                }
+
+                after = BookPosition.Of(page.Items[^1]);
+            }
+        }
+
+        (await Walk(new BookOrder(BookSortField.Title, false))).Should().Equal("Alpha", "Bravo", "charlie", "delta", "echo");
+        (await Walk(new BookOrder(BookSortField.Title, true))).Should().Equal("echo", "delta", "charlie", "Bravo", "Alpha");
+        (await Walk(new BookOrder(BookSortField.CreatedAt, false))).Should().Equal(titles);
+        (await Walk(BookOrder.Default)).Should().Equal(titles.AsEnumerable().Reverse());
+        (await Walk(new BookOrder(BookSortField.UpdatedAt, true))).Should().Equal(titles.AsEnumerable().Reverse());
+    }
 }

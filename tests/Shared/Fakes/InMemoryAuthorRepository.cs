@@ -85,6 +85,33 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
         return Task.CompletedTask;
     }
 
+    public Task<bool> TryAddReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!Owns(ownerId, id))
+            {
+                return Task.FromResult(false);
+            }
+
+            _references[id] = References(id) + count;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task ReleaseReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (Owns(ownerId, id))
+            {
+                _references[id] = Math.Max(References(id) - count, 0);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<AuthorDeletion> DeleteAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Models;
@@ -110,13 +111,53 @@ public sealed class InMemoryBookRepository : IBookRepository
                 .Where(b => filter.Category is null || b.Category == filter.Category)
                 .Where(b => filter.TitleContains is null
                     || b.NormalizedTitle.Contains(BookTitle.Normalize(filter.TitleContains), StringComparison.Ordinal))
-                .OrderByDescending(b => b.CreatedAt)
-                .ThenByDescending(b => b.Id.Value, StringComparer.Ordinal)
+                .Where(b => filter.After is null || Compare(b, filter.After, filter.SortOrder) > 0)
+                .Order(Comparer<Book>.Create((x, y) => Compare(x, BookPosition.Of(y), filter.SortOrder)))
                 .ToList();
             IReadOnlyList<Book> items =
                 [.. matching.Skip((int)Math.Min(filter.Skip, int.MaxValue)).Take(filter.PageSize).Select(b => Copy(b, b.Version))];
             return Task.FromResult(new PagedList<Book>(items, filter.Page, filter.PageSize, matching.Count));
         }
+    }
+
+    // Where the book comes relative to the position in the order: positive after it. Titles compare ordinal on their
+    // normalized form, as the stores do (SQLite BINARY and MongoDB both compare UTF-8 bytes).
+    private static int Compare(Book book, BookPosition position, BookOrder order)
+    {
+        var byKey = order.Field switch
+        {
+            BookSortField.Title => string.CompareOrdinal(book.NormalizedTitle, position.NormalizedTitle),
+            BookSortField.UpdatedAt => book.UpdatedAt.CompareTo(position.UpdatedAt),
+            _ => book.CreatedAt.CompareTo(position.CreatedAt),
+        };
+        var result = byKey != 0 ? byKey : string.CompareOrdinal(book.Id.Value, position.Id);
+        return order.Descending ? -result : result;
+    }
+
+    /// <summary>The authors whose references an import takes; an import naming an author needs it.</summary>
+    public IAuthorRepository? Authors { get; init; }
+
+    public async Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<Book> books, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<ImportOutcome>();
+        foreach (var book in books)
+        {
+            if (book.AuthorId is { } author && (Authors is null || !await Authors.TryAddReferenceAsync(book.OwnerId, author, cancellationToken)))
+            {
+                outcomes.Add(ImportOutcome.NoSuchAuthor);
+                continue;
+            }
+
+            var stored = await TryAddAsync(book, cancellationToken);
+            if (!stored && book.AuthorId is { } named)
+            {
+                await Authors!.ReleaseReferenceAsync(book.OwnerId, named, cancellationToken);
+            }
+
+            outcomes.Add(stored ? ImportOutcome.Stored : ImportOutcome.TitleTaken);
+        }
+
+        return outcomes;
     }
 
     public Task UpdateAsync(Book book, CancellationToken cancellationToken)

@@ -24,6 +24,12 @@ public interface IAuthorRepository
     /// <summary>Counts one book fewer (never below zero).</summary>
     Task ReleaseReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken);
 
+    /// <summary>Counts <paramref name="count"/> more books naming the author in one conditional write (an import's batch); false when the owner has no such author.</summary>
+    Task<bool> TryAddReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken);
+
+    /// <summary>Counts <paramref name="count"/> books fewer in one write (never below zero).</summary>
+    Task ReleaseReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken);
+
     /// <summary>Deletes the owner's author only if no book references it, as one conditional write.</summary>
     Task<AuthorDeletion> DeleteAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken);
 }

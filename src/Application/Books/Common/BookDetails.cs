@@ -4,7 +4,8 @@ namespace CleanAuth.Application.Books.Common;
 
 /// <summary>
 /// A book as its owner sees it. Sizes are the server's; a client can never set them. The web layer adds the
-/// cover's URLs: routes are its business.
+/// cover's URLs: routes are its business. The cover fields are null for a book without a cover; <see cref="ETag"/>
+/// is the strong validator of the book's current version (ADR 0057).
 /// </summary>
 public sealed record BookDetails(
     string Id,
@@ -12,19 +13,23 @@ public sealed record BookDetails(
     string Description,
     string Category,
     string? AuthorId,
-    int CoverWidth,
-    int CoverHeight,
+    int? CoverWidth,
+    int? CoverHeight,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    string ETag)
 {
+    public bool HasCover => CoverWidth is not null;
+
     public static BookDetails From(Book book) => new(
         book.Id.Value,
         book.Title,
         book.Description,
         book.Category,
         book.AuthorId?.Value,
-        book.Cover.Width,
-        book.Cover.Height,
+        book.Cover?.Width,
+        book.Cover?.Height,
         book.CreatedAt,
-        book.UpdatedAt);
+        book.UpdatedAt,
+        BookETag.Of(book.Version));
 }

@@ -54,8 +54,13 @@ public sealed partial class CoverUploader(IImageService images, ICoverStore stor
     /// Removes both files of a cover that no book refers to any more. Best effort: a file that cannot be
     /// deleted is logged and left behind, so clean-up never hides the real error or undoes a saved change.
     /// </summary>
-    public async Task DeleteAsync(Cover cover)
+    public async Task DeleteAsync(Cover? cover)
     {
+        if (cover is null)
+        {
+            return;
+        }
+
         await DeleteQuietlyAsync(cover.Original.FileId);
         await DeleteQuietlyAsync(cover.Thumbnail.FileId);
     }

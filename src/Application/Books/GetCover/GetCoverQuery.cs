@@ -18,7 +18,8 @@ public sealed class GetCoverQueryHandler(ICurrentUser currentUser, IBookReposito
     public async Task<CoverDownload> Handle(GetCoverQuery request, CancellationToken cancellationToken)
     {
         var book = await books.FindOwnedAsync(currentUser.User.Id, request.BookId, cancellationToken);
-        var image = request.Thumbnail ? book.Cover.Thumbnail : book.Cover.Original;
+        var cover = book.Cover ?? throw new NotFoundException("This book has no cover.");
+        var image = request.Thumbnail ? cover.Thumbnail : cover.Original;
         var content = await store.OpenAsync(image.FileId, cancellationToken)
             ?? throw new NotFoundException("The cover file is missing.");
         return new CoverDownload(content, image.ContentType, image.ETag, image.Length);

@@ -6,8 +6,12 @@ using MediatR;
 
 namespace CleanAuth.Application.Books.UpdateBook;
 
-/// <summary>Every field is optional: a missing one is left as it is. An empty <c>authorId</c> removes the author.</summary>
-public sealed record UpdateBookCommand(string Id, string? Title, string? Description, string? Category, string? AuthorId, IUploadedFile? Cover)
+/// <summary>
+/// Every field is optional: a missing one is left as it is. An empty <c>authorId</c> removes the author. With
+/// <see cref="IfMatch"/> the change is stored only if the book is still at a revision it names (else 412).
+/// </summary>
+public sealed record UpdateBookCommand(
+    string Id, string? Title, string? Description, string? Category, string? AuthorId, IUploadedFile? Cover, string? IfMatch = null)
     : IRequest<BookDetails>, IRequireUser;
 
 public sealed class UpdateBookCommandHandler(
@@ -21,6 +25,8 @@ public sealed class UpdateBookCommandHandler(
     {
         var ownerId = currentUser.User.Id;
         var book = await books.FindOwnedAsync(ownerId, request.Id, cancellationToken);
+        var precondition = BookPrecondition.FromIfMatch(request.IfMatch);
+        precondition?.Check(book);
         var title = request.Title is null ? null : BookTitle.Create(request.Title);
         var authorId = request.AuthorId is null ? book.AuthorId : await authors.CheckAsync(ownerId, request.AuthorId, cancellationToken);
         if (title is not null && await books.TitleExistsAsync(ownerId, title, book.Id, cancellationToken))
@@ -40,9 +46,10 @@ public sealed class UpdateBookCommandHandler(
         try
         {
             // A newly named author is referenced before the book names it; the one it named before is released after.
+            // The write is conditional on the version read, which the precondition matched: a stale tag cannot win.
             await authors.StoreNamingAsync(ownerId, authorId == previousAuthorId ? null : authorId, async () =>
             {
-                await books.UpdateAsync(book, cancellationToken);
+                await books.UpdateAsync(book, precondition, cancellationToken);
                 return true;
             }, cancellationToken);
         }

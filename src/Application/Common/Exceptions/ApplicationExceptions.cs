@@ -11,6 +11,7 @@ public enum RejectionKind
     UnsupportedMedia,
     ContentTooLarge,
     Busy,
+    PreconditionFailed,
 }
 
 /// <summary>
@@ -55,6 +56,15 @@ public sealed class ContentTooLargeException(string message) : RejectionExceptio
 
 /// <summary>The service has no capacity for this request right now (503 with Retry-After); retrying shortly may succeed.</summary>
 public sealed class ServiceBusyException(string message) : RejectionException(RejectionKind.Busy, message);
+
+/// <summary>
+/// A conditional request's precondition (<c>If-Match</c>) does not hold (412): the resource is at another revision,
+/// whose tag the answer carries so the client can re-read and retry.
+/// </summary>
+public sealed class PreconditionFailedException(string message, string currentETag) : RejectionException(RejectionKind.PreconditionFailed, message)
+{
+    public string CurrentETag { get; } = currentETag;
+}
 
 /// <summary>The store could not be reached; the request may succeed if retried later. A fault, not a rejection.</summary>
 public sealed class StorageUnavailableException(string message, Exception innerException)

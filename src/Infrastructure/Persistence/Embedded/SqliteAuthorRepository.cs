@@ -41,6 +41,17 @@ public sealed class SqliteAuthorRepository(SqliteStore store) : IAuthorRepositor
         return Task.CompletedTask;
     }
 
+    public Task<bool> TryAddReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken) => Task.FromResult(
+        store.Run(connection => connection.Execute(
+            "UPDATE authors SET Books = Books + @count WHERE Id = @id AND OwnerId = @owner", ("@id", id.Value), ("@owner", ownerId.Value), ("@count", count))) == 1);
+
+    public Task ReleaseReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken)
+    {
+        store.Run(connection => connection.Execute(
+            "UPDATE authors SET Books = max(Books - @count, 0) WHERE Id = @id AND OwnerId = @owner", ("@id", id.Value), ("@owner", ownerId.Value), ("@count", count)));
+        return Task.CompletedTask;
+    }
+
     // The conditional DELETE decides; the read after a refusal only picks the answer (404 or 409).
     public Task<AuthorDeletion> DeleteAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => Task.FromResult(
         store.Run(connection =>

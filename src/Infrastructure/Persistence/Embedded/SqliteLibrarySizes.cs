@@ -11,6 +11,11 @@ internal static class SqliteLibrarySizes
     /// <summary>Part of the schema's first step; the triggers follow every insert and delete on <c>books</c>.</summary>
     public const string Schema = """
         CREATE TABLE library_sizes (OwnerId TEXT PRIMARY KEY, Books INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+
+        """ + Triggers;
+
+    /// <summary>The counting triggers: made again by step 7, whose rebuild of <c>books</c> drops them.</summary>
+    public const string Triggers = """
         CREATE TRIGGER books_counted AFTER INSERT ON books BEGIN
             INSERT INTO library_sizes (OwnerId, Books) VALUES (NEW.OwnerId, 1)
             ON CONFLICT (OwnerId) DO UPDATE SET Books = Books + 1;

@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 7;
+    public const int Version = 8;
 
     private static readonly string[] Steps =
     [
@@ -109,6 +109,29 @@ internal static class SqliteSchema
         ALTER TABLE users ADD COLUMN ErasingAt INTEGER;
         CREATE INDEX users_erasing ON users (ErasingAt) WHERE ErasingAt IS NOT NULL;
         """,
+        // Step 8 (ADR 0057). A book may have no cover (an imported one): the cover columns become nullable, which
+        // SQLite does only by rebuilding the table (its triggers and indexes go with it and are made again). The other
+        // orders of the list get their (owner, key, id) indexes for keyset pages.
+        """
+        CREATE TABLE books_new (
+            Id TEXT PRIMARY KEY, OwnerId TEXT NOT NULL, Title TEXT NOT NULL, NormalizedTitle TEXT NOT NULL,
+            Description TEXT NOT NULL, Category TEXT NOT NULL, AuthorId TEXT,
+            CoverFileId TEXT, CoverContentType TEXT, CoverETag TEXT, CoverLength INTEGER,
+            ThumbnailFileId TEXT, ThumbnailContentType TEXT, ThumbnailETag TEXT, ThumbnailLength INTEGER,
+            CoverWidth INTEGER, CoverHeight INTEGER,
+            CreatedAt INTEGER NOT NULL, UpdatedAt INTEGER NOT NULL, Version INTEGER NOT NULL,
+            UNIQUE (OwnerId, NormalizedTitle)) STRICT;
+        INSERT INTO books_new SELECT Id, OwnerId, Title, NormalizedTitle, Description, Category, AuthorId,
+            CoverFileId, CoverContentType, CoverETag, CoverLength, ThumbnailFileId, ThumbnailContentType, ThumbnailETag,
+            ThumbnailLength, CoverWidth, CoverHeight, CreatedAt, UpdatedAt, Version FROM books;
+        DROP TABLE books;
+        ALTER TABLE books_new RENAME TO books;
+        CREATE INDEX books_newest_first ON books (OwnerId, CreatedAt DESC, Id DESC);
+        CREATE INDEX books_by_category ON books (OwnerId, Category, CreatedAt DESC, Id DESC);
+        CREATE INDEX books_by_author ON books (OwnerId, AuthorId);
+        CREATE INDEX books_by_updated ON books (OwnerId, UpdatedAt, Id);
+        CREATE INDEX books_by_title ON books (OwnerId, NormalizedTitle, Id);
+        """ + SqliteLibrarySizes.Triggers,
     ];
 
     /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>

@@ -43,6 +43,24 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
         store.Authors.UpdateOneAsync(Owned(ownerId.Value, id.Value) & Filter.Gt(d => d.Books, 0),
             Builders<AuthorDocument>.Update.Inc(d => d.Books, -1), cancellationToken: cancellationToken));
 
+    // The first reference goes the one-at-a-time way (it counts an old, uncounted author); the rest in one $inc.
+    public async Task<bool> TryAddReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken) =>
+        await TryAddReferenceAsync(ownerId, id, cancellationToken)
+            && (count == 1 || await MongoStore.MapOutage(async () => (await store.Authors.UpdateOneAsync(
+                Owned(ownerId.Value, id.Value), Builders<AuthorDocument>.Update.Inc(d => d.Books, (long?)(count - 1)), cancellationToken: cancellationToken)).ModifiedCount == 1));
+
+    // Never below zero: the whole count off when there is that much, else down to zero; each one conditional write.
+    public Task ReleaseReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+    {
+        var owned = Owned(ownerId.Value, id.Value);
+        if ((await store.Authors.UpdateOneAsync(owned & Filter.Gte(d => d.Books, (long?)count),
+                Builders<AuthorDocument>.Update.Inc(d => d.Books, (long?)-count), cancellationToken: cancellationToken)).ModifiedCount == 0)
+        {
+            await store.Authors.UpdateOneAsync(owned & Filter.Gt(d => d.Books, 0) & Filter.Lt(d => d.Books, (long?)count),
+                Builders<AuthorDocument>.Update.Set(d => d.Books, (long?)0), cancellationToken: cancellationToken);
+        }
+    });
+
     // The conditional delete decides; what follows a refusal only picks the answer (or counts an old author first).
     public Task<AuthorDeletion> DeleteAsync(UserId owner, AuthorId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {

@@ -35,6 +35,56 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         }
     });
 
+    // References first, so a crash can only leave a count too high (ADR 0032); titles already there are read first
+    // (as TryAddAsync does, for servers without the unique index), and the unique index decides the rest.
+    public Task<IReadOnlyList<ImportOutcome>> ImportAsync(IReadOnlyList<Book> books, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+    {
+        var outcomes = Enumerable.Repeat(ImportOutcome.Stored, books.Count).ToArray();
+        if (books.Count == 0)
+        {
+            return (IReadOnlyList<ImportOutcome>)outcomes;
+        }
+
+        var owner = books[0].OwnerId;
+        var taken = (await Books.Find(Filter.Eq(d => d.OwnerId, owner.Value) & Filter.In(d => d.NormalizedTitle, books.Select(b => b.NormalizedTitle)))
+            .Project(d => d.NormalizedTitle).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < books.Count; i++)
+        {
+            outcomes[i] = taken.Contains(books[i].NormalizedTitle) ? ImportOutcome.TitleTaken : ImportOutcome.Stored;
+        }
+
+        var authors = new MongoAuthorRepository(store);
+        foreach (var named in Indexes(books, outcomes, ImportOutcome.Stored).Where(i => books[i].AuthorId is not null).GroupBy(i => books[i].AuthorId!.Value))
+        {
+            if (!await authors.TryAddReferencesAsync(owner, named.Key, named.Count(), cancellationToken))
+            {
+                named.ToList().ForEach(i => outcomes[i] = ImportOutcome.NoSuchAuthor);
+            }
+        }
+
+        var inserted = Indexes(books, outcomes, ImportOutcome.Stored).ToList();
+        try
+        {
+            if (inserted.Count > 0)
+            {
+                await Books.InsertManyAsync(inserted.Select(i => BookDocument.From(books[i], books[i].Version)), new InsertManyOptions { IsOrdered = false }, cancellationToken);
+            }
+        }
+        catch (MongoBulkWriteException<BookDocument> ex) when (ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
+        {
+            ex.WriteErrors.ToList().ForEach(e => outcomes[inserted[e.Index]] = ImportOutcome.TitleTaken);
+            foreach (var refused in ex.WriteErrors.Select(e => inserted[e.Index]).Where(i => books[i].AuthorId is not null).GroupBy(i => books[i].AuthorId!.Value))
+            {
+                await authors.ReleaseReferencesAsync(owner, refused.Key, refused.Count(), CancellationToken.None);
+            }
+        }
+
+        return (IReadOnlyList<ImportOutcome>)outcomes;
+    });
+
+    private static IEnumerable<int> Indexes(IReadOnlyList<Book> books, ImportOutcome[] outcomes, ImportOutcome outcome) =>
+        Enumerable.Range(0, books.Count).Where(i => outcomes[i] == outcome);
+
     public Task<Book?> FindAsync(UserId ownerId, BookId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         (await Books.Find(Owned(ownerId, id)).FirstOrDefaultAsync(cancellationToken))?.ToBook());
 
@@ -66,8 +116,8 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         }
 
         var total = await Books.CountDocumentsAsync(query, cancellationToken: cancellationToken);
-        var documents = await Books.Find(query)
-            .Sort(Builders<BookDocument>.Sort.Descending(d => d.CreatedAt).Descending(d => d.Id))
+        var documents = await Books.Find(query & MongoBookOrder.After(filter))
+            .Sort(MongoBookOrder.Sort(filter.SortOrder))
             .Skip((int)Math.Min(filter.Skip, int.MaxValue))
             .Limit(filter.PageSize)
             .ToListAsync(cancellationToken);

@@ -66,6 +66,9 @@ public sealed partial class MongoIndexInitializer(MongoStore store, TimeProvider
                 new(book.Ascending(b => b.OwnerId).Ascending(b => b.NormalizedTitle), new CreateIndexOptions { Unique = true, Name = "ux_books_owner_title" }),
                 new(book.Ascending(b => b.OwnerId).Descending(b => b.CreatedAt).Descending(b => b.Id), new CreateIndexOptions { Name = "ix_books_owner_created" }),
                 new(book.Ascending(b => b.OwnerId).Ascending(b => b.AuthorId), new CreateIndexOptions { Name = "ix_books_owner_author" }),
+                // The other orders of the list and their keyset pages (ADR 0057); scanned backwards for descending.
+                new(book.Ascending(b => b.OwnerId).Ascending(b => b.UpdatedAt).Ascending(b => b.Id), new CreateIndexOptions { Name = "ix_books_owner_updated" }),
+                new(book.Ascending(b => b.OwnerId).Ascending(b => b.NormalizedTitle).Ascending(b => b.Id), new CreateIndexOptions { Name = "ix_books_owner_title_id" }),
             ],
             cancellationToken);
 

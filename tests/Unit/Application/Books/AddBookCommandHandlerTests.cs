@@ -37,11 +37,11 @@ public sealed class AddBookCommandHandlerTests
         stored.OwnerId.Should().Be(UserId.From(_fixture.AliceId));
         stored.Title.Should().Be("Dune");
         stored.Version.Should().Be(0);
-        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([stored.Cover.Original.FileId, stored.Cover.Thumbnail.FileId]);
-        _fixture.Covers.File(stored.Cover.Original.FileId)!.Content.Should().Equal(upload.Content);
-        _fixture.Covers.File(stored.Cover.Original.FileId)!.ContentType.Should().Be("image/png");
-        _fixture.Covers.File(stored.Cover.Thumbnail.FileId)!.Content.Should().Equal(FakeImageService.ThumbnailBytes);
-        _fixture.Covers.File(stored.Cover.Thumbnail.FileId)!.ContentType.Should().Be("image/jpeg");
+        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([stored.Cover!.Original.FileId, stored.Cover!.Thumbnail.FileId]);
+        _fixture.Covers.File(stored.Cover!.Original.FileId)!.Content.Should().Equal(upload.Content);
+        _fixture.Covers.File(stored.Cover!.Original.FileId)!.ContentType.Should().Be("image/png");
+        _fixture.Covers.File(stored.Cover!.Thumbnail.FileId)!.Content.Should().Equal(FakeImageService.ThumbnailBytes);
+        _fixture.Covers.File(stored.Cover!.Thumbnail.FileId)!.ContentType.Should().Be("image/jpeg");
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class AddBookCommandHandlerTests
 
         var result = await _handler.Handle(Command(cover: upload), default);
 
-        var cover = _fixture.Books.Stored(BookId.From(result.Id))!.Cover;
+        var cover = _fixture.Books.Stored(BookId.From(result.Id))!.Cover!;
         cover.Original.ContentType.Should().Be("image/png");
         cover.Original.Length.Should().Be(100);
         cover.Original.ETag.Should().Be(ETagOf(upload.Content));
@@ -274,7 +274,7 @@ public sealed class AddBookCommandHandlerTests
 
         var result = await _handler.Handle(Command(cover: FakeUpload.Png(1024)), default);
 
-        _fixture.Books.Stored(BookId.From(result.Id))!.Cover.Original.Length.Should().Be(1024);
+        _fixture.Books.Stored(BookId.From(result.Id))!.Cover!.Original.Length.Should().Be(1024);
     }
 
     [Fact]

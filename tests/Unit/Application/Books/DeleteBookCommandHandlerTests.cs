@@ -21,8 +21,8 @@ public sealed class DeleteBookCommandHandlerTests
 
         _fixture.Books.Stored(book.Id).Should().BeNull();
         _fixture.Books.Stored(kept.Id).Should().NotBeNull();
-        _fixture.Covers.DeletedFileIds.Should().BeEquivalentTo([book.Cover.Original.FileId, book.Cover.Thumbnail.FileId]);
-        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([kept.Cover.Original.FileId, kept.Cover.Thumbnail.FileId]);
+        _fixture.Covers.DeletedFileIds.Should().BeEquivalentTo([book.Cover!.Original.FileId, book.Cover!.Thumbnail.FileId]);
+        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([kept.Cover!.Original.FileId, kept.Cover!.Thumbnail.FileId]);
     }
 
     [Fact]

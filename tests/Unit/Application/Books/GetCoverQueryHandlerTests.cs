@@ -24,9 +24,9 @@ public sealed class GetCoverQueryHandlerTests
 
         await using var content = download.Content;
         download.ContentType.Should().Be("image/png");
-        download.ETag.Should().Be(_book.Cover.Original.ETag);
-        download.Length.Should().Be(_book.Cover.Original.Length);
-        (await ReadAll(content)).Should().Equal(_fixture.Covers.File(_book.Cover.Original.FileId)!.Content);
+        download.ETag.Should().Be(_book.Cover!.Original.ETag);
+        download.Length.Should().Be(_book.Cover!.Original.Length);
+        (await ReadAll(content)).Should().Equal(_fixture.Covers.File(_book.Cover!.Original.FileId)!.Content);
     }
 
     [Fact]
@@ -36,10 +36,10 @@ public sealed class GetCoverQueryHandlerTests
 
         await using var content = download.Content;
         download.ContentType.Should().Be("image/jpeg");
-        download.ETag.Should().Be(_book.Cover.Thumbnail.ETag);
-        download.ETag.Should().NotBe(_book.Cover.Original.ETag);
-        download.Length.Should().Be(_book.Cover.Thumbnail.Length);
-        (await ReadAll(content)).Should().Equal(_fixture.Covers.File(_book.Cover.Thumbnail.FileId)!.Content);
+        download.ETag.Should().Be(_book.Cover!.Thumbnail.ETag);
+        download.ETag.Should().NotBe(_book.Cover!.Original.ETag);
+        download.Length.Should().Be(_book.Cover!.Thumbnail.Length);
+        (await ReadAll(content)).Should().Equal(_fixture.Covers.File(_book.Cover!.Thumbnail.FileId)!.Content);
     }
 
     [Theory]
@@ -47,7 +47,7 @@ public sealed class GetCoverQueryHandlerTests
     [InlineData(true)]
     public async Task A_missing_file_is_not_found(bool thumbnail)
     {
-        await _fixture.Covers.DeleteAsync(thumbnail ? _book.Cover.Thumbnail.FileId : _book.Cover.Original.FileId, default);
+        await _fixture.Covers.DeleteAsync(thumbnail ? _book.Cover!.Thumbnail.FileId : _book.Cover!.Original.FileId, default);
 
         var act = () => _handler.Handle(new GetCoverQuery(_book.Id.Value, thumbnail), default);
 

@@ -96,7 +96,7 @@ public sealed class ListBooksQueryHandlerTests
         var item = (await _handler.Handle(new ListBooksQuery(null, null, null, null), default)).Items.Should().ContainSingle().Subject;
 
         item.Title.Should().Be("Dune");
-        item.CoverWidth.Should().Be(book.Cover.Width);
-        item.CoverHeight.Should().Be(book.Cover.Height);
+        item.CoverWidth.Should().Be(book.Cover!.Width);
+        item.CoverHeight.Should().Be(book.Cover!.Height);
     }
 }

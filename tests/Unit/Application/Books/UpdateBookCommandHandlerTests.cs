@@ -114,14 +114,14 @@ public sealed class UpdateBookCommandHandlerTests
 
         var stored = _fixture.Books.Stored(_book.Id)!;
         stored.Cover.Should().NotBe(_book.Cover);
-        stored.Cover.Original.Length.Should().Be(80);
-        stored.Cover.Width.Should().Be(600);
+        stored.Cover!.Original.Length.Should().Be(80);
+        stored.Cover!.Width.Should().Be(600);
         stored.Title.Should().Be("Dune");
         result.CoverWidth.Should().Be(600);
         result.CoverHeight.Should().Be(900);
-        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([stored.Cover.Original.FileId, stored.Cover.Thumbnail.FileId]);
-        _fixture.Covers.File(stored.Cover.Original.FileId)!.Content.Should().Equal(upload.Content);
-        liveDuringUpdate.Should().Contain([_book.Cover.Original.FileId, _book.Cover.Thumbnail.FileId],
+        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([stored.Cover!.Original.FileId, stored.Cover!.Thumbnail.FileId]);
+        _fixture.Covers.File(stored.Cover!.Original.FileId)!.Content.Should().Equal(upload.Content);
+        liveDuringUpdate.Should().Contain([_book.Cover!.Original.FileId, _book.Cover!.Thumbnail.FileId],
             "the stored book still points at the old files until the update succeeded");
     }
 
@@ -136,7 +136,7 @@ public sealed class UpdateBookCommandHandlerTests
 
         await act.Should().ThrowAsync<ConflictException>();
         _fixture.Covers.SaveCalls.Should().Be(2);
-        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([_book.Cover.Original.FileId, _book.Cover.Thumbnail.FileId]);
+        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([_book.Cover!.Original.FileId, _book.Cover!.Thumbnail.FileId]);
         var stored = _fixture.Books.Stored(_book.Id)!;
         stored.Cover.Should().Be(_book.Cover);
         stored.Title.Should().Be("Dune");
@@ -152,7 +152,7 @@ public sealed class UpdateBookCommandHandlerTests
         var act = () => _handler.Handle(Command(cover: FakeUpload.Png()), default);
 
         (await act.Should().ThrowAsync<StorageUnavailableException>()).Which.Should().BeSameAs(failure);
-        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([_book.Cover.Original.FileId, _book.Cover.Thumbnail.FileId]);
+        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([_book.Cover!.Original.FileId, _book.Cover!.Thumbnail.FileId]);
         AssertUnchanged();
     }
 
@@ -165,7 +165,7 @@ public sealed class UpdateBookCommandHandlerTests
 
         await act.Should().ThrowAsync<ConflictException>();
         _fixture.Covers.DeletedFileIds.Should().BeEmpty();
-        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([_book.Cover.Original.FileId, _book.Cover.Thumbnail.FileId]);
+        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([_book.Cover!.Original.FileId, _book.Cover!.Thumbnail.FileId]);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class UpdateBookCommandHandlerTests
         var act = () => _handler.Handle(Command(title: "Renamed", cover: FakeUpload.Png()), default);
 
         await act.Should().ThrowAsync<IOException>();
-        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([_book.Cover.Original.FileId, _book.Cover.Thumbnail.FileId]);
+        _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([_book.Cover!.Original.FileId, _book.Cover!.Thumbnail.FileId]);
         _fixture.Books.UpdateCalls.Should().Be(0);
         AssertUnchanged();
     }
@@ -230,7 +230,7 @@ public sealed class UpdateBookCommandHandlerTests
 
         await act.Should().ThrowAsync<DuplicateBookTitleException>();
         _fixture.Covers.LiveFileIds.Should().HaveCount(4, "the old cover and the concurrently added book's cover stay");
-        _fixture.Covers.LiveFileIds.Should().Contain([_book.Cover.Original.FileId, _book.Cover.Thumbnail.FileId]);
+        _fixture.Covers.LiveFileIds.Should().Contain([_book.Cover!.Original.FileId, _book.Cover!.Thumbnail.FileId]);
         _fixture.Covers.DeletedFileIds.Should().HaveCount(2);
         AssertUnchanged();
     }

@@ -36,8 +36,9 @@ public sealed class BookDocument
     [BsonElement("authorId")]
     public string? AuthorId { get; set; }
 
+    /// <summary>Null for a book without a cover (ADR 0057).</summary>
     [BsonElement("cover")]
-    public CoverDocument Cover { get; set; } = new();
+    public CoverDocument? Cover { get; set; }
 
     [BsonElement("createdAt")]
     public DateTime CreatedAt { get; set; }
@@ -57,14 +58,14 @@ public sealed class BookDocument
         Description = book.Description,
         Category = book.Category,
         AuthorId = book.AuthorId?.Value,
-        Cover = CoverDocument.From(book.Cover),
+        Cover = book.Cover is null ? null : CoverDocument.From(book.Cover),
         CreatedAt = book.CreatedAt.UtcDateTime,
         UpdatedAt = book.UpdatedAt.UtcDateTime,
         Version = version,
     };
 
     public Book ToBook() => new(
-        BookId.From(Id), UserId.From(OwnerId), Title, Description, Category, AuthorId is null ? null : Domain.Authors.AuthorId.From(AuthorId), Cover.ToCover(), Utc(CreatedAt), Utc(UpdatedAt), Version);
+        BookId.From(Id), UserId.From(OwnerId), Title, Description, Category, AuthorId is null ? null : Domain.Authors.AuthorId.From(AuthorId), Cover?.ToCover(), Utc(CreatedAt), Utc(UpdatedAt), Version);
 }
 
 public sealed class CoverDocument
