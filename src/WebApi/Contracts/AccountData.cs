@@ -1,13 +1,9 @@
 using CleanAuth.Application.Accounts.EraseAccount;
-using CleanAuth.Domain.Common;
 
 namespace CleanAuth.WebApi.Contracts;
 
 /// <summary>The body of <c>POST /api/users/me/erase</c>: the password always, the second factor where it is enabled.</summary>
-public sealed record EraseAccountRequest(
-    [property: Sensitive] string Password,
-    [property: Sensitive] string? TwoFactorCode = null,
-    [property: Sensitive] string? RecoveryCode = null)
+public sealed record EraseAccountRequest(string Password, string? TwoFactorCode = null, string? RecoveryCode = null)
 {
     public EraseAccountCommand ToCommand() => new(Password, TwoFactorCode, RecoveryCode);
 

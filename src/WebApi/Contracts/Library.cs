@@ -1,6 +1,5 @@
 using CleanAuth.Application.Books.ImportLibrary;
 using CleanAuth.Application.Books.ListBooks;
-using CleanAuth.WebApi.Endpoints;
 using CleanAuth.WebApi.Infrastructure;
 
 namespace CleanAuth.WebApi.Contracts;

@@ -1,4 +1,5 @@
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.WebApi.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 

@@ -88,11 +88,11 @@ public abstract class AccountErasureContract
         }
 
         (await Books.ListAsync(user.Id, new BookFilter(null, null, 1, 100), default)).Items.Should().BeEmpty();
-        (await Covers.OpenAsync(mine.Cover.Original.FileId, default)).Should().BeNull();
-        (await Covers.OpenAsync(mine.Cover.Thumbnail.FileId, default)).Should().BeNull();
+        (await Covers.OpenAsync(mine.Cover!.Original.FileId, default)).Should().BeNull();
+        (await Covers.OpenAsync(mine.Cover!.Thumbnail.FileId, default)).Should().BeNull();
         (await Tokens.ListLiveSessionsAsync(user.Id, Now, default)).Should().BeEmpty();
         (await Books.FindAsync(other.Id, theirs.Id, default)).Should().NotBeNull("another account's library stays");
-        await using (var cover = await Covers.OpenAsync(theirs.Cover.Original.FileId, default))
+        await using (var cover = await Covers.OpenAsync(theirs.Cover!.Original.FileId, default))
         {
             cover.Should().NotBeNull();
         }

@@ -30,8 +30,12 @@ public sealed class InMemoryAccountErasure(
         {
             foreach (var book in page)
             {
-                await covers.DeleteAsync(book.Cover.Original.FileId, cancellationToken);
-                await covers.DeleteAsync(book.Cover.Thumbnail.FileId, cancellationToken);
+                if (book.Cover is { } cover)
+                {
+                    await covers.DeleteAsync(cover.Original.FileId, cancellationToken);
+                    await covers.DeleteAsync(cover.Thumbnail.FileId, cancellationToken);
+                }
+
                 if (book.AuthorId is { } author)
                 {
                     await authors.ReleaseReferenceAsync(user.Id, author, cancellationToken);

@@ -1,5 +1,4 @@
 using CleanAuth.Application.Accounts.Ports;
-using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Domain.Users;
 

@@ -3,7 +3,6 @@ using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Common.Logging;
-using CleanAuth.Domain.Common;
 using MediatR;
 
 namespace CleanAuth.Application.Accounts.EraseAccount;
@@ -12,10 +11,7 @@ namespace CleanAuth.Application.Accounts.EraseAccount;
 /// The caller erases their own account and everything it owns (ADR 0055). The password confirms it always, and the
 /// second factor where enabled; both are answered as a password change answers its password and count toward the lockout.
 /// </summary>
-public sealed record EraseAccountCommand(
-    [property: Sensitive] string Password,
-    [property: Sensitive] string? TwoFactorCode = null,
-    [property: Sensitive] string? RecoveryCode = null) : IRequest<Unit>, IRequireUser, IHashesPassword
+public sealed record EraseAccountCommand(string Password, string? TwoFactorCode = null, string? RecoveryCode = null) : IRequest<Unit>, IRequireUser, IHashesPassword
 {
     public override string ToString() => nameof(EraseAccountCommand);
 }

@@ -39,7 +39,7 @@ public sealed class SqliteAccountErasure(SqliteStore store, TimeProvider timePro
             $"WHERE Id = @id AND ErasingAt IS NULL AND (NOT ({ActiveAdmin}) " +
             $"OR EXISTS (SELECT 1 FROM users AS other WHERE other.Id <> @id AND other.ErasingAt IS NULL AND other.Disabled = 0 " +
             "AND EXISTS (SELECT 1 FROM json_each(other.Roles) WHERE value = 'admin')))",
-            ("@id", userId.Value), ("@now", Ticks(StoreRules.ToMilliseconds(now))), ("@stamp", Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+            ("@id", userId.Value), ("@now", Ticks(now)), ("@stamp", Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
         if (marked == 1)
         {
             return ErasureMark.Marked;

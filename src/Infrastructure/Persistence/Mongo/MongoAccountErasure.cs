@@ -55,9 +55,9 @@ public sealed class MongoAccountErasure(MongoStore store, TimeProvider timeProvi
             var version = user.Version;
             var update = Builders<UserDocument>.Update
                 .Set(d => d.Disabled, true)
-                .Set(d => d.ErasingAt, StoreRules.ToMilliseconds(now).UtcDateTime)
+                .Set(d => d.ErasingAt, StoredTime.ToMilliseconds(now).UtcDateTime)
                 .Set(d => d.SecurityStamp, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)))
-                .Set(d => d.UpdatedAt, StoreRules.ToMilliseconds(now).UtcDateTime)
+                .Set(d => d.UpdatedAt, StoredTime.ToMilliseconds(now).UtcDateTime)
                 .Set(d => d.Version, version + 1);
             var written = await store.Users.UpdateOneAsync(d => d.Id == id && d.Version == version && d.ErasingAt == null, update, cancellationToken: cancellationToken);
             if (written.MatchedCount == 1)
@@ -89,10 +89,10 @@ public sealed class MongoAccountErasure(MongoStore store, TimeProvider timeProvi
         {
             // Files first, then their books: a crash in between leaves books whose files are gone, found again next time.
             books = await store.Books.Find(b => b.OwnerId == owner).Limit(BookBatch).ToListAsync(cancellationToken);
-            foreach (var book in books)
+            foreach (var cover in books.Select(b => b.Cover).OfType<CoverDocument>())
             {
-                await DeleteFileAsync(book.Cover.Original.FileId, cancellationToken);
-                await DeleteFileAsync(book.Cover.Thumbnail.FileId, cancellationToken);
+                await DeleteFileAsync(cover.Original.FileId, cancellationToken);
+                await DeleteFileAsync(cover.Thumbnail.FileId, cancellationToken);
             }
 
             var ids = books.Select(b => b.Id).ToList();

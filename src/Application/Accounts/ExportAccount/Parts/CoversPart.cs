@@ -13,6 +13,11 @@ public sealed class CoversPart(IBookRepository books, ICoverStore covers) : IAcc
         {
             foreach (var book in page)
             {
+                if (book.Cover is null)
+                {
+                    continue; // An imported book has no cover until one is uploaded.
+                }
+
                 await using var content = await covers.OpenAsync(book.Cover.Original.FileId, cancellationToken);
                 if (content is not null)
                 {

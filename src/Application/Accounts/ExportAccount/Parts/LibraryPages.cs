@@ -28,7 +28,7 @@ public static class LibraryPages
     }
 
     /// <summary>The cover's path in the export: <c>covers/&lt;book id&gt;</c> with the extension of its type.</summary>
-    public static string CoverPath(Book book) => $"covers/{book.Id.Value}{book.Cover.Original.ContentType switch
+    public static string CoverPath(Book book) => $"covers/{book.Id.Value}{book.Cover?.Original.ContentType switch
     {
         "image/png" => ".png",
         "image/webp" => ".webp",
