@@ -1,7 +1,6 @@
 using CleanAuth.Application.Books.Library;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
-using FluentValidation;
 using MediatR;
 
 namespace CleanAuth.Application.Books.ExportLibrary;
@@ -11,12 +10,6 @@ public sealed record ExportLibraryQuery(string? Format) : IRequest<LibraryExport
 
 /// <summary>An export to send: its media type, file name, and how to write it to the response body (streamed).</summary>
 public sealed record LibraryExport(string ContentType, string FileName, Func<Stream, CancellationToken, Task> WriteAsync);
-
-public sealed class ExportLibraryQueryValidator : AbstractValidator<ExportLibraryQuery>
-{
-    public ExportLibraryQueryValidator() =>
-        RuleFor(q => q.Format).Must(f => f is null or "csv" or "json").WithMessage("format must be csv or json.");
-}
 
 public sealed class ExportLibraryQueryHandler(ICurrentUser currentUser, LibraryReader library, ILibraryCsv csv)
     : IRequestHandler<ExportLibraryQuery, LibraryExport>
