@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     private static readonly string[] Steps =
     [
@@ -103,6 +103,13 @@ internal static class SqliteSchema
         // Step 6 (ADR 0047). A family keeps when the sign-in that started it happened (the access tokens' auth_time);
         // families from before have none, so their sessions never count as a recent sign-in.
         "ALTER TABLE refresh_families ADD COLUMN SignedInAt INTEGER;",
+
+        // Step 7 (ADR 0053). A session keeps its sign-in's user agent (capped) and client address for its user to
+        // recognise it; sessions from before have neither (null). Its last use is RotatedAt, set by the rotation itself.
+        """
+        ALTER TABLE refresh_families ADD COLUMN UserAgent TEXT;
+        ALTER TABLE refresh_families ADD COLUMN ClientIp TEXT;
+        """,
     ];
 
     /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>

@@ -11,7 +11,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 // Microsoft.Data.Sqlite's calls are synchronous local file operations (its async methods are too), so they run inline.
 public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
 {
-    private const string Columns = "Id, Name, Email, NormalizedEmail, PasswordHash, SecurityStamp, Roles, Disabled, CreatedAt, UpdatedAt, Version, LastLoginAt, FailedLoginCount, LockoutEnd, EmailConfirmed";
+    internal const string Columns = "Id, Name, Email, NormalizedEmail, PasswordHash, SecurityStamp, Roles, Disabled, CreatedAt, UpdatedAt, Version, LastLoginAt, FailedLoginCount, LockoutEnd, EmailConfirmed";
 
     private const string IsAdmin = "EXISTS (SELECT 1 FROM json_each(users.Roles) WHERE value = 'admin')";
 
@@ -136,7 +136,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         ("@EmailConfirmed", user.EmailConfirmed),
     ];
 
-    private static User ToUser(SqliteDataReader row) => new(
+    internal static User ToUser(SqliteDataReader row) => new(
         UserId.From(row.Text("Id")), row.Text("Name"), row.Text("Email"), row.Text("PasswordHash"), row.Text("SecurityStamp"),
         JsonSerializer.Deserialize<string[]>(row.Text("Roles")) ?? [], row.Integer("Disabled") != 0,
         row.Instant("CreatedAt"), row.Instant("UpdatedAt"), row.Integer("Version"),
