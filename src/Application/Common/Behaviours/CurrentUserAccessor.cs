@@ -17,4 +17,7 @@ public sealed class CurrentUserAccessor : ICurrentUser
         "No current user: the request must implement IRequireUser so the CurrentUser behaviour loads one.");
 
     internal void Set(Caller caller) => _caller = caller;
+
+    /// <summary>For handlers run without the behaviour (unit tests): a caller whose session is live.</summary>
+    internal void Set(User user, bool twoFactorEnabled = false) => _caller = new Caller(user, SessionLive: true, twoFactorEnabled);
 }

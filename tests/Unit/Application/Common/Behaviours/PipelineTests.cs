@@ -48,7 +48,10 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<IAuthMetrics>(new FakeAuthMetrics());
         services.AddSingleton<IIdGenerator>(new SequentialIdGenerator());
         services.AddSingleton<ICallerIdentity>(_caller);
-        services.AddSingleton<IRefreshTokenStore>(new InMemoryRefreshTokenStore());
+        var sessions = new InMemoryRefreshTokenStore();
+        var twoFactors = new InMemoryTwoFactorStore();
+        services.AddSingleton<IRefreshTokenStore>(sessions);
+        services.AddSingleton<ICallerStore>(new InMemoryCallerStore(_users, sessions, twoFactors));
         services.AddSingleton<IAccountCodeStore>(new InMemoryAccountCodeStore());
         services.AddSingleton<CleanAuth.Application.Common.Email.IEmailOutbox>(new InMemoryEmailOutbox());
         services.AddSingleton<IClientContext>(new FakeClientContext());
@@ -60,7 +63,7 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<ICoverStore>(_covers);
         services.AddSingleton<IImageService>(new FakeImageService());
         services.AddSingleton(new CoverLimits());
-        services.AddSingleton<ITwoFactorStore>(new InMemoryTwoFactorStore());
+        services.AddSingleton<ITwoFactorStore>(twoFactors);
         services.AddSingleton<IAuthenticator>(new AccountFakes().Authenticator);
         services.AddSingleton<ISecretProtector>(new AccountFakes().Protector);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
