@@ -67,6 +67,7 @@ public static class DependencyInjection
         {
             services.AddSingleton(provider => new SqliteStore(DataPath(provider, environment)));
             services.AddSingleton<IUserRepository, SqliteUserRepository>();
+            services.AddSingleton<ICallerStore, SqliteCallerStore>();
             services.AddSingleton<IBookRepository, SqliteBookRepository>();
             services.AddSingleton<IAuthorRepository, SqliteAuthorRepository>();
             services.AddSingleton<ICoverStore, SqliteCoverStore>();
@@ -89,6 +90,7 @@ public static class DependencyInjection
             EnsureValidMongoConnectionString(mongo);
             services.AddSingleton(provider => new MongoStore(mongo, provider.GetRequiredService<IOptions<StorageOptions>>().Value));
             services.AddSingleton<IUserRepository, MongoUserRepository>();
+            services.AddSingleton<ICallerStore, MongoCallerStore>();
             services.AddSingleton<IBookRepository, MongoBookRepository>();
             services.AddSingleton<IAuthorRepository, MongoAuthorRepository>();
             services.AddSingleton<ICoverStore, GridFsCoverStore>();

@@ -16,7 +16,10 @@ public sealed class JwtTokenService(IOptions<JwtOptions> options, JwtSigningKey 
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
-    public AccessToken IssueAccessToken(User user, DateTimeOffset? authTime)
+    /// <summary>OIDC's claim for the session the token belongs to; ending the session ends the token (ADR 0053).</summary>
+    public const string SessionIdClaim = "sid";
+
+    public AccessToken IssueAccessToken(User user, string sessionId, DateTimeOffset? authTime)
     {
         var jwt = options.Value;
         var now = timeProvider.GetUtcNow().UtcDateTime;
@@ -25,6 +28,7 @@ public sealed class JwtTokenService(IOptions<JwtOptions> options, JwtSigningKey 
             [JwtRegisteredClaimNames.Sub] = user.Id.Value,
             [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
             [SecurityStampClaim] = user.SecurityStamp,
+            [SessionIdClaim] = sessionId,
         };
         if (authTime is { } signedInAt)
         {

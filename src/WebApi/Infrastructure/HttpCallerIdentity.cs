@@ -12,6 +12,8 @@ public sealed class HttpCallerIdentity(IHttpContextAccessor accessor) : ICallerI
 
     public string? SecurityStamp => Claim(JwtTokenService.SecurityStampClaim);
 
+    public string? SessionId => Claim(JwtTokenService.SessionIdClaim);
+
     public DateTimeOffset? AuthTime =>
         long.TryParse(Claim(JwtRegisteredClaimNames.AuthTime), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
         && seconds <= MaxUnixSeconds

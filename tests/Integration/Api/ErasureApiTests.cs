@@ -126,9 +126,9 @@ public abstract class ErasureApiTests(CleanAuthApi api)
         var admin = await AdminAsync();
         var target = await api.SignUpAsync();
         Clock.Advance(TimeSpan.FromMinutes(6));
-        var refreshed = await Session.FromAsync(await api.RefreshAsync((await api.SignInAsync(admin.Email, admin.Password)).RefreshToken));
+        var refreshed = await CleanAuth.Tests.Integration.Support.Session.FromAsync(await api.RefreshAsync((await api.SignInAsync(admin.Email, admin.Password)).RefreshToken));
         Clock.Advance(TimeSpan.FromMinutes(6));
-        using var stale = api.CreateClient((await Session.FromAsync(await api.RefreshAsync(refreshed.RefreshToken))).AccessToken);
+        using var stale = api.CreateClient((await CleanAuth.Tests.Integration.Support.Session.FromAsync(await api.RefreshAsync(refreshed.RefreshToken))).AccessToken);
 
         var refused = await (await stale.DeleteAsync($"/api/admin/users/{target.Id}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         refused.GetProperty("type").GetString().Should().Be("urn:cleanauth:problem:recent-sign-in-required");
@@ -160,14 +160,14 @@ public abstract class ErasureApiTests(CleanAuthApi api)
 
     // An account with something in every table: a library with covers and an author, two sessions, a live reset code,
     // mail waiting for its address and a second factor with recovery codes.
-    private async Task<(TestUser User, Session Session, string Key)> RichAccountAsync()
+    private async Task<(TestUser User, CleanAuth.Tests.Integration.Support.Session Session, string Key)> RichAccountAsync()
     {
         var user = await api.SignUpConfirmedAsync();
         using var client = api.CreateClient(user.AccessToken);
         var key = (await (await client.PostAsync("/api/users/me/two-factor/setup", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("sharedKey").GetString()!;
         var enabled = await client.PostAsJsonAsync("/api/users/me/two-factor/enable", new { code = TestAuthenticator.Code(key, Now) });
         enabled.EnsureSuccessStatusCode();
-        var session = Session.From(await enabled.Content.ReadFromJsonAsync<JsonElement>());
+        var session = CleanAuth.Tests.Integration.Support.Session.From(await enabled.Content.ReadFromJsonAsync<JsonElement>());
         using var signedIn = api.CreateClient(session.AccessToken);
         var author = (await signedIn.AddAuthorAsync()).GetProperty("id").GetString()!;
         await signedIn.AddBookAsync(authorId: author);

@@ -21,43 +21,20 @@ public abstract class RefreshTokenStoreContract
     private static readonly DateTimeOffset SignedInAt = Now.AddSeconds(-42.5);
 
     /// <summary>The token a refresh of <paramref name="spent"/> would issue.</summary>
-    private StoredRefreshToken Next(StoredRefreshToken spent, DateTimeOffset at) => NewToken(spent.UserId.Value, spent.FamilyId) with
+    private StoredRefreshToken Next(StoredRefreshToken spent, DateTimeOffset at) => NewToken(spent.UserId.Value, spent.SessionId) with
     {
         SecurityStamp = spent.SecurityStamp,
         CreatedAt = at,
         ExpiresAt = at.AddDays(14),
-        FamilyExpiresAt = spent.FamilyExpiresAt,
+        SessionExpiresAt = spent.SessionExpiresAt,
     };
-
-    [StoreFact]
-    public async Task Live_sessions_are_the_users_families_not_revoked_nor_over_newest_first()
-    {
-        var userId = _ids.NewId();
-        var older = NewToken(userId);
-        var newer = NewToken(userId) with { CreatedAt = Now.AddMinutes(5) };
-        var revoked = NewToken(userId);
-        var someoneElses = NewToken();
-        foreach (var token in new[] { older, newer, revoked, someoneElses })
-        {
-            await Store.AddAsync(token, default);
-        }
-
-        await Store.RevokeFamilyAsync(revoked.FamilyId, Now, default);
-        await Store.TryRotateAsync(older, Next(older, Now.AddMinutes(10)), default);
-
-        var live = await Store.ListLiveSessionsAsync(UserId.From(userId), Now.AddMinutes(20), default);
-        live.Select(s => s.Id).Should().Equal(newer.FamilyId, older.FamilyId);
-        live[1].LastUsedAt.Should().Be(Now.AddMinutes(10), "a rotation is the family's last use");
-        live[1].SignedInAt.Should().Be(SignedInAt);
-        (await Store.ListLiveSessionsAsync(UserId.From(userId), Now.AddDays(31), default)).Should().BeEmpty("every family is over by then");
-    }
 
     [StoreFact]
     public async Task An_added_token_is_found_by_its_hash_with_every_field_intact()
     {
         var token = NewToken();
 
-        await Store.AddAsync(token, default);
+        await Store.StartSessionAsync(token, default);
 
         (await Store.FindByHashAsync(token.TokenHash, default)).Should().Be(token);
         (await Store.FindByHashAsync(token.TokenHash.ToLowerInvariant(), default)).Should().BeNull("hashes are compared exactly");
@@ -69,17 +46,17 @@ public abstract class RefreshTokenStoreContract
     {
         var token = NewToken();
         var revoked = NewToken();
-        await Store.AddAsync(token, default);
-        await Store.AddAsync(revoked, default);
-        (await Store.RevokeFamilyAsync(revoked.FamilyId, Now, default)).Should().BeTrue();
-        (await Store.RevokeFamilyAsync(revoked.FamilyId, Now, default)).Should().BeFalse("it was revoked already");
+        await Store.StartSessionAsync(token, default);
+        await Store.StartSessionAsync(revoked, default);
+        (await Store.EndSessionAsync(revoked.UserId, revoked.SessionId, Now, default)).Should().BeTrue();
+        (await Store.EndSessionAsync(revoked.UserId, revoked.SessionId, Now, default)).Should().BeFalse("it was revoked already");
         var next = Next(token, Now.AddMinutes(1));
 
         (await Store.TryRotateAsync(token, next, default)).Should().BeTrue();
         (await Store.TryRotateAsync(token, Next(token, Now.AddMinutes(2)), default)).Should().BeFalse("the token is spent");
         (await Store.TryRotateAsync(revoked, Next(revoked, Now), default)).Should().BeFalse();
         (await Store.TryRotateAsync(NewToken(), NewToken(), default)).Should().BeFalse("an unknown family");
-        (await Store.TryRotateAsync(token with { FamilyId = "not-an-id" }, Next(token, Now), default)).Should().BeFalse();
+        (await Store.TryRotateAsync(token with { SessionId = "not-an-id" }, Next(token, Now), default)).Should().BeFalse();
 
         (await Store.FindByHashAsync(token.TokenHash, default))!.SpentAt.Should().Be(Now.AddMinutes(1));
         (await Store.FindByHashAsync(next.TokenHash, default)).Should().Be(next);
@@ -91,8 +68,8 @@ public abstract class RefreshTokenStoreContract
     {
         var token = NewToken();
         var legacy = NewToken() with { SignedInAt = null };
-        await Store.AddAsync(token, default);
-        await Store.AddAsync(legacy, default);
+        await Store.StartSessionAsync(token, default);
+        await Store.StartSessionAsync(legacy, default);
         var next = Next(token, Now.AddMinutes(1)) with { SignedInAt = Now.AddMinutes(1) };
         var legacyNext = Next(legacy, Now.AddMinutes(1)) with { SignedInAt = Now.AddMinutes(1) };
 
@@ -108,7 +85,7 @@ public abstract class RefreshTokenStoreContract
     public async Task An_expired_token_is_not_rotated()
     {
         var token = NewToken();
-        await Store.AddAsync(token, default);
+        await Store.StartSessionAsync(token, default);
 
         (await Store.TryRotateAsync(token, Next(token, token.ExpiresAt), default)).Should().BeFalse();
         (await Store.FindByHashAsync(token.TokenHash, default))!.SpentAt.Should().BeNull();
@@ -118,7 +95,7 @@ public abstract class RefreshTokenStoreContract
     public async Task Concurrent_rotations_of_one_token_admit_exactly_one()
     {
         var token = NewToken();
-        await Store.AddAsync(token, default);
+        await Store.StartSessionAsync(token, default);
         using var gate = new SemaphoreSlim(0);
         var rotations = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
         {
@@ -148,7 +125,7 @@ public abstract class RefreshTokenStoreContract
         for (var round = 0; round < 20; round++)
         {
             var token = NewToken();
-            await Store.AddAsync(token, default);
+            await Store.StartSessionAsync(token, default);
             var next = Next(token, Now.AddMinutes(1));
             using var gate = new SemaphoreSlim(0);
             var rotate = Task.Run(async () =>
@@ -159,7 +136,7 @@ public abstract class RefreshTokenStoreContract
             var revokes = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
             {
                 await gate.WaitAsync();
-                return await Store.RevokeFamilyAsync(token.FamilyId, Now.AddMinutes(1), default);
+                return await Store.EndSessionAsync(token.UserId, token.SessionId, Now.AddMinutes(1), default);
             })).ToList();
             gate.Release(revokes.Count + 1);
 
@@ -184,7 +161,7 @@ public abstract class RefreshTokenStoreContract
         for (var i = 0; i < 12; i++)
         {
             var token = NewToken(user);
-            await Store.AddAsync(token, default);
+            await Store.StartSessionAsync(token, default);
             families.Add(token);
         }
 
@@ -198,7 +175,7 @@ public abstract class RefreshTokenStoreContract
         var revokeAll = Task.Run(async () =>
         {
             await gate.WaitAsync();
-            await Store.RevokeAllForUserAsync(UserId.From(user), Now.AddMinutes(1), default);
+            await Store.EndAllSessionsAsync(UserId.From(user), Now.AddMinutes(1), default);
         });
         gate.Release(rotations.Count + 1);
         await revokeAll;
@@ -216,11 +193,11 @@ public abstract class RefreshTokenStoreContract
         var a = NewToken(user);
         var b = Next(a, Now.AddMinutes(5));
         var other = NewToken(user);
-        await Store.AddAsync(a, default);
-        await Store.AddAsync(other, default);
+        await Store.StartSessionAsync(a, default);
+        await Store.StartSessionAsync(other, default);
         (await Store.TryRotateAsync(a, b, default)).Should().BeTrue();
 
-        (await Store.RevokeFamilyAsync(a.FamilyId, Now.AddHours(1), default)).Should().BeTrue();
+        (await Store.EndSessionAsync(a.UserId, a.SessionId, Now.AddHours(1), default)).Should().BeTrue();
 
         (await Store.FindByHashAsync(a.TokenHash, default))!.RevokedAt.Should().Be(Now.AddHours(1));
         (await Store.FindByHashAsync(b.TokenHash, default))!.RevokedAt.Should().Be(Now.AddHours(1));
@@ -236,11 +213,11 @@ public abstract class RefreshTokenStoreContract
         var someoneElse = NewToken();
         foreach (var t in new[] { first, second, someoneElse })
         {
-            await Store.AddAsync(t, default);
+            await Store.StartSessionAsync(t, default);
         }
 
-        (await Store.RevokeFamilyAsync(first.FamilyId, Now, default)).Should().BeTrue();
-        await Store.RevokeAllForUserAsync(UserId.From(user), Now.AddHours(2), default);
+        (await Store.EndSessionAsync(first.UserId, first.SessionId, Now, default)).Should().BeTrue();
+        await Store.EndAllSessionsAsync(UserId.From(user), Now.AddHours(2), default);
 
         (await Store.FindByHashAsync(first.TokenHash, default))!.RevokedAt.Should().Be(Now);
         (await Store.FindByHashAsync(second.TokenHash, default))!.RevokedAt.Should().Be(Now.AddHours(2));

@@ -30,7 +30,7 @@ public sealed class EmbeddedRefreshTokenSweepTests(EmbeddedStoreFixture fixture)
         var kept = new[] { Family(cutoff.AddHours(1)), Family(Now.AddDays(20)) };
         foreach (var token in gone.Concat(kept))
         {
-            await _store.AddAsync(token, default);
+            await _store.StartSessionAsync(token, default);
         }
 
         // A rotated family has two token rows and one family row.

@@ -29,12 +29,14 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         }
     }
 
-    public Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken)
+    public Task StartSessionAsync(StoredRefreshToken token, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _tokens.Add(token.TokenHash, token);
-            _families.Add(Key(token.FamilyId), new Family(token.UserId, token.SecurityStamp, token.CreatedAt, token.FamilyExpiresAt, token.TokenHash, token.ExpiresAt, null, null, token.SignedInAt));
+            _families.Add(Key(token.SessionId), new Family(
+                token.UserId, token.SecurityStamp, token.CreatedAt, token.SessionExpiresAt, token.TokenHash, token.ExpiresAt, null, null, token.SignedInAt,
+                token.UserAgent, token.ClientIp));
         }
 
         return Task.CompletedTask;
@@ -54,28 +56,48 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
         lock (_gate)
         {
             var now = next.CreatedAt;
-            if (!_families.TryGetValue(Key(spent.FamilyId), out var family) || family.CurrentHash != spent.TokenHash || family.RevokedAt is not null
+            if (!_families.TryGetValue(Key(spent.SessionId), out var family) || family.CurrentHash != spent.TokenHash || family.RevokedAt is not null
                 || family.CurrentExpiresAt <= now || family.ExpiresAt <= now)
             {
                 return Task.FromResult(false);
             }
 
-            _families[Key(spent.FamilyId)] = family with { CurrentHash = next.TokenHash, CurrentExpiresAt = next.ExpiresAt, RotatedAt = now };
+            _families[Key(spent.SessionId)] = family with { CurrentHash = next.TokenHash, CurrentExpiresAt = next.ExpiresAt, RotatedAt = now };
             _tokens[spent.TokenHash] = _tokens[spent.TokenHash] with { SpentAt = now };
             _tokens.Add(next.TokenHash, next);
             return Task.FromResult(true);
         }
     }
 
-    public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> EndSessionAsync(UserId userId, string sessionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(Revoke(Key(familyId), now));
+            return Task.FromResult(_families.TryGetValue(Key(sessionId), out var family) && family.UserId == userId && Revoke(Key(sessionId), now));
         }
     }
 
-    public Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Session>> ListSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<Session>>([.. _families
+                .Where(f => f.Value.UserId == userId && f.Value.RevokedAt is null && f.Value.ExpiresAt > now && f.Value.CurrentExpiresAt > now)
+                .OrderByDescending(f => f.Value.CreatedAt).ThenByDescending(f => f.Key, StringComparer.Ordinal)
+                .Select(f => new Session(f.Key, f.Value.CreatedAt, f.Value.RotatedAt ?? f.Value.CreatedAt, f.Value.UserAgent, f.Value.ClientIp))]);
+        }
+    }
+
+    /// <summary>Whether <paramref name="sessionId"/> is a session of <paramref name="userId"/> that has not ended: what the per-request read asks.</summary>
+    public bool IsLive(UserId userId, string sessionId)
+    {
+        lock (_gate)
+        {
+            return _families.TryGetValue(Key(sessionId), out var family) && family.UserId == userId && family.RevokedAt is null;
+        }
+    }
+
+    public Task EndAllSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -96,22 +118,11 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
             foreach (var family in _families.Where(f => f.Value.UserId == userId).Select(f => f.Key).ToList())
             {
                 _families.Remove(family);
-                foreach (var token in _tokens.Where(t => Key(t.Value.FamilyId) == family).Select(t => t.Key).ToList())
+                foreach (var token in _tokens.Where(t => Key(t.Value.SessionId) == family).Select(t => t.Key).ToList())
                 {
                     _tokens.Remove(token);
                 }
             }
-        }
-    }
-
-    public Task<IReadOnlyList<LiveSession>> ListLiveSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            return Task.FromResult<IReadOnlyList<LiveSession>>([.. _families
-                .Where(f => f.Value.UserId == userId && f.Value.RevokedAt is null && f.Value.ExpiresAt > now && f.Value.CurrentExpiresAt > now)
-                .OrderByDescending(f => f.Value.CreatedAt).ThenByDescending(f => f.Key, StringComparer.Ordinal)
-                .Select(f => new LiveSession(f.Key, f.Value.CreatedAt, f.Value.RotatedAt ?? f.Value.CreatedAt, f.Value.SignedInAt, f.Value.ExpiresAt))]);
         }
     }
 
@@ -129,19 +140,22 @@ public sealed class InMemoryRefreshTokenStore : IRefreshTokenStore
     // Ids kept in the canonical lower-case form, as both stores keep them; one that is not an id stays as it is and matches nothing stored.
     private static string Key(string id) => ObjectIdText.Canonical(id) ?? id;
 
-    private StoredRefreshToken? View(StoredRefreshToken token) => _families.TryGetValue(Key(token.FamilyId), out var family)
+    private StoredRefreshToken? View(StoredRefreshToken token) => _families.TryGetValue(Key(token.SessionId), out var family)
         ? token with
         {
             UserId = family.UserId,
             SecurityStamp = family.SecurityStamp,
-            FamilyExpiresAt = family.ExpiresAt,
+            SessionExpiresAt = family.ExpiresAt,
             SpentAt = token.TokenHash == family.CurrentHash ? null : token.SpentAt ?? family.RotatedAt ?? family.CreatedAt,
             RevokedAt = family.RevokedAt,
             SignedInAt = family.SignedInAt,
+            UserAgent = family.UserAgent,
+            ClientIp = family.ClientIp,
         }
         : null;
 
     private sealed record Family(
         UserId UserId, string SecurityStamp, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt,
-        string CurrentHash, DateTimeOffset CurrentExpiresAt, DateTimeOffset? RotatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? SignedInAt);
+        string CurrentHash, DateTimeOffset CurrentExpiresAt, DateTimeOffset? RotatedAt, DateTimeOffset? RevokedAt, DateTimeOffset? SignedInAt,
+        string? UserAgent, string? ClientIp);
 }

@@ -12,7 +12,7 @@ public sealed class AccountFakes
     public AccountFakes()
     {
         Events = new SecurityEvents(Log, Client, AddressTagger);
-        RefreshTokens = new RefreshTokens(Store, Tokens, Ids, Options.Create(RefreshOptions), Clock);
+        RefreshTokens = new RefreshTokens(Store, Tokens, Ids, Client, Options.Create(RefreshOptions), Clock);
         Attempts = new SignInAttempts(Users, Options.Create(Lockout), Events, Clock);
         Emails = new AccountEmails(Options.Create(Links));
         Codes = new AccountCodes(CodeStore, Outbox, Emails, Options.Create(Accounts), Clock);

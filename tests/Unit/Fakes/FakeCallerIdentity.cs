@@ -10,6 +10,8 @@ public sealed class FakeCallerIdentity : ICallerIdentity
 
     public string? SecurityStamp { get; set; }
 
+    public string? SessionId { get; set; }
+
     public DateTimeOffset? AuthTime { get; set; }
 
     public static FakeCallerIdentity Anonymous() => new();

@@ -12,8 +12,12 @@ public sealed class FakeTokenService : ITokenService
     /// <summary>The <c>auth_time</c> each issued token carried, in order.</summary>
     public List<DateTimeOffset?> AuthTimes { get; } = [];
 
-    public AccessToken IssueAccessToken(User user, DateTimeOffset? authTime)
+    /// <summary>The <c>sid</c> each issued token carried, in order.</summary>
+    public List<string> SessionIds { get; } = [];
+
+    public AccessToken IssueAccessToken(User user, string sessionId, DateTimeOffset? authTime)
     {
+        SessionIds.Add(sessionId);
         IssuedFor.Add(user);
         AuthTimes.Add(authTime);
         return new AccessToken(TokenFor(user), ExpiresInSeconds);

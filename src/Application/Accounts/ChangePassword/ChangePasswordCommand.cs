@@ -48,9 +48,9 @@ public sealed class ChangePasswordCommandHandler(
         var now = timeProvider.GetUtcNow();
         user = await StoreNewPasswordAsync(user, passwordHasher.Hash(request.NewPassword), now, cancellationToken);
         await attempts.SucceededAsync(user, null, isLogin: false, cancellationToken);
-        await store.RevokeAllForUserAsync(user.Id, now, cancellationToken);
+        await store.EndAllSessionsAsync(user.Id, now, cancellationToken);
         events.PasswordChanged(user.Id);
-        return await refreshTokens.StartFamilyAsync(user, cancellationToken);
+        return await refreshTokens.StartSessionAsync(user, cancellationToken);
     }
 
     // A concurrent write to the user must not turn the right password into a 409 (a status that a wrong one

@@ -28,7 +28,7 @@ public sealed class AccountSessions(IUserRepository users, IRefreshTokenStore re
             }
         }
 
-        await refreshTokenStore.RevokeAllForUserAsync(user.Id, now, cancellationToken);
+        await refreshTokenStore.EndAllSessionsAsync(user.Id, now, cancellationToken);
         return user;
     }
 
@@ -37,5 +37,5 @@ public sealed class AccountSessions(IUserRepository users, IRefreshTokenStore re
     /// after a proven password, else the caller's own session's time (ADR 0047).
     /// </summary>
     public async Task<TokenPair> RenewAsync(User user, DateTimeOffset? signedInAt, CancellationToken cancellationToken) =>
-        await refreshTokens.StartFamilyAsync(await EndAllAsync(user, cancellationToken), signedInAt, cancellationToken);
+        await refreshTokens.StartSessionAsync(await EndAllAsync(user, cancellationToken), signedInAt, cancellationToken);
 }

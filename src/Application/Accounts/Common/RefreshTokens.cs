@@ -15,35 +15,38 @@ public sealed class RefreshTokens(
     IRefreshTokenStore store,
     ITokenService accessTokens,
     IIdGenerator ids,
+    IClientContext client,
     IOptions<RefreshTokenOptions> options,
     TimeProvider timeProvider)
 {
     public const int TokenBytes = 32;
 
-    /// <summary>Starts a new family for a sign-in that happens now (a login, a proven password) and returns the first pair.</summary>
-    public Task<TokenPair> StartFamilyAsync(User user, CancellationToken cancellationToken) =>
-        StartFamilyAsync(user, timeProvider.GetUtcNow(), cancellationToken);
+    /// <summary>Starts a new session for a sign-in that happens now (a login, a proven password) and returns the first pair.</summary>
+    public Task<TokenPair> StartSessionAsync(User user, CancellationToken cancellationToken) =>
+        StartSessionAsync(user, timeProvider.GetUtcNow(), cancellationToken);
 
     /// <summary>
-    /// Starts a new family whose sign-in happened at <paramref name="signedInAt"/>: a session that replaces the
-    /// caller's own without a new proof of who they are keeps the old sign-in time (null: never recent).
+    /// Starts a new session whose sign-in happened at <paramref name="signedInAt"/>: a session that replaces the
+    /// caller's own without a new proof of who they are keeps the old sign-in time (null: never recent). The session
+    /// keeps the request's user agent (capped) and client address, for its user to recognise it (ADR 0053).
     /// </summary>
-    public async Task<TokenPair> StartFamilyAsync(User user, DateTimeOffset? signedInAt, CancellationToken cancellationToken)
+    public async Task<TokenPair> StartSessionAsync(User user, DateTimeOffset? signedInAt, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var (token, stored) = NewToken(user, ids.NewId(), now + options.Value.AbsoluteLifetime, now, signedInAt);
-        await store.AddAsync(stored, cancellationToken);
+        stored = stored with { UserAgent = Capped(client.UserAgent), ClientIp = client.ClientIp };
+        await store.StartSessionAsync(stored, cancellationToken);
         return Pair(user, token, stored);
     }
 
     /// <summary>
-    /// Rotates the family past <paramref name="spent"/> and returns the next pair; null when the rotation lost
-    /// (another refresh spent the token first, or the family was revoked meanwhile). The family's sign-in time carries
+    /// Rotates the session past <paramref name="spent"/> and returns the next pair; null when the rotation lost
+    /// (another refresh spent the token first, or the session ended meanwhile). The session's sign-in time carries
     /// over: a refresh token, stolen or not, never makes a sign-in recent.
     /// </summary>
-    public async Task<TokenPair?> TryContinueFamilyAsync(User user, StoredRefreshToken spent, CancellationToken cancellationToken)
+    public async Task<TokenPair?> TryContinueSessionAsync(User user, StoredRefreshToken spent, CancellationToken cancellationToken)
     {
-        var (token, next) = NewToken(user, spent.FamilyId, spent.FamilyExpiresAt, timeProvider.GetUtcNow(), spent.SignedInAt);
+        var (token, next) = NewToken(user, spent.SessionId, spent.SessionExpiresAt, timeProvider.GetUtcNow(), spent.SignedInAt);
         return await store.TryRotateAsync(spent, next, cancellationToken) ? Pair(user, token, next) : null;
     }
 
@@ -70,9 +73,14 @@ public sealed class RefreshTokens(
 
     private TokenPair Pair(User user, string token, StoredRefreshToken stored)
     {
-        var access = accessTokens.IssueAccessToken(user, stored.SignedInAt);
+        var access = accessTokens.IssueAccessToken(user, stored.SessionId, stored.SignedInAt);
         return new TokenPair("Bearer", access.Value, access.ExpiresInSeconds, token, (int)Math.Max(0, (stored.ExpiresAt - stored.CreatedAt).TotalSeconds));
     }
+
+    // Cut at the cap, never between the two halves of a surrogate pair.
+    private static string? Capped(string? agent) => agent is not { Length: > Session.MaxUserAgentLength }
+        ? agent
+        : agent[..(char.IsHighSurrogate(agent[Session.MaxUserAgentLength - 1]) ? Session.MaxUserAgentLength - 1 : Session.MaxUserAgentLength)];
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

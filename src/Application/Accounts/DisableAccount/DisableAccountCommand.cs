@@ -39,7 +39,7 @@ public sealed class DisableAccountCommandHandler(
         var now = timeProvider.GetUtcNow();
         user.Disable(now);
         await users.UpdateAsync(user, cancellationToken);
-        await refreshTokens.RevokeAllForUserAsync(user.Id, now, cancellationToken);
+        await refreshTokens.EndAllSessionsAsync(user.Id, now, cancellationToken);
         events.AccountDisabled(user.Id, actor.Id);
         return Unit.Value;
     }

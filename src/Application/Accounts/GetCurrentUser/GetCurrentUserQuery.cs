@@ -1,5 +1,4 @@
 using CleanAuth.Application.Accounts.Common;
-using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using MediatR;
 
@@ -7,8 +6,9 @@ namespace CleanAuth.Application.Accounts.GetCurrentUser;
 
 public sealed record GetCurrentUserQuery : IRequest<UserProfile>, IRequireUser;
 
-public sealed class GetCurrentUserQueryHandler(ICurrentUser currentUser, ITwoFactorStore twoFactors) : IRequestHandler<GetCurrentUserQuery, UserProfile>
+/// <summary>No store read of its own: the CurrentUser behaviour's one read already brought the second factor's state (ADR 0053).</summary>
+public sealed class GetCurrentUserQueryHandler(ICurrentUser currentUser) : IRequestHandler<GetCurrentUserQuery, UserProfile>
 {
-    public async Task<UserProfile> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken) =>
-        UserProfile.From(currentUser.User, await twoFactors.IsEnabledAsync(currentUser.User.Id, cancellationToken));
+    public Task<UserProfile> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken) =>
+        Task.FromResult(UserProfile.From(currentUser.User, currentUser.TwoFactorEnabled));
 }

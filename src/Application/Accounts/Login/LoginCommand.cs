@@ -83,7 +83,7 @@ public sealed class LoginCommandHandler(
 
         var rehashed = verification == PasswordVerification.SucceededRehashNeeded ? passwordHasher.Hash(request.Password) : null;
         await attempts.SucceededAsync(user, rehashed, isLogin: true, cancellationToken);
-        var pair = await refreshTokens.StartFamilyAsync(user, cancellationToken);
+        var pair = await refreshTokens.StartSessionAsync(user, cancellationToken);
         events.LoginSucceeded(user.Id);
         metrics.LoginSucceeded();
         return pair;

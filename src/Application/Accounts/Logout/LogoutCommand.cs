@@ -20,7 +20,7 @@ public sealed class LogoutCommandHandler(IRefreshTokenStore store, SecurityEvent
         var token = hash is null ? null : await store.FindByHashAsync(hash, cancellationToken);
         // One write of the family's state: a refresh racing this logout either rotated before it (and its new
         // token dies with the family) or finds the family revoked and loses.
-        if (token is not null && await store.RevokeFamilyAsync(token.FamilyId, timeProvider.GetUtcNow(), cancellationToken))
+        if (token is not null && await store.EndSessionAsync(token.UserId, token.SessionId, timeProvider.GetUtcNow(), cancellationToken))
         {
             events.LoggedOut(token.UserId, "session");
         }

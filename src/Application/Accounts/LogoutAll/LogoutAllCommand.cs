@@ -21,7 +21,7 @@ public sealed class LogoutAllCommandHandler(
         var now = timeProvider.GetUtcNow();
         user.RotateSecurityStamp(now);
         await users.UpdateAsync(user, cancellationToken);
-        await store.RevokeAllForUserAsync(user.Id, now, cancellationToken);
+        await store.EndAllSessionsAsync(user.Id, now, cancellationToken);
         events.LoggedOut(user.Id, "all");
         return Unit.Value;
     }

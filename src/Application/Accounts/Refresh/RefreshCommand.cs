@@ -31,7 +31,7 @@ public sealed class RefreshCommandHandler(
         var hash = RefreshTokens.HashOf(request.RefreshToken);
         var token = hash is null ? null : await store.FindByHashAsync(hash, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now || token.FamilyExpiresAt <= now)
+        if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now || token.SessionExpiresAt <= now)
         {
             throw Invalid();
         }
@@ -46,21 +46,21 @@ public sealed class RefreshCommandHandler(
         var user = await users.FindByIdAsync(token.UserId, cancellationToken);
         if (user is null || user.IsDisabled || !string.Equals(user.SecurityStamp, token.SecurityStamp, StringComparison.Ordinal))
         {
-            await store.RevokeFamilyAsync(token.FamilyId, now, cancellationToken);
+            await store.EndSessionAsync(token.UserId, token.SessionId, now, cancellationToken);
             throw Invalid();
         }
 
         // Losing the rotation means a concurrent refresh spent this token first (reuse) or the family was
         // revoked meanwhile (then there is nothing left to revoke, and no reuse is reported).
-        return await refreshTokens.TryContinueFamilyAsync(user, token, cancellationToken)
+        return await refreshTokens.TryContinueSessionAsync(user, token, cancellationToken)
             ?? throw await ReuseAsync(token, now, cancellationToken);
     }
 
     private async Task<UnauthorizedException> ReuseAsync(StoredRefreshToken token, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (await store.RevokeFamilyAsync(token.FamilyId, now, cancellationToken))
+        if (await store.EndSessionAsync(token.UserId, token.SessionId, now, cancellationToken))
         {
-            events.RefreshTokenReuseDetected(token.UserId, token.FamilyId);
+            events.RefreshTokenReuseDetected(token.UserId, token.SessionId);
         }
 
         return Invalid();

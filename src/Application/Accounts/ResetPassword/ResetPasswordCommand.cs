@@ -46,7 +46,7 @@ public sealed class ResetPasswordCommandHandler(
         await preRegistration.ClearIfUnconfirmedAsync(user, cancellationToken);
         await users.MarkEmailConfirmedAsync(user.Id, cancellationToken);
         await users.RecordSignInSuccessAsync(user.Id, null, cancellationToken);
-        await refreshTokens.RevokeAllForUserAsync(user.Id, now, cancellationToken);
+        await refreshTokens.EndAllSessionsAsync(user.Id, now, cancellationToken);
         events.PasswordReset(user.Id);
         return Unit.Value;
     }

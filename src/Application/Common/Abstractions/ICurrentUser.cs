@@ -6,4 +6,7 @@ namespace CleanAuth.Application.Common.Abstractions;
 public interface ICurrentUser
 {
     User User { get; }
+
+    /// <summary>Whether the user has an enabled second factor, read in the same store read as the user (ADR 0053).</summary>
+    bool TwoFactorEnabled { get; }
 }

@@ -7,9 +7,10 @@ using static CleanAuth.Infrastructure.Persistence.Embedded.SqliteCommands;
 namespace CleanAuth.Infrastructure.Persistence.Embedded;
 
 /// <summary>
-/// Refresh tokens on SQLite (ADR 0032): a family's state — current token hash, revocation — is one row of
-/// <c>refresh_families</c>, changed only by conditional statements; <c>refresh_tokens</c> maps every issued hash to
-/// its family, so a token the family has moved past is recognised when it is replayed.
+/// Sessions and refresh tokens on SQLite (ADR 0032, 0053): a session is a refresh family, whose state — current token
+/// hash, last rotation, revocation — is one row of <c>refresh_families</c>, changed only by conditional statements;
+/// <c>refresh_tokens</c> maps every issued hash to its family, so a token the family has moved past is recognised
+/// when it is replayed.
 /// </summary>
 public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenStore
 {
@@ -20,21 +21,21 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
     private const string Joined = """
         SELECT t.Id, t.TokenHash, f.UserId, t.FamilyId, f.SecurityStamp, t.CreatedAt, t.ExpiresAt, f.ExpiresAt AS FamilyExpiresAt,
                CASE WHEN t.TokenHash = f.CurrentHash THEN NULL ELSE coalesce(t.SpentAt, f.RotatedAt, f.CreatedAt) END AS SpentAt,
-               f.RevokedAt, f.SignedInAt
+               f.RevokedAt, f.SignedInAt, f.UserAgent, f.ClientIp
         FROM refresh_tokens t JOIN refresh_families f ON f.Id = t.FamilyId
         """;
 
-    public Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken)
+    public Task StartSessionAsync(StoredRefreshToken token, CancellationToken cancellationToken)
     {
         store.InTransaction((connection, _) =>
         {
             Insert(connection, token);
             return connection.Execute(
-                "INSERT INTO refresh_families (Id, UserId, SecurityStamp, CreatedAt, ExpiresAt, CurrentHash, CurrentExpiresAt, SignedInAt) " +
-                "VALUES (@family, @user, @stamp, @created, @familyExpires, @hash, @expires, @signedIn)",
-                ("@family", Id(token.FamilyId)), ("@user", token.UserId.Value), ("@stamp", token.SecurityStamp), ("@created", Ticks(token.CreatedAt)),
-                ("@familyExpires", Ticks(token.FamilyExpiresAt)), ("@hash", token.TokenHash), ("@expires", Ticks(token.ExpiresAt)),
-                ("@signedIn", Ticks(token.SignedInAt)));
+                "INSERT INTO refresh_families (Id, UserId, SecurityStamp, CreatedAt, ExpiresAt, CurrentHash, CurrentExpiresAt, SignedInAt, UserAgent, ClientIp) " +
+                "VALUES (@family, @user, @stamp, @created, @familyExpires, @hash, @expires, @signedIn, @agent, @ip)",
+                ("@family", Id(token.SessionId)), ("@user", token.UserId.Value), ("@stamp", token.SecurityStamp), ("@created", Ticks(token.CreatedAt)),
+                ("@familyExpires", Ticks(token.SessionExpiresAt)), ("@hash", token.TokenHash), ("@expires", Ticks(token.ExpiresAt)),
+                ("@signedIn", Ticks(token.SignedInAt)), ("@agent", token.UserAgent), ("@ip", token.ClientIp));
         });
         return Task.CompletedTask;
     }
@@ -42,9 +43,9 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
     /// <summary>Writes a token row.</summary>
     internal static int Insert(SqliteConnection connection, StoredRefreshToken token) => connection.Execute(
         $"INSERT INTO refresh_tokens ({Columns}) VALUES (@id, @hash, @user, @family, @stamp, @created, @expires, @familyExpires, @spent, @revoked)",
-        ("@id", Id(token.Id)), ("@hash", token.TokenHash), ("@user", token.UserId.Value), ("@family", Id(token.FamilyId)),
+        ("@id", Id(token.Id)), ("@hash", token.TokenHash), ("@user", token.UserId.Value), ("@family", Id(token.SessionId)),
         ("@stamp", token.SecurityStamp), ("@created", Ticks(token.CreatedAt)), ("@expires", Ticks(token.ExpiresAt)),
-        ("@familyExpires", Ticks(token.FamilyExpiresAt)), ("@spent", Ticks(token.SpentAt)), ("@revoked", Ticks(token.RevokedAt)));
+        ("@familyExpires", Ticks(token.SessionExpiresAt)), ("@spent", Ticks(token.SpentAt)), ("@revoked", Ticks(token.RevokedAt)));
 
     public Task<StoredRefreshToken?> FindByHashAsync(string tokenHash, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.QuerySingle($"{Joined} WHERE t.TokenHash = @hash", ToToken, ("@hash", tokenHash))));
@@ -57,7 +58,7 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
             var rotated = connection.Execute(
                 "UPDATE refresh_families SET CurrentHash = @next, CurrentExpiresAt = @nextExpires, RotatedAt = @now " +
                 "WHERE Id = @family AND CurrentHash = @spent AND RevokedAt IS NULL AND CurrentExpiresAt > @now AND ExpiresAt > @now",
-                ("@family", Id(spent.FamilyId)), ("@spent", spent.TokenHash), ("@next", next.TokenHash),
+                ("@family", Id(spent.SessionId)), ("@spent", spent.TokenHash), ("@next", next.TokenHash),
                 ("@nextExpires", Ticks(next.ExpiresAt)), ("@now", Ticks(next.CreatedAt))) == 1;
             if (rotated)
             {
@@ -68,22 +69,25 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
             return rotated;
         }));
 
-    public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(
-        Revoke("Id", familyId, now) == 1);
+    // The owner is part of the condition: another user's id matches no row, exactly as an unknown one.
+    public Task<bool> EndSessionAsync(UserId userId, string sessionId, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(
+        store.Run(connection => connection.Execute(
+            "UPDATE refresh_families SET RevokedAt = @now WHERE Id = @family AND UserId = @user AND RevokedAt IS NULL",
+            ("@family", Id(sessionId)), ("@user", userId.Value), ("@now", Ticks(now)))) == 1);
 
-    public Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task EndAllSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        Revoke("UserId", userId.Value, now);
+        store.Run(connection => connection.Execute(
+            "UPDATE refresh_families SET RevokedAt = @now WHERE UserId = @user AND RevokedAt IS NULL", ("@user", userId.Value), ("@now", Ticks(now))));
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<LiveSession>> ListLiveSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<LiveSession>>(store.Run(connection => connection.Query(
-            "SELECT Id, CreatedAt, RotatedAt, SignedInAt, ExpiresAt FROM refresh_families " +
+    public Task<IReadOnlyList<Session>> ListSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Session>>(store.Run(connection => connection.Query(
+            "SELECT Id, CreatedAt, coalesce(RotatedAt, CreatedAt) AS LastUsedAt, UserAgent, ClientIp FROM refresh_families " +
             "WHERE UserId = @user AND RevokedAt IS NULL AND ExpiresAt > @now AND CurrentExpiresAt > @now ORDER BY CreatedAt DESC, Id DESC",
-            row => new LiveSession(row.Text("Id"), row.Instant("CreatedAt"), row.OptionalInstant("RotatedAt") ?? row.Instant("CreatedAt"),
-                row.OptionalInstant("SignedInAt"), row.Instant("ExpiresAt")),
-            ("@user", Id(userId.Value)), ("@now", Ticks(now)))));
+            row => new Session(row.Text("Id"), row.Instant("CreatedAt"), row.Instant("LastUsedAt"), row.OptionalText("UserAgent"), row.OptionalText("ClientIp")),
+            ("@user", userId.Value), ("@now", Ticks(now)))));
 
     /// <summary>
     /// Deletes tokens and families whose absolute end is before <paramref name="cutoff"/>, at most
@@ -109,14 +113,11 @@ public sealed class SqliteRefreshTokenStore(SqliteStore store) : IRefreshTokenSt
         return total;
     }
 
-    private int Revoke(string column, string value, DateTimeOffset now) => store.Run(connection => connection.Execute(
-        $"UPDATE refresh_families SET RevokedAt = @now WHERE {column} = @value AND RevokedAt IS NULL", ("@value", Id(value)), ("@now", Ticks(now))));
-
     // Ids are kept in ObjectId's canonical lower-case form, as MongoDB keeps them.
     private static string Id(string value) => ObjectIdText.Canonical(value) ?? value;
 
     private static StoredRefreshToken ToToken(SqliteDataReader row) => new(
         row.Text("Id"), row.Text("TokenHash"), UserId.From(row.Text("UserId")), row.Text("FamilyId"), row.Text("SecurityStamp"),
         row.Instant("CreatedAt"), row.Instant("ExpiresAt"), row.Instant("FamilyExpiresAt"), row.OptionalInstant("SpentAt"), row.OptionalInstant("RevokedAt"),
-        row.OptionalInstant("SignedInAt"));
+        row.OptionalInstant("SignedInAt"), row.OptionalText("UserAgent"), row.OptionalText("ClientIp"));
 }

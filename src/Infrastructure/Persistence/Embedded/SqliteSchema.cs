@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 8;
+    public const int Version = 9;
 
     private static readonly string[] Steps =
     [
@@ -132,6 +132,12 @@ internal static class SqliteSchema
         CREATE INDEX books_by_updated ON books (OwnerId, UpdatedAt, Id);
         CREATE INDEX books_by_title ON books (OwnerId, NormalizedTitle, Id);
         """ + SqliteLibrarySizes.Triggers,
+        // Step 9 (ADR 0053). A session keeps its sign-in's user agent (capped) and client address for its user to
+        // recognise it; sessions from before have neither (null). Its last use is RotatedAt, set by the rotation itself.
+        """
+        ALTER TABLE refresh_families ADD COLUMN UserAgent TEXT;
+        ALTER TABLE refresh_families ADD COLUMN ClientIp TEXT;
+        """,
     ];
 
     /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>

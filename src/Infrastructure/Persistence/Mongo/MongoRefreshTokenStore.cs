@@ -8,7 +8,8 @@ using static CleanAuth.Infrastructure.Persistence.Mongo.Documents.MongoTimes;
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
 /// <summary>
-/// Refresh tokens on MongoDB without multi-document transactions (ADR 0032): a family's state is one document of
+/// Sessions and refresh tokens on MongoDB without multi-document transactions (ADR 0032, 0053): a session is a refresh
+/// family, whose state (current token, last rotation, revocation) is one document of
 /// <c>refreshFamilies</c>, and every decision is one conditional update of it; <c>refreshTokens</c> maps every
 /// issued hash to its family, so that a token the family has moved past is recognised when it is replayed.
 /// </summary>
@@ -21,20 +22,22 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
     private IMongoCollection<MongoRefreshFamilyDocument> Families => store.RefreshFamilies;
 
     // The token first, then the family that makes it live: a crash between them leaves a token nobody was given.
-    public Task AddAsync(StoredRefreshToken token, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+    public Task StartSessionAsync(StoredRefreshToken token, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         await Tokens.InsertOneAsync(MongoRefreshTokenDocument.From(token), cancellationToken: cancellationToken);
         await Families.InsertOneAsync(
             new MongoRefreshFamilyDocument
             {
-                Id = ObjectId.Parse(token.FamilyId),
+                Id = ObjectId.Parse(token.SessionId),
                 UserId = ObjectId.Parse(token.UserId.Value),
                 SecurityStamp = token.SecurityStamp,
                 CreatedAt = token.CreatedAt.UtcDateTime,
-                ExpiresAt = token.FamilyExpiresAt.UtcDateTime,
+                ExpiresAt = token.SessionExpiresAt.UtcDateTime,
                 CurrentHash = token.TokenHash,
                 CurrentExpiresAt = token.ExpiresAt.UtcDateTime,
                 SignedInAt = token.SignedInAt?.UtcDateTime,
+                UserAgent = token.UserAgent,
+                ClientIp = token.ClientIp,
             },
             cancellationToken: cancellationToken);
     });
@@ -51,7 +54,7 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
     // rotation that loses leaves that token unreachable, and it is removed); the spent mark after it is a record only.
     public Task<bool> TryRotateAsync(StoredRefreshToken spent, StoredRefreshToken next, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
-        if (!ObjectIds.TryParse(spent.FamilyId, out var familyId))
+        if (!ObjectIds.TryParse(spent.SessionId, out var familyId))
         {
             return false;
         }
@@ -74,25 +77,27 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
         return true;
     });
 
-    public Task<bool> RevokeFamilyAsync(string familyId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
-        ObjectIds.TryParse(familyId, out var id)
-        && (await Families.UpdateOneAsync(f => f.Id == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
+    // The owner is part of the filter: another user's id matches no document, exactly as an unknown one.
+    public Task<bool> EndSessionAsync(UserId userId, string sessionId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+        ObjectIds.TryParse(sessionId, out var id) && ObjectIds.TryParse(userId.Value, out var owner)
+        && (await Families.UpdateOneAsync(f => f.Id == id && f.UserId == owner && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
             cancellationToken: cancellationToken)).ModifiedCount == 1);
 
-    public Task RevokeAllForUserAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+    public Task EndAllSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         var id = ObjectId.Parse(userId.Value);
         await Families.UpdateManyAsync(f => f.UserId == id && f.RevokedAt == null, Update.Set(f => f.RevokedAt, now.UtcDateTime),
             cancellationToken: cancellationToken);
     });
 
-    public Task<IReadOnlyList<LiveSession>> ListLiveSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+    public Task<IReadOnlyList<Session>> ListSessionsAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
-        var (id, at) = (ObjectId.Parse(userId.Value), now.UtcDateTime);
-        var families = await Families.Find(f => f.UserId == id && f.RevokedAt == null && f.ExpiresAt > at && f.CurrentExpiresAt > at)
+        var owner = ObjectId.Parse(userId.Value);
+        var at = now.UtcDateTime;
+        var families = await Families.Find(f => f.UserId == owner && f.RevokedAt == null && f.ExpiresAt > at && f.CurrentExpiresAt > at)
             .SortByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).ToListAsync(cancellationToken);
-        return (IReadOnlyList<LiveSession>)[.. families.Select(f => new LiveSession(
-            f.Id.ToString(), Utc(f.CreatedAt), Utc(f.RotatedAt ?? f.CreatedAt), f.SignedInAt is { } signedIn ? Utc(signedIn) : null, Utc(f.ExpiresAt)))];
+        return (IReadOnlyList<Session>)[.. families.Select(f => new Session(
+            f.Id.ToString(), Utc(f.CreatedAt), Utc(f.RotatedAt ?? f.CreatedAt), f.UserAgent, f.ClientIp))];
     });
 
     private static StoredRefreshToken ToToken(MongoRefreshTokenDocument token, MongoRefreshFamilyDocument family) => new(
@@ -100,5 +105,7 @@ public sealed class MongoRefreshTokenStore(MongoStore store) : IRefreshTokenStor
         Utc(token.CreatedAt), Utc(token.ExpiresAt), Utc(family.ExpiresAt),
         token.TokenHash == family.CurrentHash ? null : Utc(token.SpentAt ?? family.RotatedAt ?? family.CreatedAt),
         family.RevokedAt is { } revoked ? Utc(revoked) : null,
-        family.SignedInAt is { } signedIn ? Utc(signedIn) : null);
+        family.SignedInAt is { } signedIn ? Utc(signedIn) : null,
+        family.UserAgent,
+        family.ClientIp);
 }

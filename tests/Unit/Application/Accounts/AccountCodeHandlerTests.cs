@@ -219,7 +219,7 @@ public sealed class AccountCodeHandlerTests
     [Fact]
     public async Task Reset_sets_the_password_ends_every_session_clears_the_lock_and_confirms_the_address()
     {
-        await _kit.Store.AddAsync(new StoredRefreshToken("1", "h1", _alice.Id, "f", "s", TestUsers.Epoch, TestUsers.Epoch.AddDays(1), TestUsers.Epoch.AddDays(2), null, null), default);
+        await _kit.Store.StartSessionAsync(new StoredRefreshToken("1", "h1", _alice.Id, "f", "s", TestUsers.Epoch, TestUsers.Epoch.AddDays(1), TestUsers.Epoch.AddDays(2), null, null), default);
         for (var i = 0; i < 5; i++)
         {
             await _kit.Users.ReserveSignInAttemptAsync(_alice.Id, _kit.Clock.GetUtcNow(), 5, TimeSpan.FromMinutes(5), default);

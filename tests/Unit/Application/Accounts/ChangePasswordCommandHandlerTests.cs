@@ -18,14 +18,14 @@ public sealed class ChangePasswordCommandHandlerTests
     public ChangePasswordCommandHandlerTests()
     {
         var attempts = new SignInAttempts(_fixture.Users, Microsoft.Extensions.Options.Options.Create(_kit.Lockout), _kit.Events, _fixture.Clock);
-        var refresh = new RefreshTokens(_kit.Store, _kit.Tokens, _kit.Ids, Microsoft.Extensions.Options.Options.Create(_kit.RefreshOptions), _fixture.Clock);
+        var refresh = new RefreshTokens(_kit.Store, _kit.Tokens, _kit.Ids, _kit.Client, Microsoft.Extensions.Options.Options.Create(_kit.RefreshOptions), _fixture.Clock);
         _handler = new ChangePasswordCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Hasher, _kit.Store, refresh, attempts, _kit.Events, _fixture.Clock);
     }
 
     [Fact]
     public async Task Stores_the_new_hash_rotates_the_stamp_revokes_every_family_and_returns_a_fresh_pair()
     {
-        await _kit.Store.AddAsync(new StoredRefreshToken("1", "h1", _fixture.Stored.Id, "f", "s", TestUsers.Epoch, TestUsers.Epoch.AddDays(1), TestUsers.Epoch.AddDays(2), null, null), default);
+        await _kit.Store.StartSessionAsync(new StoredRefreshToken("1", "h1", _fixture.Stored.Id, "f", "s", TestUsers.Epoch, TestUsers.Epoch.AddDays(1), TestUsers.Epoch.AddDays(2), null, null), default);
 
         var pair = await _handler.Handle(new ChangePasswordCommand(Current, Next), default);
 

@@ -47,9 +47,9 @@ public sealed class DisableAccountCommandHandlerTests
     [Fact]
     public async Task Revokes_every_refresh_family_of_the_user_and_logs_the_event()
     {
-        await _kit.Store.AddAsync(Token("1", _fixture.Stored.Id.Value, "f1"), default);
-        await _kit.Store.AddAsync(Token("2", _fixture.Stored.Id.Value, "f2"), default);
-        await _kit.Store.AddAsync(Token("3", "0000000000000000000e15e0", "f3"), default);
+        await _kit.Store.StartSessionAsync(Token("1", _fixture.Stored.Id.Value, "f1"), default);
+        await _kit.Store.StartSessionAsync(Token("2", _fixture.Stored.Id.Value, "f2"), default);
+        await _kit.Store.StartSessionAsync(Token("3", "0000000000000000000e15e0", "f3"), default);
 
         await _handler.Handle(new DisableAccountCommand(), default);
 

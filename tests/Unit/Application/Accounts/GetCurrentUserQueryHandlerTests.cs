@@ -1,6 +1,5 @@
 using CleanAuth.Application.Accounts.GetCurrentUser;
 using CleanAuth.Application.Common.Behaviours;
-using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Accounts;
 
@@ -10,7 +9,7 @@ public sealed class GetCurrentUserQueryHandlerTests
     public async Task Returns_the_current_users_profile()
     {
         var fixture = new UserHandlerFixture();
-        var handler = new GetCurrentUserQueryHandler(fixture.CurrentUser, fixture.TwoFactors);
+        var handler = new GetCurrentUserQueryHandler(fixture.CurrentUser);
 
         var profile = await handler.Handle(new GetCurrentUserQuery(), default);
 
@@ -23,22 +22,18 @@ public sealed class GetCurrentUserQueryHandlerTests
     }
 
     [Fact]
-    public async Task Shows_an_enabled_second_factor_but_not_a_pending_setup()
+    public async Task Shows_the_second_factor_state_the_callers_one_read_brought_without_a_read_of_its_own()
     {
         var fixture = new UserHandlerFixture();
-        var handler = new GetCurrentUserQueryHandler(fixture.CurrentUser, fixture.TwoFactors);
-        await fixture.TwoFactors.TryBeginSetupAsync(fixture.Stored.Id, "SEALED", default);
+        fixture.CurrentUser.Set(fixture.Stored, twoFactorEnabled: true);
 
-        (await handler.Handle(new GetCurrentUserQuery(), default)).TwoFactorEnabled.Should().BeFalse("a setup is not enabled until a code confirms it");
-
-        await fixture.TwoFactors.TryEnableAsync(fixture.Stored.Id, "SEALED", 1, ["H"], TestUsers.Epoch, default);
-        (await handler.Handle(new GetCurrentUserQuery(), default)).TwoFactorEnabled.Should().BeTrue();
+        (await new GetCurrentUserQueryHandler(fixture.CurrentUser).Handle(new GetCurrentUserQuery(), default)).TwoFactorEnabled.Should().BeTrue();
     }
 
     [Fact]
     public async Task Without_a_current_user_it_fails_loudly_instead_of_answering_for_nobody()
     {
-        var handler = new GetCurrentUserQueryHandler(new CurrentUserAccessor(), new InMemoryTwoFactorStore());
+        var handler = new GetCurrentUserQueryHandler(new CurrentUserAccessor());
 
         var act = () => handler.Handle(new GetCurrentUserQuery(), default);
 

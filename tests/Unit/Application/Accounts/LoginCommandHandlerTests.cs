@@ -39,7 +39,7 @@ public sealed class LoginCommandHandlerTests
         var stored = _kit.Store.All.Should().ContainSingle().Subject;
         stored.TokenHash.Should().Be(RefreshTokens.HashOf(result.RefreshToken)).And.NotContain(result.RefreshToken);
         stored.UserId.Should().Be(_alice.Id);
-        stored.FamilyExpiresAt.Should().Be(TestUsers.Epoch.AddDays(30));
+        stored.SessionExpiresAt.Should().Be(TestUsers.Epoch.AddDays(30));
         _kit.EventNames.Should().Equal("LoginSucceeded");
         _metrics.Succeeded.Should().Be(1);
     }

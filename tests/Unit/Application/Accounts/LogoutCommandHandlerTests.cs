@@ -14,8 +14,8 @@ public sealed class LogoutCommandHandlerTests
     public async Task Logout_revokes_the_tokens_family_only_and_logs_it()
     {
         var alice = _kit.Users.Seed(TestUsers.New());
-        var ended = await _kit.RefreshTokens.StartFamilyAsync(alice, default);
-        var kept = await _kit.RefreshTokens.StartFamilyAsync(alice, default);
+        var ended = await _kit.RefreshTokens.StartSessionAsync(alice, default);
+        var kept = await _kit.RefreshTokens.StartSessionAsync(alice, default);
         var handler = new LogoutCommandHandler(_kit.Store, _kit.Events, _kit.Clock);
 
         await handler.Handle(new LogoutCommand(ended.RefreshToken), default);
@@ -38,7 +38,7 @@ public sealed class LogoutCommandHandlerTests
     public async Task Logout_with_an_unknown_token_changes_nothing_and_does_not_fail(string token)
     {
         var alice = _kit.Users.Seed(TestUsers.New());
-        await _kit.RefreshTokens.StartFamilyAsync(alice, default);
+        await _kit.RefreshTokens.StartSessionAsync(alice, default);
 
         await new LogoutCommandHandler(_kit.Store, _kit.Events, _kit.Clock).Handle(new LogoutCommand(token), default);
 
@@ -50,8 +50,8 @@ public sealed class LogoutCommandHandlerTests
     public async Task Logout_all_revokes_every_family_and_rotates_the_stamp()
     {
         var alice = _kit.Users.Seed(TestUsers.New());
-        await _kit.RefreshTokens.StartFamilyAsync(alice, default);
-        await _kit.RefreshTokens.StartFamilyAsync(alice, default);
+        await _kit.RefreshTokens.StartSessionAsync(alice, default);
+        await _kit.RefreshTokens.StartSessionAsync(alice, default);
         var current = new CurrentUserAccessor();
         current.Set((await _kit.Users.FindByIdAsync(alice.Id, default))!);
 

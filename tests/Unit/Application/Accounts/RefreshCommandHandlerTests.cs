@@ -22,7 +22,7 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task A_live_token_is_spent_and_replaced_by_one_of_the_same_family()
     {
-        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var first = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
         _kit.Clock.Advance(TimeSpan.FromDays(1));
 
         var second = await _handler.Handle(new RefreshCommand(first.RefreshToken), default);
@@ -31,7 +31,7 @@ public sealed class RefreshCommandHandlerTests
         second.AccessToken.Should().Be(FakeTokenService.TokenFor(_alice));
         var tokens = _kit.Store.All;
         tokens.Should().HaveCount(2);
-        tokens.Select(t => t.FamilyId).Distinct().Should().ContainSingle();
+        tokens.Select(t => t.SessionId).Distinct().Should().ContainSingle();
         tokens.Single(t => t.TokenHash == RefreshTokens.HashOf(first.RefreshToken)).SpentAt.Should().Be(_kit.Clock.GetUtcNow());
         tokens.Single(t => t.TokenHash == RefreshTokens.HashOf(second.RefreshToken)).ExpiresAt.Should().Be(_kit.Clock.GetUtcNow().AddDays(14));
     }
@@ -40,7 +40,7 @@ public sealed class RefreshCommandHandlerTests
     public async Task A_refresh_keeps_the_sign_in_time_of_the_login_that_started_the_family()
     {
         var signedInAt = _kit.Clock.GetUtcNow();
-        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var first = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
         _kit.Clock.Advance(TimeSpan.FromHours(2));
 
         var second = await _handler.Handle(new RefreshCommand(first.RefreshToken), default);
@@ -54,7 +54,7 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task A_family_from_before_sign_in_times_were_kept_stays_without_one()
     {
-        var legacy = await _kit.RefreshTokens.StartFamilyAsync(_alice, null, default);
+        var legacy = await _kit.RefreshTokens.StartSessionAsync(_alice, null, default);
 
         await _handler.Handle(new RefreshCommand(legacy.RefreshToken), default);
 
@@ -64,7 +64,7 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task Reusing_a_spent_token_revokes_the_family_and_logs_reuse()
     {
-        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var first = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
         var second = await _handler.Handle(new RefreshCommand(first.RefreshToken), default);
 
         await Refused(first.RefreshToken);
@@ -80,7 +80,7 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task Losing_the_rotation_to_a_concurrent_refresh_counts_as_reuse_and_kills_the_winners_token_too()
     {
-        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var first = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
         _kit.Store.BeforeRotate = spent =>
         {
             // The other refresh of the same token rotates the family first.
@@ -98,8 +98,8 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task A_refresh_that_loses_to_a_logout_is_refused_and_reports_no_reuse()
     {
-        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
-        _kit.Store.BeforeRotate = spent => _kit.Store.RevokeFamilyAsync(spent.FamilyId, _kit.Clock.GetUtcNow(), default).Wait();
+        var first = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
+        _kit.Store.BeforeRotate = spent => _kit.Store.EndSessionAsync(spent.UserId, spent.SessionId, _kit.Clock.GetUtcNow(), default).Wait();
 
         await Refused(first.RefreshToken);
 
@@ -120,8 +120,8 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task A_token_expires_after_the_sliding_lifetime_and_a_family_at_its_absolute_end()
     {
-        var idle = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
-        var active = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var idle = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
+        var active = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
 
         for (var i = 0; i < 3; i++)
         {
@@ -138,12 +138,12 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task A_family_issued_before_a_security_stamp_change_or_for_a_disabled_user_is_refused()
     {
-        var stale = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var stale = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
         _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.RotateSecurityStamp(TestUsers.Epoch));
         await Refused(stale.RefreshToken);
 
         var current = (await _kit.Users.FindByIdAsync(_alice.Id, default))!;
-        var fresh = await _kit.RefreshTokens.StartFamilyAsync(current, default);
+        var fresh = await _kit.RefreshTokens.StartSessionAsync(current, default);
         _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
         await Refused(fresh.RefreshToken);
     }
@@ -151,7 +151,7 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task A_token_presented_at_the_instant_it_expires_is_refused_as_expired_not_as_a_reuse()
     {
-        var pair = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var pair = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
         _kit.Clock.Advance(_kit.RefreshOptions.SlidingLifetime);
 
         await Refused(pair.RefreshToken);
@@ -163,7 +163,7 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task A_token_presented_just_before_it_expires_is_still_accepted()
     {
-        var pair = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var pair = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
         _kit.Clock.Advance(_kit.RefreshOptions.SlidingLifetime - TimeSpan.FromTicks(1));
 
         (await _handler.Handle(new RefreshCommand(pair.RefreshToken), default)).AccessToken.Should().NotBeEmpty();
@@ -176,7 +176,7 @@ public sealed class RefreshCommandHandlerTests
         // each is honoured on its own, whatever a store hands back.
         const string token = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNO-_";
         var now = _kit.Clock.GetUtcNow();
-        await _kit.Store.AddAsync(new StoredRefreshToken(
+        await _kit.Store.StartSessionAsync(new StoredRefreshToken(
             "t1", RefreshTokens.HashOf(token)!, _alice.Id, "f1", _alice.SecurityStamp, now.AddDays(-30), now.AddDays(1), now, null, null), default);
 
         await Refused(token);
@@ -188,7 +188,7 @@ public sealed class RefreshCommandHandlerTests
     [Fact]
     public async Task A_spent_token_replayed_after_the_stamp_moved_on_is_still_reported_as_reuse()
     {
-        var first = await _kit.RefreshTokens.StartFamilyAsync(_alice, default);
+        var first = await _kit.RefreshTokens.StartSessionAsync(_alice, default);
         await _handler.Handle(new RefreshCommand(first.RefreshToken), default);
         // A password change whose revocation of the families was lost (a crash between its two writes).
         _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.RotateSecurityStamp(TestUsers.Epoch));
@@ -203,7 +203,7 @@ public sealed class RefreshCommandHandlerTests
     public async Task A_family_of_an_account_that_no_longer_exists_is_refused_and_revoked()
     {
         var gone = TestUsers.New(id: "000000000000000000000bad", email: "gone@example.com");
-        var pair = await _kit.RefreshTokens.StartFamilyAsync(gone, default);
+        var pair = await _kit.RefreshTokens.StartSessionAsync(gone, default);
 
         await Refused(pair.RefreshToken);
 
@@ -215,7 +215,7 @@ public sealed class RefreshCommandHandlerTests
     {
         _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.Disable(TestUsers.Epoch));
         var disabled = (await _kit.Users.FindByIdAsync(_alice.Id, default))!;
-        var pair = await _kit.RefreshTokens.StartFamilyAsync(disabled, default);
+        var pair = await _kit.RefreshTokens.StartSessionAsync(disabled, default);
 
         await Refused(pair.RefreshToken);
 

@@ -24,21 +24,24 @@ public sealed class JwtTokenServiceTests
 
     public JwtTokenServiceTests() => _service = new JwtTokenService(Options.Create(_options), _signingKey, _clock);
 
+    private const string SessionId = "65f2c0ffee00000000005e55";
+
     [Fact]
-    public void The_token_names_the_user_the_stamp_and_a_unique_id()
+    public void The_token_names_the_user_the_stamp_the_session_and_a_unique_id()
     {
-        var token = Read(_service.IssueAccessToken(_user, null).Value);
+        var token = Read(_service.IssueAccessToken(_user, SessionId, null).Value);
 
         token.Subject.Should().Be(_user.Id.Value);
         token.GetClaim(JwtTokenService.SecurityStampClaim).Value.Should().Be(_user.SecurityStamp);
+        token.GetClaim("sid").Value.Should().Be(SessionId, "ending the session ends the token (ADR 0053)");
         token.Id.Should().NotBeNullOrWhiteSpace();
-        Read(_service.IssueAccessToken(_user, null).Value).Id.Should().NotBe(token.Id, "every token gets its own jti");
+        Read(_service.IssueAccessToken(_user, SessionId, null).Value).Id.Should().NotBe(token.Id, "every token gets its own jti");
     }
 
     [Fact]
     public void The_token_is_an_HS256_signed_access_token_type()
     {
-        var token = Read(_service.IssueAccessToken(_user, null).Value);
+        var token = Read(_service.IssueAccessToken(_user, SessionId, null).Value);
 
         token.Alg.Should().Be(SecurityAlgorithms.HmacSha256);
         token.Typ.Should().Be("at+jwt");
@@ -49,7 +52,7 @@ public sealed class JwtTokenServiceTests
     [Fact]
     public void Issued_at_and_expiry_come_from_the_clock_and_the_configured_lifetime()
     {
-        var issued = _service.IssueAccessToken(_user, null);
+        var issued = _service.IssueAccessToken(_user, SessionId, null);
         var token = Read(issued.Value);
 
         var iat = long.Parse(token.GetClaim(JwtRegisteredClaimNames.Iat).Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -66,7 +69,7 @@ public sealed class JwtTokenServiceTests
     {
         _clock.Advance(TimeSpan.FromHours(3));
 
-        var token = Read(_service.IssueAccessToken(_user, null).Value);
+        var token = Read(_service.IssueAccessToken(_user, SessionId, null).Value);
 
         token.ValidTo.Should().Be(Now.AddHours(3).AddMinutes(20).UtcDateTime);
     }
@@ -74,10 +77,10 @@ public sealed class JwtTokenServiceTests
     [Fact]
     public void The_token_carries_no_secrets_of_the_user()
     {
-        var token = Read(_service.IssueAccessToken(_user, null).Value);
+        var token = Read(_service.IssueAccessToken(_user, SessionId, null).Value);
 
         token.Claims.Select(c => c.Value).Should().NotContain(_user.PasswordHash);
-        token.Claims.Select(c => c.Type).Should().BeEquivalentTo(["sub", "jti", "sst", "iat", "nbf", "exp", "iss", "aud"]);
+        token.Claims.Select(c => c.Type).Should().BeEquivalentTo(["sub", "jti", "sst", "sid", "iat", "nbf", "exp", "iss", "aud"]);
     }
 
     [Fact]
@@ -85,17 +88,17 @@ public sealed class JwtTokenServiceTests
     {
         var signedInAt = Now.AddMinutes(-42).AddMilliseconds(700);
 
-        var token = Read(_service.IssueAccessToken(_user, signedInAt).Value);
+        var token = Read(_service.IssueAccessToken(_user, SessionId, signedInAt).Value);
 
         token.GetClaim(JwtRegisteredClaimNames.AuthTime).Value.Should().Be(signedInAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
         Base64UrlEncoder.Decode(token.EncodedPayload).Should().Contain($"\"auth_time\":{signedInAt.ToUnixTimeSeconds()}", "OIDC's auth_time is a JSON number");
-        Read(_service.IssueAccessToken(_user, null).Value).TryGetClaim(JwtRegisteredClaimNames.AuthTime, out _).Should().BeFalse();
+        Read(_service.IssueAccessToken(_user, SessionId, null).Value).TryGetClaim(JwtRegisteredClaimNames.AuthTime, out _).Should().BeFalse();
     }
 
     [Fact]
     public async Task The_signature_checks_out_with_the_signing_key_and_not_with_another()
     {
-        var value = _service.IssueAccessToken(_user, null).Value;
+        var value = _service.IssueAccessToken(_user, SessionId, null).Value;
 
         var withKey = await Validate(value, _signingKey.Key);
         var withOther = await Validate(value, Key().Key);

@@ -9,12 +9,7 @@ public sealed class SessionsPart(IRefreshTokenStore store, TimeProvider timeProv
     public Task WriteAsync(User user, IExportArchive archive, CancellationToken cancellationToken) =>
         archive.WriteArrayAsync("sessions.json", ExportJson.Once(ListAsync(user, cancellationToken)), cancellationToken);
 
-    private async Task<IReadOnlyList<SessionRecord>> ListAsync(User user, CancellationToken cancellationToken) =>
-        [.. (await store.ListLiveSessionsAsync(user.Id, timeProvider.GetUtcNow(), cancellationToken))
-            .Select(s => new SessionRecord(s.Id, s.CreatedAt, s.LastUsedAt, s.SignedInAt, s.ExpiresAt, UserAgent: null, ClientIp: null))];
-
-    // UserAgent and ClientIp: kept per session by the sessions work (issue 23); null until then.
-    public sealed record SessionRecord(
-        string Id, DateTimeOffset CreatedAt, DateTimeOffset LastUsedAt, DateTimeOffset? SignedInAt, DateTimeOffset ExpiresAt,
-        string? UserAgent, string? ClientIp);
+    // The same fields as GET /api/users/me/sessions lists.
+    private async Task<IReadOnlyList<Session>> ListAsync(User user, CancellationToken cancellationToken) =>
+        await store.ListSessionsAsync(user.Id, timeProvider.GetUtcNow(), cancellationToken);
 }

@@ -44,4 +44,12 @@ public sealed class MongoRefreshFamilyDocument
     /// <summary>When the sign-in that started the family happened (ADR 0047); absent in families from before it was kept.</summary>
     [BsonElement("signedInAt")]
     public DateTime? SignedInAt { get; set; }
+
+    /// <summary>The sign-in's user agent, capped (ADR 0053); absent in families from before it was kept.</summary>
+    [BsonElement("userAgent")]
+    public string? UserAgent { get; set; }
+
+    /// <summary>The sign-in's client address as the API saw it (ADR 0053); absent in families from before it was kept.</summary>
+    [BsonElement("clientIp")]
+    public string? ClientIp { get; set; }
 }

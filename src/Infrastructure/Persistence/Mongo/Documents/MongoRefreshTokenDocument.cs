@@ -44,11 +44,11 @@ public sealed class MongoRefreshTokenDocument
         Id = ObjectId.Parse(token.Id),
         TokenHash = token.TokenHash,
         UserId = ObjectId.Parse(token.UserId.Value),
-        FamilyId = ObjectId.Parse(token.FamilyId),
+        FamilyId = ObjectId.Parse(token.SessionId),
         SecurityStamp = token.SecurityStamp,
         CreatedAt = token.CreatedAt.UtcDateTime,
         ExpiresAt = token.ExpiresAt.UtcDateTime,
-        FamilyExpiresAt = token.FamilyExpiresAt.UtcDateTime,
+        FamilyExpiresAt = token.SessionExpiresAt.UtcDateTime,
         SpentAt = token.SpentAt?.UtcDateTime,
         RevokedAt = token.RevokedAt?.UtcDateTime,
     };

@@ -1,6 +1,7 @@
 using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Accounts.GetCurrentUser;
 using CleanAuth.Application.Accounts.Login;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Users;
@@ -11,16 +12,23 @@ namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 public sealed class CurrentUserBehaviourTests
 {
     private readonly InMemoryUserRepository _users = new();
+    private readonly InMemoryRefreshTokenStore _sessions = new();
+    private readonly InMemoryTwoFactorStore _twoFactors = new();
+    private readonly InMemoryCallerStore _callers;
     private readonly CurrentUserAccessor _currentUser = new();
     private readonly User _alice;
     private int _nextCalls;
 
-    public CurrentUserBehaviourTests() => _alice = _users.Seed(TestUsers.New());
+    public CurrentUserBehaviourTests()
+    {
+        _alice = _users.Seed(TestUsers.New());
+        _callers = new InMemoryCallerStore(_users, _sessions, _twoFactors);
+    }
 
     [Fact]
     public async Task Ignores_requests_that_do_not_require_a_user()
     {
-        var behaviour = new CurrentUserBehaviour<LoginCommand, TokenPair>(FakeCallerIdentity.Anonymous(), _users, _currentUser);
+        var behaviour = new CurrentUserBehaviour<LoginCommand, TokenPair>(FakeCallerIdentity.Anonymous(), _callers, _currentUser);
         var expected = new TokenPair("Bearer", "t", 1, "refresh", 60);
 
         var result = await behaviour.Handle(new LoginCommand("alice@example.com", "pw"), default, () =>
@@ -93,8 +101,8 @@ public sealed class CurrentUserBehaviourTests
     [Fact]
     public async Task Valid_caller_reaches_the_handler_which_sees_the_user_through_ICurrentUser()
     {
-        var behaviour = new CurrentUserBehaviour<GetCurrentUserQuery, UserProfile>(FakeCallerIdentity.For(_alice), _users, _currentUser);
-        var handler = new GetCurrentUserQueryHandler(_currentUser, new InMemoryTwoFactorStore());
+        var behaviour = new CurrentUserBehaviour<GetCurrentUserQuery, UserProfile>(FakeCallerIdentity.For(_alice), _callers, _currentUser);
+        var handler = new GetCurrentUserQueryHandler(_currentUser);
         var query = new GetCurrentUserQuery();
 
         var profile = await behaviour.Handle(query, default, () =>
@@ -110,9 +118,70 @@ public sealed class CurrentUserBehaviourTests
         _currentUser.User.SecurityStamp.Should().Be(_alice.SecurityStamp);
     }
 
+    [Fact]
+    public async Task Token_of_a_live_session_passes_and_the_same_token_is_refused_once_its_session_ended()
+    {
+        var session = await StartSessionAsync(_alice);
+        var caller = FakeCallerIdentity.For(_alice);
+        caller.SessionId = session;
+        await Pass(caller);
+
+        (await _sessions.EndSessionAsync(_alice.Id, session, TestUsers.Epoch, default)).Should().BeTrue();
+
+        await ShouldBeRefused(caller);
+    }
+
+    [Fact]
+    public async Task Token_naming_another_users_session_or_an_unknown_one_is_unauthorized()
+    {
+        var bob = _users.Seed(TestUsers.New(id: "000000000000000000000b0b", email: "bob@example.com"));
+        var caller = FakeCallerIdentity.For(_alice);
+        caller.SessionId = await StartSessionAsync(bob);
+        await ShouldBeRefused(caller);
+
+        caller.SessionId = "65f2c0ffee00000000005e55";
+        await ShouldBeRefused(caller);
+    }
+
+    [Fact]
+    public async Task Ending_every_session_refuses_a_token_of_one_of_them_even_under_its_current_stamp()
+    {
+        var caller = FakeCallerIdentity.For(_alice);
+        caller.SessionId = await StartSessionAsync(_alice);
+
+        await _sessions.EndAllSessionsAsync(_alice.Id, TestUsers.Epoch, default);
+
+        await ShouldBeRefused(caller);
+    }
+
+    private async Task<string> StartSessionAsync(User user)
+    {
+        var id = ObjectId();
+        await _sessions.StartSessionAsync(
+            new StoredRefreshToken(ObjectId(), ObjectId(), user.Id, id, user.SecurityStamp, TestUsers.Epoch, TestUsers.Epoch.AddDays(1), TestUsers.Epoch.AddDays(2), null, null),
+            default);
+        return id;
+    }
+
+    private static string ObjectId() => Guid.NewGuid().ToString("N")[..24];
+
+    private async Task Pass(FakeCallerIdentity caller)
+    {
+        var accessor = new CurrentUserAccessor();
+        var behaviour = new CurrentUserBehaviour<GetCurrentUserQuery, UserProfile>(caller, _callers, accessor);
+        await behaviour.Handle(new GetCurrentUserQuery(), default, () =>
+        {
+            _nextCalls++;
+            return Task.FromResult<UserProfile>(null!);
+        });
+        _nextCalls.Should().Be(1);
+        _nextCalls = 0;
+        accessor.User.Id.Should().Be(_alice.Id);
+    }
+
     private async Task ShouldBeRefused(FakeCallerIdentity caller)
     {
-        var behaviour = new CurrentUserBehaviour<GetCurrentUserQuery, UserProfile>(caller, _users, _currentUser);
+        var behaviour = new CurrentUserBehaviour<GetCurrentUserQuery, UserProfile>(caller, _callers, _currentUser);
 
         var act = () => behaviour.Handle(new GetCurrentUserQuery(), default, () =>
         {

@@ -54,6 +54,7 @@ public sealed class PipelineTests : IDisposable
         var twoFactors = new InMemoryTwoFactorStore();
         var authors = new InMemoryAuthorRepository();
         services.AddSingleton<IRefreshTokenStore>(tokens);
+        services.AddSingleton<ICallerStore>(new InMemoryCallerStore(_users, tokens, twoFactors));
         services.AddSingleton<IAccountCodeStore>(codes);
         services.AddSingleton<CleanAuth.Application.Common.Email.IEmailOutbox>(outbox);
         services.AddSingleton<IAccountErasure>(new InMemoryAccountErasure(_users, _books, _covers, authors, tokens, codes, twoFactors, outbox));

@@ -15,16 +15,17 @@ public sealed class SecurityEventsTests
         .ToArray();
 
     [Fact]
-    public void Every_event_has_a_unique_stable_id_in_4000_to_4099_or_the_erasure_range_and_a_unique_name()
+    public void Every_event_has_a_unique_stable_id_in_its_areas_range_and_a_unique_name()
     {
-        Definitions.Should().HaveCount(28);
-        Definitions.Select(d => d.Attribute.EventId).Should().OnlyHaveUniqueItems().And.OnlyContain(id => (id >= 4000 && id < 4100) || (id >= 2505 && id <= 2509));
+        Definitions.Should().HaveCount(29);
+        Definitions.Select(d => d.Attribute.EventId).Should().OnlyHaveUniqueItems().And.OnlyContain(id => (id >= 4000 && id < 4100) || (id >= 2500 && id < 2510),
+            "4000–4099 for the first events, 2500–2509 for the account's own (sessions, activity, erasure: ADRs 0053–0055)");
         Definitions.Select(d => d.Attribute.EventName).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
             "LoginSucceeded", "LoginFailed", "AccountLocked", "RefreshTokenReuseDetected", "LoggedOut", "PasswordChanged",
             "AccountDisabled", "AccountEnabled", "RoleGranted", "RoleRevoked", "AuthorizationDenied",
             "EmailConfirmationSent", "EmailConfirmed", "EmailConfirmationFailed", "PasswordResetRequested", "PasswordReset", "PasswordResetFailed",
             "TwoFactorEnabled", "TwoFactorDisabled", "TwoFactorFailed", "RecoveryCodeUsed", "RecoveryCodesRegenerated", "TwoFactorReset",
-            "PreRegistrationCleared", "RecentSignInRequired", "AccountErased", "AccountErasureCompleted", "AccountExported");
+            "PreRegistrationCleared", "RecentSignInRequired", "AccountErased", "AccountErasureCompleted", "AccountExported", "SessionEnded");
     }
 
     [Fact]
