@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<SecondFactor>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<CurrentPasswordCheck>();
+        services.AddScoped<AccountActivity>();
         services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
         services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);

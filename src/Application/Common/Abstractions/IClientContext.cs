@@ -7,6 +7,15 @@ public interface IClientContext
 
     string? TraceId { get; }
 
+    /// <summary>The <c>User-Agent</c> the client sent, cut to <see cref="ClientContextRules.MaxUserAgentLength"/> characters; null if none.</summary>
+    string? UserAgent { get; }
+
     /// <summary>The device token the client presented (the <c>Device-Token</c> header, ADR 0046), unchecked; null if none.</summary>
     string? DeviceToken { get; }
+}
+
+public static class ClientContextRules
+{
+    /// <summary>Longer user agents are cut: a stored one must not let a client fill the store.</summary>
+    public const int MaxUserAgentLength = 256;
 }

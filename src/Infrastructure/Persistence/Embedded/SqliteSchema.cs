@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     private static readonly string[] Steps =
     [
@@ -103,6 +103,17 @@ internal static class SqliteSchema
         // Step 6 (ADR 0047). A family keeps when the sign-in that started it happened (the access tokens' auth_time);
         // families from before have none, so their sessions never count as a recent sign-in.
         "ALTER TABLE refresh_families ADD COLUMN SignedInAt INTEGER;",
+
+        // Step 7 (ADR 0054). Each account's activity, read newest first per user; Failed marks the entries the per-user
+        // cap trims, and the sweep deletes by age.
+        """
+        CREATE TABLE activity (
+            Id TEXT PRIMARY KEY, UserId TEXT NOT NULL, At INTEGER NOT NULL, Kind TEXT NOT NULL, Outcome TEXT NOT NULL,
+            Failed INTEGER NOT NULL, ClientIp TEXT, UserAgent TEXT, SessionId TEXT) STRICT;
+        CREATE INDEX activity_newest_first ON activity (UserId, At DESC, Id DESC);
+        CREATE INDEX activity_failures ON activity (UserId, At DESC, Id DESC) WHERE Failed = 1;
+        CREATE INDEX activity_by_age ON activity (At);
+        """,
     ];
 
     /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>

@@ -52,6 +52,8 @@ public sealed class PasswordHashingBehaviourTests
 
         public string? TraceId => null;
 
+        public string? UserAgent => null;
+
         public string? DeviceToken => deviceToken;
     }
 
