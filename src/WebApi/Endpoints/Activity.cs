@@ -46,13 +46,21 @@ public sealed class Activity : IEndpointGroup
         ["items"] = new JsonArray(
             new JsonObject
             {
-                ["at"] = Samples.Created, ["kind"] = "signIn", ["outcome"] = "wrongPassword",
-                ["clientIp"] = "203.0.113.7", ["userAgent"] = "Mozilla/5.0", ["sessionId"] = null,
+                ["at"] = Samples.Created,
+                ["kind"] = "signIn",
+                ["outcome"] = "wrongPassword",
+                ["clientIp"] = "203.0.113.7",
+                ["userAgent"] = "Mozilla/5.0",
+                ["sessionId"] = null,
             },
             new JsonObject
             {
-                ["at"] = "2026-11-22T09:29:12.000+00:00", ["kind"] = "twoFactorEnabled", ["outcome"] = "succeeded",
-                ["clientIp"] = "198.51.100.4", ["userAgent"] = "Mozilla/5.0", ["sessionId"] = null,
+                ["at"] = "2026-11-22T09:29:12.000+00:00",
+                ["kind"] = "twoFactorEnabled",
+                ["outcome"] = "succeeded",
+                ["clientIp"] = "198.51.100.4",
+                ["userAgent"] = "Mozilla/5.0",
+                ["sessionId"] = null,
             }),
         ["next"] = "NjM4NjgyMTk3NTIwMDAwMDAwLjY3NDBiMmMxZTRiMGExYjJjM2Q0ZTVmOQ",
     };
