@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddScoped<IAccountExportPart, AuthorsPart>();
         services.AddScoped<IAccountExportPart, BooksPart>();
         services.AddScoped<IAccountExportPart, CoversPart>();
+        services.AddScoped<AccountActivity>();
         services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
         services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);

@@ -78,6 +78,7 @@ public static class DependencyInjection
             services.AddSingleton<SqliteEmailOutbox>();
             AddEmailDelivery<SqliteEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, SqliteTwoFactorStore>();
+            services.AddSingleton<IActivityLog, SqliteActivityLog>();
             services.AddSingleton(provider => KeyCheck(provider, runsAtStart: true));
             services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHostedService<RefreshTokenSweeper>();
@@ -100,6 +101,7 @@ public static class DependencyInjection
             services.AddSingleton<MongoEmailOutbox>();
             AddEmailDelivery<MongoEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, MongoTwoFactorStore>();
+            services.AddSingleton<IActivityLog, MongoActivityLog>();
             services.AddSingleton(provider => KeyCheck(provider, runsAtStart: false));
             services.AddHostedService<MongoIndexInitializer>();
             services.AddHostedService<TwoFactorKeyCheckTask>();
@@ -109,6 +111,8 @@ public static class DependencyInjection
         // After the store's own start-up services: it completes erasures a crash interrupted (ADR 0055).
         services.AddHostedService<ErasureSweeper>();
 
+        // Account activity is swept by age on either store (ADR 0054); its retention is a setting, which a TTL index cannot follow.
+        services.AddHostedService<ActivitySweeper>();
         return services;
     }
 

@@ -10,7 +10,7 @@ public sealed class HttpClientContext(IHttpContextAccessor accessor) : IClientCo
 
     public string? TraceId => Activity.Current?.TraceId.ToString() ?? accessor.HttpContext?.TraceIdentifier;
 
-    public string? UserAgent => accessor.HttpContext?.Request.Headers.UserAgent is { Count: > 0 } agent ? agent.ToString() : null;
+    public string? UserAgent => ClientContextRules.Cap(accessor.HttpContext?.Request.Headers.UserAgent is { Count: > 0 } agent ? agent.ToString() : null);
 
     public string? DeviceToken => accessor.HttpContext?.Request.Headers[DeviceTokenHeader.Name] is { Count: 1 } token ? token.ToString() : null;
 }

@@ -54,7 +54,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
             (await signedIn.DeleteAsync($"/api/authors/{authorId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
             (await signedIn.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/users/me")).GetProperty("emailConfirmed").GetBoolean()
                 .Should().BeFalse("accounts from before confirmation existed read as unconfirmed");
-            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("9");
+            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("10");
         }
         finally
         {

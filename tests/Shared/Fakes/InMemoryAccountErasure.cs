@@ -17,7 +17,8 @@ public sealed class InMemoryAccountErasure(
     InMemoryRefreshTokenStore tokens,
     InMemoryAccountCodeStore codes,
     InMemoryTwoFactorStore twoFactor,
-    InMemoryEmailOutbox outbox) : IAccountErasure
+    InMemoryEmailOutbox outbox,
+    InMemoryActivityLog? activity = null) : IAccountErasure
 {
     public Task<ErasureMark> TryMarkAsync(UserId userId, DateTimeOffset now, CancellationToken cancellationToken) =>
         Task.FromResult(users.TryMarkErasing(userId, now));
@@ -54,6 +55,10 @@ public sealed class InMemoryAccountErasure(
         codes.RemoveAll(user.Id);
         await twoFactor.RemoveAsync(user.Id, cancellationToken);
         outbox.RemoveWaitingFor(user.Email, user.Id.Value);
+        if (activity is not null)
+        {
+            await activity.DeleteAllAsync(user.Id, cancellationToken);
+        }
     }
 
     public Task DeleteAccountAsync(UserId userId, EmailMessage notice, CancellationToken cancellationToken)

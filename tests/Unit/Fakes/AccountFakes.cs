@@ -18,7 +18,14 @@ public sealed class AccountFakes
         Codes = new AccountCodes(CodeStore, Outbox, Emails, Options.Create(Accounts), Clock);
         SecondFactor = new SecondFactor(TwoFactors, Authenticator, Protector, Clock);
         PreRegistration = new PreRegistration(TwoFactors, Events);
+        Activity = new AccountActivity(ActivityLog, Client, Caller, Ids, Options.Create(Accounts), Clock);
     }
+
+    public InMemoryActivityLog ActivityLog { get; } = new();
+
+    public FakeCallerIdentity Caller { get; } = new();
+
+    public AccountActivity Activity { get; }
 
     public PreRegistration PreRegistration { get; }
 

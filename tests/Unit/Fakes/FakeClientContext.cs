@@ -8,7 +8,7 @@ public sealed class FakeClientContext : IClientContext
 
     public string? TraceId { get; set; } = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-    public string? UserAgent { get; set; } = "FakeClient/1.0";
+    public string? UserAgent { get; set; } = "UnitTest/1.0";
 
     public string? DeviceToken { get; set; }
 }

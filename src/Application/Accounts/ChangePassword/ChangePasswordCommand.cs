@@ -22,6 +22,7 @@ public sealed class ChangePasswordCommandHandler(
     RefreshTokens refreshTokens,
     SignInAttempts attempts,
     SecurityEvents events,
+    AccountActivity activity,
     TimeProvider timeProvider) : IRequestHandler<ChangePasswordCommand, TokenPair>
 {
     internal const string WrongCurrentPassword = "The current password is incorrect.";
@@ -50,6 +51,7 @@ public sealed class ChangePasswordCommandHandler(
         await attempts.SucceededAsync(user, null, isLogin: false, cancellationToken);
         await store.EndAllSessionsAsync(user.Id, now, cancellationToken);
         events.PasswordChanged(user.Id);
+        await activity.RecordAsync(user.Id, ActivityKind.PasswordChanged, cancellationToken);
         return await refreshTokens.StartSessionAsync(user, cancellationToken);
     }
 

@@ -24,7 +24,7 @@ public sealed class AccountCodes(
     public const string InvalidCode = "The code is wrong, expired or already used. Ask for a new one.";
 
     /// <summary>ObjectId zero, which the id generator never hands out: the stand-in user of the paths that found no account.</summary>
-    private static readonly UserId Nobody = UserId.From("000000000000000000000000");
+    internal static readonly UserId Nobody = UserId.From("000000000000000000000000");
 
     /// <summary>Replaces the user's code of this purpose with a new one and leaves the email carrying it in the outbox.</summary>
     public async Task IssueAndSendAsync(User user, AccountCodePurpose purpose, CancellationToken cancellationToken)

@@ -25,6 +25,14 @@ public sealed class AccountOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00", ErrorMessage = "Accounts:RecentSignIn must be between 00:00:30 and 1.00:00:00.")]
     public TimeSpan RecentSignIn { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an entry of an account's activity is kept (ADR 0054); older ones are swept.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Accounts:ActivityRetention must be between 1.00:00:00 and 3650.00:00:00.")]
+    public TimeSpan ActivityRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How many failed sign-ins one account's activity keeps at most (the newest); successes are bounded by the retention alone.</summary>
+    [Range(10, 10_000, ErrorMessage = "Accounts:ActivityFailureLimit must be between 10 and 10000.")]
+    public int ActivityFailureLimit { get; set; } = 100;
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ public sealed record ConfirmEmailCommand(string Email, string Code) : IRequest<U
     public override string ToString() => $"{nameof(ConfirmEmailCommand)} {{ Email = {Email} }}";
 }
 
-public sealed class ConfirmEmailCommandHandler(IUserRepository users, AccountCodes codes, SecurityEvents events) : IRequestHandler<ConfirmEmailCommand, Unit>
+public sealed class ConfirmEmailCommandHandler(IUserRepository users, AccountCodes codes, SecurityEvents events, AccountActivity activity) : IRequestHandler<ConfirmEmailCommand, Unit>
 {
     public async Task<Unit> Handle(ConfirmEmailCommand request, CancellationToken cancellationToken)
     {
@@ -24,6 +24,7 @@ public sealed class ConfirmEmailCommandHandler(IUserRepository users, AccountCod
 
         await users.MarkEmailConfirmedAsync(user!.Id, cancellationToken);
         events.EmailConfirmed(user.Id);
+        await activity.RecordAsync(user.Id, ActivityKind.EmailConfirmed, cancellationToken);
         return Unit.Value;
     }
 }

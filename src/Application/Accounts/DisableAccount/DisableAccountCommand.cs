@@ -25,6 +25,7 @@ public sealed class DisableAccountCommandHandler(
     IUserRepository users,
     IRefreshTokenStore refreshTokens,
     SecurityEvents events,
+    AccountActivity activity,
     TimeProvider timeProvider) : IRequestHandler<DisableAccountCommand, Unit>
 {
     public async Task<Unit> Handle(DisableAccountCommand request, CancellationToken cancellationToken)
@@ -41,6 +42,7 @@ public sealed class DisableAccountCommandHandler(
         await users.UpdateAsync(user, cancellationToken);
         await refreshTokens.EndAllSessionsAsync(user.Id, now, cancellationToken);
         events.AccountDisabled(user.Id, actor.Id);
+        await activity.RecordAsync(user.Id, ActivityKind.AccountDisabled, cancellationToken, actor: actor.Id);
         return Unit.Value;
     }
 }

@@ -18,6 +18,7 @@ public sealed class DisableTwoFactorCommandHandler(
     CurrentPasswordCheck passwords,
     AccountSessions sessions,
     SecurityEvents events,
+    AccountActivity activity,
     TimeProvider timeProvider) : IRequestHandler<DisableTwoFactorCommand, TokenPair>
 {
     public async Task<TokenPair> Handle(DisableTwoFactorCommand request, CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ public sealed class DisableTwoFactorCommandHandler(
         // The password was just proven: the new session is a sign-in of now.
         var pair = await sessions.RenewAsync(user, timeProvider.GetUtcNow(), cancellationToken);
         events.TwoFactorDisabled(user.Id, user.Id);
+        await activity.RecordAsync(user.Id, ActivityKind.TwoFactorDisabled, cancellationToken);
         return pair;
     }
 }

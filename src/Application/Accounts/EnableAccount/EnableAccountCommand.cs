@@ -13,7 +13,8 @@ public sealed record EnableAccountCommand(string UserId) : IRequest<Unit>, IRequ
     public string? RequiredRole => Role.Admin;
 }
 
-public sealed class EnableAccountCommandHandler(ICurrentUser currentUser, IUserRepository users, SecurityEvents events, TimeProvider timeProvider)
+public sealed class EnableAccountCommandHandler(
+    ICurrentUser currentUser, IUserRepository users, SecurityEvents events, AccountActivity activity, TimeProvider timeProvider)
     : IRequestHandler<EnableAccountCommand, Unit>
 {
     public async Task<Unit> Handle(EnableAccountCommand request, CancellationToken cancellationToken)
@@ -24,6 +25,7 @@ public sealed class EnableAccountCommandHandler(ICurrentUser currentUser, IUserR
             user.Enable(timeProvider.GetUtcNow());
             await users.UpdateAsync(user, cancellationToken);
             events.AccountEnabled(user.Id, currentUser.User.Id);
+            await activity.RecordAsync(user.Id, ActivityKind.AccountEnabled, cancellationToken, actor: currentUser.User.Id);
         }
 
         return Unit.Value;

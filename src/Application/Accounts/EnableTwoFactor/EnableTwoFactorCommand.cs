@@ -23,6 +23,7 @@ public sealed class EnableTwoFactorCommandHandler(
     SecondFactor secondFactor,
     AccountSessions sessions,
     SecurityEvents events,
+    AccountActivity activity,
     TimeProvider timeProvider) : IRequestHandler<EnableTwoFactorCommand, TwoFactorEnabled>
 {
     internal const string WrongCode = "The code is incorrect; check the app's clock and enter the current code.";
@@ -68,6 +69,7 @@ public sealed class EnableTwoFactorCommandHandler(
         // A code from an app proves nothing about who holds the token: the new session keeps the old sign-in time.
         var pair = await sessions.RenewAsync(user, caller.AuthTime, cancellationToken);
         events.TwoFactorEnabled(user.Id);
+        await activity.RecordAsync(user.Id, ActivityKind.TwoFactorEnabled, cancellationToken);
         return TwoFactorEnabled.From(codes, pair);
     }
 }

@@ -25,6 +25,7 @@ public sealed class LoginCommandHandler(
     RefreshTokens refreshTokens,
     SignInAttempts attempts,
     SecurityEvents events,
+    AccountActivity activity,
     IAuthMetrics metrics,
     IOptions<AccountOptions> accounts,
     ITwoFactorStore twoFactors,
@@ -48,24 +49,24 @@ public sealed class LoginCommandHandler(
         var verification = passwordHasher.Verify(user?.PasswordHash, request.Password);
         if (user is null)
         {
-            throw Rejected(null, SignInFailure.UnknownEmail);
+            throw await RejectedAsync(null, SignInFailure.UnknownEmail, cancellationToken);
         }
 
         if (!attempt.IsReserved)
         {
-            throw Rejected(user.Id, SignInFailure.LockedOut);
+            throw await RejectedAsync(user.Id, SignInFailure.LockedOut, cancellationToken);
         }
 
         if (verification == PasswordVerification.Failed)
         {
-            var rejection = Rejected(user.Id, SignInFailure.WrongPassword);
+            var rejection = await RejectedAsync(user.Id, SignInFailure.WrongPassword, cancellationToken);
             attempts.Failed(attempt);
             throw rejection;
         }
 
         if (user.IsDisabled)
         {
-            var rejection = Rejected(user.Id, SignInFailure.Disabled);
+            var rejection = await RejectedAsync(user.Id, SignInFailure.Disabled, cancellationToken);
             // The password was right: it must not count toward a lockout waiting for the re-enabled account.
             await attempts.SucceededAsync(user, null, isLogin: false, cancellationToken);
             throw rejection;
@@ -75,7 +76,7 @@ public sealed class LoginCommandHandler(
         await CheckSecondFactorAsync(user, request, attempt, cancellationToken);
         if (accounts.Value.RequireConfirmedEmail && !user.EmailConfirmed)
         {
-            var rejection = Rejected(user.Id, SignInFailure.EmailNotConfirmed, new EmailNotConfirmedException());
+            var rejection = await RejectedAsync(user.Id, SignInFailure.EmailNotConfirmed, new EmailNotConfirmedException(), cancellationToken);
             // The password was right, as for a disabled account: the owner waiting for the mail is not locked out.
             await attempts.SucceededAsync(user, null, isLogin: false, cancellationToken);
             throw rejection;
@@ -85,6 +86,7 @@ public sealed class LoginCommandHandler(
         await attempts.SucceededAsync(user, rehashed, isLogin: true, cancellationToken);
         var pair = await refreshTokens.StartSessionAsync(user, cancellationToken);
         events.LoginSucceeded(user.Id);
+        await activity.RecordAsync(user.Id, ActivityKind.SignIn, cancellationToken);
         metrics.LoginSucceeded();
         return pair;
     }
@@ -102,6 +104,7 @@ public sealed class LoginCommandHandler(
         {
             events.LoginFailed(user.Id, SignInFailure.TwoFactorRequired);
             metrics.LoginFailed(SignInFailure.TwoFactorRequired);
+            await activity.SignInFailedAsync(user.Id, SignInFailure.TwoFactorRequired, cancellationToken);
             attempts.Failed(attempt);
             throw new TwoFactorRequiredException(TwoFactorNeeded);
         }
@@ -112,6 +115,7 @@ public sealed class LoginCommandHandler(
                 return;
             case SecondFactorCheck.RecoveryCodeSpent:
                 events.RecoveryCodeUsed(user.Id);
+                await activity.RecordAsync(user.Id, ActivityKind.RecoveryCodeUsed, cancellationToken);
                 return;
             case SecondFactorCheck.Unreadable:
                 break; // Logged as the configuration error it is (event 2011), not as a wrong or replayed code.
@@ -121,17 +125,21 @@ public sealed class LoginCommandHandler(
         }
 
         metrics.LoginFailed(SignInFailure.TwoFactorFailed);
+        await activity.SignInFailedAsync(user.Id, SignInFailure.TwoFactorFailed, cancellationToken);
         attempts.Failed(attempt);
         throw new TwoFactorRequiredException(TwoFactorWrong);
     }
 
     // Recorded before the failure's side effects, as the event of what was decided; the client's answer is always the same.
-    private UnauthorizedException Rejected(UserId? userId, SignInFailure reason) => Rejected(userId, reason, new UnauthorizedException(InvalidCredentials));
+    // The activity is written for an unknown address too (for nobody), so both leave the same write behind (ADR 0054).
+    private Task<UnauthorizedException> RejectedAsync(UserId? userId, SignInFailure reason, CancellationToken cancellationToken) =>
+        RejectedAsync(userId, reason, new UnauthorizedException(InvalidCredentials), cancellationToken);
 
-    private TRejection Rejected<TRejection>(UserId? userId, SignInFailure reason, TRejection rejection)
+    private async Task<TRejection> RejectedAsync<TRejection>(UserId? userId, SignInFailure reason, TRejection rejection, CancellationToken cancellationToken)
     {
         events.LoginFailed(userId, reason);
         metrics.LoginFailed(reason);
+        await activity.SignInFailedAsync(userId, reason, cancellationToken);
         return rejection;
     }
 }

@@ -11,7 +11,7 @@ public sealed record LogoutCommand(string RefreshToken) : IRequest<Unit>
     public override string ToString() => nameof(LogoutCommand);
 }
 
-public sealed class LogoutCommandHandler(IRefreshTokenStore store, SecurityEvents events, TimeProvider timeProvider)
+public sealed class LogoutCommandHandler(IRefreshTokenStore store, SecurityEvents events, AccountActivity activity, TimeProvider timeProvider)
     : IRequestHandler<LogoutCommand, Unit>
 {
     public async Task<Unit> Handle(LogoutCommand request, CancellationToken cancellationToken)
@@ -23,6 +23,7 @@ public sealed class LogoutCommandHandler(IRefreshTokenStore store, SecurityEvent
         if (token is not null && await store.EndSessionAsync(token.UserId, token.SessionId, timeProvider.GetUtcNow(), cancellationToken))
         {
             events.LoggedOut(token.UserId, "session");
+            await activity.RecordAsync(token.UserId, ActivityKind.SignedOut, cancellationToken);
         }
 
         return Unit.Value;

@@ -1,3 +1,4 @@
+using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Logging;
@@ -13,6 +14,7 @@ public sealed class LogoutAllCommandHandler(
     IUserRepository users,
     IRefreshTokenStore store,
     SecurityEvents events,
+    AccountActivity activity,
     TimeProvider timeProvider) : IRequestHandler<LogoutAllCommand, Unit>
 {
     public async Task<Unit> Handle(LogoutAllCommand request, CancellationToken cancellationToken)
@@ -23,6 +25,7 @@ public sealed class LogoutAllCommandHandler(
         await users.UpdateAsync(user, cancellationToken);
         await store.EndAllSessionsAsync(user.Id, now, cancellationToken);
         events.LoggedOut(user.Id, "all");
+        await activity.RecordAsync(user.Id, ActivityKind.SignedOutEverywhere, cancellationToken);
         return Unit.Value;
     }
 }

@@ -24,6 +24,7 @@ public sealed class ResetPasswordCommandHandler(
     AccountCodes codes,
     PreRegistration preRegistration,
     SecurityEvents events,
+    AccountActivity activity,
     TimeProvider timeProvider) : IRequestHandler<ResetPasswordCommand, Unit>
 {
     // How often a reset that lost to a concurrent write (a rename, a login's rehash) is applied again to a fresh read.
@@ -48,6 +49,7 @@ public sealed class ResetPasswordCommandHandler(
         await users.RecordSignInSuccessAsync(user.Id, null, cancellationToken);
         await refreshTokens.EndAllSessionsAsync(user.Id, now, cancellationToken);
         events.PasswordReset(user.Id);
+        await activity.RecordAsync(user.Id, ActivityKind.PasswordReset, cancellationToken);
         return Unit.Value;
     }
 

@@ -21,7 +21,7 @@ public sealed class ResetTwoFactorCommandHandler(
     IUserRepository users,
     ITwoFactorStore store,
     AccountSessions sessions,
-    SecurityEvents events) : IRequestHandler<ResetTwoFactorCommand, Unit>
+    SecurityEvents events, AccountActivity activity) : IRequestHandler<ResetTwoFactorCommand, Unit>
 {
     public async Task<Unit> Handle(ResetTwoFactorCommand request, CancellationToken cancellationToken)
     {
@@ -30,6 +30,7 @@ public sealed class ResetTwoFactorCommandHandler(
         {
             await sessions.EndAllAsync(user, cancellationToken);
             events.TwoFactorReset(user.Id, currentUser.User.Id);
+            await activity.RecordAsync(user.Id, ActivityKind.TwoFactorReset, cancellationToken, actor: currentUser.User.Id);
         }
 
         return Unit.Value;

@@ -7,9 +7,23 @@ public interface IClientContext
 
     string? TraceId { get; }
 
-    /// <summary>The request's <c>User-Agent</c> header as sent (unchecked, uncapped); null if none.</summary>
+    /// <summary>The <c>User-Agent</c> the client sent, cut to <see cref="ClientContextRules.MaxUserAgentLength"/> characters; null if none.</summary>
     string? UserAgent { get; }
 
     /// <summary>The device token the client presented (the <c>Device-Token</c> header, ADR 0046), unchecked; null if none.</summary>
     string? DeviceToken { get; }
+}
+
+public static class ClientContextRules
+{
+    /// <summary>Longer user agents are cut: a stored one must not let a client fill the store.</summary>
+    public const int MaxUserAgentLength = 256;
+
+    /// <summary>The user agent cut to <see cref="MaxUserAgentLength"/>, never through a surrogate pair; null when empty.</summary>
+    public static string? Cap(string? agent) => agent switch
+    {
+        null or "" => null,
+        { Length: <= MaxUserAgentLength } => agent,
+        _ => agent[..(char.IsHighSurrogate(agent[MaxUserAgentLength - 1]) ? MaxUserAgentLength - 1 : MaxUserAgentLength)],
+    };
 }

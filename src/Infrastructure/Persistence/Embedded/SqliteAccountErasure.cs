@@ -26,6 +26,7 @@ public sealed class SqliteAccountErasure(SqliteStore store, TimeProvider timePro
         ("account_codes", "UserId"),
         ("two_factor_recovery_codes", "UserId"),
         ("two_factor", "UserId"),
+        ("activity", "UserId"),
     ];
 
     private const string ActiveAdmin = $"Disabled = 0 AND {SqliteUserRepository.IsAdmin}";

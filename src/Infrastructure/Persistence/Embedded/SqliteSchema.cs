@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 9;
+    public const int Version = 10;
 
     private static readonly string[] Steps =
     [
@@ -137,6 +137,16 @@ internal static class SqliteSchema
         """
         ALTER TABLE refresh_families ADD COLUMN UserAgent TEXT;
         ALTER TABLE refresh_families ADD COLUMN ClientIp TEXT;
+        """,
+        // Step 10 (ADR 0054). Each account's activity, read newest first per user; Failed marks the entries the per-user
+        // cap trims, and the sweep deletes by age.
+        """
+        CREATE TABLE activity (
+            Id TEXT PRIMARY KEY, UserId TEXT NOT NULL, At INTEGER NOT NULL, Kind TEXT NOT NULL, Outcome TEXT NOT NULL,
+            Failed INTEGER NOT NULL, ClientIp TEXT, UserAgent TEXT, SessionId TEXT) STRICT;
+        CREATE INDEX activity_newest_first ON activity (UserId, At DESC, Id DESC);
+        CREATE INDEX activity_failures ON activity (UserId, At DESC, Id DESC) WHERE Failed = 1;
+        CREATE INDEX activity_by_age ON activity (At);
         """,
     ];
 

@@ -29,6 +29,7 @@ public sealed class MongoAccountErasure(MongoStore store, TimeProvider timeProvi
         ("emailConfirmationCodes", "_id"),
         ("passwordResetCodes", "_id"),
         ("twoFactor", "_id"),
+        ("activity", "userId"),
     ];
 
     private const int MarkAttempts = 3;

@@ -78,6 +78,17 @@ public sealed partial class MongoIndexInitializer(MongoStore store, TimeProvider
                 new CreateIndexOptions { Name = "ix_authors_owner_name" }),
             cancellationToken: cancellationToken);
 
+        // Account activity (ADR 0054): a user's page newest first, the cap's trim of failures, the sweep by age.
+        var activity = Builders<ActivityDocument>.IndexKeys;
+        await store.Activity.Indexes.CreateManyAsync(
+            [
+                new(activity.Ascending(d => d.UserId).Descending(d => d.At).Descending(d => d.Id), new CreateIndexOptions { Name = "ix_activity_user_newest" }),
+                new(activity.Ascending(d => d.UserId).Ascending(d => d.Failed).Descending(d => d.At).Descending(d => d.Id),
+                    new CreateIndexOptions { Name = "ix_activity_user_failures" }),
+                new(activity.Ascending(d => d.At), new CreateIndexOptions { Name = "ix_activity_at" }),
+            ],
+            cancellationToken);
+
         // The claim's query: due entries not given up, oldest due first.
         await store.EmailOutbox.Indexes.CreateOneAsync(
             new CreateIndexModel<MongoOutboxDocument>(

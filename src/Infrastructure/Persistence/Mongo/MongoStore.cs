@@ -27,6 +27,7 @@ public sealed class MongoStore
         ConfirmationCodes = Database.GetCollection<AccountCodeDocument>("emailConfirmationCodes");
         ResetCodes = Database.GetCollection<AccountCodeDocument>("passwordResetCodes");
         TwoFactor = Database.GetCollection<TwoFactorDocument>("twoFactor");
+        Activity = Database.GetCollection<ActivityDocument>("activity");
     }
 
     public IMongoDatabase Database { get; }
@@ -49,6 +50,9 @@ public sealed class MongoStore
 
     /// <summary>Each user's second factor, keyed by the user id (ADR 0041).</summary>
     public IMongoCollection<TwoFactorDocument> TwoFactor { get; }
+
+    /// <summary>Each account's activity, a document per entry (ADR 0054).</summary>
+    public IMongoCollection<ActivityDocument> Activity { get; }
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
     public IMongoCollection<BsonDocument> Counters { get; }

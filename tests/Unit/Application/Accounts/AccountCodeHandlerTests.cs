@@ -25,13 +25,13 @@ public sealed class AccountCodeHandlerTests
         _bob = _kit.Users.Seed(TestUsers.New(id: "000000000000000000000b0b", name: "Bob", email: "bob@example.com"));
     }
 
-    private ConfirmEmailCommandHandler Confirm => new(_kit.Users, _kit.Codes, _kit.Events);
+    private ConfirmEmailCommandHandler Confirm => new(_kit.Users, _kit.Codes, _kit.Events, _kit.Activity);
 
     private ResendConfirmationCommandHandler Resend => new(_kit.Users, _kit.Codes, _kit.Events);
 
     private ForgotPasswordCommandHandler Forgot => new(_kit.Users, _kit.Codes, _kit.Events);
 
-    private ResetPasswordCommandHandler Reset => new(_kit.Users, _kit.Hasher, _kit.Store, _kit.Codes, _kit.PreRegistration, _kit.Events, _kit.Clock);
+    private ResetPasswordCommandHandler Reset => new(_kit.Users, _kit.Hasher, _kit.Store, _kit.Codes, _kit.PreRegistration, _kit.Events, _kit.Activity, _kit.Clock);
 
     [Fact]
     public async Task The_mailed_confirmation_code_confirms_once()

@@ -28,7 +28,7 @@ public sealed class AdminHandlerTests
     public async Task Enable_re_enables_a_disabled_user_and_logs_it_once()
     {
         _fixture.Users.SimulateConcurrentWrite(_bob.Id, u => u.Disable(TestUsers.Epoch));
-        var handler = new EnableAccountCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _fixture.Clock);
+        var handler = new EnableAccountCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Events, _kit.Activity, _fixture.Clock);
 
         await handler.Handle(new EnableAccountCommand(_bob.Id.Value), default);
         await handler.Handle(new EnableAccountCommand(_bob.Id.Value), default);
@@ -228,9 +228,9 @@ public sealed class BootstrapAdminCommandHandlerTests
         bobAsCurrent.Set((await fixture.Users.FindByIdAsync(bob.Id, default))!);
 
         // Both requests have read both admins as active before either writes.
-        var byAlice = new CleanAuth.Application.Accounts.DisableAccount.DisableAccountCommandHandler(fixture.CurrentUser, fixture.Users, _kit.Store, _kit.Events, fixture.Clock)
+        var byAlice = new CleanAuth.Application.Accounts.DisableAccount.DisableAccountCommandHandler(fixture.CurrentUser, fixture.Users, _kit.Store, _kit.Events, _kit.Activity, fixture.Clock)
             .Handle(new CleanAuth.Application.Accounts.DisableAccount.DisableAccountCommand(bob.Id.Value), default);
-        var byBob = () => new CleanAuth.Application.Accounts.DisableAccount.DisableAccountCommandHandler(bobAsCurrent, fixture.Users, _kit.Store, _kit.Events, fixture.Clock)
+        var byBob = () => new CleanAuth.Application.Accounts.DisableAccount.DisableAccountCommandHandler(bobAsCurrent, fixture.Users, _kit.Store, _kit.Events, _kit.Activity, fixture.Clock)
             .Handle(new CleanAuth.Application.Accounts.DisableAccount.DisableAccountCommand(fixture.Stored.Id.Value), default);
         await byAlice;
 

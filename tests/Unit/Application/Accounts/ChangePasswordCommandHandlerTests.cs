@@ -19,7 +19,7 @@ public sealed class ChangePasswordCommandHandlerTests
     {
         var attempts = new SignInAttempts(_fixture.Users, Microsoft.Extensions.Options.Options.Create(_kit.Lockout), _kit.Events, _fixture.Clock);
         var refresh = new RefreshTokens(_kit.Store, _kit.Tokens, _kit.Ids, _kit.Client, Microsoft.Extensions.Options.Options.Create(_kit.RefreshOptions), _fixture.Clock);
-        _handler = new ChangePasswordCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Hasher, _kit.Store, refresh, attempts, _kit.Events, _fixture.Clock);
+        _handler = new ChangePasswordCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Hasher, _kit.Store, refresh, attempts, _kit.Events, _kit.Activity, _fixture.Clock);
     }
 
     [Fact]

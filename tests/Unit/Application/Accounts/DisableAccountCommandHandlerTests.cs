@@ -15,7 +15,7 @@ public sealed class DisableAccountCommandHandlerTests
     private readonly DisableAccountCommandHandler _handler;
 
     public DisableAccountCommandHandlerTests() =>
-        _handler = new DisableAccountCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Store, _kit.Events, _fixture.Clock);
+        _handler = new DisableAccountCommandHandler(_fixture.CurrentUser, _fixture.Users, _kit.Store, _kit.Events, _kit.Activity, _fixture.Clock);
 
     [Fact]
     public async Task Disables_the_account_rotates_the_security_stamp_and_persists_both()

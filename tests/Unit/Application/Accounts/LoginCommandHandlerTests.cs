@@ -22,7 +22,7 @@ public sealed class LoginCommandHandlerTests
     public LoginCommandHandlerTests()
     {
         _kit.Tokens.ExpiresInSeconds = 600;
-        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, _metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
         _alice = _kit.Users.Seed(TestUsers.New(email: "alice@example.com", password: Password));
     }
 
@@ -223,7 +223,7 @@ public sealed class LoginCommandHandlerTests
         _kit.Hasher.RequireRehash();
         _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.ChangePassword("CHANGED ELSEWHERE", TestUsers.Epoch));
         var staleHandler = new LoginCommandHandler(
-            new StaleReads(_kit.Users, _alice), _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+            new StaleReads(_kit.Users, _alice), _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, _metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
 
         await staleHandler.Handle(new LoginCommand("alice@example.com", Password), default);
 

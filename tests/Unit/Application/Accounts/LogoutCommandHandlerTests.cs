@@ -16,7 +16,7 @@ public sealed class LogoutCommandHandlerTests
         var alice = _kit.Users.Seed(TestUsers.New());
         var ended = await _kit.RefreshTokens.StartSessionAsync(alice, default);
         var kept = await _kit.RefreshTokens.StartSessionAsync(alice, default);
-        var handler = new LogoutCommandHandler(_kit.Store, _kit.Events, _kit.Clock);
+        var handler = new LogoutCommandHandler(_kit.Store, _kit.Events, _kit.Activity, _kit.Clock);
 
         await handler.Handle(new LogoutCommand(ended.RefreshToken), default);
 
@@ -40,7 +40,7 @@ public sealed class LogoutCommandHandlerTests
         var alice = _kit.Users.Seed(TestUsers.New());
         await _kit.RefreshTokens.StartSessionAsync(alice, default);
 
-        await new LogoutCommandHandler(_kit.Store, _kit.Events, _kit.Clock).Handle(new LogoutCommand(token), default);
+        await new LogoutCommandHandler(_kit.Store, _kit.Events, _kit.Activity, _kit.Clock).Handle(new LogoutCommand(token), default);
 
         _kit.Store.All.Should().OnlyContain(t => t.RevokedAt == null);
         _kit.Log.Entries.Should().BeEmpty();
@@ -55,7 +55,7 @@ public sealed class LogoutCommandHandlerTests
         var current = new CurrentUserAccessor();
         current.Set((await _kit.Users.FindByIdAsync(alice.Id, default))!);
 
-        await new LogoutAllCommandHandler(current, _kit.Users, _kit.Store, _kit.Events, _kit.Clock).Handle(new LogoutAllCommand(), default);
+        await new LogoutAllCommandHandler(current, _kit.Users, _kit.Store, _kit.Events, _kit.Activity, _kit.Clock).Handle(new LogoutAllCommand(), default);
 
         _kit.Store.All.Should().HaveCount(2).And.OnlyContain(t => t.RevokedAt != null);
         _kit.Users.Stored(alice.Id)!.SecurityStamp.Should().NotBe(alice.SecurityStamp);

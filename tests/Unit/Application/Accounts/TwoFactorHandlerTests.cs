@@ -111,7 +111,7 @@ public sealed class TwoFactorHandlerTests
         await Enable(Code(setup));
         _kit.Clock.Advance(TimeSpan.FromSeconds(30));
         var metrics = new FakeAuthMetrics();
-        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
         _kit.Log.Entries.Clear();
 
         var missing = () => login.Handle(new LoginCommand(_alice.Email, Password), default);
@@ -139,7 +139,7 @@ public sealed class TwoFactorHandlerTests
         var setup = await Setup();
         await Enable(Code(setup));
         _kit.Lockout.MaxFailedAttempts = 1;
-        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, new FakeAuthMetrics(), Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, new FakeAuthMetrics(), Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
 
         var act = () => login.Handle(new LoginCommand(_alice.Email, Password, withWrongCode ? "000000" : null), default);
 
@@ -156,7 +156,7 @@ public sealed class TwoFactorHandlerTests
         (await _kit.TwoFactors.TryBeginSetupAsync(_alice.Id, sealedElsewhere, default)).Should().BeTrue();
         (await _kit.TwoFactors.TryEnableAsync(_alice.Id, sealedElsewhere, 1, ["H"], _kit.Clock.GetUtcNow(), default)).Should().BeTrue();
         var metrics = new FakeAuthMetrics();
-        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
         _kit.Log.Entries.Clear();
 
         var attempt = () => login.Handle(new LoginCommand(_alice.Email, Password, "123456"), default);
@@ -171,7 +171,7 @@ public sealed class TwoFactorHandlerTests
     {
         var setup = await Setup();
         var enabled = await Enable(Code(setup));
-        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, new FakeAuthMetrics(), Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, new FakeAuthMetrics(), Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
 
         (await login.Handle(new LoginCommand(_alice.Email, Password, RecoveryCode: enabled.RecoveryCodes[3]), default)).AccessToken.Should().NotBeEmpty();
         var again = () => login.Handle(new LoginCommand(_alice.Email, Password, RecoveryCode: enabled.RecoveryCodes[3]), default);
@@ -198,7 +198,7 @@ public sealed class TwoFactorHandlerTests
     {
         var setup = await Setup();
         var racing = new RacingStore(_kit.TwoFactors);
-        var enable = new EnableTwoFactorCommandHandler(_currentUser, _caller, racing, _kit.SecondFactor, _sessions, _kit.Events, _kit.Clock);
+        var enable = new EnableTwoFactorCommandHandler(_currentUser, _caller, racing, _kit.SecondFactor, _sessions, _kit.Events, _kit.Activity, _kit.Clock);
 
         racing.BeforeEnable = () => _kit.TwoFactors.TryBeginSetupAsync(_alice.Id, "NEWER", default).Wait();
         var lostToSetup = () => enable.Handle(new EnableTwoFactorCommand(Code(setup)), default);
@@ -223,7 +223,7 @@ public sealed class TwoFactorHandlerTests
         var stamp = _kit.Users.Stored(_alice.Id)!.SecurityStamp;
         _currentUser.Set(_kit.Users.Stored(_alice.Id)!);
         var regenerate = new RegenerateRecoveryCodesCommandHandler(_currentUser, _kit.TwoFactors, _passwords, _kit.Events);
-        var disable = new DisableTwoFactorCommandHandler(_currentUser, _kit.TwoFactors, _passwords, _sessions, _kit.Events, _kit.Clock);
+        var disable = new DisableTwoFactorCommandHandler(_currentUser, _kit.TwoFactors, _passwords, _sessions, _kit.Events, _kit.Activity, _kit.Clock);
 
         var wrong = () => regenerate.Handle(new RegenerateRecoveryCodesCommand("not " + Password), default);
         (await wrong.Should().ThrowAsync<ValidationException>()).Which.Errors.Should().ContainKey("password");
@@ -256,7 +256,7 @@ public sealed class TwoFactorHandlerTests
         var stamp = _kit.Users.Stored(_alice.Id)!.SecurityStamp;
         var admin = new CurrentUserAccessor();
         admin.Set(TestUsers.New(id: "000000000000000000000fff", email: "root@example.com"));
-        var reset = new ResetTwoFactorCommandHandler(admin, _kit.Users, _kit.TwoFactors, _sessions, _kit.Events);
+        var reset = new ResetTwoFactorCommandHandler(admin, _kit.Users, _kit.TwoFactors, _sessions, _kit.Events, _kit.Activity);
 
         await reset.Handle(new ResetTwoFactorCommand(_alice.Id.Value), default);
         var afterReset = _kit.Users.Stored(_alice.Id)!.SecurityStamp;
@@ -325,7 +325,7 @@ public sealed class TwoFactorHandlerTests
         new BeginTwoFactorSetupCommandHandler(_currentUser, _kit.TwoFactors, _kit.Authenticator, _kit.SecondFactor).Handle(new BeginTwoFactorSetupCommand(), default);
 
     private Task<TwoFactorEnabled> Enable(string code) =>
-        new EnableTwoFactorCommandHandler(_currentUser, _caller, _kit.TwoFactors, _kit.SecondFactor, _sessions, _kit.Events, _kit.Clock).Handle(new EnableTwoFactorCommand(code), default);
+        new EnableTwoFactorCommandHandler(_currentUser, _caller, _kit.TwoFactors, _kit.SecondFactor, _sessions, _kit.Events, _kit.Activity, _kit.Clock).Handle(new EnableTwoFactorCommand(code), default);
 
     private string Code(TwoFactorSetup setup, int stepsFromNow = 0) =>
         new Totp(Base32Encoding.ToBytes(setup.SharedKey)).ComputeTotp(_kit.Clock.GetUtcNow().UtcDateTime.AddSeconds(30 * stepsFromNow));

@@ -69,6 +69,7 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<IImageService>(new FakeImageService());
         services.AddSingleton(new CoverLimits());
         services.AddSingleton<ITwoFactorStore>(twoFactors);
+        services.AddSingleton<IActivityLog>(new InMemoryActivityLog());
         services.AddSingleton<IAuthenticator>(new AccountFakes().Authenticator);
         services.AddSingleton<ISecretProtector>(new AccountFakes().Protector);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
