@@ -1,6 +1,7 @@
 using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Books.Common;
+using CleanAuth.Application.Passkeys.Common;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
@@ -57,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped<SecondFactor>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<CurrentPasswordCheck>();
+        services.AddScoped<PasskeyCeremonyService>();
+        services.AddValidatedOptions<PasskeyOptions>(configuration, PasskeyOptions.Section);
         services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
         services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);
