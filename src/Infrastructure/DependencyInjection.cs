@@ -4,6 +4,8 @@ using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Email;
 using CleanAuth.Application.Common.Options;
+using CleanAuth.Application.Passkeys.Ports;
+using CleanAuth.Infrastructure.Passkeys;
 using CleanAuth.Infrastructure.Email;
 using CleanAuth.Infrastructure.Health;
 using CleanAuth.Infrastructure.Images;
@@ -53,6 +55,7 @@ public static class DependencyInjection
             provider.GetRequiredService<ILoggerFactory>().CreateLogger<AesGcmSecretProtector>()));
         services.AddSingleton<ISecretProtector>(provider => provider.GetRequiredService<AesGcmSecretProtector>());
         services.AddSingleton<IAuthenticator, OtpNetAuthenticator>();
+        services.AddSingleton<IWebAuthn, Fido2WebAuthn>();
         services.AddSingleton<IHashingCapacity, HashingCapacity>();
         services.AddSingleton<IDeviceTokens, HmacDeviceTokens>();
         services.AddSingleton<IIdGenerator, ObjectIdGenerator>();
@@ -74,6 +77,8 @@ public static class DependencyInjection
             services.AddSingleton<SqliteEmailOutbox>();
             AddEmailDelivery<SqliteEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, SqliteTwoFactorStore>();
+            services.AddSingleton<IPasskeyStore, SqlitePasskeyStore>();
+            services.AddSingleton<IPasskeyCeremonies, SqlitePasskeyCeremonies>();
             services.AddSingleton(provider => KeyCheck(provider, runsAtStart: true));
             services.AddHostedService<EmbeddedStoreInitializer>();
             services.AddHostedService<RefreshTokenSweeper>();
@@ -94,6 +99,8 @@ public static class DependencyInjection
             services.AddSingleton<MongoEmailOutbox>();
             AddEmailDelivery<MongoEmailOutbox>(services, environment);
             services.AddSingleton<ITwoFactorStore, MongoTwoFactorStore>();
+            services.AddSingleton<IPasskeyStore, MongoPasskeyStore>();
+            services.AddSingleton<IPasskeyCeremonies, MongoPasskeyCeremonies>();
             services.AddSingleton(provider => KeyCheck(provider, runsAtStart: false));
             services.AddHostedService<MongoIndexInitializer>();
             services.AddHostedService<TwoFactorKeyCheckTask>();

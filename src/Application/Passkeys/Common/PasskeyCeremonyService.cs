@@ -14,7 +14,8 @@ public sealed class PasskeyCeremonyService(IPasskeyCeremonies store, IOptions<Pa
     public async Task<CeremonyStarted> BeginAsync(PasskeyCeremonyKind kind, UserId? userId, string publicKey, CancellationToken cancellationToken)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        await store.AddAsync(new PasskeyCeremony(id, kind, userId, publicKey, timeProvider.GetUtcNow() + options.Value.CeremonyLifetime), cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        await store.AddAsync(new PasskeyCeremony(id, kind, userId, publicKey, now + options.Value.CeremonyLifetime), now, cancellationToken);
         return new CeremonyStarted(id, publicKey);
     }
 

@@ -8,8 +8,8 @@ namespace CleanAuth.Application.Passkeys.Ports;
 /// </summary>
 public interface IPasskeyCeremonies
 {
-    /// <summary>Stores a new ceremony (and may sweep expired ones).</summary>
-    Task AddAsync(PasskeyCeremony ceremony, CancellationToken cancellationToken);
+    /// <summary>Stores a new ceremony, and may sweep those expired at <paramref name="now"/>.</summary>
+    Task AddAsync(PasskeyCeremony ceremony, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes and returns the ceremony with this id when it is of <paramref name="kind"/>, was begun by

@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 6;
+    public const int Version = 7;
 
     private static readonly string[] Steps =
     [
@@ -103,6 +103,19 @@ internal static class SqliteSchema
         // Step 6 (ADR 0047). A family keeps when the sign-in that started it happened (the access tokens' auth_time);
         // families from before have none, so their sessions never count as a recent sign-in.
         "ALTER TABLE refresh_families ADD COLUMN SignedInAt INTEGER;",
+
+        // Step 7 (ADR 0058). Passkeys: the primary key is derived from the credential id, which is unique as well, so
+        // one INSERT decides which account a credential belongs to. Ceremonies are consumed by one DELETE … RETURNING.
+        """
+        CREATE TABLE passkeys (
+            Id TEXT PRIMARY KEY, UserId TEXT NOT NULL, CredentialId BLOB NOT NULL UNIQUE, PublicKey BLOB NOT NULL,
+            SignCount INTEGER NOT NULL, BackupEligible INTEGER NOT NULL, BackedUp INTEGER NOT NULL, Transports TEXT NOT NULL,
+            UserHandle BLOB NOT NULL, Name TEXT NOT NULL, CreatedAt INTEGER NOT NULL, LastUsedAt INTEGER) STRICT;
+        CREATE INDEX passkeys_by_user ON passkeys (UserId, CreatedAt);
+        CREATE TABLE passkey_ceremonies (
+            Id TEXT PRIMARY KEY, Kind TEXT NOT NULL, UserId TEXT, Options TEXT NOT NULL, ExpiresAt INTEGER NOT NULL) STRICT;
+        CREATE INDEX passkey_ceremonies_by_expiry ON passkey_ceremonies (ExpiresAt);
+        """,
     ];
 
     /// <summary>Brings the file to <see cref="Version"/>, one transaction per step; a file at that version is left alone.</summary>

@@ -27,6 +27,8 @@ public sealed class MongoStore
         ConfirmationCodes = Database.GetCollection<AccountCodeDocument>("emailConfirmationCodes");
         ResetCodes = Database.GetCollection<AccountCodeDocument>("passwordResetCodes");
         TwoFactor = Database.GetCollection<TwoFactorDocument>("twoFactor");
+        Passkeys = Database.GetCollection<PasskeyDocument>("passkeys");
+        PasskeyCeremonies = Database.GetCollection<PasskeyCeremonyDocument>("passkeyCeremonies");
     }
 
     public IMongoDatabase Database { get; }
@@ -49,6 +51,11 @@ public sealed class MongoStore
 
     /// <summary>Each user's second factor, keyed by the user id (ADR 0041).</summary>
     public IMongoCollection<TwoFactorDocument> TwoFactor { get; }
+
+    /// <summary>Passkeys, keyed by an id derived from the credential id, and the ceremonies begun (ADR 0058).</summary>
+    public IMongoCollection<PasskeyDocument> Passkeys { get; }
+
+    public IMongoCollection<PasskeyCeremonyDocument> PasskeyCeremonies { get; }
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
     public IMongoCollection<BsonDocument> Counters { get; }
