@@ -49,6 +49,13 @@ public sealed class RateLimitOptions
     /// </summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:AccountCodesPerAddress must be between 1 and 1000000.")]
     public int AccountCodesPerAddress { get; set; } = 5;
+
+    /// <summary>
+    /// Per client IP and window, over the two anonymous passkey routes together (options, finish: two a sign-in).
+    /// Failed assertions never count toward the password lockout (ADR 0058), so this is what bounds them.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:PasskeySignIn must be between 1 and 1000000.")]
+    public int PasskeySignIn { get; set; } = 20;
 }
 
 public static class RateLimiting
@@ -66,6 +73,9 @@ public static class RateLimiting
     /// <summary>Per client IP, for the account-code routes; the per-address limit is <see cref="RequireAddressRateLimit"/>.</summary>
     public const string AccountCodes = "account-codes";
 
+    /// <summary>Per client IP, for the anonymous passkey routes (ADR 0058).</summary>
+    public const string PasskeySignIn = "passkey-sign-in";
+
     public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section);
@@ -80,6 +90,7 @@ public static class RateLimiting
             options.AddPolicy(Uploads, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Uploads));
             options.AddPolicy(ChangePassword, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.ChangePassword));
             options.AddPolicy(AccountCodes, context => Partition(context, limits, "ip:" + ClientIp(context), limits.AccountCodes));
+            options.AddPolicy(PasskeySignIn, context => Partition(context, limits, "ip:" + ClientIp(context), limits.PasskeySignIn));
             options.OnRejected = (context, cancellationToken) => WriteProblemAsync(context.HttpContext, context.Lease);
         });
         services.AddSingleton<AddressRateLimiter>();
