@@ -17,12 +17,14 @@ public sealed class AccountFakes
         Emails = new AccountEmails(Options.Create(Links));
         Codes = new AccountCodes(CodeStore, Outbox, Emails, Options.Create(Accounts), Clock);
         SecondFactor = new SecondFactor(TwoFactors, Authenticator, Protector, Clock);
-        PreRegistration = new PreRegistration(TwoFactors, Events);
+        PreRegistration = new PreRegistration(TwoFactors, Passkeys, Events);
     }
 
     public PreRegistration PreRegistration { get; }
 
     public InMemoryTwoFactorStore TwoFactors { get; } = new();
+
+    public InMemoryPasskeyStore Passkeys { get; } = new();
 
     public OtpNetAuthenticator Authenticator { get; } = new(Options.Create(new TwoFactorOptions()));
 

@@ -44,7 +44,8 @@ public sealed class RegisterPasskeyCommandHandler(
             throw Refused(ex.Reason);
         }
 
-        var now = timeProvider.GetUtcNow();
+        // To the millisecond, as both stores keep instants: the 201 shows what a later GET will.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         var passkey = new Passkey(
             Passkey.IdOf(credential.CredentialId), user.Id, credential.CredentialId, credential.PublicKey, credential.SignCount, credential.BackupEligible,
             credential.BackedUp, credential.Transports, Passkey.HandleOf(user.Id), request.Name?.Trim() ?? $"Passkey {now:yyyy-MM-dd}", now, null);

@@ -17,14 +17,15 @@ public sealed class SecurityEventsTests
     [Fact]
     public void Every_event_has_a_unique_stable_id_in_4000_to_4099_and_a_unique_name()
     {
-        Definitions.Should().HaveCount(25);
+        Definitions.Should().HaveCount(30);
         Definitions.Select(d => d.Attribute.EventId).Should().OnlyHaveUniqueItems().And.OnlyContain(id => id >= 4000 && id < 4100);
         Definitions.Select(d => d.Attribute.EventName).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
             "LoginSucceeded", "LoginFailed", "AccountLocked", "RefreshTokenReuseDetected", "LoggedOut", "PasswordChanged",
             "AccountDisabled", "AccountEnabled", "RoleGranted", "RoleRevoked", "AuthorizationDenied",
             "EmailConfirmationSent", "EmailConfirmed", "EmailConfirmationFailed", "PasswordResetRequested", "PasswordReset", "PasswordResetFailed",
             "TwoFactorEnabled", "TwoFactorDisabled", "TwoFactorFailed", "RecoveryCodeUsed", "RecoveryCodesRegenerated", "TwoFactorReset",
-            "PreRegistrationCleared", "RecentSignInRequired");
+            "PreRegistrationCleared", "RecentSignInRequired",
+            "PasskeyRegistered", "PasskeyRegistrationFailed", "PasskeysRemoved", "PasskeySignInSucceeded", "PasskeySignInFailed");
     }
 
     [Fact]
