@@ -107,10 +107,12 @@ public abstract class PasskeyApiTests(CleanAuthApi api)
         using var client = api.CreateClient(user.AccessToken);
         using var device = new SoftwareAuthenticator();
 
-        // Registration: each refused answer spends its ceremony (400); the untouched one is then accepted.
+        // Registration: each refused answer spends its ceremony (400); the untouched one is then accepted. An attestation
+        // "none" signs nothing, so what tampering can do there is change what the client data says: the challenge, the type.
         foreach (var bad in new Func<JsonElement, JsonObject>[]
         {
-            pk => device.Create(pk, tamperClientData: Tamper),
+            pk => device.Create(pk, tamperClientData: data => Rewrite(data, "challenge", SoftwareAuthenticator.Base64Url(new byte[32]))),
+            pk => device.Create(pk, tamperClientData: data => Rewrite(data, "type", "webauthn.get")),
             pk => device.Create(pk, origin: "http://evil.example:5080"),
             pk => device.Create(pk, rpId: "evil.example"),
         })
@@ -250,6 +252,13 @@ public abstract class PasskeyApiTests(CleanAuthApi api)
         var (other, _) = await SignInOptionsAsync();
         (await anonymous.PostAsJsonAsync("/api/auth/passkey", new { ceremonyId = other, credential = new { id = "AA", rawId = "AA", response = new { clientDataJSON = 5 } } }))
             .StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    private static byte[] Rewrite(byte[] clientData, string field, string value)
+    {
+        var json = JsonNode.Parse(clientData)!.AsObject();
+        json[field] = value;
+        return Encoding.UTF8.GetBytes(json.ToJsonString());
     }
 
     private static byte[] Tamper(byte[] clientData) => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(clientData).Replace("\"crossOrigin\":false", "\"crossOrigin\":false,\"x\":1"));

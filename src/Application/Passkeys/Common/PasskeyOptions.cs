@@ -41,13 +41,15 @@ public sealed class PasskeyOptions : IValidatableObject
             if (!IsOriginOf(origin, ServerDomain))
             {
                 yield return new ValidationResult(
-                    "Each of Passkeys:Origins must be an http(s) origin (no path) whose host is Passkeys:ServerDomain or a subdomain of it.", [nameof(Origins)]);
+                    "Each of Passkeys:Origins must be an http(s) origin (no path) whose host is Passkeys:ServerDomain or a subdomain of it, or an android:apk-key-hash: origin.", [nameof(Origins)]);
                 yield break;
             }
         }
     }
 
+    // An Android app's origin is the hash of its signing key; the site's assetlinks.json ties it to the domain.
     private static bool IsOriginOf(string origin, string domain) =>
+        (origin.StartsWith("android:apk-key-hash:", StringComparison.Ordinal) && origin.Length > 21) ||
         Uri.TryCreate(origin, UriKind.Absolute, out var uri)
         && uri.Scheme is "https" or "http"
         && uri.GetLeftPart(UriPartial.Authority) == origin.TrimEnd('/')

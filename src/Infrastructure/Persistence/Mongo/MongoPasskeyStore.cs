@@ -37,7 +37,7 @@ public sealed class MongoPasskeyStore(MongoStore store) : IPasskeyStore
     // By _id (derived from the credential id), then the full credential id compared: the lookup is the primary key's.
     public Task<Passkey?> FindByCredentialIdAsync(byte[] credentialId, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         await store.Passkeys.Find(Filter.Eq(d => d.Id, Passkey.IdOf(credentialId))).FirstOrDefaultAsync(cancellationToken) is { } d
-            && d.CredentialId.AsSpan().SequenceEqual(credentialId)
+            && d.CredentialId == Convert.ToBase64String(credentialId)
             ? ToPasskey(d)
             : null);
 
@@ -61,12 +61,13 @@ public sealed class MongoPasskeyStore(MongoStore store) : IPasskeyStore
 
     private static PasskeyDocument ToDocument(Passkey p) => new()
     {
-        Id = p.Id, UserId = p.UserId.Value, CredentialId = p.CredentialId, PublicKey = p.PublicKey, SignCount = p.SignCount,
-        BackupEligible = p.BackupEligible, BackedUp = p.BackedUp, Transports = [.. p.Transports], UserHandle = p.UserHandle, Name = p.Name,
+        Id = p.Id, UserId = p.UserId.Value, CredentialId = Convert.ToBase64String(p.CredentialId), PublicKey = Convert.ToBase64String(p.PublicKey), SignCount = p.SignCount,
+        BackupEligible = p.BackupEligible, BackedUp = p.BackedUp, Transports = [.. p.Transports], UserHandle = Convert.ToBase64String(p.UserHandle), Name = p.Name,
         CreatedAt = StoreRules.ToMilliseconds(p.CreatedAt).UtcDateTime, LastUsedAt = p.LastUsedAt is { } used ? StoreRules.ToMilliseconds(used).UtcDateTime : null,
     };
 
     private static Passkey ToPasskey(PasskeyDocument d) => new(
-        d.Id, UserId.From(d.UserId), d.CredentialId, d.PublicKey, (uint)d.SignCount, d.BackupEligible, d.BackedUp, d.Transports, d.UserHandle, d.Name,
+        d.Id, UserId.From(d.UserId), Convert.FromBase64String(d.CredentialId), Convert.FromBase64String(d.PublicKey), (uint)d.SignCount, d.BackupEligible, d.BackedUp,
+        d.Transports, Convert.FromBase64String(d.UserHandle), d.Name,
         MongoTimes.Utc(d.CreatedAt), MongoTimes.Utc(d.LastUsedAt));
 }

@@ -6,6 +6,7 @@ namespace CleanAuth.Infrastructure.Persistence.Mongo.Documents;
 /// <summary>
 /// A passkey (ADR 0058). Its <c>_id</c> is derived from the credential id, so the insert that would give one
 /// credential to two accounts fails on <c>_id</c> — enforced even by a MongoDB-wire server without unique indexes.
+/// Byte fields are base64 text: the MongoDB-wire test server rewrites binary values when it updates a document.
 /// </summary>
 [BsonIgnoreExtraElements]
 public sealed class PasskeyDocument
@@ -19,11 +20,11 @@ public sealed class PasskeyDocument
     public string UserId { get; set; } = "";
 
     [BsonElement("credentialId")]
-    public byte[] CredentialId { get; set; } = [];
+    public string CredentialId { get; set; } = "";
 
     /// <summary>The COSE public key the authenticator made.</summary>
     [BsonElement("publicKey")]
-    public byte[] PublicKey { get; set; } = [];
+    public string PublicKey { get; set; } = "";
 
     [BsonElement("signCount")]
     public long SignCount { get; set; }
@@ -38,7 +39,7 @@ public sealed class PasskeyDocument
     public List<string> Transports { get; set; } = [];
 
     [BsonElement("userHandle")]
-    public byte[] UserHandle { get; set; } = [];
+    public string UserHandle { get; set; } = "";
 
     [BsonElement("name")]
     public string Name { get; set; } = "";
