@@ -33,6 +33,7 @@ public abstract class PasskeyApiTests(CleanAuthApi api)
         first.GetProperty("name").GetString().Should().StartWith("Passkey ");
         first.GetProperty("lastUsedAt").ValueKind.Should().Be(JsonValueKind.Null);
 
+        api.Clock!.Advance(TimeSpan.FromSeconds(1)); // listed oldest first: the second is a second younger
         var secondId = (await RegisterAsync(client, phone, "Phone")).GetProperty("id").GetString()!;
         var rename = await client.PatchAsJsonAsync($"/api/users/me/passkeys/{firstId}", new { name = "Laptop" });
         (await BodyAsync(rename, HttpStatusCode.OK)).GetProperty("name").GetString().Should().Be("Laptop");
