@@ -107,15 +107,15 @@ public sealed class RouteTourTests : IAsyncLifetime
         // Passkeys, with the software authenticator of the integration tests (tests/browser drives them with Chromium's).
         using (var device = new SoftwareAuthenticator())
         {
-            var creation = await bob.Api.Users.Me.Passkeys.Options.PostAsync();
+            var creation = await bob.Api.Users.Me.Passkeys.OptionsPath.PostAsync();
             var credential = device.Create(await JsonOf(creation!.PublicKey!));
-            var passkey = await bob.Api.Users.Me.Passkeys.PostAsync(new PasskeyRegistration { CeremonyId = creation.CeremonyId, Credential = Untyped(credential), Name = "Laptop" });
+            var passkey = await bob.Api.Users.Me.Passkeys.PostAsync(new PasskeyRegistration { CeremonyId = creation.CeremonyId, Credential = await Untyped(credential), Name = "Laptop" });
             (await bob.Api.Users.Me.Passkeys.GetAsync()).Should().ContainSingle(p => p.Id == passkey!.Id);
             (await bob.Api.Users.Me.Passkeys[passkey!.Id].GetAsync())!.Name.Should().Be("Laptop");
             (await bob.Api.Users.Me.Passkeys[passkey.Id].PatchAsync(new PasskeyRename { Name = "Old laptop" }))!.Name.Should().Be("Old laptop");
-            var request = await anonymous.Api.Auth.Passkey.Options.PostAsync();
+            var request = await anonymous.Api.Auth.Passkey.OptionsPath.PostAsync();
             var assertion = device.Get(await JsonOf(request!.PublicKey!));
-            (await anonymous.Api.Auth.Passkey.PostAsync(new PasskeyAssertion { CeremonyId = request.CeremonyId, Credential = Untyped(assertion) }))!.AccessToken.Should().NotBeNullOrEmpty();
+            (await anonymous.Api.Auth.Passkey.PostAsync(new PasskeyAssertion { CeremonyId = request.CeremonyId, Credential = await Untyped(assertion) }))!.AccessToken.Should().NotBeNullOrEmpty();
             await bob.Api.Users.Me.Passkeys[passkey.Id].DeleteAsync();
         }
 
@@ -167,10 +167,10 @@ public sealed class RouteTourTests : IAsyncLifetime
 
     // WebAuthn's JSON travels untyped through the generated client (the API passes it to the browser as it is).
     private static async Task<System.Text.Json.JsonElement> JsonOf(UntypedNode node) =>
-        System.Text.Json.JsonDocument.Parse(await Microsoft.Kiota.Serialization.Json.KiotaJsonSerializer.SerializeAsStringAsync(node)).RootElement.Clone();
+        System.Text.Json.JsonDocument.Parse(await KiotaJsonSerializer.SerializeAsStringAsync(node)).RootElement.Clone();
 
-    private static UntypedNode Untyped(System.Text.Json.Nodes.JsonObject json) =>
-        Microsoft.Kiota.Serialization.Json.KiotaJsonSerializer.Deserialize(json.ToJsonString(), UntypedNode.CreateFromDiscriminatorValue)!;
+    private static async Task<UntypedNode> Untyped(System.Text.Json.Nodes.JsonObject json) =>
+        (await KiotaJsonSerializer.DeserializeAsync(json.ToJsonString(), UntypedNode.CreateFromDiscriminatorValue))!;
 
     internal static MultipartBody BookForm(string? title = null, string? category = null, string? authorId = null, byte[]? cover = null, string coverType = "image/jpeg")
     {
