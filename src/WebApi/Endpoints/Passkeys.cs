@@ -122,6 +122,10 @@ public sealed class Passkeys : IEndpointGroup
 
     private static JsonObject Passkey() => new()
     {
-        ["id"] = PasskeyId, ["name"] = "Laptop", ["createdAt"] = Samples.Created, ["lastUsedAt"] = null, ["backedUp"] = true,
+        ["id"] = PasskeyId,
+        ["name"] = "Laptop",
+        ["createdAt"] = Samples.Created,
+        ["lastUsedAt"] = null,
+        ["backedUp"] = true,
     };
 }

@@ -18,7 +18,10 @@ public sealed class MongoPasskeyCeremonies(MongoStore store) : IPasskeyCeremonie
         await store.PasskeyCeremonies.InsertOneAsync(
             new PasskeyCeremonyDocument
             {
-                Id = ceremony.Id, Kind = ceremony.Kind.ToString(), UserId = ceremony.UserId?.Value, Options = ceremony.Options,
+                Id = ceremony.Id,
+                Kind = ceremony.Kind.ToString(),
+                UserId = ceremony.UserId?.Value,
+                Options = ceremony.Options,
                 ExpiresAt = StoreRules.ToMilliseconds(ceremony.ExpiresAt).UtcDateTime,
             },
             cancellationToken: cancellationToken);

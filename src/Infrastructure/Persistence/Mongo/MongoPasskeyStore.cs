@@ -61,9 +61,18 @@ public sealed class MongoPasskeyStore(MongoStore store) : IPasskeyStore
 
     private static PasskeyDocument ToDocument(Passkey p) => new()
     {
-        Id = p.Id, UserId = p.UserId.Value, CredentialId = Convert.ToBase64String(p.CredentialId), PublicKey = Convert.ToBase64String(p.PublicKey), SignCount = p.SignCount,
-        BackupEligible = p.BackupEligible, BackedUp = p.BackedUp, Transports = [.. p.Transports], UserHandle = Convert.ToBase64String(p.UserHandle), Name = p.Name,
-        CreatedAt = StoreRules.ToMilliseconds(p.CreatedAt).UtcDateTime, LastUsedAt = p.LastUsedAt is { } used ? StoreRules.ToMilliseconds(used).UtcDateTime : null,
+        Id = p.Id,
+        UserId = p.UserId.Value,
+        CredentialId = Convert.ToBase64String(p.CredentialId),
+        PublicKey = Convert.ToBase64String(p.PublicKey),
+        SignCount = p.SignCount,
+        BackupEligible = p.BackupEligible,
+        BackedUp = p.BackedUp,
+        Transports = [.. p.Transports],
+        UserHandle = Convert.ToBase64String(p.UserHandle),
+        Name = p.Name,
+        CreatedAt = StoreRules.ToMilliseconds(p.CreatedAt).UtcDateTime,
+        LastUsedAt = p.LastUsedAt is { } used ? StoreRules.ToMilliseconds(used).UtcDateTime : null,
     };
 
     private static Passkey ToPasskey(PasskeyDocument d) => new(
