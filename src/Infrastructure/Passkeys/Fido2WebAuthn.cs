@@ -20,7 +20,7 @@ public sealed class Fido2WebAuthn(IOptions<PasskeyOptions> options) : IWebAuthn
     {
         RPID = options.Value.ServerDomain,
         RPName = options.Value.ServerName,
-        Origins = options.Value.Origins.Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.Ordinal),
+        Origins = options.Value.AllowedOrigins.Select(o => o.TrimEnd('/')).ToHashSet(StringComparer.Ordinal),
         Timeout = (uint)options.Value.CeremonyLifetime.TotalMilliseconds,
     }, metadataService: null);
 

@@ -15,15 +15,18 @@ public sealed class PasskeyOptions : IValidatableObject
     [Required(AllowEmptyStrings = false, ErrorMessage = "Passkeys:ServerDomain is required.")]
     [RegularExpression(@"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$",
         ErrorMessage = "Passkeys:ServerDomain must be a lower-case domain name without scheme, port or path.")]
-    public string ServerDomain { get; set; } = "";
+    public string ServerDomain { get; set; } = "localhost";
 
     /// <summary>The name an authenticator shows beside the passkey.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Passkeys:ServerName is required.")]
     [StringLength(64, ErrorMessage = "Passkeys:ServerName must be at most 64 characters.")]
     public string ServerName { get; set; } = "CleanAuth";
 
-    /// <summary>The exact origins (scheme, host, port) of the pages that call navigator.credentials.</summary>
+    /// <summary>The exact origins (scheme, host, port) of the pages that call navigator.credentials; empty: https://ServerDomain.</summary>
     public List<string> Origins { get; set; } = [];
+
+    /// <summary>The origins accepted: <see cref="Origins"/>, or the site itself when none are set (a list default would be appended to, not replaced, by the binder).</summary>
+    public IReadOnlyList<string> AllowedOrigins => Origins.Count > 0 ? Origins : [$"https://{ServerDomain}"];
 
     /// <summary>How long a begun ceremony can be finished (at most 5 minutes).</summary>
     [Range(typeof(TimeSpan), "00:00:30", "00:05:00", ErrorMessage = "Passkeys:CeremonyLifetime must be between 00:00:30 and 00:05:00.")]
@@ -31,11 +34,6 @@ public sealed class PasskeyOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (Origins.Count == 0)
-        {
-            yield return new ValidationResult("Passkeys:Origins must list at least one origin.", [nameof(Origins)]);
-        }
-
         foreach (var origin in Origins)
         {
             if (!IsOriginOf(origin, ServerDomain))
