@@ -67,6 +67,9 @@ dotnet test CleanAuth.sln -c Release --no-build --nologo --blame \
 echo "== browser test: the docs page in Chromium, and OpenAPI validation"
 CONFIGURATION=Release node tests/browser/docs-page.test.mjs "$results" || status=$?
 
+echo "== browser test: passkeys made by Chromium's virtual authenticators, accepted by the API"
+CONFIGURATION=Release node tests/browser/passkeys.test.mjs "$results" || status=$?
+
 echo "== OpenAPI lint: Redocly CLI's recommended ruleset on the document the API serves"
 node tests/openapi/lint.test.mjs "$results" || status=$?
 

@@ -8,6 +8,7 @@ using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Options;
 using CleanAuth.Application.Common.Time;
+using CleanAuth.Application.Passkeys.Common;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -72,6 +73,8 @@ public static class DependencyInjection
         services.AddScoped<IAccountExportPart, BooksPart>();
         services.AddScoped<IAccountExportPart, CoversPart>();
         services.AddScoped<AccountActivity>();
+        services.AddScoped<PasskeyCeremonyService>();
+        services.AddValidatedOptions<PasskeyOptions>(configuration, PasskeyOptions.Section);
         services.AddValidatedOptions<RefreshTokenOptions>(configuration, RefreshTokenOptions.Section);
         services.AddValidatedOptions<LockoutOptions>(configuration, LockoutOptions.Section);
         services.AddValidatedOptions<CoverLimits>(configuration, CoverLimits.Section);

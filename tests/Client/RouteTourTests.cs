@@ -1,7 +1,9 @@
 using CleanAuth.Tests.Client.Generated;
 using CleanAuth.Tests.Client.Generated.Models;
 using CleanAuth.Tests.Client.Support;
+using CleanAuth.Tests.Integration.Support;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using NetVips;
 
@@ -102,6 +104,21 @@ public sealed class RouteTourTests : IAsyncLifetime
         var bobId = (await anonymous.Api.Auth.Register.PostAsync(new RegisterUserCommand { Name = "Bob", Email = bobEmail, Password = Password }))!.Id;
         await anonymous.Api.Auth.Email.Confirm.PostAsync(new ConfirmEmailCommand { Email = bobEmail, Code = await _api.Mailbox.ConfirmationCodeAsync(bobEmail) }); // ADR 0043
         var bob = _api.Client((await anonymous.Api.Auth.Login.PostAsync(new LoginCommand { Email = bobEmail, Password = Password }))!.AccessToken);
+        // Passkeys, with the software authenticator of the integration tests (tests/browser drives them with Chromium's).
+        using (var device = new SoftwareAuthenticator())
+        {
+            var creation = await bob.Api.Users.Me.Passkeys.OptionsPath.PostAsync();
+            var credential = device.Create(await JsonOf(creation!.PublicKey!));
+            var passkey = await bob.Api.Users.Me.Passkeys.PostAsync(new PasskeyRegistration { CeremonyId = creation.CeremonyId, Credential = await Untyped(credential), Name = "Laptop" });
+            (await bob.Api.Users.Me.Passkeys.GetAsync()).Should().ContainSingle(p => p.Id == passkey!.Id);
+            (await bob.Api.Users.Me.Passkeys[passkey!.Id].GetAsync())!.Name.Should().Be("Laptop");
+            (await bob.Api.Users.Me.Passkeys[passkey.Id].PatchAsync(new PasskeyRename { Name = "Old laptop" }))!.Name.Should().Be("Old laptop");
+            var request = await anonymous.Api.Auth.Passkey.OptionsPath.PostAsync();
+            var assertion = device.Get(await JsonOf(request!.PublicKey!));
+            (await anonymous.Api.Auth.Passkey.PostAsync(new PasskeyAssertion { CeremonyId = request.CeremonyId, Credential = await Untyped(assertion) }))!.AccessToken.Should().NotBeNullOrEmpty();
+            await bob.Api.Users.Me.Passkeys[passkey.Id].DeleteAsync();
+        }
+
         var setup = await bob.Api.Users.Me.TwoFactor.Setup.PostAsync();
         setup!.AuthenticatorUri.Should().StartWith("otpauth://totp/CleanAuth:");
         setup.QrCodeSvg.Should().Contain("<svg");
@@ -160,6 +177,13 @@ public sealed class RouteTourTests : IAsyncLifetime
         notModified.Should().BeNull();
         _api.Answered["GetCover"].Should().Contain(304);
     }
+
+    // WebAuthn's JSON travels untyped through the generated client (the API passes it to the browser as it is).
+    private static async Task<System.Text.Json.JsonElement> JsonOf(UntypedNode node) =>
+        System.Text.Json.JsonDocument.Parse(await KiotaJsonSerializer.SerializeAsStringAsync(node)).RootElement.Clone();
+
+    private static async Task<UntypedNode> Untyped(System.Text.Json.Nodes.JsonObject json) =>
+        (await KiotaJsonSerializer.DeserializeAsync(json.ToJsonString(), UntypedNode.CreateFromDiscriminatorValue))!;
 
     internal static MultipartBody BookForm(string? title = null, string? category = null, string? authorId = null, byte[]? cover = null, string coverType = "image/jpeg")
     {

@@ -61,6 +61,12 @@ public sealed class RateLimitOptions
     /// <summary>Per signed-in user and window, over library import and export together (ADR 0057): each reads or writes a whole library.</summary>
     [Range(1, 1_000_000, ErrorMessage = "RateLimits:Library must be between 1 and 1000000.")]
     public int Library { get; set; } = 5;
+    /// <summary>
+    /// Per client IP and window, over the two anonymous passkey routes together (options, finish: two a sign-in).
+    /// Failed assertions never count toward the password lockout (ADR 0058), so this is what bounds them.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "RateLimits:PasskeySignIn must be between 1 and 1000000.")]
+    public int PasskeySignIn { get; set; } = 20;
 }
 
 public static class RateLimiting
@@ -86,6 +92,8 @@ public static class RateLimiting
 
     /// <summary>Per user, over library import and export together.</summary>
     public const string Library = "library";
+    /// <summary>Per client IP, for the anonymous passkey routes (ADR 0058).</summary>
+    public const string PasskeySignIn = "passkey-sign-in";
 
     public static IServiceCollection AddCleanAuthRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -104,6 +112,7 @@ public static class RateLimiting
             options.AddPolicy(AccountCodes, context => Partition(context, limits, "ip:" + ClientIp(context), limits.AccountCodes));
             options.AddPolicy(Erase, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Erase));
             options.AddPolicy(Export, context => Partition(context, limits, "user:" + (context.User.FindFirst("sub")?.Value ?? ClientIp(context)), limits.Export));
+            options.AddPolicy(PasskeySignIn, context => Partition(context, limits, "ip:" + ClientIp(context), limits.PasskeySignIn));
             options.OnRejected = (context, cancellationToken) => WriteProblemAsync(context.HttpContext, context.Lease);
         });
         services.AddSingleton<AddressRateLimiter>();

@@ -49,6 +49,7 @@ public sealed partial class DocsTablesTests
     [InlineData(typeof(SignInFailure))]
     [InlineData(typeof(AccountCodeFailure))]
     [InlineData(typeof(TwoFactorPurpose))]
+    [InlineData(typeof(PasskeyFailure))]
     public void Every_reason_a_security_event_can_carry_is_in_the_logging_docs(Type reasons)
     {
         foreach (var name in Enum.GetNames(reasons))

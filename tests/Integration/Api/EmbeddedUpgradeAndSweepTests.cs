@@ -40,7 +40,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
                 command.CommandText = """
                     DROP TABLE refresh_families; DROP INDEX refresh_tokens_by_expiry; ALTER TABLE authors DROP COLUMN Books;
                     DROP TABLE email_outbox; DROP TABLE account_codes; ALTER TABLE users DROP COLUMN EmailConfirmed;
-                    DROP TABLE two_factor; DROP TABLE two_factor_recovery_codes;
+                    DROP TABLE two_factor; DROP TABLE two_factor_recovery_codes; DROP TABLE passkeys; DROP TABLE passkey_ceremonies;
                     PRAGMA user_version = 1;
                     """;
                 command.ExecuteNonQuery();
@@ -54,7 +54,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
             (await signedIn.DeleteAsync($"/api/authors/{authorId}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
             (await signedIn.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/users/me")).GetProperty("emailConfirmed").GetBoolean()
                 .Should().BeFalse("accounts from before confirmation existed read as unconfirmed");
-            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("10");
+            EmbeddedData.Strings(dataPath, "PRAGMA user_version").Should().Equal("11");
         }
         finally
         {

@@ -15,10 +15,10 @@ public sealed class RejectionTests
             .ToArray();
 
         exceptions.Should().HaveCountGreaterThanOrEqualTo(9);
-        // The image adapter's fact never leaves the application: CoverUploader words it as the cover field's
-        // validation error (AddBookCommandHandlerTests).
+        // The adapters' facts never leave the application: CoverUploader words the image's as the cover field's
+        // validation error (AddBookCommandHandlerTests); the passkey use cases word the WebAuthn check's as their 400/401.
         exceptions.Where(t => !typeof(RejectionException).IsAssignableFrom(t))
-            .Should().BeEquivalentTo([typeof(StorageUnavailableException), typeof(InvalidImageException)]);
+            .Should().BeEquivalentTo([typeof(StorageUnavailableException), typeof(InvalidImageException), typeof(CleanAuth.Application.Passkeys.Ports.PasskeyVerificationException)]);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class AccountFakes
         Emails = new AccountEmails(Options.Create(Links));
         Codes = new AccountCodes(CodeStore, Outbox, Emails, Options.Create(Accounts), Clock);
         SecondFactor = new SecondFactor(TwoFactors, Authenticator, Protector, Clock);
-        PreRegistration = new PreRegistration(TwoFactors, Events);
+        PreRegistration = new PreRegistration(TwoFactors, Passkeys, Events);
         Activity = new AccountActivity(ActivityLog, Client, Caller, Ids, Options.Create(Accounts), Clock);
     }
 
@@ -30,6 +30,8 @@ public sealed class AccountFakes
     public PreRegistration PreRegistration { get; }
 
     public InMemoryTwoFactorStore TwoFactors { get; } = new();
+
+    public InMemoryPasskeyStore Passkeys { get; } = new();
 
     public OtpNetAuthenticator Authenticator { get; } = new(Options.Create(new TwoFactorOptions()));
 

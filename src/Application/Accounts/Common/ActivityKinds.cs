@@ -19,6 +19,8 @@ public enum ActivityKind
     SignedOutEverywhere,
     AccountDisabled,
     AccountEnabled,
+    PasskeyRegistered,
+    PasskeyRemoved,
 }
 
 /// <summary>

@@ -27,6 +27,8 @@ public sealed class SqliteAccountErasure(SqliteStore store, TimeProvider timePro
         ("two_factor_recovery_codes", "UserId"),
         ("two_factor", "UserId"),
         ("activity", "UserId"),
+        ("passkeys", "UserId"),
+        ("passkey_ceremonies", "UserId"),
     ];
 
     private const string ActiveAdmin = $"Disabled = 0 AND {SqliteUserRepository.IsAdmin}";

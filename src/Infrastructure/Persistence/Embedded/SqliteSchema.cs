@@ -10,7 +10,7 @@ namespace CleanAuth.Infrastructure.Persistence.Embedded;
 internal static class SqliteSchema
 {
     /// <summary>Raised, with a step added to <see cref="Steps"/>, whenever the schema changes.</summary>
-    public const int Version = 10;
+    public const int Version = 11;
 
     private static readonly string[] Steps =
     [
@@ -147,6 +147,18 @@ internal static class SqliteSchema
         CREATE INDEX activity_newest_first ON activity (UserId, At DESC, Id DESC);
         CREATE INDEX activity_failures ON activity (UserId, At DESC, Id DESC) WHERE Failed = 1;
         CREATE INDEX activity_by_age ON activity (At);
+        """,
+        // Step 11 (ADR 0058). Passkeys: the primary key is derived from the credential id, which is unique as well, so
+        // one INSERT decides which account a credential belongs to. Ceremonies are consumed by one DELETE … RETURNING.
+        """
+        CREATE TABLE passkeys (
+            Id TEXT PRIMARY KEY, UserId TEXT NOT NULL, CredentialId BLOB NOT NULL UNIQUE, PublicKey BLOB NOT NULL,
+            SignCount INTEGER NOT NULL, BackupEligible INTEGER NOT NULL, BackedUp INTEGER NOT NULL, Transports TEXT NOT NULL,
+            UserHandle BLOB NOT NULL, Name TEXT NOT NULL, CreatedAt INTEGER NOT NULL, LastUsedAt INTEGER) STRICT;
+        CREATE INDEX passkeys_by_user ON passkeys (UserId, CreatedAt);
+        CREATE TABLE passkey_ceremonies (
+            Id TEXT PRIMARY KEY, Kind TEXT NOT NULL, UserId TEXT, Options TEXT NOT NULL, ExpiresAt INTEGER NOT NULL) STRICT;
+        CREATE INDEX passkey_ceremonies_by_expiry ON passkey_ceremonies (ExpiresAt);
         """,
     ];
 

@@ -30,6 +30,8 @@ public sealed class MongoAccountErasure(MongoStore store, TimeProvider timeProvi
         ("passwordResetCodes", "_id"),
         ("twoFactor", "_id"),
         ("activity", "userId"),
+        ("passkeys", "userId"),
+        ("passkeyCeremonies", "userId"),
     ];
 
     private const int MarkAttempts = 3;

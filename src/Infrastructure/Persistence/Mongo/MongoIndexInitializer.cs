@@ -60,6 +60,20 @@ public sealed partial class MongoIndexInitializer(MongoStore store, TimeProvider
                 Builders<TwoFactorDocument>.IndexKeys.Ascending(d => d.EnabledAt), new CreateIndexOptions { Name = "ix_twoFactor_enabledAt", Sparse = true }),
             cancellationToken: cancellationToken);
 
+        // Passkeys (ADR 0058): listed per user; the credential id is unique through _id, the index here is a second guard
+        // on a real server. Ceremonies leave by TTL once expired (the consume's filter refuses them before that).
+        var passkey = Builders<PasskeyDocument>.IndexKeys;
+        await store.Passkeys.Indexes.CreateManyAsync(
+            [
+                new(passkey.Ascending(p => p.UserId).Ascending(p => p.CreatedAt), new CreateIndexOptions { Name = "ix_passkeys_userId" }),
+                new(passkey.Ascending(p => p.CredentialId), new CreateIndexOptions { Unique = true, Name = "ux_passkeys_credentialId" }),
+            ],
+            cancellationToken);
+        await store.PasskeyCeremonies.Indexes.CreateOneAsync(
+            new CreateIndexModel<PasskeyCeremonyDocument>(
+                Builders<PasskeyCeremonyDocument>.IndexKeys.Ascending(c => c.ExpiresAt), new CreateIndexOptions { Name = "ttl_passkeyCeremonies_expiresAt", ExpireAfter = TimeSpan.Zero }),
+            cancellationToken: cancellationToken);
+
         var book = Builders<BookDocument>.IndexKeys;
         await store.Books.Indexes.CreateManyAsync(
             [

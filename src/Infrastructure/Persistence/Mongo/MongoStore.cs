@@ -28,6 +28,8 @@ public sealed class MongoStore
         ResetCodes = Database.GetCollection<AccountCodeDocument>("passwordResetCodes");
         TwoFactor = Database.GetCollection<TwoFactorDocument>("twoFactor");
         Activity = Database.GetCollection<ActivityDocument>("activity");
+        Passkeys = Database.GetCollection<PasskeyDocument>("passkeys");
+        PasskeyCeremonies = Database.GetCollection<PasskeyCeremonyDocument>("passkeyCeremonies");
     }
 
     public IMongoDatabase Database { get; }
@@ -53,6 +55,10 @@ public sealed class MongoStore
 
     /// <summary>Each account's activity, a document per entry (ADR 0054).</summary>
     public IMongoCollection<ActivityDocument> Activity { get; }
+    /// <summary>Passkeys, keyed by an id derived from the credential id, and the ceremonies begun (ADR 0058).</summary>
+    public IMongoCollection<PasskeyDocument> Passkeys { get; }
+
+    public IMongoCollection<PasskeyCeremonyDocument> PasskeyCeremonies { get; }
 
     /// <summary>Single documents that decide rules spanning many documents (ADR 0031): the count of active administrators.</summary>
     public IMongoCollection<BsonDocument> Counters { get; }

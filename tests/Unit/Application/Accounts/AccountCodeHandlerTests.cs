@@ -86,6 +86,23 @@ public sealed class AccountCodeHandlerTests
     }
 
     [Fact]
+    public async Task A_reset_of_an_address_never_confirmed_removes_the_passkeys_a_pre_registrant_added()
+    {
+        var credentialId = new byte[] { 1, 2, 3, 4 };
+        var passkey = new CleanAuth.Application.Passkeys.Ports.Passkey(
+            CleanAuth.Application.Passkeys.Ports.Passkey.IdOf(credentialId), _alice.Id, credentialId, [5], 0, true, true, [], [6], "Planted", _kit.Clock.GetUtcNow(), null);
+        (await _kit.Passkeys.TryAddAsync(passkey, default)).Should().BeTrue();
+        var code = await ForgotAsync("alice@example.com");
+
+        await Reset.Handle(new ResetPasswordCommand("alice@example.com", code, NewPassword), default);
+
+        (await _kit.Passkeys.ListAsync(_alice.Id, default)).Should().BeEmpty();
+        var removed = _kit.Log.Entries.Single(e => e.EventId.Name == "PasskeysRemoved");
+        removed.EventId.Id.Should().Be(4052);
+        removed["Count"].Should().Be(1);
+    }
+
+    [Fact]
     public async Task A_reset_of_a_confirmed_address_keeps_the_second_factor()
     {
         var carol = _kit.Users.Seed(TestUsers.Confirmed(TestUsers.New(id: "000000000000000000000ca1", email: "carol@example.com")));
@@ -96,7 +113,7 @@ public sealed class AccountCodeHandlerTests
         await Reset.Handle(new ResetPasswordCommand("carol@example.com", code, NewPassword), default);
 
         (await _kit.TwoFactors.FindAsync(carol.Id, default))!.IsEnabled.Should().BeTrue();
-        _kit.EventNames.Should().NotContain("PreRegistrationCleared");
+        _kit.EventNames.Should().NotContain("PreRegistrationCleared").And.NotContain("PasskeysRemoved");
     }
 
     [Fact]

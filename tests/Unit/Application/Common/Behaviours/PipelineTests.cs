@@ -69,6 +69,9 @@ public sealed class PipelineTests : IDisposable
         services.AddSingleton<IImageService>(new FakeImageService());
         services.AddSingleton(new CoverLimits());
         services.AddSingleton<ITwoFactorStore>(twoFactors);
+        services.AddSingleton<CleanAuth.Application.Passkeys.Ports.IPasskeyStore>(new InMemoryPasskeyStore());
+        services.AddSingleton<CleanAuth.Application.Passkeys.Ports.IPasskeyCeremonies>(new InMemoryPasskeyCeremonies());
+        services.AddSingleton(NSubstitute.Substitute.For<CleanAuth.Application.Passkeys.Ports.IWebAuthn>());
         services.AddSingleton<IActivityLog>(new InMemoryActivityLog());
         services.AddSingleton<IAuthenticator>(new AccountFakes().Authenticator);
         services.AddSingleton<ISecretProtector>(new AccountFakes().Protector);

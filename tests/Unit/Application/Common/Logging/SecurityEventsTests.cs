@@ -17,15 +17,16 @@ public sealed class SecurityEventsTests
     [Fact]
     public void Every_event_has_a_unique_stable_id_in_its_areas_range_and_a_unique_name()
     {
-        Definitions.Should().HaveCount(29);
+        Definitions.Should().HaveCount(34);
         Definitions.Select(d => d.Attribute.EventId).Should().OnlyHaveUniqueItems().And.OnlyContain(id => (id >= 4000 && id < 4100) || (id >= 2500 && id < 2510),
-            "4000–4099 for the first events, 2500–2509 for the account's own (sessions, activity, erasure: ADRs 0053–0055)");
+            "4000–4099 for the first events and passkeys (4050–4054), 2500–2509 for the account's own (sessions, activity, erasure: ADRs 0053–0055)");
         Definitions.Select(d => d.Attribute.EventName).Should().OnlyHaveUniqueItems().And.BeEquivalentTo(
             "LoginSucceeded", "LoginFailed", "AccountLocked", "RefreshTokenReuseDetected", "LoggedOut", "PasswordChanged",
             "AccountDisabled", "AccountEnabled", "RoleGranted", "RoleRevoked", "AuthorizationDenied",
             "EmailConfirmationSent", "EmailConfirmed", "EmailConfirmationFailed", "PasswordResetRequested", "PasswordReset", "PasswordResetFailed",
             "TwoFactorEnabled", "TwoFactorDisabled", "TwoFactorFailed", "RecoveryCodeUsed", "RecoveryCodesRegenerated", "TwoFactorReset",
-            "PreRegistrationCleared", "RecentSignInRequired", "AccountErased", "AccountErasureCompleted", "AccountExported", "SessionEnded");
+            "PreRegistrationCleared", "RecentSignInRequired", "AccountErased", "AccountErasureCompleted", "AccountExported", "SessionEnded",
+            "PasskeyRegistered", "PasskeyRegistrationFailed", "PasskeysRemoved", "PasskeySignInSucceeded", "PasskeySignInFailed");
     }
 
     [Fact]
