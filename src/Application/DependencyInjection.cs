@@ -48,7 +48,7 @@ public static class DependencyInjection
 
         services.AddScoped<CoverUploader>();
         services.AddScoped<AuthorReferences>();
-        services.AddScoped<Books.Library.LibraryReader>();
+        services.AddScoped<Books.Common.LibraryReader>();
         services.AddScoped<Books.ImportLibrary.LibraryImporter>();
         services.AddScoped<CurrentUserAccessor>();
         services.AddScoped<ICurrentUser>(provider => provider.GetRequiredService<CurrentUserAccessor>());

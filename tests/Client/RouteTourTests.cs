@@ -53,6 +53,9 @@ public sealed class RouteTourTests : IAsyncLifetime
         var refreshed = await anonymous.Api.Auth.Refresh.PostAsync(new RefreshCommand { RefreshToken = login.RefreshToken });
         refreshed!.RefreshToken.Should().NotBe(login.RefreshToken);
         await anonymous.Api.Auth.Logout.PostAsync(new LogoutCommand { RefreshToken = refreshed.RefreshToken });
+        // The logout ended that session's access tokens too (ADR 0053): sign in again.
+        login = await anonymous.Api.Auth.Login.PostAsync(new LoginCommand { Email = email, Password = "a reset passphrase" });
+        ann = _api.Client(login!.AccessToken);
         var changed = await ann.Api.Users.Me.Password.PutAsync(new ChangePasswordCommand { CurrentPassword = "a reset passphrase", NewPassword = "a new and longer passphrase" });
         ann = _api.Client(changed!.AccessToken);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CleanAuth.Application.Books.Library;
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Exceptions;
 using nietras.SeparatedValues;

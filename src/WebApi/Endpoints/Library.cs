@@ -21,15 +21,17 @@ public sealed class Library : IEndpointGroup
         library.MapPost("/import", async ([FromForm] ImportForm? form, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(ImportReportResponse.From(await mediator.Send((form ?? new()).ToCommand(), ct))))
             .WithName("ImportBooks")
-            .WithExamples(response: () => new JsonObject
-            {
-                ["imported"] = 2,
-                ["skipped"] = 1,
-                ["failed"] = 1,
-                ["errors"] = new JsonArray(new JsonObject { ["row"] = 4, ["field"] = "title", ["message"] = "Title is required." }),
-                ["stoppedAtRow"] = null,
-                ["ignoredColumns"] = new JsonArray("Book Id", "ISBN"),
-            })
+            .WithExamples(
+                request: () => new JsonObject { ["file"] = "goodreads_library_export.csv", ["defaultCategory"] = "science" },
+                response: () => new JsonObject
+                {
+                    ["imported"] = 2,
+                    ["skipped"] = 1,
+                    ["failed"] = 1,
+                    ["errors"] = new JsonArray(new JsonObject { ["row"] = 4, ["field"] = "title", ["message"] = "Title is required." }),
+                    ["stoppedAtRow"] = null,
+                    ["ignoredColumns"] = new JsonArray("Book Id", "ISBN"),
+                })
             .WithSummary("Imports a Goodreads export or CleanAuth's own CSV into the library.")
             .WithDescription("Multipart: `file` (CSV, at most 5 MB and 10,000 rows) and optional `defaultCategory`. A title you have is skipped; a bad row never stops the others; imported books have no cover. Rate-limited per user.")
             .AcceptsUpload(ImportLibraryCommand.MaxFileBytes, RateLimiting.Library);

@@ -57,9 +57,9 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
             }
         }
 
-        // The book forms are described inline on their operations (BookFormTransformer); the framework's components go.
+        // The book forms are described inline on their operations (BookFormTransformer); the framework's component goes.
+        // IFormFile stays: the library import's form refers to it.
         document.Components?.Schemas?.Remove("BookForm");
-        document.Components?.Schemas?.Remove("IFormFile");
         return Task.CompletedTask;
     }
 }

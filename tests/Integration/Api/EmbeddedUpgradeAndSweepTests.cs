@@ -41,6 +41,7 @@ public sealed class EmbeddedUpgradeAndSweepTests
                     DROP TABLE refresh_families; DROP INDEX refresh_tokens_by_expiry; ALTER TABLE authors DROP COLUMN Books;
                     DROP TABLE email_outbox; DROP TABLE account_codes; ALTER TABLE users DROP COLUMN EmailConfirmed;
                     DROP TABLE two_factor; DROP TABLE two_factor_recovery_codes; DROP TABLE passkeys; DROP TABLE passkey_ceremonies;
+                    DROP INDEX users_erasing; ALTER TABLE users DROP COLUMN ErasingAt; DROP TABLE activity;
                     PRAGMA user_version = 1;
                     """;
                 command.ExecuteNonQuery();

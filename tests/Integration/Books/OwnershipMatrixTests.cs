@@ -31,6 +31,12 @@ public abstract class OwnershipMatrixTests(CleanAuthApi api)
         "POST /api/admin/users/{id}/roles/admin",
         "DELETE /api/admin/users/{id}/roles/admin",
         "POST /api/admin/users/{id}/two-factor/reset",
+        "DELETE /api/admin/users/{id}",
+        "GET /api/admin/users/{id}/activity",
+        "DELETE /api/users/me/sessions/{id}",
+        "GET /api/users/me/passkeys/{id}",
+        "PATCH /api/users/me/passkeys/{id}",
+        "DELETE /api/users/me/passkeys/{id}",
     ];
 
     public static TheoryData<string> RoutesWithAnId
@@ -97,6 +103,10 @@ public abstract class OwnershipMatrixTests(CleanAuthApi api)
         if (method == "PUT")
         {
             request.Content = BookClient.Form(title: "Stolen", category: "horror", cover: TestImages.Jpeg(50, 50));
+        }
+        else if (method == "PATCH")
+        {
+            request.Content = JsonContent.Create(new { name = "Stolen" });
         }
 
         return client.SendAsync(request);

@@ -31,7 +31,7 @@ public abstract class AccountErasureContract
     protected abstract IOutboxQueue Queue { get; }
 
     [StoreFact]
-    public async Task A_marked_account_is_found_by_no_user_read_keeps_its_address_and_is_not_marked_twice()
+    public async Task A_marked_account_is_found_by_no_user_read_and_is_not_marked_twice()
     {
         var user = await AddUserAsync();
 
@@ -46,6 +46,15 @@ public abstract class AccountErasureContract
         marked.SecurityStamp.Should().NotBe(user.SecurityStamp, "every token of the account dies with the mark");
         (await Erasure.TryMarkAsync(user.Id, Now, default)).Should().Be(ErasureMark.NotFound);
         (await Erasure.TryMarkAsync(UserId.From(_ids.NewId()), Now, default)).Should().Be(ErasureMark.NotFound);
+    }
+
+    [UniqueIndexFact]
+    public async Task A_marked_account_keeps_its_address_until_it_is_erased()
+    {
+        var user = await AddUserAsync();
+
+        (await Erasure.TryMarkAsync(user.Id, Now, default)).Should().Be(ErasureMark.Marked);
+
         (await Users.TryAddAsync(NewUser(user.Email), default)).Should().BeFalse("the address is the account's until it is erased");
     }
 

@@ -6,6 +6,7 @@ using CleanAuth.Infrastructure.Persistence;
 using CleanAuth.Infrastructure.Persistence.Embedded;
 using CleanAuth.Infrastructure.Persistence.Mongo;
 using CleanAuth.Tests.Fakes;
+using CleanAuth.Tests.Integration.Support;
 
 namespace CleanAuth.Tests.Integration.Contracts;
 
@@ -28,7 +29,7 @@ public sealed class EmbeddedAccountErasureContract(EmbeddedStoreFixture fixture)
     protected override IOutboxQueue Queue => _outbox;
 }
 
-public sealed class MongoWireAccountErasureContract(MongoWireStoreFixture fixture) : AccountErasureContract, IClassFixture<MongoWireStoreFixture>
+public sealed class MongoWireAccountErasureContract(MongoWireStoreFixture fixture) : AccountErasureContract, IClassFixture<MongoWireStoreFixture>, IStoreWithoutUniqueIndexes
 {
     private readonly MongoEmailOutbox _outbox = new(fixture.Store, new ObjectIdGenerator(), TimeProvider.System);
 

@@ -1,4 +1,4 @@
-using CleanAuth.Application.Books.Library;
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Abstractions;
 using MediatR;

@@ -1,4 +1,4 @@
-using CleanAuth.Application.Books.Library;
+using CleanAuth.Application.Books.Common;
 
 namespace CleanAuth.Application.Books.Ports;
 

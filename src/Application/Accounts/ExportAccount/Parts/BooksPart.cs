@@ -1,5 +1,5 @@
 using CleanAuth.Application.Accounts.Ports;
-using CleanAuth.Application.Books.Library;
+using CleanAuth.Application.Books.Common;
 using CleanAuth.Domain.Users;
 
 namespace CleanAuth.Application.Accounts.ExportAccount.Parts;

@@ -3,7 +3,7 @@ using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Domain.Users;
 
-namespace CleanAuth.Application.Books.Library;
+namespace CleanAuth.Application.Books.Common;
 
 /// <summary>
 /// A user's whole library as <see cref="LibraryBook"/>s, oldest first, read a keyset page at a time so that memory

@@ -1,6 +1,6 @@
 using CleanAuth.Domain.Books;
 
-namespace CleanAuth.Application.Books.Library;
+namespace CleanAuth.Application.Books.Common;
 
 /// <summary>
 /// One book in CleanAuth's own library format (ADR 0057): what export writes, import reads back and the account

@@ -1,7 +1,7 @@
 using System.IO.Pipelines;
 using System.Text.Json;
 
-namespace CleanAuth.Application.Books.Library;
+namespace CleanAuth.Application.Books.Common;
 
 /// <summary>
 /// Writes a library as CleanAuth's JSON format: one array of <see cref="LibraryBook"/> objects with camelCase names
