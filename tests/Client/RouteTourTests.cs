@@ -136,6 +136,24 @@ public sealed class RouteTourTests : IAsyncLifetime
         bob = _api.Client((await bob.Api.Users.Me.TwoFactor.Disable.PostAsync(new DisableTwoFactorCommand { Password = Password }))!.AccessToken);
         await admin.Api.Admin.Users[bobId].TwoFactor.Reset.PostAsync();
 
+        // Sessions, activity and the library's import and export (issues 23 and 25); the reset above ended Bob's sessions.
+        bob = _api.Client((await anonymous.Api.Auth.Login.PostAsync(new LoginCommand { Email = bobEmail, Password = Password }))!.AccessToken);
+        var sessions = await bob.Api.Users.Me.Sessions.GetAsync();
+        sessions.Should().NotBeEmpty();
+        var other = (await anonymous.Api.Auth.Login.PostAsync(new LoginCommand { Email = bobEmail, Password = Password }))!;
+        var ended = (await bob.Api.Users.Me.Sessions.GetAsync())!.First(s => s.Current != true);
+        await bob.Api.Users.Me.Sessions[ended.Id].DeleteAsync();
+        other.AccessToken.Should().NotBeNullOrEmpty();
+        (await bob.Api.Users.Me.Activity.GetAsync())!.Items.Should().NotBeEmpty();
+        (await admin.Api.Admin.Users[bobId].Activity.GetAsync())!.Items.Should().NotBeEmpty();
+        var csv = new MultipartBody();
+        csv.AddOrReplacePart("file", "text/csv", new MemoryStream("Book Id,Title,Author,Bookshelves\n1,The Left Hand of Darkness,Ursula K. Le Guin,science\n"u8.ToArray()), "library.csv");
+        (await bob.Api.Books.Import.PostAsync(csv))!.Imported.Should().Be(1);
+        await using (var exported = await bob.Api.Books.Export.GetAsync(r => r.QueryParameters.Format = "json"))
+        {
+            (await new StreamReader(exported!).ReadToEndAsync()).Should().Contain("The Left Hand of Darkness");
+        }
+
         // Ending sessions, then the account.
         ann = _api.Client((await anonymous.Api.Auth.Login.PostAsync(new LoginCommand { Email = email, Password = "a new and longer passphrase" }))!.AccessToken);
         await ann.Api.Auth.LogoutAll.PostAsync();

@@ -57,9 +57,10 @@ public sealed class DocumentTransformer : IOpenApiDocumentTransformer
             }
         }
 
-        // The book forms are described inline on their operations (BookFormTransformer); the framework's component goes.
-        // IFormFile stays: the library import's form refers to it.
+        // The forms are described inline on their operations (ResponseTransformer); the framework's components go.
         document.Components?.Schemas?.Remove("BookForm");
+        document.Components?.Schemas?.Remove("ImportForm");
+        document.Components?.Schemas?.Remove("IFormFile");
         return Task.CompletedTask;
     }
 }

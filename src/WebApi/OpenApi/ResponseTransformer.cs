@@ -29,6 +29,10 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
         {
             body.Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { ["multipart/form-data"] = BookForm(required) };
         }
+        else if (operation.OperationId == "ImportBooks" && operation.RequestBody is OpenApiRequestBody import)
+        {
+            import.Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal) { ["multipart/form-data"] = ImportForm() };
+        }
 
         foreach (var (status, response) in operation.Responses ?? [])
         {
@@ -115,6 +119,21 @@ public sealed class ResponseTransformer : IOpenApiOperationTransformer
         response.Headers ??= new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal);
         response.Headers[name] = new OpenApiHeader { Description = description, Schema = new OpenApiSchema { Type = type } };
     }
+
+    // Described inline like the book forms, so clients generate a multipart body (not a model they cannot send).
+    private static OpenApiMediaType ImportForm() => new()
+    {
+        Schema = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string>(["file"], StringComparer.Ordinal),
+            Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+            {
+                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "A Goodreads export or CleanAuth's own CSV, at most 5 MB and 10,000 rows." },
+                ["defaultCategory"] = Text("The category of a row whose shelves name none."),
+            },
+        },
+    };
 
     private static OpenApiMediaType BookForm(string[] required) => new()
     {
