@@ -9,6 +9,7 @@
 #   ROUTES=rename CONNECTIONS=1 bash bench/load.sh embedded   # one synced write after another
 #   ENVIRONMENT=Development LOG_LEVEL=Information bash bench/load.sh   # the README's run (one log line a request)
 #   BEFORE=/work/old-checkout bash bench/load.sh "before embedded ceiling"   # an older build (built by you) vs this one
+#   BEFORE=/a BEFORE2=/b WARMUP=20 bash bench/load.sh "before before2 embedded"  # two older builds; 20 s warm-up per route
 #
 # API and wrk share this machine's cores, so the numbers are for the pair; wrk runs 2 threads.
 set -euo pipefail
@@ -18,6 +19,8 @@ duration=${DURATION:-10}
 repeats=${REPEATS:-3}
 connections=${CONNECTIONS:-"16 64"}
 routes=${ROUTES:-"login me book list upload"}
+# Tiered JIT and dynamic PGO settle over ~20 s: short warm-ups read CPU per request up to 2x higher.
+warmup=${WARMUP:-3}
 port=${PORT:-5098}
 mkdir -p bench/results
 results=${RESULTS:-bench/results/load-$(date -u +%Y%m%dT%H%M%SZ).jsonl}
@@ -83,13 +86,15 @@ for target in $targets; do
     embedded) start_api embedded "$work/data-$RANDOM" ;;
     before) API_DLL=${BEFORE:?BEFORE=folder of an older checkout, built in Release}/src/WebApi/bin/Release/net10.0/CleanAuth.WebApi.dll \
       start_api embedded "$work/data-$RANDOM" ;;
+    before2) API_DLL=${BEFORE2:?BEFORE2=folder of a second older checkout, built in Release}/src/WebApi/bin/Release/net10.0/CleanAuth.WebApi.dll \
+      start_api embedded "$work/data-$RANDOM" ;;
     mongo-wire) start_mongo_wire; start_api "$mongo_url" "$work/unused" ;;
     ceiling)
       [[ -d $work/responses ]] || { echo "the ceiling needs an API target first, to record its answers" >&2; exit 1; }
       start_ceiling "$work/responses" ;;
   esac
   [[ $target == ceiling ]] || prepare_api
-  for route in $routes; do run_wrk "$target" "$route" 16 warmup 3; done
+  for route in $routes; do run_wrk "$target" "$route" 16 warmup "$warmup"; done
   for repeat in $(seq 1 "$repeats"); do
     if [[ $target != ceiling ]]; then # fresh tokens: a run may outlast an access token's lifetime
       reader_token=$(login reader@example.com | json_field accessToken)

@@ -44,7 +44,7 @@ def fraction_text(fraction):
     return f"{fraction:.2f}" if fraction >= 0.01 else f"{fraction:.5f}"
 
 
-targets = [t for t in ("before", "embedded", "mongo-wire", "ceiling") if any(k[0] == t for k in runs)]
+targets = [t for t in ("before", "before2", "embedded", "mongo-wire", "ceiling") if any(k[0] == t for k in runs)]
 connections = sorted({k[2] for k in runs})
 for target in targets:
     print(f"\n{target} (median of {max(len(v) for k, v in runs.items() if k[0] == target)} runs each)\n")
