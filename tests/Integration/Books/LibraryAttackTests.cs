@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CleanAuth.Tests.Integration.Support;
+
+namespace CleanAuth.Tests.Integration.Books;
+
+/// <summary>
+/// What the attack pass on issue 25's routes found (from outside, without their tests): a file the CSV reader
+/// refused got a 500, the 413 of an oversized file did not name the limit, and a title starting with <c>'</c> and a
+/// formula character did not survive export → import. The CSV and the form are read before any store is touched,
+/// so one store is enough.
+/// </summary>
+public sealed class LibraryAttackTests(EmbeddedApiFixture fixture) : IClassFixture<EmbeddedApiFixture>
+{
+    private const string GoodreadsHeader = "Book Id,Title,Author,Author l-f,Additional Authors,ISBN,ISBN13,My Rating,Bookshelves,Exclusive Shelf,My Review";
+
+    private readonly CleanAuthApi _api = fixture.Api;
+
+    [Theory]
+    [InlineData("Book Id,Title,Title,Author\n1,First,Second,Ann Author\n", "First")]
+    [InlineData("title,description,category,author,createdAt,updatedAt,title\nFirst,d,science,,,,Second\n", "First")]
+    public async Task A_header_naming_a_column_twice_reads_the_first_of_them_rather_than_failing(string csv, string title)
+    {
+        using var client = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
+
+        var response = await client.PostAsync("/api/books/import", Form(Encoding.UTF8.GetBytes(csv), "science"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        JsonDocument.Parse(body).RootElement.GetProperty("imported").GetInt32().Should().Be(1, body);
+        var books = await client.GetFromJsonAsync<JsonElement>("/api/books");
+        books.GetProperty("items")[0].GetProperty("title").GetString().Should().Be(title);
+    }
+
+    [Fact]
+    public async Task A_file_one_byte_over_the_limit_is_413_naming_the_limit()
+    {
+        using var client = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
+        var csv = Encoding.UTF8.GetBytes(GoodreadsHeader + "\n" + new string('x', 5 * 1024 * 1024));
+
+        var problem = await (await client.PostAsync("/api/books/import", Form(csv[..(5 * 1024 * 1024 + 1)], "science")))
+            .ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+
+        problem.GetProperty("detail").GetString().Should().Contain("5 MB");
+    }
+
+    [Fact]
+    public async Task Titles_starting_with_a_quote_and_a_formula_character_survive_export_and_import()
+    {
+        string[] titles = ["'=Quoted on purpose", "''=Two quotes", "'+plus", "'plain quote", "=HYPERLINK(\"http://x\",\"y\")", "@mention", "-minus"];
+        using var source = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
+        var rows = titles.Select((t, i) => $"{i + 1},\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\",,,,,,0,science,read,\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        var imported = await source.PostAsync("/api/books/import", Form(Encoding.UTF8.GetBytes(GoodreadsHeader + "\n" + string.Join('\n', rows) + "\n"), null));
+        imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+
+        var csv = await source.GetByteArrayAsync("/api/books/export?format=csv");
+        var exported = Encoding.UTF8.GetString(csv).Split('\n').Skip(1).Where(l => l.Length > 0).ToList();
+        exported.Should().OnlyContain(line => !"=+-@".Contains(line.TrimStart('"')[0]), "no cell a spreadsheet reads as a formula:\n" + string.Join('\n', exported));
+
+        using var target = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
+        var back = await target.PostAsync("/api/books/import", Form(csv, null));
+        back.StatusCode.Should().Be(HttpStatusCode.OK, await back.Content.ReadAsStringAsync());
+        var books = (await target.GetFromJsonAsync<JsonElement>("/api/books?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        books.Select(b => b.GetProperty("title").GetString()).Should().BeEquivalentTo(titles);
+        books.Select(b => b.GetProperty("description").GetString()).Should().BeEquivalentTo(titles);
+    }
+
+    private static MultipartFormDataContent Form(byte[] csv, string? defaultCategory)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(csv);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "library.csv");
+        if (defaultCategory is not null)
+        {
+            form.Add(new StringContent(defaultCategory), "defaultCategory");
+        }
+
+        return form;
+    }
+}
