@@ -96,7 +96,7 @@ public sealed class SepLibraryCsv : ILibraryCsv
     public static string Restore(string cell) => cell.StartsWith('\'') && NeedsQuote(cell.AsSpan(1)) ? cell[1..] : cell;
 
     // A formula character first, or after any number of quotes (each of which Restore takes one of).
-    private static bool NeedsQuote(ReadOnlySpan<char> cell) => cell.TrimStart('\'') is [ '=' or '+' or '-' or '@' or '\t' or '\r', .. ];
+    private static bool NeedsQuote(ReadOnlySpan<char> cell) => cell.TrimStart('\'') is ['=' or '+' or '-' or '@' or '\t' or '\r', ..];
 
     // Sep writes rows into the buffer; the buffer goes to the response asynchronously (no synchronous I/O) and is emptied.
     private static async Task SendAsync(SepWriter writer, StringBuilder buffer, StreamWriter body, CancellationToken cancellationToken)
