@@ -68,7 +68,21 @@ public sealed class LibraryAttackTests(EmbeddedApiFixture fixture) : IClassFixtu
         books.Select(b => b.GetProperty("description").GetString()).Should().BeEquivalentTo(titles);
     }
 
-    private static MultipartFormDataContent Form(byte[] csv, string? defaultCategory)
+    [Fact]
+    public async Task Parallel_imports_of_one_file_leave_each_author_once()
+    {
+        using var client = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
+        var csv = Encoding.UTF8.GetBytes(GoodreadsHeader + "\n" + string.Concat(Enumerable.Range(1, 60).Select(i => $"{i},Parallel {i},Author {i % 5},,,,,0,science,read,\n")));
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync("/api/books/import", Form(csv, null))));
+
+        reports.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        (await client.GetFromJsonAsync<JsonElement>("/api/books")).GetProperty("totalCount").GetInt32().Should().Be(60);
+        var authors = (await client.GetFromJsonAsync<JsonElement>("/api/authors")).EnumerateArray().Select(a => a.GetProperty("name").GetString()).ToList();
+        authors.Should().BeEquivalentTo(Enumerable.Range(0, 5).Select(i => $"Author {i}"), "an import whose rows were all stored by another leaves no author of its own");
+    }
+
+    internal static MultipartFormDataContent Form(byte[] csv, string? defaultCategory)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(csv);
@@ -82,3 +96,26 @@ public sealed class LibraryAttackTests(EmbeddedApiFixture fixture) : IClassFixtu
         return form;
     }
 }
+
+/// <summary>An import makes an author only for a book it stores: a skipped row leaves none behind, on either store.</summary>
+public abstract class ImportAuthorAttackTests(CleanAuthApi api)
+{
+    [Fact]
+    public async Task A_row_skipped_for_a_title_the_user_has_leaves_no_new_author()
+    {
+        using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
+        const string Header = "Book Id,Title,Author,Bookshelves,Exclusive Shelf,My Review";
+        (await client.PostAsync("/api/books/import", LibraryAttackTests.Form(Encoding.UTF8.GetBytes($"{Header}\n1,Dune,,science,read,\n"), null)))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var again = await client.PostAsync("/api/books/import", LibraryAttackTests.Form(Encoding.UTF8.GetBytes($"{Header}\n1,DUNE,Frank Herbert,science,read,\n"), null));
+
+        var report = await again.Content.ReadFromJsonAsync<JsonElement>();
+        report.GetProperty("skipped").GetInt32().Should().Be(1, report.ToString());
+        (await client.GetFromJsonAsync<JsonElement>("/api/authors")).GetArrayLength().Should().Be(0, "no stored book names Frank Herbert");
+    }
+}
+
+public sealed class EmbeddedImportAuthorAttackTests(EmbeddedApiFixture fixture) : ImportAuthorAttackTests(fixture.Api), IClassFixture<EmbeddedApiFixture>;
+
+public sealed class MongoWireImportAuthorAttackTests(MongoWireApiFixture fixture) : ImportAuthorAttackTests(fixture.Api), IClassFixture<MongoWireApiFixture>;
