@@ -70,7 +70,7 @@ public sealed class ActivityClientTests : IAsyncLifetime
         (await alice.Api.Users.Me.Activity.GetAsync())!.Items.Should().ContainSingle("Bob's failure, sign-in and sign-out are his alone")
             .Which.Should().Match<ActivityItem>(i => i.Kind == ActivityKind.SignIn && i.Outcome == ActivityOutcome.Succeeded);
 
-        var admin = _api.Client((await _api.SignInAsync(ClientApi.AdminEmail, ClientApi.AdminPassword)).AccessToken);
+        var admin = await _api.AdminAsync();
         var aliceId = (await alice.Api.Users.Me.GetAsync())!.Id;
         var bobId = (await admin.Api.Admin.Users.GetAsync(r => r.QueryParameters.Email = bobEmail))!.Items!.Single().Id;
         (await admin.Api.Admin.Users[aliceId].Activity.GetAsync())!.Items.Should().ContainSingle();

@@ -90,6 +90,22 @@ public sealed class ClientApi : WebApplicationFactory<Program>
         return (email, Client((await SignInAsync(email)).AccessToken));
     }
 
+    /// <summary>The bootstrapped administrator, signed in. The bootstrap runs in the background at start-up, so this waits for it.</summary>
+    public async Task<CleanAuthClient> AdminAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return Client((await SignInAsync(AdminEmail, AdminPassword)).AccessToken);
+            }
+            catch (Generated.Models.ProblemDetails problem) when (problem.Status == 401 && attempt < 100)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

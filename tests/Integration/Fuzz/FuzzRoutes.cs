@@ -30,13 +30,13 @@ public static class FuzzRoutes
     public const string ListUserActivity = "GET /api/admin/users/{id}/activity";
 
     public const string BeginPasskeyRegistration = "POST /api/users/me/passkeys/options";
-    public const string RegisterPasskey = "POST /api/users/me/passkeys";
-    public const string ListPasskeys = "GET /api/users/me/passkeys";
+    public const string RegisterPasskey = "POST /api/users/me/passkeys/";
+    public const string ListPasskeys = "GET /api/users/me/passkeys/";
     public const string GetPasskey = "GET /api/users/me/passkeys/{id}";
     public const string RenamePasskey = "PATCH /api/users/me/passkeys/{id}";
     public const string RemovePasskey = "DELETE /api/users/me/passkeys/{id}";
     public const string BeginPasskeySignIn = "POST /api/auth/passkey/options";
-    public const string PasskeySignIn = "POST /api/auth/passkey";
+    public const string PasskeySignIn = "POST /api/auth/passkey/";
 
     public const string BeginTwoFactorSetup = "POST /api/users/me/two-factor/setup";
     public const string EnableTwoFactor = "POST /api/users/me/two-factor/enable";

@@ -67,7 +67,7 @@ public static class LibraryJunk
             {
                 0 => "science fiction",
                 1 => "{\"$gt\":\"\"}",
-                2 => Junk.WithControl("science", control, position),
+                2 => Junk.WithControl("science", control, 1 + (position % 6)), // inside: surrounding whitespace is trimmed, as for a book's category
                 3 => new string('c', 100 * 1024 + position),
                 _ => "nope",
             })]),

@@ -119,6 +119,9 @@ public static class RouteJunk
                     ? FuzzModel.Pick([.. m.Authors.Keys], position) ?? m.Owner.Id
                     : FuzzModel.Pick([.. m.Books.Keys], position) ?? junkId)
                 : junkId;
+            // A dot segment is resolved by the client (RFC 3986, as Kestrel does too): under /api/users/me/ it would
+            // name /api/users/me itself, a real route (DELETE there disables the owner), so three dots stand in.
+            id = id == "%2e%2e" && route.Contains("/users/me/", StringComparison.Ordinal) ? "%2e%2e%2e" : id;
             var body = route switch
             {
                 FuzzRoutes.UpdateBook => Bodies.BookForm($"Nowhere {m.Next()}", "science"),
