@@ -80,7 +80,7 @@ public sealed class ClientApi : WebApplicationFactory<Program>
     }
 
     /// <summary>Signs in through the client: one more session of that account.</summary>
-    public async Task<TokenPairResponse> SignInAsync(string email, string password = Password) =>
+    public async Task<TokenPair> SignInAsync(string email, string password = Password) =>
         (await Client().Api.Auth.Login.PostAsync(new LoginCommand { Email = email, Password = password }))!;
 
     /// <summary>A new account, signed in: its address and a client with its access token.</summary>
