@@ -5,7 +5,6 @@ using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
-using Microsoft.Extensions.Options;
 
 namespace CleanAuth.Tests.Unit.Application.Accounts;
 
@@ -20,8 +19,7 @@ public sealed class AccountActivityTests
 
     public AccountActivityTests()
     {
-        _login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, new FakeAuthMetrics(),
-            Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        _login = _kit.Login();
         _alice = _kit.Users.Seed(TestUsers.New(email: "alice@example.com", password: Password));
         _kit.Client.UserAgent = "Mozilla/5.0 (test)";
     }
