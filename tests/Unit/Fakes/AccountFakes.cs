@@ -84,6 +84,9 @@ public sealed class AccountFakes
 
     public FakeDeviceTokens Devices { get; } = new();
 
+    /// <summary>The password (and second-factor) confirmation of signed-in changes, over these fakes.</summary>
+    public CurrentPasswordCheck Passwords => new(Hasher, Attempts, TwoFactors, SecondFactor, Events);
+
     public IEnumerable<string> EventNames => Log.Entries.Select(e => e.EventId.Name!);
 
     /// <summary>The sign-in use case over these fakes; <paramref name="users"/> replaces the user fake where a test needs other reads.</summary>

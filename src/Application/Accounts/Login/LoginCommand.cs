@@ -35,9 +35,6 @@ public sealed class LoginCommandHandler(
     // One answer for every failure, so a caller cannot learn which emails have accounts.
     internal const string InvalidCredentials = "The email or password is incorrect, or the account is disabled.";
 
-    internal const string TwoFactorNeeded = "This account has two-factor authentication: send twoFactorCode (from the app) or recoveryCode with the password.";
-    internal const string TwoFactorWrong = "The two-factor code or recovery code is incorrect or was used already.";
-
     public async Task<SignedIn> Handle(LoginCommand request, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(request.Email, cancellationToken);
@@ -108,7 +105,7 @@ public sealed class LoginCommandHandler(
             metrics.LoginFailed(SignInFailure.TwoFactorRequired);
             await activity.SignInFailedAsync(user.Id, SignInFailure.TwoFactorRequired, cancellationToken);
             attempts.Failed(attempt);
-            throw new TwoFactorRequiredException(TwoFactorNeeded);
+            throw new TwoFactorRequiredException(SecondFactor.Needed);
         }
 
         switch (await secondFactor.CheckAsync(state, request.TwoFactorCode, request.RecoveryCode, cancellationToken))
@@ -129,7 +126,7 @@ public sealed class LoginCommandHandler(
         metrics.LoginFailed(SignInFailure.TwoFactorFailed);
         await activity.SignInFailedAsync(user.Id, SignInFailure.TwoFactorFailed, cancellationToken);
         attempts.Failed(attempt);
-        throw new TwoFactorRequiredException(TwoFactorWrong);
+        throw new TwoFactorRequiredException(SecondFactor.Wrong);
     }
 
     // Recorded before the failure's side effects, as the event of what was decided; the client's answer is always the same.

@@ -34,7 +34,7 @@ public sealed class TwoFactorHandlerTests
         _alice = _kit.Users.Seed(TestUsers.Confirmed(TestUsers.New(password: Password)));
         _currentUser.Set(_kit.Users.FindByIdAsync(_alice.Id, default).Result!);
         _sessions = new AccountSessions(_kit.Users, _kit.Store, _kit.RefreshTokens, _kit.Clock);
-        _passwords = new CurrentPasswordCheck(_kit.Hasher, _kit.Attempts);
+        _passwords = _kit.Passwords;
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class TwoFactorHandlerTests
         var wrong = () => login.Handle(new LoginCommand(_alice.Email, Password, "000000"), default);
         var wrongPassword = () => login.Handle(new LoginCommand(_alice.Email, "not " + Password, Code(setup)), default);
 
-        (await missing.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(LoginCommandHandler.TwoFactorNeeded);
-        (await wrong.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(LoginCommandHandler.TwoFactorWrong);
+        (await missing.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(SecondFactor.Needed);
+        (await wrong.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(SecondFactor.Wrong);
         (await wrongPassword.Should().ThrowAsync<UnauthorizedException>()).Which.ProblemType.Should().BeNull();
         _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(3, "each counts toward the lockout");
         _kit.EventNames.Should().Equal("LoginFailed", "TwoFactorFailed", "LoginFailed");
@@ -160,7 +160,7 @@ public sealed class TwoFactorHandlerTests
 
         var attempt = () => login.Handle(new LoginCommand(_alice.Email, Password, "123456"), default);
 
-        (await attempt.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(LoginCommandHandler.TwoFactorWrong);
+        (await attempt.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(SecondFactor.Wrong);
         _kit.EventNames.Should().NotContain("TwoFactorFailed", "the protector logs it as the configuration error it is (TwoFactorSecretUnreadable)");
         _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(1, "it still counts toward the lockout, as any refused second factor does");
     }
