@@ -21,10 +21,10 @@ public sealed record BookDetails(
 {
     public bool HasCover => CoverWidth is not null;
 
-    public static BookDetails From(Book book) => From(book, book.Version);
+    public static BookDetails From(Book book) => AsStored(book, book.Version);
 
     /// <summary>The book as stored at <paramref name="version"/>: what an update that the store gave that version wrote.</summary>
-    public static BookDetails From(Book book, long version) => new(
+    public static BookDetails AsStored(Book book, long version) => new(
         book.Id.Value,
         book.Title,
         book.Description,

@@ -70,6 +70,6 @@ public sealed class UpdateBookCommandHandler(
             await authors.ReleaseAsync(ownerId, previousAuthorId);
         }
 
-        return BookDetails.From(book, version);
+        return BookDetails.AsStored(book, version);
     }
 }
