@@ -97,11 +97,18 @@ public sealed class SepLibraryCsv : ILibraryCsv
         await body.FlushAsync(cancellationToken);
     }
 
-    /// <summary>A cell a spreadsheet would read as a formula gets a leading <c>'</c> (OWASP's CSV injection advice).</summary>
-    public static string Neutralise(string cell) => cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' ? "'" + cell : cell;
+    /// <summary>
+    /// A cell a spreadsheet would read as a formula gets a leading <c>'</c> (OWASP's CSV injection advice), and so does
+    /// a cell that already starts with the <c>'</c> <see cref="Restore"/> would take off: the title <c>'=x</c> goes
+    /// out as <c>''=x</c> and comes back as it was, not as <c>=x</c>.
+    /// </summary>
+    public static string Neutralise(string cell) => NeedsQuote(cell) ? "'" + cell : cell;
 
     /// <summary>Takes the leading <c>'</c> of <see cref="Neutralise"/> off again.</summary>
-    public static string Restore(string cell) => cell.Length > 1 && cell[0] == '\'' && cell[1] is '=' or '+' or '-' or '@' ? cell[1..] : cell;
+    public static string Restore(string cell) => cell.StartsWith('\'') && NeedsQuote(cell.AsSpan(1)) ? cell[1..] : cell;
+
+    // A formula character first, or after any number of quotes (each of which Restore takes one of).
+    private static bool NeedsQuote(ReadOnlySpan<char> cell) => cell.TrimStart('\'') is ['=' or '+' or '-' or '@' or '\t' or '\r', ..];
 
     // Sep writes rows into the buffer; the buffer goes to the response asynchronously (no synchronous I/O) and is emptied.
     private static async Task SendAsync(SepWriter writer, StringBuilder buffer, StreamWriter body, CancellationToken cancellationToken)

@@ -61,8 +61,7 @@ public static class BoundedMultipartForm
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())
                 {
-                    var content = await ReadAtMostAsync(section.Body, limits.MaxFileBytes, cancellationToken)
-                        ?? throw new BadHttpRequestException("The file is too large.", StatusCodes.Status413PayloadTooLarge);
+                    var content = await ReadAtMostAsync(section.Body, limits.MaxFileBytes, cancellationToken) ?? throw TooLarge(limits);
                     files.Add(new FormFile(new MemoryStream(content, 0, content.Length, writable: false, publiclyVisible: true), 0, content.Length, name,
                         HeaderUtilities.RemoveQuotes(disposition.FileName).Value ?? "")
                     { Headers = new HeaderDictionary(section.Headers) });
@@ -79,9 +78,18 @@ public static class BoundedMultipartForm
         {
             throw new BadHttpRequestException("Malformed multipart form.", StatusCodes.Status400BadRequest, ex);
         }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge(limits); // The body passed the endpoint's size limit: the client needs the file's limit, not Kestrel's.
+        }
 
         return new FormCollection(fields.GetResults(), files);
     }
+
+    // The 413 names the limit (issue 25): a client cannot otherwise tell how much smaller the file must be.
+    private static ContentTooLargeException TooLarge(BoundedFormLimits limits) => new(limits.MaxFileBytes % (1024 * 1024) == 0
+        ? $"The file is too large: at most {limits.MaxFileBytes / (1024 * 1024)} MB."
+        : $"The file is too large: at most {limits.MaxFileBytes} bytes.");
 
     private static ValidationException Invalid(string field, string message) =>
         new(new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase) { [field] = [message] });

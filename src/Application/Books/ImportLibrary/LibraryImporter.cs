@@ -27,6 +27,7 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
             names.TryAdd(author.Name, author.Id); // The first of two with one name, in the list's order.
         }
 
+        var created = new HashSet<AuthorId>(); // Authors this import made; kept only if a stored book names them.
         var fallback = BookCategory.Find(defaultCategory);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var errors = new List<ImportRowError>();
@@ -43,7 +44,7 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
                     continue;
                 }
 
-                var authorId = error is null ? await AuthorAsync(ownerId, row.Author, names, cancellationToken) : null;
+                var authorId = error is null ? await AuthorAsync(ownerId, row.Author, names, created, cancellationToken) : null;
                 if (error is null && authorId is { Error: { } authorError })
                 {
                     error = new ImportRowError(row.Row, "author", authorError);
@@ -71,6 +72,8 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
                 return new ImportReport(imported, skipped, failed, errors, batch[0].Row, []);
             }
 
+            created.ExceptWith(pending.Where((_, i) => outcomes[i] == ImportOutcome.Stored).Select(p => p.Book.AuthorId).OfType<AuthorId>());
+
             for (var i = 0; i < outcomes.Count; i++)
             {
                 switch (outcomes[i])
@@ -80,6 +83,13 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
                     default: failed++; Note(errors, new ImportRowError(pending[i].Row, "author", "The author was deleted meanwhile.")); break;
                 }
             }
+        }
+
+        // An author made for rows that were all skipped (a title the user had, or one a parallel import stored first)
+        // names no book: it goes again, only at zero references, so one a book names meanwhile stays.
+        foreach (var orphan in created)
+        {
+            await authors.DeleteAsync(ownerId, orphan, CancellationToken.None);
         }
 
         return new ImportReport(imported, skipped, failed, errors, null, []);
@@ -107,7 +117,8 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
     }
 
     // The author's id (null for none), or why the name is not one.
-    private async Task<(AuthorId? Id, string? Error)?> AuthorAsync(UserId ownerId, string name, Dictionary<string, AuthorId> names, CancellationToken cancellationToken)
+    private async Task<(AuthorId? Id, string? Error)?> AuthorAsync(
+        UserId ownerId, string name, Dictionary<string, AuthorId> names, HashSet<AuthorId> created, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -128,6 +139,7 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
         var author = Author.Create(ids.NewAuthorId(), ownerId, PersonName.Create(key), null, false, timeProvider.GetUtcNow());
         await authors.AddAsync(author, cancellationToken);
         names[key] = author.Id;
+        created.Add(author.Id);
         return (author.Id, null);
     }
 
