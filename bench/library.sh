@@ -52,14 +52,17 @@ measure() { # curl arguments...
   wait_idle "$api_pid"
   idle=$(kib VmRSS)
   echo 5 >"/proc/$api_pid/clear_refs"
-  local start end
+  local start end before after
+  before=$(cpu_ticks "$api_pid")
   start=$(date +%s.%N)
   status=$(curl -s -o "$work/out" -w '%{http_code}' "$@")
   end=$(date +%s.%N)
+  after=$(cpu_ticks "$api_pid")
   peak=$(kib VmHWM)
   seconds=$(awk "BEGIN {printf \"%.3f\", $end - $start}")
+  cpu_seconds=$(awk "BEGIN {printf \"%.2f\", ($after - $before) / 100}")
 }
-memory_fields() { echo "\"seconds\":$seconds,\"idle_kib\":$idle,\"peak_kib\":$peak,\"peak_over_idle_mib\":$(( (peak - idle) / 1024 ))"; }
+memory_fields() { echo "\"seconds\":$seconds,\"api_cpu_s\":$cpu_seconds,\"idle_kib\":$idle,\"peak_kib\":$peak,\"peak_over_idle_mib\":$(( (peak - idle) / 1024 ))"; }
 
 import() { # token file
   curl -s -o "$work/out" -w '%{http_code}' -X POST "$base/api/books/import" -H "Authorization: Bearer $1" \
@@ -77,7 +80,8 @@ latency() { # name url
   line=$(TOKEN=$token wrk -t1 -c1 -d"${duration}s" --timeout 60s -s bench/wrk/get.lua "$2" | sed -n 's/^RESULT //p')
   after=$(cpu_ticks "$api_pid")
   requests=$(sed 's/.*"requests":\([0-9]*\).*/\1/' <<<"$line")
-  emit "\"measure\":\"list\",\"page\":\"$1\",\"repeat\":$repeat,\"cpu_ms\":$(awk "BEGIN {printf \"%.2f\", ($after - $before) * 10 / ($requests > 0 ? $requests : 1)}"),${line#\{}"
+  line=${line#\{}
+  emit "\"measure\":\"list\",\"page\":\"$1\",\"repeat\":$repeat,\"cpu_ms\":$(awk "BEGIN {printf \"%.2f\", ($after - $before) * 10 / ($requests > 0 ? $requests : 1)}"),${line%\}}"
 }
 
 for store in $stores; do
@@ -105,15 +109,14 @@ for store in $stores; do
   warm=$(token_of warm@example.com); token=$(token_of reader@example.com)
   exports "$warm"
   for format in csv json; do
-    measure -o "$work/export.$format" "$base/api/books/export?format=$format" -H "Authorization: Bearer $token"
+    measure "$base/api/books/export?format=$format" -H "Authorization: Bearer $token"
     books=$(python3 -c '
 import csv, json, sys
 path, kind = sys.argv[1], sys.argv[2]
 with open(path, newline="", encoding="utf-8") as f:
-    print(len(json.load(f)) if kind == "json" else sum(1 for _ in csv.reader(f)) - 1)' "$work/export.$format" "$format")
-    bytes=$(stat -c %s "$work/export.$format")
+    print(len(json.load(f)) if kind == "json" else sum(1 for _ in csv.reader(f)) - 1)' "$work/out" "$format")
+    bytes=$(stat -c %s "$work/out")
     emit "\"measure\":\"export\",\"format\":\"$format\",\"status\":$status,\"books\":$books,\"bytes\":$bytes,\"rows_per_s\":$(awk "BEGIN {printf \"%.0f\", $books / $seconds}"),$(memory_fields)"
-    rm -f "$work/export.$format"
   done
 
   # The cursor at row 90,000: page 4500's `next`. Its page must be page 4501, or the cursor is not what we measure.
