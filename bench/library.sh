@@ -95,12 +95,16 @@ for store in $stores; do
   [[ $(import "$warm" "$work/warm-up.csv") == 200 ]] || { echo "warm-up import failed: $(cat "$work/out")" >&2; exit 1; }
   exports "$warm"
 
-  for f in $(seq 0 $((files - 1))); do
-    token=$(token_of reader@example.com) # a fresh access token for each file: a slow store outlives one
+  # The warm-up account first imports the first file too, measured as "cold": the first large import of a process
+  # also pays for compiling the import's code at full optimisation (tiered JIT). The reader's imports come after it.
+  for f in cold $(seq 0 $((files - 1))); do
+    account=reader; [[ $f == cold ]] && { account=warm; f=0; }
+    token=$(token_of $account@example.com) # a fresh access token for each file: a slow store outlives one
+    [[ $account == warm ]] && before=0 || before=$((f * rows))
     measure -X POST "$base/api/books/import" -H "Authorization: Bearer $token" -F "file=@$work/goodreads-$f.csv;type=text/csv" -F defaultCategory=science
     report=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["imported"], r["skipped"], r["failed"], json.dumps(r["stoppedAtRow"]))' "$work/out" 2>/dev/null || echo "0 0 0 null")
     read -r imported skipped failed stopped <<<"$report"
-    emit "\"measure\":\"import\",\"status\":$status,\"rows\":$rows,\"library_before\":$((f * rows)),\"imported\":$imported,\"skipped\":$skipped,\"failed\":$failed,\"stopped_at_row\":$stopped,$(memory_fields)"
+    emit "\"measure\":\"import\",\"account\":\"$account\",\"status\":$status,\"rows\":$rows,\"library_before\":$before,\"imported\":$imported,\"skipped\":$skipped,\"failed\":$failed,\"stopped_at_row\":$stopped,$(memory_fields)"
   done
   stop_pid "$api_pid"
 

@@ -38,6 +38,14 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
         return Task.CompletedTask;
     }
 
+    public async Task AddManyAsync(IReadOnlyList<Author> authors, CancellationToken cancellationToken)
+    {
+        foreach (var author in authors)
+        {
+            await AddAsync(author, cancellationToken);
+        }
+    }
+
     public Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -13,6 +13,9 @@ public interface IAuthorRepository
 {
     Task AddAsync(Author author, CancellationToken cancellationToken);
 
+    /// <summary>Stores new authors in one durable write (an import's batch): one commit, not one a name.</summary>
+    Task AddManyAsync(IReadOnlyList<Author> authors, CancellationToken cancellationToken);
+
     Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken);
 
     /// <summary>The owner's authors, by name.</summary>

@@ -12,7 +12,8 @@ namespace CleanAuth.Application.Books.ImportLibrary;
 /// <summary>
 /// Turns rows into books and stores them a batch at a time (ADR 0057): a row is in or out on its own, a bad row never
 /// stops the good ones, a title the user already has (or one earlier in the file) is skipped, so importing twice
-/// changes nothing. Authors are matched by name ignoring case, else created.
+/// changes nothing. Authors are matched by name ignoring case, else created: a batch's new authors in one write
+/// before its books (one durable commit a batch, not one a name, ADR 0062).
 /// </summary>
 public sealed class LibraryImporter(IBookRepository books, IAuthorRepository authors, IIdGenerator ids, TimeProvider timeProvider)
 {
@@ -34,6 +35,7 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
         foreach (var batch in rows.Chunk(BatchSize))
         {
             var pending = new List<(int Row, Book Book)>();
+            var created = new List<Author>();
             foreach (var row in batch)
             {
                 var error = Check(row, fallback);
@@ -43,7 +45,7 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
                     continue;
                 }
 
-                var authorId = error is null ? await AuthorAsync(ownerId, row.Author, names, cancellationToken) : null;
+                var authorId = error is null ? AuthorOf(ownerId, row.Author, names, created) : null;
                 if (error is null && authorId is { Error: { } authorError })
                 {
                     error = new ImportRowError(row.Row, "author", authorError);
@@ -63,11 +65,17 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
             IReadOnlyList<ImportOutcome> outcomes;
             try
             {
+                if (created.Count > 0)
+                {
+                    await authors.AddManyAsync(created, cancellationToken);
+                }
+
                 outcomes = await books.ImportAsync([.. pending.Select(p => p.Book)], cancellationToken);
             }
             catch (StorageUnavailableException)
             {
-                // The batches before are stored; this one is not (one transaction). The client retries from here.
+                // The batches before are stored; this one is not (one transaction; at most its new authors, unnamed).
+                // The client retries from here.
                 return new ImportReport(imported, skipped, failed, errors, batch[0].Row, []);
             }
 
@@ -106,8 +114,8 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
             : null;
     }
 
-    // The author's id (null for none), or why the name is not one.
-    private async Task<(AuthorId? Id, string? Error)?> AuthorAsync(UserId ownerId, string name, Dictionary<string, AuthorId> names, CancellationToken cancellationToken)
+    // The author's id (null for none), or why the name is not one. A new author joins the batch's created ones.
+    private (AuthorId? Id, string? Error)? AuthorOf(UserId ownerId, string name, Dictionary<string, AuthorId> names, List<Author> created)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -126,7 +134,7 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
         }
 
         var author = Author.Create(ids.NewAuthorId(), ownerId, PersonName.Create(key), null, false, timeProvider.GetUtcNow());
-        await authors.AddAsync(author, cancellationToken);
+        created.Add(author);
         names[key] = author.Id;
         return (author.Id, null);
     }

@@ -16,6 +16,12 @@ public sealed class SqliteAuthorRepository(SqliteStore store) : IAuthorRepositor
         return Task.CompletedTask;
     }
 
+    public Task AddManyAsync(IReadOnlyList<Author> authors, CancellationToken cancellationToken)
+    {
+        store.InTransaction((connection, _) => authors.Sum(author => Insert(connection, author)));
+        return Task.CompletedTask;
+    }
+
     internal static int Insert(SqliteConnection connection, Author author) => connection.Execute(
         $"INSERT INTO authors ({Columns}) VALUES (@id, @owner, @name, @country, @booker, @created)",
         ("@id", author.Id.Value), ("@owner", author.OwnerId.Value), ("@name", author.Name), ("@country", author.Country),

@@ -17,6 +17,9 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
     public Task AddAsync(Author author, CancellationToken cancellationToken) => MongoStore.MapOutage(() =>
         store.Authors.InsertOneAsync(AuthorDocument.From(author), cancellationToken: cancellationToken));
 
+    public Task AddManyAsync(IReadOnlyList<Author> authors, CancellationToken cancellationToken) => authors.Count == 0 ? Task.CompletedTask
+        : MongoStore.MapOutage(() => store.Authors.InsertManyAsync(authors.Select(AuthorDocument.From), cancellationToken: cancellationToken));
+
     public Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         (await store.Authors.Find(Owned(ownerId.Value, id.Value)).FirstOrDefaultAsync(cancellationToken))?.ToAuthor());
 
