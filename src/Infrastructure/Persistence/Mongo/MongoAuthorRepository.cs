@@ -58,9 +58,9 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
         }
 
         var mine = Filter.Eq(d => d.OwnerId, owner) & Filter.In(d => d.Id, counts.Keys.Select(id => id.Value));
-        foreach (var uncounted in await store.Authors.Find(mine & Filter.Exists(d => d.Books, false)).Project(d => d.Id).ToListAsync(cancellationToken))
+        foreach (var uncounted in await store.Authors.Find(mine & Filter.Exists(d => d.Books, false)).ToListAsync(cancellationToken))
         {
-            await CountIfUncountedAsync(owner, uncounted, cancellationToken);
+            await CountIfUncountedAsync(owner, uncounted.Id, cancellationToken);
         }
 
         var result = await store.Authors.BulkWriteAsync(
@@ -71,7 +71,7 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
             return new HashSet<AuthorId>();
         }
 
-        var existing = (await store.Authors.Find(mine).Project(d => d.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var existing = (await store.Authors.Find(mine).ToListAsync(cancellationToken)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         return counts.Keys.Where(id => !existing.Contains(id.Value)).ToHashSet();
     });
 
