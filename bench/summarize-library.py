@@ -7,19 +7,21 @@ import json, statistics, sys
 def main(paths):
     lines = [json.loads(l) for p in paths for l in open(p) if l.strip()]
     stores = list(dict.fromkeys(l["store"] for l in lines))
-    print("| Store | Import | Library before | Status | Imported / skipped / failed | Wall | Idle | Peak over idle | Load |")
-    print("|---|---:|---:|---|---|---:|---:|---:|---:|")
+    print("| Store | Account | Library before | Status | Imported / skipped / failed (stopped at) | Wall | API CPU | Idle | Peak over idle | Load |")
+    print("|---|---|---:|---|---|---:|---:|---:|---:|---:|")
     for store in stores:
-        for i, l in enumerate(x for x in lines if x["store"] == store and x["measure"] == "import"):
-            print(f'| {store} | {i + 1} | {l["library_before"]:,} | {l["status"]} | {l["imported"]:,} / {l["skipped"]} / {l["failed"]} '
-                  f'| {l["seconds"]:.2f} s | {l["idle_kib"] // 1024} MiB | {l["peak_over_idle_mib"]} MiB | {l["load1"]} |')
+        for l in (x for x in lines if x["store"] == store and x["measure"] == "import"):
+            stopped = f' (row {l["stopped_at_row"]:,})' if l["stopped_at_row"] else ""
+            print(f'| {store} | {"warm-up, cold" if l.get("account") == "warm" else "reader"} | {l["library_before"]:,} | {l["status"]} '
+                  f'| {l["imported"]:,} / {l["skipped"]} / {l["failed"]}{stopped} | {l["seconds"]:.2f} s | {l["api_cpu_s"]:.2f} s '
+                  f'| {l["idle_kib"] // 1024} MiB | {l["peak_over_idle_mib"]} MiB | {l["load1"]} |')
     print()
-    print("| Store | Export | Status | Books | Size | Wall | Rows/s | Idle | Peak over idle | Load |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| Store | Export | Status | Books | Size | Wall | Rows/s | API CPU | Idle | Peak over idle | Load |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for store in stores:
         for l in (x for x in lines if x["store"] == store and x["measure"] == "export"):
             print(f'| {store} | {l["format"]} | {l["status"]} | {l["books"]:,} | {l["bytes"] / 1e6:.1f} MB | {l["seconds"]:.2f} s '
-                  f'| {l["rows_per_s"]:,} | {l["idle_kib"] // 1024} MiB | {l["peak_over_idle_mib"]} MiB | {l["load1"]} |')
+                  f'| {l["rows_per_s"]:,} | {l["api_cpu_s"]:.2f} s | {l["idle_kib"] // 1024} MiB | {l["peak_over_idle_mib"]} MiB | {l["load1"]} |')
     print()
     print("| Store | Page | p50 (median of runs; each run) | p99 (median) | req/s (median) | API CPU ms / req | Load | vs first page |")
     print("|---|---|---:|---:|---:|---:|---|---:|")
