@@ -53,7 +53,8 @@ public sealed class Book
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public long Version { get; private set; }
+    /// <summary>The stored revision this object was read at (or 0 for a new book); the store's conditional update gives the next one.</summary>
+    public long Version { get; }
 
     public static Book Add(
         BookId id, UserId ownerId, BookTitle title, string description, BookCategory category, AuthorId? authorId, Cover? cover, DateTimeOffset now)
@@ -76,7 +77,4 @@ public sealed class Book
         Cover = cover;
         UpdatedAt = now;
     }
-
-    /// <summary>Called by a repository once an update made from this object has been stored.</summary>
-    public void MarkSaved() => Version++;
 }

@@ -1,7 +1,6 @@
 using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +15,10 @@ public sealed partial class ErasureSweeper(
     IServiceScopeFactory scopes,
     IOptions<StorageOptions> options,
     TimeProvider timeProvider,
-    ILogger<ErasureSweeper> logger) : BackgroundService
+    ILogger<ErasureSweeper> logger) : PeriodicSweep(timeProvider)
 {
+    protected override TimeSpan Interval => options.Value.ErasureSweepInterval;
+
     /// <summary>One sweep; returns how many accounts it erased.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
@@ -25,37 +26,10 @@ public sealed partial class ErasureSweeper(
         return await scope.ServiceProvider.GetRequiredService<AccountErasure>().CompleteMarkedAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // The embedded store's calls are synchronous: the first sweep must not hold up the host's start.
-        await Task.Yield();
-        using var timer = new PeriodicTimer(options.Value.ErasureSweepInterval, timeProvider);
-        do
-        {
-            try
-            {
-                await SweepOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Typically the store is down (a 503 for requests meanwhile); the next round tries again.
-                LogSweepFailed(logger, ex);
-            }
-        }
-        while (await Next(timer, stoppingToken));
-    }
+    // Each erasure it completes logs its own event (AccountErasureCompleted).
+    protected override Task SweepAsync(CancellationToken cancellationToken) => SweepOnceAsync(cancellationToken);
 
-    private static async Task<bool> Next(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override void LogSweepFailed(Exception exception) => LogSweepFailed(logger, exception);
 
     [LoggerMessage(EventId = 2507, EventName = "ErasureSweepFailed", Level = LogLevel.Warning,
         Message = "Could not complete interrupted erasures; trying again at the next interval")]

@@ -21,7 +21,7 @@ public sealed class SepLibraryCsv : ILibraryCsv
     public LibraryCsvFile Read(Stream content, int maxRows)
     {
         using var text = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
+        using var reader = Open(text);
         var header = reader.Header.ColNames;
         var format = header.Contains("Book Id") && header.Contains("Title") ? LibraryFileFormat.Goodreads
             : LibraryBook.CsvHeader.All(header.Contains) ? LibraryFileFormat.CleanAuth
@@ -48,6 +48,20 @@ public sealed class SepLibraryCsv : ILibraryCsv
         }
 
         return new LibraryCsvFile(format, Ignored(header, known), rows, null);
+    }
+
+    // Sep refuses a header that names a column twice (e.g. trailing empty columns) with an ArgumentException: the
+    // client's file is wrong, so it is a 400 on the file, not a 500 (found by the fuzzer).
+    private static SepReader Open(TextReader text)
+    {
+        try
+        {
+            return Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
+        }
+        catch (ArgumentException)
+        {
+            throw ValidationException.ForField("file", "The file's header names a column more than once (or has several empty column names).");
+        }
     }
 
     public async Task WriteAsync(Stream output, IAsyncEnumerable<LibraryBook> books, CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Accounts.Ports;
-using Microsoft.Extensions.Hosting;
+using CleanAuth.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,20 +8,20 @@ namespace CleanAuth.Infrastructure.Persistence;
 
 /// <summary>
 /// Deletes account activity older than <see cref="AccountOptions.ActivityRetention"/> on either store (ADR 0054),
-/// once after start and then every <see cref="Interval"/>, in batches of <see cref="BatchSize"/>: each delete holds
-/// the embedded store's write lock for milliseconds at most.
+/// once after start and then every hour, in batches of <see cref="BatchSize"/>: each delete holds the embedded
+/// store's write lock for milliseconds at most.
 /// </summary>
 public sealed partial class ActivitySweeper(
-    IActivityLog activity, IOptions<AccountOptions> options, TimeProvider timeProvider, ILogger<ActivitySweeper> logger) : BackgroundService
+    IActivityLog activity, IOptions<AccountOptions> options, TimeProvider timeProvider, ILogger<ActivitySweeper> logger) : PeriodicSweep(timeProvider)
 {
     public const int BatchSize = 500;
 
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
     /// <summary>One round: batches until one comes back short; returns the number of entries deleted.</summary>
     public async Task<long> SweepOnceAsync(CancellationToken cancellationToken)
     {
-        var olderThan = timeProvider.GetUtcNow() - options.Value.ActivityRetention;
+        var olderThan = Clock.GetUtcNow() - options.Value.ActivityRetention;
         long total = 0;
         long deleted;
         do
@@ -34,38 +34,15 @@ public sealed partial class ActivitySweeper(
         return total;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Interval, timeProvider);
-        do
+        if (await SweepOnceAsync(cancellationToken) is > 0 and var deleted)
         {
-            try
-            {
-                if (await SweepOnceAsync(stoppingToken) is > 0 and var deleted)
-                {
-                    LogSwept(logger, deleted);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Typically the store is down (a 503 for requests meanwhile); the next round tries again.
-                LogSweepFailed(logger, ex);
-            }
+            LogSwept(logger, deleted);
         }
-        while (await Next(timer, stoppingToken));
     }
 
-    private static async Task<bool> Next(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override void LogSweepFailed(Exception exception) => LogSweepFailed(logger, exception);
 
     [LoggerMessage(EventId = 2503, EventName = "ActivitySwept", Level = LogLevel.Information,
         Message = "Deleted {Entries} account activity entries older than the retention")]

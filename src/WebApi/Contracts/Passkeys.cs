@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Application.Passkeys.Common;
 using CleanAuth.Application.Passkeys.PasskeySignIn;
 using CleanAuth.Application.Passkeys.RegisterPasskey;
@@ -21,7 +22,24 @@ public sealed record PasskeyRegistration(string? CeremonyId, JsonElement Credent
 {
     public RegisterPasskeyCommand ToCommand() => new(CeremonyId ?? "", Raw(Credential), Name);
 
-    internal static string Raw(JsonElement credential) => credential.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? "" : credential.GetRawText();
+    internal static string Raw(JsonElement credential)
+    {
+        if (credential.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return "";
+        }
+
+        try
+        {
+            return credential.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            // The body's parser checks UTF-8 only in what it reads as text; an element kept as it came may still
+            // hold invalid bytes, which only show when it is turned into text here (found by the fuzzer).
+            throw ValidationException.ForField("credential", "credential is not valid UTF-8 JSON.");
+        }
+    }
 }
 
 /// <summary>The answer to a sign-in: <c>credential</c> as <c>PublicKeyCredential.toJSON()</c> gives it.</summary>

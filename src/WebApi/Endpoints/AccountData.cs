@@ -13,9 +13,7 @@ public sealed class AccountData : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/users/me").WithTags("Users").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems();
+        var me = app.MapSignedInGroup("/api/users/me", "Users");
 
         me.MapPost("/erase", async (EraseAccountRequest request, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(request.ToCommand(), ct))

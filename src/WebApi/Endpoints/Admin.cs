@@ -16,9 +16,7 @@ public sealed class Admin : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/api/admin/users").WithTags("Admin").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems()
+        var users = app.MapSignedInGroup("/api/admin/users", "Admin")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         users.MapGet("/", async (int? page, int? pageSize, string? email, IMediator mediator, CancellationToken ct) =>

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CleanAuth.Application.Accounts.LogoutAll;
-using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.WebApi.Contracts;
 using CleanAuth.WebApi.Infrastructure;
 using CleanAuth.WebApi.OpenApi;
@@ -73,12 +72,10 @@ public sealed class Auth : IEndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<Ok<TokenPairResponse>> LoginAsync(
-        LoginForm form, IMediator mediator, IDeviceTokens devices, HttpResponse response, CancellationToken ct)
+    private static async Task<Ok<TokenPairResponse>> LoginAsync(LoginForm form, IMediator mediator, HttpResponse response, CancellationToken ct)
     {
-        var tokens = await mediator.Send(form.Request.ToCommand(), ct);
-        // Only a sign-in that succeeded makes its client a known device for this address (ADR 0046).
-        response.Headers[DeviceTokenHeader.Name] = devices.Issue(form.Request.Email);
-        return TypedResults.Ok(TokenPairResponse.From(tokens));
+        var signedIn = await mediator.Send(form.Request.ToCommand(), ct);
+        response.Headers[DeviceTokenHeader.Name] = signedIn.DeviceToken;
+        return TypedResults.Ok(TokenPairResponse.From(signedIn.Tokens));
     }
 }

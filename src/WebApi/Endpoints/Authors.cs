@@ -13,9 +13,7 @@ public sealed class Authors : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var authors = app.MapGroup("/api/authors").WithTags("Authors").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems();
+        var authors = app.MapSignedInGroup("/api/authors", "Authors");
 
         authors.MapPost("/", async (CreateAuthorRequest request, IMediator mediator, CancellationToken ct) =>
             {

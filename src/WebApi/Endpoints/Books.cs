@@ -16,9 +16,7 @@ public sealed class Books : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var books = app.MapGroup("/api/books").WithTags("Books").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems();
+        var books = app.MapSignedInGroup("/api/books", "Books");
         var uploadLimit = app.ServiceProvider.GetRequiredService<CoverLimits>().MaxUploadBytes;
 
         books.MapGet("/categories", async (IMediator mediator, CancellationToken ct) =>

@@ -14,9 +14,7 @@ public sealed class Library : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var library = app.MapGroup("/api/books").WithTags("Books").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems();
+        var library = app.MapSignedInGroup("/api/books", "Books");
 
         library.MapPost("/import", async ([FromForm] ImportForm? form, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(ImportReportResponse.From(await mediator.Send((form ?? new()).ToCommand(), ct))))

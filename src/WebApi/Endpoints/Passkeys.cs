@@ -19,9 +19,7 @@ public sealed class Passkeys : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/users/me/passkeys").WithTags("Users").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems();
+        var me = app.MapSignedInGroup("/api/users/me/passkeys", "Users");
 
         me.MapPost("/options", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(PasskeyChallenge.From(await mediator.Send(new BeginPasskeyRegistrationCommand(), ct))))

@@ -15,9 +15,7 @@ public sealed class Sessions : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var sessions = app.MapGroup("/api/users/me/sessions").WithTags("Users").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems();
+        var sessions = app.MapSignedInGroup("/api/users/me/sessions", "Users");
 
         sessions.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok((await mediator.Send(new ListSessionsQuery(), ct)).Select(SessionResponse.From).ToList()))

@@ -15,9 +15,7 @@ public sealed class TwoFactor : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/users/me/two-factor").WithTags("Users").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems();
+        var me = app.MapSignedInGroup("/api/users/me/two-factor", "Users");
 
         me.MapPost("/setup", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(TwoFactorSetupResponse.From(await mediator.Send(new BeginTwoFactorSetupCommand(), ct))))
@@ -78,9 +76,7 @@ public sealed class TwoFactor : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        app.MapGroup("/api/admin/users").WithTags("Admin").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems()
+        app.MapSignedInGroup("/api/admin/users", "Admin")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .MapPost("/{id}/two-factor/reset", async (string id, IMediator mediator, CancellationToken ct) =>
                 await mediator.SendForNoContent(new ResetTwoFactorCommand(id), ct))

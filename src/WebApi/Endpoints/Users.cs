@@ -12,9 +12,7 @@ public sealed class Users : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var me = app.MapGroup("/api/users/me").WithTags("Users").RequireAuthorization()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesStoreProblems();
+        var me = app.MapSignedInGroup("/api/users/me", "Users");
 
         me.MapGet("/", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(ProfileResponse.From(await mediator.Send(new GetCurrentUserQuery(), ct))))

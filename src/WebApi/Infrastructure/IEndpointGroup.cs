@@ -19,4 +19,13 @@ public static class EndpointGroupExtensions
 
         return app;
     }
+
+    /// <summary>
+    /// A group of routes for signed-in callers, under <paramref name="tag"/> in the OpenAPI document: 401 without a valid
+    /// access token, and the store's problems.
+    /// </summary>
+    public static RouteGroupBuilder MapSignedInGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup(prefix).WithTags(tag).RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesStoreProblems();
 }

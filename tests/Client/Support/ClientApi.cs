@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CleanAuth.Tests.Client.Generated;
+using CleanAuth.Tests.Client.Generated.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,9 @@ public sealed class ClientApi : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@example.com";
     public const string AdminPassword = "an administrator's passphrase";
+
+    /// <summary>The password of the accounts the helpers below register.</summary>
+    public const string Password = "correct horse battery staple";
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "cleanauth-client-tests", Guid.NewGuid().ToString("N"));
@@ -65,6 +69,41 @@ public sealed class ClientApi : WebApplicationFactory<Program>
     {
         var adapter = new HttpClientRequestAdapter(new BearerToken(accessToken), httpClient: CreateDefaultClient(new HeadersInspectionHandler())) { BaseUrl = Server.BaseAddress.ToString().TrimEnd('/') };
         return new CleanAuthClient(adapter);
+    }
+
+    /// <summary>Registers a new, unique address through the client and returns it.</summary>
+    public async Task<string> RegisterAsync(string name = "Reader", string password = Password)
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.com";
+        await Client().Api.Auth.Register.PostAsync(new RegisterUserCommand { Name = name, Email = email, Password = password });
+        return email;
+    }
+
+    /// <summary>Signs in through the client: one more session of that account.</summary>
+    public async Task<TokenPair> SignInAsync(string email, string password = Password) =>
+        (await Client().Api.Auth.Login.PostAsync(new LoginCommand { Email = email, Password = password }))!;
+
+    /// <summary>A new account, signed in: its address and a client with its access token.</summary>
+    public async Task<(string Email, CleanAuthClient Client)> SignedInAsync(string name = "Reader")
+    {
+        var email = await RegisterAsync(name);
+        return (email, Client((await SignInAsync(email)).AccessToken));
+    }
+
+    /// <summary>The bootstrapped administrator, signed in. The bootstrap runs in the background at start-up, so this waits for it.</summary>
+    public async Task<CleanAuthClient> AdminAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return Client((await SignInAsync(AdminEmail, AdminPassword)).AccessToken);
+            }
+            catch (Generated.Models.ProblemDetails problem) when (problem.Status == 401 && attempt < 100)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

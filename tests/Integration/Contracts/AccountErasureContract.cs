@@ -20,6 +20,8 @@ public abstract class AccountErasureContract
 
     protected abstract IAccountErasure Erasure { get; }
 
+    protected abstract ICallerStore Callers { get; }
+
     protected abstract IBookRepository Books { get; }
 
     protected abstract ICoverStore Covers { get; }
@@ -39,6 +41,8 @@ public abstract class AccountErasureContract
 
         (await Users.FindByIdAsync(user.Id, default)).Should().BeNull();
         (await Users.FindByEmailAsync(user.Email, default)).Should().BeNull();
+        (await Callers.FindAsync(user.Id, null, default)).Should().BeNull("the per-request read finds no caller either");
+        (await Callers.FindAsync(user.Id, _ids.NewId(), default)).Should().BeNull();
         (await Users.ListAsync(1, 1000, null, default)).Items.Should().NotContain(u => u.Id == user.Id);
         var marked = (await Erasure.FindMarkedAsync(1000, default)).Should().ContainSingle(u => u.Id == user.Id).Subject;
         marked.Email.Should().Be(user.Email);

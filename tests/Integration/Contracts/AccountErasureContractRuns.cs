@@ -18,6 +18,8 @@ public sealed class EmbeddedAccountErasureContract(EmbeddedStoreFixture fixture)
 
     protected override IAccountErasure Erasure { get; } = new SqliteAccountErasure(fixture.Store, TimeProvider.System);
 
+    protected override ICallerStore Callers { get; } = new SqliteCallerStore(fixture.Store);
+
     protected override IBookRepository Books { get; } = new SqliteBookRepository(fixture.Store);
 
     protected override ICoverStore Covers { get; } = new SqliteCoverStore(fixture.Store, new ObjectIdGenerator());
@@ -36,6 +38,8 @@ public sealed class MongoWireAccountErasureContract(MongoWireStoreFixture fixtur
     protected override IUserRepository Users { get; } = new MongoUserRepository(fixture.Store);
 
     protected override IAccountErasure Erasure { get; } = new MongoAccountErasure(fixture.Store, TimeProvider.System);
+
+    protected override ICallerStore Callers { get; } = new MongoCallerStore(fixture.Store);
 
     protected override IBookRepository Books { get; } = new MongoBookRepository(fixture.Store);
 
@@ -56,12 +60,19 @@ public sealed class InMemoryAccountErasureContract : AccountErasureContract
     private readonly InMemoryRefreshTokenStore _tokens = new();
     private readonly InMemoryEmailOutbox _outbox = new();
 
-    public InMemoryAccountErasureContract() =>
-        Erasure = new InMemoryAccountErasure(_users, _books, _covers, new InMemoryAuthorRepository(), _tokens, new InMemoryAccountCodeStore(), new InMemoryTwoFactorStore(), _outbox);
+    private readonly InMemoryTwoFactorStore _twoFactor = new();
+
+    public InMemoryAccountErasureContract()
+    {
+        Erasure = new InMemoryAccountErasure(_users, _books, _covers, new InMemoryAuthorRepository(), _tokens, new InMemoryAccountCodeStore(), _twoFactor, _outbox);
+        Callers = new InMemoryCallerStore(_users, _tokens, _twoFactor);
+    }
 
     protected override IUserRepository Users => _users;
 
     protected override IAccountErasure Erasure { get; }
+
+    protected override ICallerStore Callers { get; }
 
     protected override IBookRepository Books => _books;
 

@@ -130,10 +130,13 @@ public abstract class LibraryStoreContract
 
         first.Edit(BookTitle.Create("After"), "new description", BookCategory.Create("horror"), (_ids.NewId() is { } __x ? AuthorId.From(__x) : null), Start.AddHours(1));
         first.ReplaceCover(SomeCover() with { Width = 10, Height = 20 }, Start.AddHours(1));
-        await Books.UpdateAsync(first, default);
+        var version = await Books.UpdateAsync(first, default);
         second.Edit(BookTitle.Create("Stale"), null, null, null, Start.AddHours(2));
 
-        (await Books.FindAsync(UserId.From(owner), book.Id, default)).Should().BeEquivalentTo(first);
+        version.Should().Be(first.Version + 1, "the update returns the version it stored");
+        var stored = (await Books.FindAsync(UserId.From(owner), book.Id, default))!;
+        stored.Should().BeEquivalentTo(first, o => o.Excluding(b => b.Version));
+        stored.Version.Should().Be(version);
         await ((Func<Task>)(() => Books.UpdateAsync(second, default))).Should().ThrowAsync<BookChangedException>();
         (await Books.FindAsync(UserId.From(owner), book.Id, default))!.Title.Should().Be("After");
     }
@@ -376,16 +379,15 @@ public abstract class LibraryStoreContract
             copy!.Edit(BookTitle.Create($"Edit {i}"), null, null, null, Start.AddMinutes(1));
             try
             {
-                await Task.Run(() => Books.UpdateAsync(copy, default));
-                return true;
+                return (long?)await Task.Run(() => Books.UpdateAsync(copy, default));
             }
             catch (BookChangedException)
             {
-                return false;
+                return null;
             }
         }));
 
-        results.Count(stored => stored).Should().Be(1);
+        results.Should().ContainSingle(version => version != null).Which.Should().Be(book.Version + 1);
         (await Books.FindAsync(UserId.From(owner), book.Id, default))!.Version.Should().Be(book.Version + 1);
     }
 
@@ -399,8 +401,10 @@ public abstract class LibraryStoreContract
         var found = await Books.FindAsync(UserId.From(owner), book.Id, default);
         found!.Cover.Should().BeNull();
         found.ReplaceCover(SomeCover(), Start.AddMinutes(1));
-        await Books.UpdateAsync(found, default);
-        (await Books.FindAsync(UserId.From(owner), book.Id, default))!.Cover.Should().Be(SomeCover());
+        var version = await Books.UpdateAsync(found, default);
+        var stored = (await Books.FindAsync(UserId.From(owner), book.Id, default))!;
+        stored.Cover.Should().Be(SomeCover());
+        stored.Version.Should().Be(version).And.Be(found.Version + 1);
     }
 
     [StoreFact]

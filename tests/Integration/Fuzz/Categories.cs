@@ -24,6 +24,8 @@ public static class Categories
     public const string BadCredentials = "missing, forged or absurd credentials";
     public const string AbsurdHeaders = "absurd headers";
     public const string NotTheCallers = "forbidden to the caller";
+    public const string StalePrecondition = "stale or malformed If-Match";
+    public const string OversizedFile = "file over its size limit";
 
     /// <summary>The categories the issue names; each must be sent often enough to mean something.</summary>
     public static readonly IReadOnlyList<string> Required =

@@ -62,6 +62,41 @@ public sealed class FuzzFindingsTests(EmbeddedApiFixture fixture) : IClassFixtur
         (await client.GetFromJsonAsync<JsonElement>($"/api/books/{id}")).GetProperty("title").GetString().Should().Be("Unchanged");
     }
 
+    [Theory]
+    [InlineData(",,,")]
+    [InlineData("Book Id,Title,Author,Title")]
+    [InlineData("Book Id,Title,Author,,")]
+    public async Task An_import_whose_header_names_a_column_twice_is_a_400_on_the_file_and_stores_nothing(string header)
+    {
+        using var client = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"{header}\r\n1,Dune,Frank Herbert,science\r\n"));
+        file.Headers.ContentType = new("text/csv");
+        form.Add(file, "file", "library.csv");
+        form.Add(new StringContent("science"), "defaultCategory");
+
+        var response = await client.PostAsync("/api/books/import", form);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("file");
+        (await client.GetFromJsonAsync<JsonElement>("/api/books")).GetProperty("totalCount").GetInt64().Should().Be(0);
+    }
+
+    [Theory]
+    [InlineData("/api/auth/passkey", false)]
+    [InlineData("/api/users/me/passkeys", true)]
+    public async Task A_passkey_credential_with_bytes_that_are_not_UTF8_is_a_400_on_the_credential(string route, bool signedIn)
+    {
+        var user = await _api.SignUpConfirmedAsync();
+        using var client = signedIn ? _api.CreateClient(user.AccessToken) : _api.CreateClient();
+        byte[] body = [.. "{\"ceremonyId\":\"0123456789abcdef01234567\",\"credential\":{\"id\":\""u8, 0xC3, 0x28, .. "\",\"type\":\"public-key\"}}"u8];
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await client.PostAsync(route, content);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).ErrorFields().Should().Equal("credential");
+    }
+
     // Only the closing boundary: a well-formed form without a single part (the binder then gives no form object at all).
     private static ByteArrayContent NoParts()
     {

@@ -24,6 +24,20 @@ public static class FuzzRoutes
     public const string EraseMe = "POST /api/users/me/erase";
     public const string ExportMe = "GET /api/users/me/export";
 
+    public const string ListSessions = "GET /api/users/me/sessions/";
+    public const string EndSession = "DELETE /api/users/me/sessions/{id}";
+    public const string ListMyActivity = "GET /api/users/me/activity";
+    public const string ListUserActivity = "GET /api/admin/users/{id}/activity";
+
+    public const string BeginPasskeyRegistration = "POST /api/users/me/passkeys/options";
+    public const string RegisterPasskey = "POST /api/users/me/passkeys/";
+    public const string ListPasskeys = "GET /api/users/me/passkeys/";
+    public const string GetPasskey = "GET /api/users/me/passkeys/{id}";
+    public const string RenamePasskey = "PATCH /api/users/me/passkeys/{id}";
+    public const string RemovePasskey = "DELETE /api/users/me/passkeys/{id}";
+    public const string BeginPasskeySignIn = "POST /api/auth/passkey/options";
+    public const string PasskeySignIn = "POST /api/auth/passkey/";
+
     public const string BeginTwoFactorSetup = "POST /api/users/me/two-factor/setup";
     public const string EnableTwoFactor = "POST /api/users/me/two-factor/enable";
     public const string DisableTwoFactor = "POST /api/users/me/two-factor/disable";
@@ -51,6 +65,9 @@ public static class FuzzRoutes
     public const string GetAuthor = "GET /api/authors/{id}";
     public const string DeleteAuthor = "DELETE /api/authors/{id}";
 
+    public const string ImportBooks = "POST /api/books/import";
+    public const string ExportBooks = "GET /api/books/export";
+
     public const string Live = "GET /health/live";
     public const string Ready = "GET /health/ready";
 
@@ -58,10 +75,13 @@ public static class FuzzRoutes
     [
         Register, Login, Refresh, Logout, LogoutAll, ConfirmEmail, ResendConfirmation, ForgotPassword, ResetPassword,
         GetMe, UpdateMe, ChangePassword, DisableMe, EraseMe, ExportMe,
+        ListSessions, EndSession, ListMyActivity, ListUserActivity,
+        BeginPasskeyRegistration, RegisterPasskey, ListPasskeys, GetPasskey, RenamePasskey, RemovePasskey, BeginPasskeySignIn, PasskeySignIn,
         BeginTwoFactorSetup, EnableTwoFactor, DisableTwoFactor, RegenerateRecoveryCodes,
         ListUsers, DisableUser, EnableUser, GrantAdmin, RevokeAdmin, ResetTwoFactor, EraseUser,
         Categories, AddBook, ListBooks, GetBook, UpdateBook, DeleteBook, GetCover, GetThumbnail,
         CreateAuthor, ListAuthors, GetAuthor, DeleteAuthor,
+        ImportBooks, ExportBooks,
         Live, Ready,
     ];
 

@@ -69,6 +69,18 @@ public sealed record JsonRoute(string Route, bool NeedsOwnerToken, bool AlwaysRe
         new(FuzzRoutes.EraseMe, NeedsOwnerToken: true, AlwaysRefused: true,
             [new("password", MaxLength: 128), new("twoFactorCode", MaxLength: 6, Optional: true), new("recoveryCode", MaxLength: 16, Optional: true)],
             (_, _) => Strings(("password", "not the owner's password"))),
+        // Passkeys: a ceremony nobody began, so no credential can verify (and the owner's address is unconfirmed: 403);
+        // `credential` is an object (PublicKeyCredential.toJSON()), so a string or number there is its wrong type.
+        new(FuzzRoutes.RegisterPasskey, NeedsOwnerToken: true, AlwaysRefused: true,
+            [new("ceremonyId"), new("credential"), new("name", MaxLength: 64, Optional: true)],
+            (_, _) => new(StringComparer.Ordinal) { ["ceremonyId"] = Bodies.Quote(UnknownId), ["credential"] = Credential, ["name"] = Bodies.Quote("Laptop") }),
+        new(FuzzRoutes.PasskeySignIn, NeedsOwnerToken: false, AlwaysRefused: true,
+            [new("ceremonyId"), new("credential")],
+            (_, _) => new(StringComparer.Ordinal) { ["ceremonyId"] = Bodies.Quote(UnknownId), ["credential"] = Credential }),
+        // The owner has no passkey, so renaming one is a 404 whatever the name.
+        new(FuzzRoutes.RenamePasskey, NeedsOwnerToken: true, AlwaysRefused: true,
+            [new("name", MaxLength: 64)],
+            (_, _) => Strings(("name", "Old laptop"))),
         new(FuzzRoutes.CreateAuthor, NeedsOwnerToken: true, AlwaysRefused: false,
             [new("name", MaxLength: 100, RefusesControlChars: true), new("country", MaxLength: 100, RefusesControlChars: true, Optional: true), new("bookerPrize", IsBool: true, Optional: true)],
             (_, _) => new(StringComparer.Ordinal) { ["name"] = "\"Junk Author\"", ["country"] = "\"Nowhere\"", ["bookerPrize"] = "false" }),
@@ -77,8 +89,15 @@ public sealed record JsonRoute(string Route, bool NeedsOwnerToken, bool AlwaysRe
     private static Dictionary<string, string> Strings(params (string Name, string Value)[] fields) =>
         fields.ToDictionary(f => f.Name, f => Bodies.Quote(f.Value), StringComparer.Ordinal);
 
+    /// <summary>The id of the id routes here: well-formed, but nothing has it.</summary>
+    public const string UnknownId = "0123456789abcdef01234567";
+
+    /// <summary>A credential of the shape a browser sends, for a ceremony that was never begun.</summary>
+    private const string Credential =
+        "{\"id\":\"AAEC\",\"rawId\":\"AAEC\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"e30\",\"authenticatorData\":\"AAAA\",\"signature\":\"AAAA\"}}";
+
     public FuzzRequest Send(FuzzModel model, HttpContent body, string? token = null) =>
-        FuzzRequest.To(Route, null, body, token ?? (NeedsOwnerToken ? model.Owner.Session!.AccessToken : null));
+        FuzzRequest.To(Route, Route.Contains("{id}", StringComparison.Ordinal) ? UnknownId : null, body, token ?? (NeedsOwnerToken ? model.Owner.Session!.AccessToken : null));
 
     public string BodyWith(FuzzModel model, string field, string? json)
     {

@@ -107,7 +107,8 @@ public static class RouteJunk
     /// <summary>Every id route, with an id nothing has (including paths built to escape the route), or the id of another kind of thing.</summary>
     public static readonly Gen<FuzzCase> InvalidId = Gen.Select(
         Gen.OneOf(FuzzRoutes.GetBook, FuzzRoutes.UpdateBook, FuzzRoutes.DeleteBook, FuzzRoutes.GetCover, FuzzRoutes.GetThumbnail, FuzzRoutes.GetAuthor, FuzzRoutes.DeleteAuthor,
-            FuzzRoutes.DisableUser, FuzzRoutes.EnableUser, FuzzRoutes.GrantAdmin, FuzzRoutes.RevokeAdmin, FuzzRoutes.ResetTwoFactor, FuzzRoutes.EraseUser),
+            FuzzRoutes.DisableUser, FuzzRoutes.EnableUser, FuzzRoutes.GrantAdmin, FuzzRoutes.RevokeAdmin, FuzzRoutes.ResetTwoFactor, FuzzRoutes.EraseUser,
+            FuzzRoutes.ListUserActivity, FuzzRoutes.EndSession, FuzzRoutes.GetPasskey, FuzzRoutes.RenamePasskey, FuzzRoutes.RemovePasskey),
         Junk.InvalidId, Gen.Int[0, 4], Gen.Int[0, 1000],
         (route, junkId, kind, position) => Refused(Categories.InvalidId, m =>
         {
@@ -118,38 +119,108 @@ public static class RouteJunk
                     ? FuzzModel.Pick([.. m.Authors.Keys], position) ?? m.Owner.Id
                     : FuzzModel.Pick([.. m.Books.Keys], position) ?? junkId)
                 : junkId;
-            var body = route == FuzzRoutes.UpdateBook ? Bodies.BookForm($"Nowhere {m.Next()}", "science") : null;
+            // A dot segment is resolved by the client (RFC 3986, as Kestrel does too): under /api/users/me/ it would
+            // name /api/users/me itself, a real route (DELETE there disables the owner), so three dots stand in.
+            id = id == "%2e%2e" && route.Contains("/users/me/", StringComparison.Ordinal) ? "%2e%2e%2e" : id;
+            var body = route switch
+            {
+                FuzzRoutes.UpdateBook => Bodies.BookForm($"Nowhere {m.Next()}", "science"),
+                FuzzRoutes.RenamePasskey => Bodies.Json("{\"name\":\"Nowhere\"}"),
+                _ => null,
+            };
             return FuzzRequest.To(route, id, body, isAdminRoute ? m.Admin.Session!.AccessToken : m.Owner.Session!.AccessToken);
         }));
 
-    /// <summary>Paging and filters out of range, of the wrong type, repeated, or too long.</summary>
-    public static readonly Gen<FuzzCase> BadQuery = Gen.Select(Gen.Bool, Gen.Int[0, 9], Gen.Int[0, 300],
-        (books, kind, extra) => Refused(Categories.BadQuery, m =>
+    /// <summary>Paging, sorting, cursors, filters and formats out of range, of the wrong type, repeated, or too long.</summary>
+    public static readonly Gen<FuzzCase> BadQuery = Gen.Select(Gen.Int[0, 4], Gen.Int[0, 13], Gen.Int[0, 300],
+        (target, kind, extra) => Refused(Categories.BadQuery, m =>
         {
-            var query = (books, kind) switch
+            var (route, id, token, query) = target switch
             {
-                (_, 0) => "page=0",
-                (_, 1) => "page=-1",
-                (_, 2) => "page=abc",
-                (_, 3) => "pageSize=0",
-                (_, 4) => "pageSize=101",
-                (_, 5) => "page=99999999999",
-                (_, 6) => "page=1&page=2",
-                (true, 7) => "category=nope",
-                (true, 8) => "q=" + new string('q', 201 + extra),
-                (true, _) => "category=%00",
-                (false, 7) => "page=1000001",
-                (false, 8) => "email=" + new string('e', 255 + extra),
-                (false, _) => "pageSize=1e2",
+                0 => (FuzzRoutes.ListBooks, null, m.Owner.Session!.AccessToken, BookQuery(kind, extra)),
+                1 => (FuzzRoutes.ListUsers, null, m.Admin.Session!.AccessToken, UserQuery(kind, extra)),
+                2 => (FuzzRoutes.ListMyActivity, null, m.Owner.Session!.AccessToken, ActivityQuery(kind, extra)),
+                3 => (FuzzRoutes.ListUserActivity, m.Owner.Id, m.Admin.Session!.AccessToken, ActivityQuery(kind, extra)),
+                _ => (FuzzRoutes.ExportBooks, (string?)null, m.Owner.Session!.AccessToken, ExportQuery(kind, extra)),
             };
-            var route = books ? FuzzRoutes.ListBooks : FuzzRoutes.ListUsers;
-            var token = books ? m.Owner.Session!.AccessToken : m.Admin.Session!.AccessToken;
-            return FuzzRequest.To(route, null, null, token, pathAndQuery: FuzzRoutes.PathOf(route) + "?" + query);
+            return FuzzRequest.To(route, id, null, token, pathAndQuery: FuzzRoutes.PathOf(route, id) + "?" + query);
         }));
+
+    private static string PagingQuery(int kind) => kind switch
+    {
+        0 => "page=0",
+        1 => "page=-1",
+        2 => "page=abc",
+        3 => "pageSize=0",
+        4 => "pageSize=101",
+        5 => "page=99999999999",
+        _ => "page=1&page=2",
+    };
+
+    private static string BookQuery(int kind, int extra) => kind switch
+    {
+        < 7 => PagingQuery(kind),
+        7 => "category=nope",
+        8 => "q=" + new string('q', 201 + extra),
+        9 => "category=%00",
+        10 => new[] { "sort=nope", "sort=--title", "sort=title,createdAt", "sort=%2Btitle", "sort=Title%00" }[extra % 5],
+        11 => "cursor=" + new[] { "!!!", "bm90IGEgY3Vyc29y", "%00", "a", "e30" }[extra % 5],
+        12 => "cursor=" + new string('c', 2049 + extra),
+        _ => (extra % 4) switch
+        {
+            0 => "cursor=e30&page=" + (1 + extra), // a cursor and a page at once
+            1 => "cursor=" + Cursor("createdAt\nnot-an-id\n5"),
+            2 => "cursor=" + Cursor("-createdAt\n0123456789abcdef01234567\n99999999999999999999"),
+            _ => "sort=createdAt&cursor=" + Cursor("title\n0123456789abcdef01234567\nA title"), // another sort's cursor
+        },
+    };
+
+    /// <summary>Text in a book cursor's encoding (base64url), so it passes as a cursor until its content is read.</summary>
+    private static string Cursor(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string UserQuery(int kind, int extra) => kind switch
+    {
+        < 7 => PagingQuery(kind),
+        7 or 10 => "page=1000001",
+        8 or 11 => "email=" + new string('e', 255 + extra),
+        _ => "pageSize=1e2",
+    };
+
+    /// <summary>The activity pages by cursor only (page is not one of its parameters, so it is not here).</summary>
+    private static string ActivityQuery(int kind, int extra) => kind switch
+    {
+        0 => "pageSize=0",
+        1 => "pageSize=101",
+        2 => "pageSize=-5",
+        3 => "pageSize=abc",
+        4 => "pageSize=1e2",
+        5 => "pageSize=1&pageSize=2",
+        6 => "cursor=!!!",
+        7 => "cursor=bm90IGEgY3Vyc29y", // "not a cursor", well-formed base64
+        8 => "cursor=" + new string('c', 3000 + extra),
+        9 => "cursor=%00",
+        10 => "cursor=a&cursor=b",
+        11 => "cursor=MTIzLng", // "123.x": the shape of a cursor, but not an id after the dot
+        12 => "cursor=LTEuNjc0MGIyYzFlNGIwYTFiMmMzZDRlNWY5", // "-1.6740b2c1e4b0a1b2c3d4e5f9"
+        _ => "pageSize=99999999999",
+    };
+
+    private static string ExportQuery(int kind, int extra) => kind switch
+    {
+        0 or 7 => "format=xml",
+        1 or 8 => "format=CSV",
+        2 or 9 => "format=csv&format=json",
+        3 or 10 => "format=%00",
+        4 or 11 => "format=" + new string('f', 100 + extra),
+        5 or 12 => "format=json%20",
+        _ => "format=application%2Fjson",
+    };
 
     private static readonly IReadOnlyList<string> SignedInRoutes = [.. FuzzRoutes.All.Where(r =>
         r is not (FuzzRoutes.Register or FuzzRoutes.Login or FuzzRoutes.Refresh or FuzzRoutes.Logout or FuzzRoutes.Live or FuzzRoutes.Ready
-            or FuzzRoutes.ConfirmEmail or FuzzRoutes.ResendConfirmation or FuzzRoutes.ForgotPassword or FuzzRoutes.ResetPassword))];
+            or FuzzRoutes.ConfirmEmail or FuzzRoutes.ResendConfirmation or FuzzRoutes.ForgotPassword or FuzzRoutes.ResetPassword
+            or FuzzRoutes.BeginPasskeySignIn or FuzzRoutes.PasskeySignIn))];
 
     /// <summary>Every signed-in route without a usable token: none, forged, another scheme, or an absurd one (64 KB).</summary>
     public static readonly Gen<FuzzCase> BadCredentials = Gen.Select(Gen.OneOf([.. SignedInRoutes]), Gen.Int[0, 5], Gen.Int[0, 1000],
@@ -175,17 +246,44 @@ public static class RouteJunk
         }));
 
     /// <summary>
+    /// An <c>If-Match</c> that names no revision of the book (a stale version, a weak tag, not a tag at all), on
+    /// an edit or a delete of one of the owner's books: 412, and the book stays as the model has it.
+    /// </summary>
+    public static readonly Gen<FuzzCase> StalePrecondition = Gen.Select(Gen.Bool, Gen.Int[0, 8], Gen.Int[0, 1000],
+        (update, kind, position) => Refused(Categories.StalePrecondition, m =>
+        {
+            var route = update ? FuzzRoutes.UpdateBook : FuzzRoutes.DeleteBook;
+            var body = update ? Bodies.BookForm($"Unconditional {m.Next()}", "science", "changed") : null;
+            var request = FuzzRequest.To(route, BookIdFor(m, position), body, m.Owner.Session!.AccessToken);
+            request.Message.Headers.TryAddWithoutValidation("If-Match", kind switch
+            {
+                0 => "\"9000000000\"",
+                1 => "W/\"1\"",
+                2 => "\"1\"x",
+                3 => "garbage",
+                4 => "\"\"",
+                5 => "\"-1\"",
+                6 => "\"99999999999999999999999\"",
+                7 => string.Join(", ", Enumerable.Range(0, 200).Select(i => $"\"{9_000_000_000L + i}\"")),
+                _ => "\"9000000000\", W/\"2\"",
+            });
+            return request;
+        }));
+
+    /// <summary>
     /// Headers of absurd size or number on requests that are otherwise fine. This runs on TestServer, which has
     /// no header limits of its own; the app refuses more than 32 KB of headers or more than 100 header fields itself
     /// (431, as Kestrel would; see RequestHeadLimits), and otherwise ignores headers it does not read, so the other
     /// read-only requests succeed.
     /// </summary>
     public static readonly Gen<FuzzCase> AbsurdHeaders = Gen.Select(
-        Gen.OneOf(FuzzRoutes.Live, FuzzRoutes.Ready, FuzzRoutes.Categories, FuzzRoutes.GetMe, FuzzRoutes.ListAuthors, FuzzRoutes.ListBooks),
+        Gen.OneOf(FuzzRoutes.Live, FuzzRoutes.Ready, FuzzRoutes.Categories, FuzzRoutes.GetMe, FuzzRoutes.ListAuthors, FuzzRoutes.ListBooks,
+            FuzzRoutes.ListSessions, FuzzRoutes.ListMyActivity, FuzzRoutes.ListPasskeys, FuzzRoutes.BeginPasskeySignIn),
         Gen.Int[0, 3], Junk.ControlChar,
         (route, kind, control) => new FuzzCase(Categories.AbsurdHeaders, kind is 0 or 1 ? Expected.ClientError : Expected.Success, m =>
         {
-            var request = FuzzRequest.To(route, null, null, route.StartsWith("GET /health", StringComparison.Ordinal) ? null : m.Owner.Session!.AccessToken);
+            var anonymous = route.StartsWith("GET /health", StringComparison.Ordinal) || route == FuzzRoutes.BeginPasskeySignIn;
+            var request = FuzzRequest.To(route, null, null, anonymous ? null : m.Owner.Session!.AccessToken);
             var headers = request.Message.Headers;
             switch (kind)
             {

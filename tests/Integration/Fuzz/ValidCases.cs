@@ -172,7 +172,8 @@ public static class ValidCases
     /// <summary>Reads: they change nothing, and must keep working whatever junk came before.</summary>
     public static readonly Gen<FuzzCase> Read = Gen.Select(
         Gen.OneOf(FuzzRoutes.GetBook, FuzzRoutes.GetCover, FuzzRoutes.GetThumbnail, FuzzRoutes.ListBooks, FuzzRoutes.Categories,
-            FuzzRoutes.ListAuthors, FuzzRoutes.GetMe, FuzzRoutes.Live, FuzzRoutes.Ready),
+            FuzzRoutes.ListAuthors, FuzzRoutes.GetMe, FuzzRoutes.Live, FuzzRoutes.Ready,
+            FuzzRoutes.ListSessions, FuzzRoutes.ListMyActivity, FuzzRoutes.ListPasskeys),
         Gen.Int[0, 1000], Category,
         (route, position, category) => Valid(m =>
         {

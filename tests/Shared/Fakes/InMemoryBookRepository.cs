@@ -160,7 +160,7 @@ public sealed class InMemoryBookRepository : IBookRepository
         return outcomes;
     }
 
-    public Task UpdateAsync(Book book, CancellationToken cancellationToken)
+    public Task<long> UpdateAsync(Book book, CancellationToken cancellationToken)
     {
         BeforeUpdate?.Invoke(book);
         lock (_gate)
@@ -182,10 +182,8 @@ public sealed class InMemoryBookRepository : IBookRepository
             }
 
             _byId[book.Id] = Copy(book, book.Version + 1);
+            return Task.FromResult(book.Version + 1);
         }
-
-        book.MarkSaved();
-        return Task.CompletedTask;
     }
 
     public Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using CleanAuth.Application.Accounts.Common;
+using CleanAuth.Application.Accounts.Login;
+using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Common.Logging;
 using CleanAuth.Infrastructure.Security;
 using Microsoft.Extensions.Options;
@@ -80,5 +82,14 @@ public sealed class AccountFakes
 
     public SignInAttempts Attempts { get; }
 
+    public FakeDeviceTokens Devices { get; } = new();
+
+    /// <summary>The password (and second-factor) confirmation of signed-in changes, over these fakes.</summary>
+    public CurrentPasswordCheck Passwords => new(Hasher, Attempts, TwoFactors, SecondFactor, Events);
+
     public IEnumerable<string> EventNames => Log.Entries.Select(e => e.EventId.Name!);
+
+    /// <summary>The sign-in use case over these fakes; <paramref name="users"/> replaces the user fake where a test needs other reads.</summary>
+    public LoginCommandHandler Login(IAuthMetrics? metrics = null, IUserRepository? users = null) => new(
+        users ?? Users, Hasher, RefreshTokens, Attempts, Events, Activity, metrics ?? new FakeAuthMetrics(), Options.Create(Accounts), TwoFactors, SecondFactor, Devices);
 }

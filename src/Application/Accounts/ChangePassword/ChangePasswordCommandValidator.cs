@@ -7,8 +7,7 @@ public sealed class ChangePasswordCommandValidator : AbstractValidator<ChangePas
 {
     public ChangePasswordCommandValidator()
     {
-        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("CurrentPassword is required.")
-            .MaximumLength(RuleExtensions.MaxPasswordLength).WithMessage($"CurrentPassword must be at most {RuleExtensions.MaxPasswordLength} characters.");
+        RuleFor(c => c.CurrentPassword).CurrentPassword("CurrentPassword");
         RuleFor(c => c.NewPassword).NewPassword();
     }
 }

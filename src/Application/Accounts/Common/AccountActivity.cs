@@ -43,12 +43,12 @@ public sealed class AccountActivity(
             : Task.CompletedTask;
     }
 
-    // The session is the caller's own (the sid of its access token, ADR 0053); a sign-in has none yet.
+    // The session is the caller's own (the sid of its access token, ADR 0053); a sign-in has none yet. The service's
+    // clock (MillisecondClock) already reads to the millisecond, as the stores keep times.
     private Task WriteAsync(UserId userId, ActivityKind kind, ActivityOutcome outcome, bool withClient, CancellationToken cancellationToken)
     {
-        var at = timeProvider.GetUtcNow();
         var entry = new ActivityEntry(
-            ids.NewId(), userId, new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero), kind, outcome,
+            ids.NewId(), userId, timeProvider.GetUtcNow(), kind, outcome,
             withClient ? client.ClientIp : null, withClient ? client.UserAgent : null, withClient ? caller.SessionId : null);
         return log.RecordAsync(entry, options.Value.ActivityFailureLimit, cancellationToken);
     }

@@ -28,13 +28,13 @@ public sealed class RefreshTokens(
     /// <summary>
     /// Starts a new session whose sign-in happened at <paramref name="signedInAt"/>: a session that replaces the
     /// caller's own without a new proof of who they are keeps the old sign-in time (null: never recent). The session
-    /// keeps the request's user agent (capped) and client address, for its user to recognise it (ADR 0053).
+    /// keeps the request's user agent (capped by the request context) and client address, for its user to recognise it (ADR 0053).
     /// </summary>
     public async Task<TokenPair> StartSessionAsync(User user, DateTimeOffset? signedInAt, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var (token, stored) = NewToken(user, ids.NewId(), now + options.Value.AbsoluteLifetime, now, signedInAt);
-        stored = stored with { UserAgent = Capped(client.UserAgent), ClientIp = client.ClientIp };
+        stored = stored with { UserAgent = client.UserAgent, ClientIp = client.ClientIp };
         await store.StartSessionAsync(stored, cancellationToken);
         return Pair(user, token, stored);
     }
@@ -76,11 +76,6 @@ public sealed class RefreshTokens(
         var access = accessTokens.IssueAccessToken(user, stored.SessionId, stored.SignedInAt);
         return new TokenPair("Bearer", access.Value, access.ExpiresInSeconds, token, (int)Math.Max(0, (stored.ExpiresAt - stored.CreatedAt).TotalSeconds));
     }
-
-    // Cut at the cap, never between the two halves of a surrogate pair.
-    private static string? Capped(string? agent) => agent is not { Length: > Session.MaxUserAgentLength }
-        ? agent
-        : agent[..(char.IsHighSurrogate(agent[Session.MaxUserAgentLength - 1]) ? Session.MaxUserAgentLength - 1 : Session.MaxUserAgentLength)];
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -10,6 +10,12 @@ namespace CleanAuth.Application.Accounts.Common;
 /// </summary>
 public sealed class SecondFactor(ITwoFactorStore store, IAuthenticator authenticator, ISecretProtector protector, TimeProvider timeProvider)
 {
+    /// <summary>The answer when a second factor is asked for and neither a code nor a recovery code came.</summary>
+    public const string Needed = "This account has two-factor authentication: send twoFactorCode (from the app) or recoveryCode with the password.";
+
+    /// <summary>The answer to a wrong, replayed or spent code or recovery code.</summary>
+    public const string Wrong = "The two-factor code or recovery code is incorrect or was used already.";
+
     /// <summary>The secret a stored ciphertext holds for this user; null when no configured key opens it.</summary>
     public byte[]? Open(string ciphertext, UserId userId) => protector.Unprotect(ciphertext, userId.Value);
 

@@ -8,8 +8,7 @@ public sealed class EraseAccountCommandValidator : AbstractValidator<EraseAccoun
 {
     public EraseAccountCommandValidator()
     {
-        RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.")
-            .MaximumLength(RuleExtensions.MaxPasswordLength).WithMessage($"Password must be at most {RuleExtensions.MaxPasswordLength} characters.");
+        RuleFor(c => c.Password).CurrentPassword();
         RuleFor(c => c.TwoFactorCode).TwoFactorCode("twoFactorCode");
         RuleFor(c => c.RecoveryCode).RecoveryCode("recoveryCode");
     }

@@ -13,7 +13,7 @@ public sealed record LoginCommand(
     string Email,
     string Password,
     string? TwoFactorCode = null,
-    string? RecoveryCode = null) : IRequest<TokenPair>, ISignInToAddress
+    string? RecoveryCode = null) : IRequest<SignedIn>, ISignInToAddress
 {
     // Keeps the password out of anything that prints the record.
     public override string ToString() => $"{nameof(LoginCommand)} {{ Email = {Email} }}";
@@ -29,15 +29,13 @@ public sealed class LoginCommandHandler(
     IAuthMetrics metrics,
     IOptions<AccountOptions> accounts,
     ITwoFactorStore twoFactors,
-    SecondFactor secondFactor) : IRequestHandler<LoginCommand, TokenPair>
+    SecondFactor secondFactor,
+    IDeviceTokens devices) : IRequestHandler<LoginCommand, SignedIn>
 {
     // One answer for every failure, so a caller cannot learn which emails have accounts.
     internal const string InvalidCredentials = "The email or password is incorrect, or the account is disabled.";
 
-    internal const string TwoFactorNeeded = "This account has two-factor authentication: send twoFactorCode (from the app) or recoveryCode with the password.";
-    internal const string TwoFactorWrong = "The two-factor code or recovery code is incorrect or was used already.";
-
-    public async Task<TokenPair> Handle(LoginCommand request, CancellationToken cancellationToken)
+    public async Task<SignedIn> Handle(LoginCommand request, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(request.Email, cancellationToken);
 
@@ -88,7 +86,8 @@ public sealed class LoginCommandHandler(
         events.LoginSucceeded(user.Id);
         await activity.RecordAsync(user.Id, ActivityKind.SignIn, cancellationToken);
         metrics.LoginSucceeded();
-        return pair;
+        // Only a sign-in that succeeded makes its client a known device for this address (ADR 0046).
+        return new SignedIn(pair, devices.Issue(request.Email));
     }
 
     // Weighed only after the password matched (ADR 0041). A missing or wrong second factor leaves the reserved attempt
@@ -106,7 +105,7 @@ public sealed class LoginCommandHandler(
             metrics.LoginFailed(SignInFailure.TwoFactorRequired);
             await activity.SignInFailedAsync(user.Id, SignInFailure.TwoFactorRequired, cancellationToken);
             attempts.Failed(attempt);
-            throw new TwoFactorRequiredException(TwoFactorNeeded);
+            throw new TwoFactorRequiredException(SecondFactor.Needed);
         }
 
         switch (await secondFactor.CheckAsync(state, request.TwoFactorCode, request.RecoveryCode, cancellationToken))
@@ -127,7 +126,7 @@ public sealed class LoginCommandHandler(
         metrics.LoginFailed(SignInFailure.TwoFactorFailed);
         await activity.SignInFailedAsync(user.Id, SignInFailure.TwoFactorFailed, cancellationToken);
         attempts.Failed(attempt);
-        throw new TwoFactorRequiredException(TwoFactorWrong);
+        throw new TwoFactorRequiredException(SecondFactor.Wrong);
     }
 
     // Recorded before the failure's side effects, as the event of what was decided; the client's answer is always the same.

@@ -13,9 +13,7 @@ public sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
         RuleFor(c => c.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Email is required.")
             .Must(e => e.Trim().Length <= RuleExtensions.MaxEmailLength).WithMessage($"Email must be at most {RuleExtensions.MaxEmailLength} characters.");
 
-        // The upper bound also caps how much work one attempt can make the password hasher do.
-        RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.")
-            .MaximumLength(RuleExtensions.MaxPasswordLength).WithMessage($"Password must be at most {RuleExtensions.MaxPasswordLength} characters.");
+        RuleFor(c => c.Password).CurrentPassword();
 
         RuleFor(c => c.TwoFactorCode).TwoFactorCode("TwoFactorCode");
         RuleFor(c => c.RecoveryCode).RecoveryCode("RecoveryCode");

@@ -21,7 +21,7 @@ namespace CleanAuth.Application.Accounts.Ports;
 /// When the sign-in that started the family happened: the access tokens' <c>auth_time</c>, kept by every rotation.
 /// Null for sessions started before it was kept (ADR 0047).
 /// </param>
-/// <param name="UserAgent">The sign-in's <c>User-Agent</c>, capped (<see cref="Session.MaxUserAgentLength"/>); null for sessions from before ADR 0053.</param>
+/// <param name="UserAgent">The sign-in's <c>User-Agent</c>, capped (<see cref="CleanAuth.Application.Common.Abstractions.ClientContextRules.MaxUserAgentLength"/>); null for sessions from before ADR 0053.</param>
 /// <param name="ClientIp">The sign-in's client address as the API sees it; null for sessions from before ADR 0053.</param>
 public sealed record StoredRefreshToken(
     string Id,
@@ -44,11 +44,7 @@ public sealed record StoredRefreshToken(
 /// <param name="LastUsedAt">Its latest refresh, moved in the same conditional write as the rotation; the start if never refreshed.</param>
 /// <param name="UserAgent">The sign-in's user agent, capped; null for sessions from before ADR 0053.</param>
 /// <param name="ClientIp">The sign-in's client address; null for sessions from before ADR 0053.</param>
-public sealed record Session(string Id, DateTimeOffset CreatedAt, DateTimeOffset LastUsedAt, string? UserAgent, string? ClientIp)
-{
-    /// <summary>How much of a <c>User-Agent</c> is kept: enough to tell browsers and apps apart, bounded for the store.</summary>
-    public const int MaxUserAgentLength = 256;
-}
+public sealed record Session(string Id, DateTimeOffset CreatedAt, DateTimeOffset LastUsedAt, string? UserAgent, string? ClientIp);
 
 /// <summary>
 /// Where sessions and their refresh tokens are kept. A session's state — which token is current, whether it has

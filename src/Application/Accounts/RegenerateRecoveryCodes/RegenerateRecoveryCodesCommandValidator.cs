@@ -7,7 +7,6 @@ public sealed class RegenerateRecoveryCodesCommandValidator : AbstractValidator<
 {
     public RegenerateRecoveryCodesCommandValidator()
     {
-        RuleFor(c => c.Password).NotEmpty().WithMessage("Password is required.")
-            .MaximumLength(RuleExtensions.MaxPasswordLength).WithMessage($"Password must be at most {RuleExtensions.MaxPasswordLength} characters.");
+        RuleFor(c => c.Password).CurrentPassword();
     }
 }

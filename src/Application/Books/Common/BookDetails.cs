@@ -21,7 +21,10 @@ public sealed record BookDetails(
 {
     public bool HasCover => CoverWidth is not null;
 
-    public static BookDetails From(Book book) => new(
+    public static BookDetails From(Book book) => AsStored(book, book.Version);
+
+    /// <summary>The book as stored at <paramref name="version"/>: what an update that the store gave that version wrote.</summary>
+    public static BookDetails AsStored(Book book, long version) => new(
         book.Id.Value,
         book.Title,
         book.Description,
@@ -31,5 +34,5 @@ public sealed record BookDetails(
         book.Cover?.Height,
         book.CreatedAt,
         book.UpdatedAt,
-        BookETag.Of(book.Version));
+        BookETag.Of(version));
 }

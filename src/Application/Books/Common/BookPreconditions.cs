@@ -20,14 +20,17 @@ public static class BookPreconditions
         throw BookPrecondition.Failed(current.Version);
     }
 
-    /// <summary>Runs the update; when it lost to another write, answers as <see cref="ThrowIfChangedAsync"/> does.</summary>
+    /// <summary>
+    /// Runs the update and returns the version now stored; when it lost to another write, answers as
+    /// <see cref="ThrowIfChangedAsync"/> does.
+    /// </summary>
     // A function, not a task: a store may throw before it returns one (the embedded store's writes are synchronous).
-    public static async Task UpdateAsync(
+    public static async Task<long> UpdateAsync(
         this IBookRepository books, Book read, BookPrecondition? precondition, CancellationToken cancellationToken)
     {
         try
         {
-            await books.UpdateAsync(read, cancellationToken);
+            return await books.UpdateAsync(read, cancellationToken);
         }
         catch (BookChangedException)
         {

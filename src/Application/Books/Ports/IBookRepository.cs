@@ -32,10 +32,11 @@ public interface IBookRepository
     Task<PagedList<Book>> ListAsync(UserId ownerId, BookFilter filter, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stores the changes made to <paramref name="book"/> if nobody changed it since it was read; throws
-    /// <see cref="ConflictException"/> otherwise, or when the new title is taken.
+    /// Stores the changes made to <paramref name="book"/> if nobody changed it since it was read (at its
+    /// <see cref="Book.Version"/>) and returns the version now stored; throws <see cref="ConflictException"/>
+    /// otherwise, or when the new title is taken.
     /// </summary>
-    Task UpdateAsync(Book book, CancellationToken cancellationToken);
+    Task<long> UpdateAsync(Book book, CancellationToken cancellationToken);
 
     /// <summary>
     /// Removes the owner's book if it is still at <paramref name="version"/> (so its cover is the one the caller

@@ -43,13 +43,14 @@ public sealed class UpdateBookCommandHandler(
             book.ReplaceCover(await covers.StoreAsync(request.Cover, cancellationToken), now);
         }
 
+        long version = 0;
         try
         {
             // A newly named author is referenced before the book names it; the one it named before is released after.
             // The write is conditional on the version read, which the precondition matched: a stale tag cannot win.
             await authors.StoreNamingAsync(ownerId, authorId == previousAuthorId ? null : authorId, async () =>
             {
-                await books.UpdateAsync(book, precondition, cancellationToken);
+                version = await books.UpdateAsync(book, precondition, cancellationToken);
                 return true;
             }, cancellationToken);
         }
@@ -69,6 +70,6 @@ public sealed class UpdateBookCommandHandler(
             await authors.ReleaseAsync(ownerId, previousAuthorId);
         }
 
-        return BookDetails.From(book);
+        return BookDetails.AsStored(book, version);
     }
 }

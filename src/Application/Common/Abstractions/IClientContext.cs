@@ -16,7 +16,10 @@ public interface IClientContext
 
 public static class ClientContextRules
 {
-    /// <summary>Longer user agents are cut: a stored one must not let a client fill the store.</summary>
+    /// <summary>
+    /// Longer user agents are cut: enough to tell browsers and apps apart, and a stored one (a session's, an activity
+    /// entry's) must not let a client fill the store.
+    /// </summary>
     public const int MaxUserAgentLength = 256;
 
     /// <summary>The user agent cut to <see cref="MaxUserAgentLength"/>, never through a surrogate pair; null when empty.</summary>

@@ -3,7 +3,7 @@ using FluentValidation;
 
 namespace CleanAuth.Application.Common.Security;
 
-/// <summary>The field rules shared by every request that carries a name, an email or a new password.</summary>
+/// <summary>The field rules shared by every request that carries a name, an email or a password.</summary>
 public static class RuleExtensions
 {
     public const int MaxEmailLength = EmailAddress.MaxLength;
@@ -35,6 +35,14 @@ public static class RuleExtensions
                 context.AddFailure(error);
             }
         });
+
+    /// <summary>
+    /// A password the caller already has (to sign in, or to confirm a change): required, and bounded, which also caps how
+    /// much work one attempt can make the password hasher do. No strength rules: those applied when it was set.
+    /// </summary>
+    public static IRuleBuilderOptions<T, string> CurrentPassword<T>(this IRuleBuilderInitial<T, string> rule, string label = "Password") => rule
+        .NotEmpty().WithMessage($"{label} is required.")
+        .MaximumLength(MaxPasswordLength).WithMessage($"{label} must be at most {MaxPasswordLength} characters.");
 
     /// <summary>NIST SP 800-63B / OWASP ASVS: length and a blocklist, no composition rules.</summary>
     public static IRuleBuilderOptions<T, string> NewPassword<T>(this IRuleBuilderInitial<T, string> rule) => rule

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using CleanAuth.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,76 +13,27 @@ public sealed partial class RefreshTokenSweeper(
     SqliteRefreshTokenStore tokens,
     IOptions<StorageOptions> options,
     TimeProvider timeProvider,
-    ILogger<RefreshTokenSweeper> logger) : IHostedService, IDisposable
+    ILogger<RefreshTokenSweeper> logger) : PeriodicSweep(timeProvider)
 {
     /// <summary>Rows per DELETE: a statement holds the write lock for a few milliseconds at most.</summary>
     public const int BatchSize = 500;
 
-    private readonly CancellationTokenSource _stopping = new();
-    private Task? _loop;
+    protected override TimeSpan Interval => options.Value.RefreshTokenSweepInterval;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>One sweep; returns the number of rows deleted.</summary>
+    public int SweepOnce() => tokens.SweepExpired(Clock.GetUtcNow() - StorageOptions.RefreshTokenRetention, BatchSize);
+
+    protected override Task SweepAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        if (SweepOnce() is > 0 and var deleted)
+        {
+            LogSwept(logger, deleted);
+        }
+
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        // Stopped twice under WebApplicationFactory, the second time after Dispose (ADR 0015).
-        try
-        {
-            await _stopping.CancelAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            return;
-        }
-
-        if (_loop is not null)
-        {
-            await _loop.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-    }
-
-    public void Dispose() => _stopping.Dispose();
-
-    /// <summary>One sweep; returns the number of rows deleted.</summary>
-    public int SweepOnce() => tokens.SweepExpired(timeProvider.GetUtcNow() - StorageOptions.RefreshTokenRetention, BatchSize);
-
-    private async Task RunAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RefreshTokenSweepInterval, timeProvider);
-        do
-        {
-            try
-            {
-                var deleted = SweepOnce();
-                if (deleted > 0)
-                {
-                    LogSwept(logger, deleted);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Typically the store is down (a 503 for requests meanwhile); the next round tries again.
-                LogSweepFailed(logger, ex);
-            }
-        }
-        while (await Next(timer, cancellationToken));
-    }
-
-    private static async Task<bool> Next(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override void LogSweepFailed(Exception exception) => LogSweepFailed(logger, exception);
 
     [LoggerMessage(EventId = 2310, EventName = "RefreshTokensSwept", Level = LogLevel.Information,
         Message = "Deleted {Rows} expired refresh-token rows from the embedded store")]

@@ -79,7 +79,7 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
     }));
 
     // One conditional statement: the row changes only if it is still the owner's, at the version read.
-    public Task UpdateAsync(Book book, CancellationToken cancellationToken)
+    public Task<long> UpdateAsync(Book book, CancellationToken cancellationToken)
     {
         var changed = store.Run(connection =>
         {
@@ -99,8 +99,7 @@ public sealed class SqliteBookRepository(SqliteStore store) : IBookRepository
             throw new BookChangedException();
         }
 
-        book.MarkSaved();
-        return Task.CompletedTask;
+        return Task.FromResult(book.Version + 1);
     }
 
     public Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken) => Task.FromResult(

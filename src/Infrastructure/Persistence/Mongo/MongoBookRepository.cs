@@ -123,7 +123,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         return new PagedList<Book>([.. documents.Select(d => d.ToBook())], filter.Page, filter.PageSize, total);
     });
 
-    public Task UpdateAsync(Book book, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+    public Task<long> UpdateAsync(Book book, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
     {
         ReplaceOneResult result;
         try
@@ -143,7 +143,7 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
             throw new BookChangedException();
         }
 
-        book.MarkSaved();
+        return book.Version + 1;
     });
 
     public Task<bool> DeleteAsync(UserId ownerId, BookId id, long version, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>

@@ -8,7 +8,8 @@ using MongoDB.Driver;
 namespace CleanAuth.Infrastructure.Persistence.Mongo;
 
 /// <summary>
-/// The per-request read on MongoDB (ADR 0053): one aggregation, one round trip — the user document by <c>_id</c>,
+/// The per-request read on MongoDB (ADR 0053): one aggregation, one round trip — the user document by <c>_id</c>
+/// (unless it is marked for erasure),
 /// joined by <c>_id</c> (indexed on both sides) with its second factor and with the token's session (its refresh family).
 /// </summary>
 public sealed class MongoCallerStore(MongoStore store) : ICallerStore
@@ -24,7 +25,8 @@ public sealed class MongoCallerStore(MongoStore store) : ICallerStore
         BsonValue session = sessionId is null ? BsonNull.Value : ObjectIds.TryParse(sessionId, out var sid) ? sid : BsonNull.Value;
         var stages = new List<BsonDocument>
         {
-            new("$match", new BsonDocument("_id", id)),
+            // An account marked for erasure is found by no user read (ADR 0055); null also matches a missing field.
+            new("$match", new BsonDocument { { "_id", id }, { "erasingAt", BsonNull.Value } }),
             new("$limit", 1),
             new("$lookup", new BsonDocument { { "from", store.TwoFactor.CollectionNamespace.CollectionName }, { "localField", "_id" }, { "foreignField", "_id" }, { "as", "twoFactor" } }),
         };

@@ -20,8 +20,7 @@ public sealed class EraseAccountCommandHandlerTests
         _currentUser.Set(_kit.Users.FindByIdAsync(stored.Id, default).Result!);
         _erasure = new InMemoryAccountErasure(_kit.Users, new InMemoryBookRepository(), new InMemoryCoverStore(), new InMemoryAuthorRepository(),
             _kit.Store, _kit.CodeStore, _kit.TwoFactors, _kit.Outbox);
-        _handler = new EraseAccountCommandHandler(_currentUser, new CurrentPasswordCheck(_kit.Hasher, _kit.Attempts), _kit.TwoFactors, _kit.SecondFactor,
-            new AccountErasure(_erasure, _kit.Events, _kit.Clock), _kit.Events);
+        _handler = new EraseAccountCommandHandler(_currentUser, _kit.Passwords, new AccountErasure(_erasure, _kit.Events, _kit.Clock));
     }
 
     [Fact]

@@ -6,7 +6,6 @@ using CleanAuth.Application.Common.Logging;
 using CleanAuth.Application.Common.Models;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
-using Microsoft.Extensions.Options;
 
 namespace CleanAuth.Tests.Unit.Application.Accounts;
 
@@ -22,14 +21,15 @@ public sealed class LoginCommandHandlerTests
     public LoginCommandHandlerTests()
     {
         _kit.Tokens.ExpiresInSeconds = 600;
-        _handler = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, _metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        _handler = _kit.Login(_metrics);
         _alice = _kit.Users.Seed(TestUsers.New(email: "alice@example.com", password: Password));
     }
 
     [Fact]
-    public async Task Right_credentials_return_a_bearer_token_and_a_refresh_token_of_a_new_family()
+    public async Task Right_credentials_return_a_bearer_token_and_a_refresh_token_of_a_new_family_and_a_device_token()
     {
-        var result = await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+        var signedIn = await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+        var result = signedIn.Tokens;
 
         result.TokenType.Should().Be("Bearer");
         result.AccessToken.Should().Be(FakeTokenService.TokenFor(_alice));
@@ -42,6 +42,7 @@ public sealed class LoginCommandHandlerTests
         stored.SessionExpiresAt.Should().Be(TestUsers.Epoch.AddDays(30));
         _kit.EventNames.Should().Equal("LoginSucceeded");
         _metrics.Succeeded.Should().Be(1);
+        signedIn.DeviceToken.Should().Be(FakeDeviceTokens.TokenFor("alice@example.com"), "the client is now a known device for the address it signed in to");
     }
 
     [Fact]
@@ -55,6 +56,7 @@ public sealed class LoginCommandHandlerTests
 
         _metrics.Failures.Should().Equal(SignInFailure.UnknownEmail, SignInFailure.WrongPassword);
         _metrics.Succeeded.Should().Be(0);
+        _kit.Devices.IssuedFor.Should().BeEmpty("only a sign-in that succeeded makes a known device");
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class LoginCommandHandlerTests
         _kit.Log.Entries.Last(e => e.EventId.Name == "LoginFailed")["Reason"].Should().Be(SignInFailure.LockedOut);
 
         _kit.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).AccessToken.Should().NotBeEmpty();
+        (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).Tokens.AccessToken.Should().NotBeEmpty();
     }
 
     [Fact]
@@ -196,12 +198,13 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Fact]
-    public async Task A_printed_token_pair_shows_its_lifetimes_and_neither_token()
+    public async Task A_printed_sign_in_shows_its_lifetimes_and_no_token()
     {
-        var pair = await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+        var signedIn = await _handler.Handle(new LoginCommand("alice@example.com", Password), default);
+        var pair = signedIn.Tokens;
 
-        pair.ToString().Should().Contain("ExpiresIn = 600").And.Contain($"RefreshExpiresIn = {pair.RefreshExpiresIn}")
-            .And.NotContain(pair.AccessToken).And.NotContain(pair.RefreshToken);
+        signedIn.ToString().Should().Contain("ExpiresIn = 600").And.Contain($"RefreshExpiresIn = {pair.RefreshExpiresIn}")
+            .And.NotContain(pair.AccessToken).And.NotContain(pair.RefreshToken).And.NotContain(signedIn.DeviceToken);
     }
 
     [Fact]
@@ -222,8 +225,7 @@ public sealed class LoginCommandHandlerTests
     {
         _kit.Hasher.RequireRehash();
         _kit.Users.SimulateConcurrentWrite(_alice.Id, u => u.ChangePassword("CHANGED ELSEWHERE", TestUsers.Epoch));
-        var staleHandler = new LoginCommandHandler(
-            new StaleReads(_kit.Users, _alice), _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, _metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        var staleHandler = _kit.Login(_metrics, new StaleReads(_kit.Users, _alice));
 
         await staleHandler.Handle(new LoginCommand("alice@example.com", Password), default);
 
@@ -254,13 +256,13 @@ public sealed class LoginCommandHandlerTests
         await CaptureUnauthorized(new LoginCommand("alice@example.com", "wrong password"));
 
         await _kit.Users.MarkEmailConfirmedAsync(_alice.Id, default);
-        (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).AccessToken.Should().NotBeEmpty();
+        (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).Tokens.AccessToken.Should().NotBeEmpty();
     }
 
     [Fact]
     public async Task Without_confirmation_required_an_unconfirmed_account_signs_in()
     {
-        (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).AccessToken.Should().NotBeEmpty();
+        (await _handler.Handle(new LoginCommand("alice@example.com", Password), default)).Tokens.AccessToken.Should().NotBeEmpty();
     }
 
     // Answers FindByEmail with the user as first read, as if the password changed right after the read.

@@ -22,15 +22,15 @@ public sealed class SessionHandlerTests
     }
 
     [Fact]
-    public async Task A_sign_in_keeps_the_requests_user_agent_capped_and_its_address_and_its_access_token_names_the_session()
+    public async Task A_sign_in_keeps_the_requests_user_agent_and_address_and_its_access_token_names_the_session()
     {
-        _kit.Client.UserAgent = new string('a', 255) + "\U0001F600" + new string('b', 10);
+        _kit.Client.UserAgent = "Mozilla/5.0 (capped by the request context)";
         _kit.Client.ClientIp = "198.51.100.4";
 
         await _kit.RefreshTokens.StartSessionAsync(_alice, default);
 
         var session = (await _kit.Store.ListSessionsAsync(_alice.Id, _kit.Clock.GetUtcNow(), default)).Should().ContainSingle().Subject;
-        session.UserAgent.Should().Be(new string('a', 255), "256 characters at most, and never half of a surrogate pair");
+        session.UserAgent.Should().Be("Mozilla/5.0 (capped by the request context)");
         session.ClientIp.Should().Be("198.51.100.4");
         _kit.Tokens.SessionIds.Should().Equal(session.Id);
     }

@@ -14,7 +14,6 @@ using CleanAuth.Application.Common.Logging;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Security;
 using CleanAuth.Tests.Unit.Fakes;
-using Microsoft.Extensions.Options;
 using OtpNet;
 
 namespace CleanAuth.Tests.Unit.Application.Accounts;
@@ -35,7 +34,7 @@ public sealed class TwoFactorHandlerTests
         _alice = _kit.Users.Seed(TestUsers.Confirmed(TestUsers.New(password: Password)));
         _currentUser.Set(_kit.Users.FindByIdAsync(_alice.Id, default).Result!);
         _sessions = new AccountSessions(_kit.Users, _kit.Store, _kit.RefreshTokens, _kit.Clock);
-        _passwords = new CurrentPasswordCheck(_kit.Hasher, _kit.Attempts);
+        _passwords = _kit.Passwords;
     }
 
     [Fact]
@@ -111,21 +110,21 @@ public sealed class TwoFactorHandlerTests
         await Enable(Code(setup));
         _kit.Clock.Advance(TimeSpan.FromSeconds(30));
         var metrics = new FakeAuthMetrics();
-        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        var login = _kit.Login(metrics);
         _kit.Log.Entries.Clear();
 
         var missing = () => login.Handle(new LoginCommand(_alice.Email, Password), default);
         var wrong = () => login.Handle(new LoginCommand(_alice.Email, Password, "000000"), default);
         var wrongPassword = () => login.Handle(new LoginCommand(_alice.Email, "not " + Password, Code(setup)), default);
 
-        (await missing.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(LoginCommandHandler.TwoFactorNeeded);
-        (await wrong.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(LoginCommandHandler.TwoFactorWrong);
+        (await missing.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(SecondFactor.Needed);
+        (await wrong.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(SecondFactor.Wrong);
         (await wrongPassword.Should().ThrowAsync<UnauthorizedException>()).Which.ProblemType.Should().BeNull();
         _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(3, "each counts toward the lockout");
         _kit.EventNames.Should().Equal("LoginFailed", "TwoFactorFailed", "LoginFailed");
         metrics.Failures.Should().Equal(SignInFailure.TwoFactorRequired, SignInFailure.TwoFactorFailed, SignInFailure.WrongPassword);
 
-        (await login.Handle(new LoginCommand(_alice.Email, Password, Code(setup)), default)).AccessToken.Should().NotBeEmpty();
+        (await login.Handle(new LoginCommand(_alice.Email, Password, Code(setup)), default)).Tokens.AccessToken.Should().NotBeEmpty();
         _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(0);
         var replay = () => login.Handle(new LoginCommand(_alice.Email, Password, Code(setup)), default);
         await replay.Should().ThrowAsync<TwoFactorRequiredException>();
@@ -139,7 +138,7 @@ public sealed class TwoFactorHandlerTests
         var setup = await Setup();
         await Enable(Code(setup));
         _kit.Lockout.MaxFailedAttempts = 1;
-        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, new FakeAuthMetrics(), Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        var login = _kit.Login();
 
         var act = () => login.Handle(new LoginCommand(_alice.Email, Password, withWrongCode ? "000000" : null), default);
 
@@ -156,12 +155,12 @@ public sealed class TwoFactorHandlerTests
         (await _kit.TwoFactors.TryBeginSetupAsync(_alice.Id, sealedElsewhere, default)).Should().BeTrue();
         (await _kit.TwoFactors.TryEnableAsync(_alice.Id, sealedElsewhere, 1, ["H"], _kit.Clock.GetUtcNow(), default)).Should().BeTrue();
         var metrics = new FakeAuthMetrics();
-        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, metrics, Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        var login = _kit.Login(metrics);
         _kit.Log.Entries.Clear();
 
         var attempt = () => login.Handle(new LoginCommand(_alice.Email, Password, "123456"), default);
 
-        (await attempt.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(LoginCommandHandler.TwoFactorWrong);
+        (await attempt.Should().ThrowAsync<TwoFactorRequiredException>()).Which.Message.Should().Be(SecondFactor.Wrong);
         _kit.EventNames.Should().NotContain("TwoFactorFailed", "the protector logs it as the configuration error it is (TwoFactorSecretUnreadable)");
         _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(1, "it still counts toward the lockout, as any refused second factor does");
     }
@@ -171,9 +170,9 @@ public sealed class TwoFactorHandlerTests
     {
         var setup = await Setup();
         var enabled = await Enable(Code(setup));
-        var login = new LoginCommandHandler(_kit.Users, _kit.Hasher, _kit.RefreshTokens, _kit.Attempts, _kit.Events, _kit.Activity, new FakeAuthMetrics(), Options.Create(_kit.Accounts), _kit.TwoFactors, _kit.SecondFactor);
+        var login = _kit.Login();
 
-        (await login.Handle(new LoginCommand(_alice.Email, Password, RecoveryCode: enabled.RecoveryCodes[3]), default)).AccessToken.Should().NotBeEmpty();
+        (await login.Handle(new LoginCommand(_alice.Email, Password, RecoveryCode: enabled.RecoveryCodes[3]), default)).Tokens.AccessToken.Should().NotBeEmpty();
         var again = () => login.Handle(new LoginCommand(_alice.Email, Password, RecoveryCode: enabled.RecoveryCodes[3]), default);
 
         await again.Should().ThrowAsync<TwoFactorRequiredException>();

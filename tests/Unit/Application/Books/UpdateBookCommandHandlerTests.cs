@@ -32,6 +32,7 @@ public sealed class UpdateBookCommandHandlerTests
         stored.AuthorId.Should().Be(_book.AuthorId);
         stored.Cover.Should().Be(_book.Cover);
         stored.Version.Should().Be(_book.Version + 1);
+        result.ETag.Should().Be(BookETag.Of(stored.Version), "the answer names the version the store wrote");
         _fixture.Images.Calls.Should().BeEmpty();
         _fixture.Covers.SaveCalls.Should().Be(0);
         _fixture.Covers.DeletedFileIds.Should().BeEmpty();

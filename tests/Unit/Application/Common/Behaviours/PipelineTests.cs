@@ -85,7 +85,7 @@ public sealed class PipelineTests : IDisposable
     {
         using var scope = _provider.CreateScope();
 
-        scope.ServiceProvider.GetServices<IPipelineBehavior<LoginCommand, TokenPair>>().Select(b => b.GetType().GetGenericTypeDefinition())
+        scope.ServiceProvider.GetServices<IPipelineBehavior<LoginCommand, SignedIn>>().Select(b => b.GetType().GetGenericTypeDefinition())
             .Should().Equal(
                 typeof(TracingBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>),
                 typeof(CurrentUserBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(RecentSignInBehaviour<,>), typeof(PasswordHashingBehaviour<,>));
@@ -95,7 +95,7 @@ public sealed class PipelineTests : IDisposable
     public async Task Register_login_and_read_the_profile_through_the_pipeline()
     {
         var registered = await Send(new RegisterUserCommand(" Alice ", "alice@example.com", Password));
-        var login = await Send(new LoginCommand("alice@example.com", Password));
+        var login = (await Send(new LoginCommand("alice@example.com", Password))).Tokens;
         SignInAs(registered.Id);
 
         var profile = await Send(new GetCurrentUserQuery());
@@ -226,7 +226,7 @@ public sealed class PipelineTests : IDisposable
     public async Task A_refresh_through_the_pipeline_rotates_and_a_reuse_is_refused()
     {
         await Send(new RegisterUserCommand("Alice", "alice@example.com", Password));
-        var login = await Send(new LoginCommand("alice@example.com", Password));
+        var login = (await Send(new LoginCommand("alice@example.com", Password))).Tokens;
 
         var next = await Send(new RefreshCommand(login.RefreshToken));
         var reuse = () => Send(new RefreshCommand(login.RefreshToken));
