@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes a Goodreads-format library export of N rows (default 10,000) to stdout: the header Goodreads writes, its
+"""Writes a Goodreads-format library export of N rows (default 10,000) to stdout, numbered from FIRST (default 0, so
+`goodreads-csv.py 10000 20000` holds books 20000-29999 and several files make one large library): the header Goodreads writes, its
 ="…" ISBN cells, quoted reviews with commas, quotes and newlines, shelves that name categories and ones that don't.
 Used by bench/library.sh and the CSV library measurement of ADR 0056."""
 import csv, random, sys
@@ -12,10 +13,11 @@ SHELVES = ["science", "fantasy", "picture-book", "horror", "thriller", "romance"
 
 def main():
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    rnd = random.Random(25)
+    first = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    rnd = random.Random(25 + first)
     out = csv.writer(sys.stdout, lineterminator="\r\n")
     out.writerow(HEADER)
-    for i in range(rows):
+    for i in range(first, first + rows):
         author = f"Author {rnd.randrange(400)}"
         shelf = rnd.choice(SHELVES)
         review = rnd.choice(["", f"Loved it, \"truly\" — {i}.", f"Line one\nline two of review {i}", "Ünïcödé ✓ 📚"])

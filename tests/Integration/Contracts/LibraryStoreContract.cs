@@ -194,6 +194,46 @@ public abstract class LibraryStoreContract
     }
 
     [StoreFact]
+    public async Task Authors_added_together_are_each_stored_for_their_owner_and_take_references()
+    {
+        var owner = NewOwner();
+        var many = Enumerable.Range(0, 3)
+            .Select(i => Author.Create(AuthorId.From(_ids.NewId()), UserId.From(owner), PersonName.Create($"Imported {i}"), null, false, Start.AddSeconds(i)))
+            .ToList();
+
+        await Authors.AddManyAsync(many, default);
+        await Authors.AddManyAsync([], default);
+
+        (await Authors.ListAsync(UserId.From(owner), default)).Should().BeEquivalentTo(many, o => o.WithStrictOrdering());
+        (await Authors.FindAsync(UserId.From(NewOwner()), many[0].Id, default)).Should().BeNull();
+        (await Authors.TryAddReferenceAsync(UserId.From(owner), many[2].Id, default)).Should().BeTrue();
+        (await Authors.DeleteAsync(UserId.From(owner), many[2].Id, default)).Should().Be(AuthorDeletion.Referenced);
+        (await Authors.DeleteAsync(UserId.From(owner), many[1].Id, default)).Should().Be(AuthorDeletion.Deleted);
+    }
+
+    [StoreFact]
+    public async Task References_taken_together_count_each_author_and_name_the_authors_missing()
+    {
+        var owner = NewOwner();
+        Author New(string who, string name) => Author.Create(AuthorId.From(_ids.NewId()), UserId.From(who), PersonName.Create(name), null, false, Start);
+        var (twice, once, foreign) = (New(owner, "Twice"), New(owner, "Once"), New(NewOwner(), "Foreign"));
+        await Authors.AddManyAsync([twice, once], default);
+        await Authors.AddAsync(foreign, default);
+        var ghost = AuthorId.From(_ids.NewId());
+
+        var missing = await Authors.TryAddReferencesAsync(UserId.From(owner), new Dictionary<AuthorId, int> { [twice.Id] = 2, [once.Id] = 1, [ghost] = 3, [foreign.Id] = 1 }, default);
+
+        missing.Should().BeEquivalentTo([ghost, foreign.Id]);
+        (await Authors.TryAddReferencesAsync(UserId.From(owner), new Dictionary<AuthorId, int>(), default)).Should().BeEmpty();
+        await Authors.ReleaseReferenceAsync(UserId.From(owner), twice.Id, default);
+        (await Authors.DeleteAsync(UserId.From(owner), twice.Id, default)).Should().Be(AuthorDeletion.Referenced, "two references were taken");
+        await Authors.ReleaseReferenceAsync(UserId.From(owner), twice.Id, default);
+        (await Authors.DeleteAsync(UserId.From(owner), twice.Id, default)).Should().Be(AuthorDeletion.Deleted);
+        (await Authors.DeleteAsync(UserId.From(owner), once.Id, default)).Should().Be(AuthorDeletion.Referenced);
+        (await Authors.DeleteAsync(foreign.OwnerId, foreign.Id, default)).Should().Be(AuthorDeletion.Deleted, "another owner's author took no reference");
+    }
+
+    [StoreFact]
     public async Task References_taken_in_parallel_with_a_delete_either_all_win_or_the_delete_does()
     {
         var owner = NewOwner();
@@ -233,6 +273,47 @@ public abstract class LibraryStoreContract
             }
 
             (await Authors.DeleteAsync(UserId.From(owner), author.Id, default)).Should().Be(AuthorDeletion.Deleted);
+        }
+    }
+
+    [StoreFact]
+    public async Task Batched_references_in_parallel_with_a_delete_either_all_win_or_the_delete_does()
+    {
+        var owner = NewOwner();
+        for (var round = 0; round < 10; round++)
+        {
+            var author = Author.Create(AuthorId.From(_ids.NewId()), UserId.From(owner), PersonName.Create($"Batch racer {round}"), null, false, Start);
+            await Authors.AddAsync(author, default);
+            using var gate = new SemaphoreSlim(0);
+            var batches = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            {
+                await gate.WaitAsync();
+                return await Authors.TryAddReferencesAsync(UserId.From(owner), new Dictionary<AuthorId, int> { [author.Id] = 3 }, default);
+            })).ToList();
+            var delete = Task.Run(async () =>
+            {
+                await gate.WaitAsync();
+                return await Authors.DeleteAsync(UserId.From(owner), author.Id, default);
+            });
+            gate.Release(batches.Count + 1);
+
+            var taken = 3 * (await Task.WhenAll(batches)).Count(missing => missing.Count == 0);
+            var deleted = await delete;
+
+            if (deleted == AuthorDeletion.Deleted)
+            {
+                taken.Should().Be(0, "no reference may be taken on an author that was deleted");
+                continue;
+            }
+
+            deleted.Should().Be(AuthorDeletion.Referenced);
+            for (var i = 0; i < taken; i++)
+            {
+                (await Authors.DeleteAsync(UserId.From(owner), author.Id, default)).Should().Be(AuthorDeletion.Referenced, "every reference taken is counted");
+                await Authors.ReleaseReferenceAsync(UserId.From(owner), author.Id, default);
+            }
+
+            (await Authors.DeleteAsync(UserId.From(owner), author.Id, default)).Should().Be(AuthorDeletion.Deleted, "no reference was counted that was not taken");
         }
     }
 

@@ -38,6 +38,14 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
         return Task.CompletedTask;
     }
 
+    public async Task AddManyAsync(IReadOnlyList<Author> authors, CancellationToken cancellationToken)
+    {
+        foreach (var author in authors)
+        {
+            await AddAsync(author, cancellationToken);
+        }
+    }
+
     public Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -85,17 +93,24 @@ public sealed class InMemoryAuthorRepository : IAuthorRepository
         return Task.CompletedTask;
     }
 
-    public Task<bool> TryAddReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken)
+    public Task<IReadOnlySet<AuthorId>> TryAddReferencesAsync(UserId ownerId, IReadOnlyDictionary<AuthorId, int> counts, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (!Owns(ownerId, id))
+            var missing = new HashSet<AuthorId>();
+            foreach (var (id, count) in counts)
             {
-                return Task.FromResult(false);
+                if (Owns(ownerId, id))
+                {
+                    _references[id] = References(id) + count;
+                }
+                else
+                {
+                    missing.Add(id);
+                }
             }
 
-            _references[id] = References(id) + count;
-            return Task.FromResult(true);
+            return Task.FromResult<IReadOnlySet<AuthorId>>(missing);
         }
     }
 

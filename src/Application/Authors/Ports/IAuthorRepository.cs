@@ -13,6 +13,9 @@ public interface IAuthorRepository
 {
     Task AddAsync(Author author, CancellationToken cancellationToken);
 
+    /// <summary>Stores new authors in one durable write (an import's batch): one commit, not one a name.</summary>
+    Task AddManyAsync(IReadOnlyList<Author> authors, CancellationToken cancellationToken);
+
     Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken);
 
     /// <summary>The owner's authors, by name.</summary>
@@ -24,8 +27,11 @@ public interface IAuthorRepository
     /// <summary>Counts one book fewer (never below zero).</summary>
     Task ReleaseReferenceAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken);
 
-    /// <summary>Counts <paramref name="count"/> more books naming the author in one conditional write (an import's batch); false when the owner has no such author.</summary>
-    Task<bool> TryAddReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken);
+    /// <summary>
+    /// Counts more books naming each author (an import's batch: author → its new books), one conditional write an
+    /// author, sent together; returns the authors the owner has not got, on which no reference was taken.
+    /// </summary>
+    Task<IReadOnlySet<AuthorId>> TryAddReferencesAsync(UserId ownerId, IReadOnlyDictionary<AuthorId, int> counts, CancellationToken cancellationToken);
 
     /// <summary>Counts <paramref name="count"/> books fewer in one write (never below zero).</summary>
     Task ReleaseReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken);

@@ -12,7 +12,8 @@ namespace CleanAuth.Application.Books.ImportLibrary;
 /// <summary>
 /// Turns rows into books and stores them a batch at a time (ADR 0057): a row is in or out on its own, a bad row never
 /// stops the good ones, a title the user already has (or one earlier in the file) is skipped, so importing twice
-/// changes nothing. Authors are matched by name ignoring case, else created.
+/// changes nothing. Authors are matched by name ignoring case, else created: a batch's new authors in one write
+/// before its books (one durable commit a batch, not one a name, ADR 0062).
 /// </summary>
 public sealed class LibraryImporter(IBookRepository books, IAuthorRepository authors, IIdGenerator ids, TimeProvider timeProvider)
 {
@@ -35,6 +36,7 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
         foreach (var batch in rows.Chunk(BatchSize))
         {
             var pending = new List<(int Row, Book Book)>();
+            var made = new List<Author>(); // This batch's new authors, stored in one write before its books.
             foreach (var row in batch)
             {
                 var error = Check(row, fallback);
@@ -44,7 +46,7 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
                     continue;
                 }
 
-                var authorId = error is null ? await AuthorAsync(ownerId, row.Author, names, created, cancellationToken) : null;
+                var authorId = error is null ? AuthorOf(ownerId, row.Author, names, made, created) : null;
                 if (error is null && authorId is { Error: { } authorError })
                 {
                     error = new ImportRowError(row.Row, "author", authorError);
@@ -64,11 +66,17 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
             IReadOnlyList<ImportOutcome> outcomes;
             try
             {
+                if (made.Count > 0)
+                {
+                    await authors.AddManyAsync(made, cancellationToken);
+                }
+
                 outcomes = await books.ImportAsync([.. pending.Select(p => p.Book)], cancellationToken);
             }
             catch (StorageUnavailableException)
             {
-                // The batches before are stored; this one is not (one transaction). The client retries from here.
+                // The batches before are stored; this one is not (one transaction; at most its new authors, unnamed).
+                // The client retries from here.
                 return new ImportReport(imported, skipped, failed, errors, batch[0].Row, []);
             }
 
@@ -116,9 +124,9 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
             : null;
     }
 
-    // The author's id (null for none), or why the name is not one.
-    private async Task<(AuthorId? Id, string? Error)?> AuthorAsync(
-        UserId ownerId, string name, Dictionary<string, AuthorId> names, HashSet<AuthorId> created, CancellationToken cancellationToken)
+    // The author's id (null for none), or why the name is not one. A new author joins the batch's created ones.
+    private (AuthorId? Id, string? Error)? AuthorOf(
+        UserId ownerId, string name, Dictionary<string, AuthorId> names, List<Author> made, HashSet<AuthorId> created)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -137,9 +145,9 @@ public sealed class LibraryImporter(IBookRepository books, IAuthorRepository aut
         }
 
         var author = Author.Create(ids.NewAuthorId(), ownerId, PersonName.Create(key), null, false, timeProvider.GetUtcNow());
-        await authors.AddAsync(author, cancellationToken);
-        names[key] = author.Id;
+        made.Add(author);
         created.Add(author.Id);
+        names[key] = author.Id;
         return (author.Id, null);
     }
 

@@ -14,7 +14,7 @@ public interface IBookRepository
     /// <summary>
     /// Stores an import's batch of one owner's books, each in or out on its own: a savepoint per book inside one
     /// transaction on the embedded store (the book and its author's reference together); on MongoDB the authors'
-    /// references first (one $inc per author), then one unordered insert, then the references of books not stored
+    /// references first (one bulk write, one $inc per author), then one unordered insert, then the references of books not stored
     /// given back. The unique (owner, normalized title) rule decides a skip, so two imports at once never store a
     /// title twice; a book naming an author the owner no longer has is not stored.
     /// </summary>

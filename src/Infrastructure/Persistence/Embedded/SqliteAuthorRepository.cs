@@ -16,6 +16,12 @@ public sealed class SqliteAuthorRepository(SqliteStore store) : IAuthorRepositor
         return Task.CompletedTask;
     }
 
+    public Task AddManyAsync(IReadOnlyList<Author> authors, CancellationToken cancellationToken)
+    {
+        store.InTransaction((connection, _) => authors.Sum(author => Insert(connection, author)));
+        return Task.CompletedTask;
+    }
+
     internal static int Insert(SqliteConnection connection, Author author) => connection.Execute(
         $"INSERT INTO authors ({Columns}) VALUES (@id, @owner, @name, @country, @booker, @created)",
         ("@id", author.Id.Value), ("@owner", author.OwnerId.Value), ("@name", author.Name), ("@country", author.Country),
@@ -41,9 +47,10 @@ public sealed class SqliteAuthorRepository(SqliteStore store) : IAuthorRepositor
         return Task.CompletedTask;
     }
 
-    public Task<bool> TryAddReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken) => Task.FromResult(
-        store.Run(connection => connection.Execute(
-            "UPDATE authors SET Books = Books + @count WHERE Id = @id AND OwnerId = @owner", ("@id", id.Value), ("@owner", ownerId.Value), ("@count", count))) == 1);
+    public Task<IReadOnlySet<AuthorId>> TryAddReferencesAsync(UserId ownerId, IReadOnlyDictionary<AuthorId, int> counts, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<AuthorId>>(store.InTransaction((connection, _) => counts.Where(c => connection.Execute(
+            "UPDATE authors SET Books = Books + @count WHERE Id = @id AND OwnerId = @owner", ("@id", c.Key.Value), ("@owner", ownerId.Value), ("@count", c.Value)) == 0)
+            .Select(c => c.Key).ToHashSet()));
 
     public Task ReleaseReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken)
     {

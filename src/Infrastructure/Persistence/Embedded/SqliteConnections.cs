@@ -109,7 +109,10 @@ internal sealed class SqliteConnections(string connectionString)
                 // burst of large covers does not leave it large. busy_timeout lets SQLite itself wait for the write
                 // lock, retrying within a few milliseconds of its release: without it Microsoft.Data.Sqlite sleeps
                 // 150 ms after every SQLITE_BUSY, and any write that met another one took 150 ms (ADR 0042).
-                connection.Execute(BusyTimeoutPragma + " PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 67108864;");
+                // temp_store = MEMORY keeps statement and savepoint journals in memory, not in a temporary file:
+                // every insert into books (indexes, a trigger) and every import savepoint wrote the pages it
+                // changed to one, a write system call a page (ADR 0062).
+                connection.Execute(BusyTimeoutPragma + " PRAGMA synchronous = FULL; PRAGMA journal_size_limit = 67108864; PRAGMA temp_store = MEMORY;");
                 _configured.AddOrUpdate(connection.Handle!, Configured);
             }
 

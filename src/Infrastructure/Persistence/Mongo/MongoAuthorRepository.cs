@@ -17,6 +17,9 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
     public Task AddAsync(Author author, CancellationToken cancellationToken) => MongoStore.MapOutage(() =>
         store.Authors.InsertOneAsync(AuthorDocument.From(author), cancellationToken: cancellationToken));
 
+    public Task AddManyAsync(IReadOnlyList<Author> authors, CancellationToken cancellationToken) => authors.Count == 0 ? Task.CompletedTask
+        : MongoStore.MapOutage(() => store.Authors.InsertManyAsync(authors.Select(AuthorDocument.From), cancellationToken: cancellationToken));
+
     public Task<Author?> FindAsync(UserId ownerId, AuthorId id, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
         (await store.Authors.Find(Owned(ownerId.Value, id.Value)).FirstOrDefaultAsync(cancellationToken))?.ToAuthor());
 
@@ -43,11 +46,34 @@ public sealed class MongoAuthorRepository(MongoStore store) : IAuthorRepository
         store.Authors.UpdateOneAsync(Owned(ownerId.Value, id.Value) & Filter.Gt(d => d.Books, 0),
             Builders<AuthorDocument>.Update.Inc(d => d.Books, -1), cancellationToken: cancellationToken));
 
-    // The first reference goes the one-at-a-time way (it counts an old, uncounted author); the rest in one $inc.
-    public async Task<bool> TryAddReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken) =>
-        await TryAddReferenceAsync(ownerId, id, cancellationToken)
-            && (count == 1 || await MongoStore.MapOutage(async () => (await store.Authors.UpdateOneAsync(
-                Owned(ownerId.Value, id.Value), Builders<AuthorDocument>.Update.Inc(d => d.Books, (long?)(count - 1)), cancellationToken: cancellationToken)).ModifiedCount == 1));
+    // One unordered bulk write of one conditional $inc an author (authors stored before references were counted get
+    // their count first). When fewer matched than were sent, the misses are the authors that do not exist now: ids are
+    // never reused and a count is never removed, so one that exists now existed, counted, when its $inc ran.
+    public Task<IReadOnlySet<AuthorId>> TryAddReferencesAsync(UserId ownerId, IReadOnlyDictionary<AuthorId, int> counts, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>
+    {
+        var owner = ownerId.Value;
+        if (counts.Count == 0)
+        {
+            return (IReadOnlySet<AuthorId>)new HashSet<AuthorId>();
+        }
+
+        var mine = Filter.Eq(d => d.OwnerId, owner) & Filter.In(d => d.Id, counts.Keys.Select(id => id.Value));
+        foreach (var uncounted in await store.Authors.Find(mine & Filter.Exists(d => d.Books, false)).ToListAsync(cancellationToken))
+        {
+            await CountIfUncountedAsync(owner, uncounted.Id, cancellationToken);
+        }
+
+        var result = await store.Authors.BulkWriteAsync(
+            counts.Select(c => new UpdateOneModel<AuthorDocument>(Owned(owner, c.Key.Value) & Filter.Exists(d => d.Books), Builders<AuthorDocument>.Update.Inc(d => d.Books, (long?)c.Value))),
+            new BulkWriteOptions { IsOrdered = false }, cancellationToken);
+        if (result.MatchedCount == counts.Count)
+        {
+            return new HashSet<AuthorId>();
+        }
+
+        var existing = (await store.Authors.Find(mine).ToListAsync(cancellationToken)).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        return counts.Keys.Where(id => !existing.Contains(id.Value)).ToHashSet();
+    });
 
     // Never below zero: the whole count off when there is that much, else down to zero; each one conditional write.
     public Task ReleaseReferencesAsync(UserId ownerId, AuthorId id, int count, CancellationToken cancellationToken) => MongoStore.MapOutage(async () =>

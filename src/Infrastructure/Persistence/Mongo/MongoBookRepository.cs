@@ -54,12 +54,11 @@ public sealed class MongoBookRepository(MongoStore store) : IBookRepository
         }
 
         var authors = new MongoAuthorRepository(store);
-        foreach (var named in Indexes(books, outcomes, ImportOutcome.Stored).Where(i => books[i].AuthorId is not null).GroupBy(i => books[i].AuthorId!.Value))
+        var named = Indexes(books, outcomes, ImportOutcome.Stored).Where(i => books[i].AuthorId is not null).GroupBy(i => books[i].AuthorId!.Value).ToList();
+        var missing = await authors.TryAddReferencesAsync(owner, named.ToDictionary(g => g.Key, g => g.Count()), cancellationToken);
+        foreach (var index in named.Where(g => missing.Contains(g.Key)).SelectMany(g => g))
         {
-            if (!await authors.TryAddReferencesAsync(owner, named.Key, named.Count(), cancellationToken))
-            {
-                named.ToList().ForEach(i => outcomes[i] = ImportOutcome.NoSuchAuthor);
-            }
+            outcomes[index] = ImportOutcome.NoSuchAuthor;
         }
 
         var inserted = Indexes(books, outcomes, ImportOutcome.Stored).ToList();
