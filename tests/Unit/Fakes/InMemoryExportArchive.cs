@@ -11,6 +11,8 @@ public sealed class InMemoryExportArchive : IExportArchive
 
     public byte[] this[string name] => _entries.Single(e => e.Name == name).Content;
 
+    public string Text(string name) => System.Text.Encoding.UTF8.GetString(this[name]);
+
     public System.Text.Json.JsonElement Json(string name) => System.Text.Json.JsonDocument.Parse(this[name]).RootElement;
 
     public async Task AddAsync(string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)

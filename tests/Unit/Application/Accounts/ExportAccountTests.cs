@@ -45,6 +45,7 @@ public sealed class ExportAccountTests : IDisposable
             "account.json", "sessions.json", "activity.json", "authors.json", "books.json", $"covers/{untitled.Id}.webp", $"covers/{solaris.Id}.png");
         var account = archive.Json("account.json");
         account.GetProperty("id").GetString().Should().Be(_alice.Id.Value);
+        archive.Text("account.json").ReplaceLineEndings("\n").Should().StartWith("{\n  \"id\": ", "the files are indented for a person to read");
         account.GetProperty("email").GetString().Should().Be(_alice.Email);
         account.GetProperty("name").GetString().Should().Be("Alice");
         account.GetProperty("emailConfirmed").GetBoolean().Should().BeTrue();
@@ -89,6 +90,7 @@ public sealed class ExportAccountTests : IDisposable
 
         var entries = archive.Json("activity.json").EnumerateArray().ToList();
         entries.Should().HaveCount(501);
+        archive.Text("activity.json").ReplaceLineEndings("\n").Should().StartWith("[\n  {\n    \"at\": ", "the files are indented for a person to read");
         entries[0].GetProperty("at").GetDateTimeOffset().Should().Be(TestUsers.Epoch.AddMilliseconds(500), "newest first");
         entries[^1].GetProperty("at").GetDateTimeOffset().Should().Be(TestUsers.Epoch);
     }
