@@ -222,6 +222,13 @@ public sealed class RefreshCommandHandlerTests
         _kit.Store.All.Should().ContainSingle().Which.RevokedAt.Should().NotBeNull();
     }
 
+    [Fact]
+    public void Only_a_missing_token_is_a_400_any_other_value_is_the_handlers_to_refuse()
+    {
+        new RefreshCommandValidator().Validate(new RefreshCommand(null!)).Errors.Should().ContainSingle().Which.ErrorMessage.Should().Be("RefreshToken is required.");
+        new RefreshCommandValidator().Validate(new RefreshCommand("")).IsValid.Should().BeTrue();
+    }
+
     private async Task<UnauthorizedException> Refused(string token)
     {
         var act = () => _handler.Handle(new RefreshCommand(token), default);

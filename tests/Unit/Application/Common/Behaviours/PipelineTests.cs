@@ -1,29 +1,22 @@
-using CleanAuth.Application;
 using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Accounts.DisableAccount;
 using CleanAuth.Application.Accounts.GetCurrentUser;
 using CleanAuth.Application.Accounts.ListUsers;
 using CleanAuth.Application.Accounts.Login;
-using CleanAuth.Application.Accounts.Ports;
 using CleanAuth.Application.Accounts.Refresh;
 using CleanAuth.Application.Accounts.RegisterUser;
 using CleanAuth.Application.Accounts.UpdateProfile;
-using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.AddBook;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.GetBook;
-using CleanAuth.Application.Books.Ports;
-using CleanAuth.Application.Common.Abstractions;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using MediatR;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CleanAuth.Tests.Unit.Application.Common.Behaviours;
 
@@ -32,58 +25,14 @@ public sealed class PipelineTests : IDisposable
 {
     private const string Password = "vivid tundra marble quokka";
 
-    private readonly InMemoryUserRepository _users = new();
-    private readonly FakePasswordHasher _hasher = new();
-    private readonly FakeCallerIdentity _caller = FakeCallerIdentity.Anonymous();
-    private readonly InMemoryBookRepository _books = new();
-    private readonly InMemoryCoverStore _covers = new();
-    private readonly ServiceProvider _provider;
+    private readonly FakeApplication _app = new();
 
-    public PipelineTests()
-    {
-        var services = new ServiceCollection().AddApplication(new ConfigurationBuilder().Build());
-        services.AddSingleton<IUserRepository>(_users);
-        services.AddSingleton<IPasswordHasher>(_hasher);
-        services.AddSingleton<ITokenService>(new FakeTokenService());
-        services.AddSingleton<IAuthMetrics>(new FakeAuthMetrics());
-        services.AddSingleton<IIdGenerator>(new SequentialIdGenerator());
-        services.AddSingleton<ICallerIdentity>(_caller);
-        var tokens = new InMemoryRefreshTokenStore();
-        var codes = new InMemoryAccountCodeStore();
-        var outbox = new InMemoryEmailOutbox();
-        var twoFactors = new InMemoryTwoFactorStore();
-        var authors = new InMemoryAuthorRepository();
-        services.AddSingleton<IRefreshTokenStore>(tokens);
-        services.AddSingleton<ICallerStore>(new InMemoryCallerStore(_users, tokens, twoFactors));
-        services.AddSingleton<IAccountCodeStore>(codes);
-        services.AddSingleton<CleanAuth.Application.Common.Email.IEmailOutbox>(outbox);
-        services.AddSingleton<IAccountErasure>(new InMemoryAccountErasure(_users, _books, _covers, authors, tokens, codes, twoFactors, outbox));
-        services.AddSingleton<CleanAuth.Application.Books.Ports.ILibraryCsv>(new CleanAuth.Infrastructure.Library.SepLibraryCsv());
-        services.AddSingleton<IClientContext>(new FakeClientContext());
-        services.AddSingleton<IAddressTagger>(new FakeAddressTagger());
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestUsers.Epoch));
-        services.AddSingleton(typeof(ILogger<>), typeof(CapturingLogger<>));
-        services.AddSingleton<IBookRepository>(_books);
-        services.AddSingleton<IAuthorRepository>(authors);
-        services.AddSingleton<ICoverStore>(_covers);
-        services.AddSingleton<IImageService>(new FakeImageService());
-        services.AddSingleton(new CoverLimits());
-        services.AddSingleton<ITwoFactorStore>(twoFactors);
-        services.AddSingleton<CleanAuth.Application.Passkeys.Ports.IPasskeyStore>(new InMemoryPasskeyStore());
-        services.AddSingleton<CleanAuth.Application.Passkeys.Ports.IPasskeyCeremonies>(new InMemoryPasskeyCeremonies());
-        services.AddSingleton(NSubstitute.Substitute.For<CleanAuth.Application.Passkeys.Ports.IWebAuthn>());
-        services.AddSingleton<IActivityLog>(new InMemoryActivityLog());
-        services.AddSingleton<IAuthenticator>(new AccountFakes().Authenticator);
-        services.AddSingleton<ISecretProtector>(new AccountFakes().Protector);
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-    }
-
-    public void Dispose() => _provider.Dispose();
+    public void Dispose() => _app.Dispose();
 
     [Fact]
     public void Behaviours_run_in_the_documented_order_so_a_refused_request_never_takes_a_hashing_slot()
     {
-        using var scope = _provider.CreateScope();
+        using var scope = _app.Services.CreateScope();
 
         scope.ServiceProvider.GetServices<IPipelineBehavior<LoginCommand, SignedIn>>().Select(b => b.GetType().GetGenericTypeDefinition())
             .Should().Equal(
@@ -112,8 +61,8 @@ public sealed class PipelineTests : IDisposable
 
         var errors = (await act.Should().ThrowAsync<ValidationException>()).Which.Errors;
         errors.Keys.Should().BeEquivalentTo("name", "email", "password");
-        _hasher.HashCalls.Should().BeEmpty();
-        _users.Count.Should().Be(0);
+        _app.Hasher.HashCalls.Should().BeEmpty();
+        _app.Users.Count.Should().Be(0);
         var entry = Logged<RegisterUserCommand, RegisteredUser>().Should().ContainSingle().Subject;
         entry.Level.Should().Be(LogLevel.Information);
         entry["Outcome"].Should().Be(nameof(ValidationException));
@@ -128,7 +77,7 @@ public sealed class PipelineTests : IDisposable
         var act = () => Send(new UpdateProfileCommand("   "));
 
         await act.Should().ThrowAsync<ValidationException>();
-        _users.FindByIdCalls.Should().Be(0);
+        _app.Users.FindByIdCalls.Should().Be(0);
     }
 
     [Fact]
@@ -148,7 +97,7 @@ public sealed class PipelineTests : IDisposable
 
         var stale = SignedInBefore(TestUsers.Epoch.AddMinutes(-6));
         await stale.Should().ThrowAsync<RecentSignInRequiredException>("an old sign-in cannot disable, even with a valid token");
-        _caller.AuthTime = TestUsers.Epoch;
+        _app.Caller.AuthTime = TestUsers.Epoch;
         await Send(new DisableAccountCommand());
 
         var read = () => Send(new GetCurrentUserQuery());
@@ -179,8 +128,8 @@ public sealed class PipelineTests : IDisposable
 
         read.Should().Be(added);
         read.Title.Should().Be("Dune");
-        _books.Stored(BookId.From(added.Id))!.OwnerId.Should().Be(UserId.From(registered.Id));
-        _covers.LiveFileIds.Should().HaveCount(2);
+        _app.Books.Stored(BookId.From(added.Id))!.OwnerId.Should().Be(UserId.From(registered.Id));
+        _app.Covers.LiveFileIds.Should().HaveCount(2);
     }
 
     [Fact]
@@ -192,8 +141,8 @@ public sealed class PipelineTests : IDisposable
         var act = () => Send(new AddBookCommand("", null, "cooking", null, null));
 
         (await act.Should().ThrowAsync<ValidationException>()).Which.Errors.Keys.Should().BeEquivalentTo("title", "category", "cover");
-        _books.Count.Should().Be(0);
-        _covers.SaveCalls.Should().Be(0);
+        _app.Books.Count.Should().Be(0);
+        _app.Covers.SaveCalls.Should().Be(0);
     }
 
     [Fact]
@@ -202,7 +151,7 @@ public sealed class PipelineTests : IDisposable
         var act = () => Send(new AddBookCommand("Dune", null, "science", null, FakeUpload.Png()));
 
         await act.Should().ThrowAsync<UnauthorizedException>();
-        _covers.SaveCalls.Should().Be(0);
+        _app.Covers.SaveCalls.Should().Be(0);
         Logged<AddBookCommand, BookDetails>().Should().ContainSingle().Which["Outcome"].Should().Be(nameof(UnauthorizedException));
     }
 
@@ -218,7 +167,7 @@ public sealed class PipelineTests : IDisposable
         var user = () => Send(new ListUsersQuery(1, 10, null));
         await user.Should().ThrowAsync<ForbiddenException>();
 
-        _users.SimulateConcurrentWrite(UserId.From(registered.Id), u => u.GrantRole(Role.Admin, TestUsers.Epoch));
+        _app.Users.SimulateConcurrentWrite(UserId.From(registered.Id), u => u.GrantRole(Role.Admin, TestUsers.Epoch));
         (await Send(new ListUsersQuery(1, 10, null))).TotalCount.Should().Be(1, "the stored role counts, on the very next request");
     }
 
@@ -237,24 +186,17 @@ public sealed class PipelineTests : IDisposable
 
     private Func<Task<MediatR.Unit>> SignedInBefore(DateTimeOffset signedInAt)
     {
-        _caller.AuthTime = signedInAt;
+        _app.Caller.AuthTime = signedInAt;
         return () => Send(new DisableAccountCommand());
     }
 
     private void SignInAs(string userId)
     {
-        _caller.UserId = userId;
-        _caller.SecurityStamp = _users.Stored(UserId.From(userId))!.SecurityStamp;
-        _caller.AuthTime = TestUsers.Epoch;
+        _app.SignInAs(UserId.From(userId));
+        _app.Caller.AuthTime = TestUsers.Epoch;
     }
 
-    // One scope per request, as the web host makes one per HTTP request.
-    private async Task<TResponse> Send<TResponse>(IRequest<TResponse> request)
-    {
-        using var scope = _provider.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
-    }
+    private Task<TResponse> Send<TResponse>(IRequest<TResponse> request) => _app.Send(request);
 
-    private List<LogEntry> Logged<TRequest, TResponse>() =>
-        ((CapturingLogger<LoggingBehaviour<TRequest, TResponse>>)_provider.GetRequiredService<ILogger<LoggingBehaviour<TRequest, TResponse>>>()).Entries;
+    private List<LogEntry> Logged<TRequest, TResponse>() => _app.Logged<TRequest, TResponse>();
 }
