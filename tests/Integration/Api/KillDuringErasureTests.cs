@@ -5,14 +5,17 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CleanAuth.Tests.Integration.Support;
 using Microsoft.Data.Sqlite;
+using MongoDB.Bson;
+using MongoDB.Driver;
 using Xunit.Abstractions;
 
 namespace CleanAuth.Tests.Integration.Api;
 
 /// <summary>
-/// The API process (embedded store) is killed with SIGKILL in the middle of an erasure (ADR 0055): right after the
-/// mark is on disk, while thousands of books and covers are still being deleted. After a restart the background
-/// sweep completes the erasure: nothing of the account is left but its notice, and the address registers again.
+/// The API process is killed with SIGKILL in the middle of an erasure (ADR 0055): right after the mark is stored,
+/// while thousands of books and covers are still being deleted. After a restart the background sweep completes the
+/// erasure: nothing of the account is left but its notice, and the address registers again. Once per store: the
+/// embedded file, and the Mongo-wire server (which outlives the killed API, as a MongoDB does).
 /// </summary>
 public sealed class KillDuringErasureTests(ITestOutputHelper output)
 {
@@ -84,6 +87,67 @@ public sealed class KillDuringErasureTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task On_MongoDB_an_erasure_killed_part_way_is_completed_by_the_sweep_after_a_restart()
+    {
+        await using var server = await MongoWireServer.StartAsync();
+        var connectionString = server.ConnectionString("killerase");
+        var database = new MongoClient(connectionString).GetDatabase("killerase");
+        using var dataFolder = new TempFolder("cleanauth-kill-erase-");
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["ConnectionStrings:Mongo"] = connectionString,
+            ["Storage:DataPath"] = dataFolder.Path,
+            ["Jwt:SigningKey"] = ApiProcess.NewSigningKey(),
+            ["RateLimits:Enabled"] = "false",
+        };
+
+        var (userId, email, token) = await AccountWithOneBookAsync(settings);
+        await SeedBooksAsync(database, userId, SeededBooks);
+        var owned = StoreScan.OwnedValues(await StoreScan.MongoRowsAsync(database), userId, email);
+        var user = Builders<BsonDocument>.Filter.Eq("_id", ObjectId.Parse(userId));
+        var marked = user & Builders<BsonDocument>.Filter.Ne("erasingAt", BsonNull.Value) & Builders<BsonDocument>.Filter.Exists("erasingAt");
+        var users = database.GetCollection<BsonDocument>("users");
+
+        var api = await ApiProcess.StartAsync(settings);
+        using (var client = api.CreateClient())
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var erasing = client.PostAsJsonAsync("/api/users/me/erase", new { password = Password });
+            var clock = Stopwatch.StartNew();
+            while (await users.CountDocumentsAsync(marked) == 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Yield();
+            }
+
+            await api.DisposeAsync();
+            await erasing.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        var booksLeft = await database.GetCollection<BsonDocument>("books").CountDocumentsAsync(Builders<BsonDocument>.Filter.Eq("ownerId", userId) | Builders<BsonDocument>.Filter.Eq("ownerId", ObjectId.Parse(userId)));
+        output.WriteLine($"Killed after the mark: {booksLeft} of {SeededBooks + 1} books left");
+        (await users.CountDocumentsAsync(marked)).Should().Be(1, "the kill came before the erasure finished (else this test proves nothing)");
+
+        var restarted = await ApiProcess.StartAsync(settings);
+        await using (restarted)
+        {
+            var clock = Stopwatch.StartNew();
+            while (await users.CountDocumentsAsync(user) > 0 && clock.Elapsed < TimeSpan.FromSeconds(120))
+            {
+                await Task.Delay(50);
+            }
+
+            var leftovers = (await StoreScan.MongoRowsAsync(database)).Where(r => r.Values.Any(owned.Contains)).ToList();
+            leftovers.Should().ContainSingle("the sweep completed the erasure: {0}", string.Join("; ", leftovers.Take(5)))
+                .Which.Values.Should().Contain([userId, "AccountErased"]);
+            restarted.LogEvents.Should().Contain(e => e.Str("EventName") == "AccountErasureCompleted");
+
+            using var client = restarted.CreateClient();
+            (await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            (await client.PostAsJsonAsync("/api/auth/register", new { name = "Again", email, password = Password })).StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+    }
+
     private static async Task<(string UserId, string Email, string Token)> AccountWithOneBookAsync(IReadOnlyDictionary<string, string> settings)
     {
         await using var api = await ApiProcess.StartAsync(settings);
@@ -124,6 +188,23 @@ public sealed class KillDuringErasureTests(ITestOutputHelper output)
         }
 
         transaction.Commit();
+    }
+
+    // Copies of the one real book document, each under a title of its own; they share its cover files, which the
+    // erasure deletes once and then finds gone (as after an interrupted run).
+    private static async Task SeedBooksAsync(IMongoDatabase database, string userId, int count)
+    {
+        var books = database.GetCollection<BsonDocument>("books");
+        var original = await books.Find(Builders<BsonDocument>.Filter.Eq("ownerId", userId)).FirstAsync();
+        var copies = Enumerable.Range(0, count).Select(i =>
+        {
+            var copy = original.DeepClone().AsBsonDocument;
+            copy["_id"] = ObjectId.GenerateNewId();
+            copy["title"] = $"Seeded {i}";
+            copy["normalizedTitle"] = $"seeded {i}";
+            return copy;
+        });
+        await books.InsertManyAsync(copies);
     }
 
     private static bool IsMarked(string dataPath, string userId) =>
