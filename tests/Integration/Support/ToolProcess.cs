@@ -74,6 +74,10 @@ public sealed class ToolProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException timedOut) when (timedOut.InnerException is TimeoutException)
+            {
+                // Listening, but one answer took longer than the client's timeout: a slow start on a busy machine.
+            }
 
             if (DateTime.UtcNow > deadline)
             {
