@@ -90,9 +90,11 @@ public sealed class SecondFactorCheckTests
         await WrongAsync(() => _kit.Passwords.ConfirmAsync(Current(), "not " + Password, "password", default), "password");
         _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(1);
 
+        _kit.Clock.Advance(TimeSpan.FromMinutes(1));
         await _kit.Passwords.ConfirmAsync(Current(), Password, "password", default);
 
         _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(0);
+        _kit.Users.Stored(_alice.Id)!.LastLoginAt.Should().Be(_alice.LastLoginAt, "confirming a change is not a sign-in");
     }
 
     [Fact]
