@@ -3,6 +3,7 @@ using CleanAuth.Application.Accounts.EnableAccount;
 using CleanAuth.Application.Accounts.Login;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Common.Logging;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 
@@ -76,5 +77,41 @@ public sealed class AccountActivityTests
 
         var entry = _kit.ActivityLog.All.Should().ContainSingle().Subject;
         (entry.UserId, entry.Kind, entry.ClientIp, entry.UserAgent).Should().Be((_alice.Id, ActivityKind.AccountEnabled, null, null));
+    }
+
+    [Theory]
+    [InlineData(true, SignInFailure.UnknownEmail)]
+    [InlineData(false, SignInFailure.WrongPassword)]
+    public async Task A_failure_without_a_known_user_is_nobodys_without_the_callers_address_agent_or_session(bool withUserId, SignInFailure reason)
+    {
+        _kit.Caller.SessionId = "sid-1";
+
+        await _kit.Activity.SignInFailedAsync(withUserId ? _alice.Id : null, reason, default);
+
+        var entry = _kit.ActivityLog.All.Should().ContainSingle().Subject;
+        (entry.UserId, entry.Kind, entry.Outcome, entry.ClientIp, entry.UserAgent, entry.SessionId)
+            .Should().Be((AccountCodes.Nobody, ActivityKind.SignIn, ActivityOutcome.WrongPassword, null, null, null));
+    }
+
+    [Theory]
+    [InlineData(SignInFailure.Disabled)]
+    [InlineData(SignInFailure.EmailNotConfirmed)]
+    public async Task Reasons_the_owner_may_not_learn_are_not_recorded(SignInFailure reason)
+    {
+        await _kit.Activity.SignInFailedAsync(_alice.Id, reason, default);
+
+        _kit.ActivityLog.All.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_owners_own_change_carries_the_callers_session_and_an_administrators_does_not()
+    {
+        _kit.Caller.SessionId = "sid-1";
+
+        await _kit.Activity.RecordAsync(_alice.Id, ActivityKind.PasswordChanged, default, actor: _alice.Id);
+        await _kit.Activity.RecordAsync(_alice.Id, ActivityKind.AccountDisabled, default, actor: UserId.From("000000000000000000000fff"));
+
+        _kit.ActivityLog.All.Select(e => (e.Kind, e.ClientIp, e.SessionId)).Should().BeEquivalentTo(
+            [(ActivityKind.PasswordChanged, "203.0.113.7", "sid-1"), (ActivityKind.AccountDisabled, (string?)null, (string?)null)]);
     }
 }

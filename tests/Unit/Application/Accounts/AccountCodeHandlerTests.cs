@@ -278,6 +278,45 @@ public sealed class AccountCodeHandlerTests
     }
 
     [Fact]
+    public async Task Reset_absorbs_two_concurrent_writes_in_a_row()
+    {
+        var code = await ForgotAsync("alice@example.com");
+        LoseToConcurrentWrites(2);
+
+        await Reset.Handle(new ResetPasswordCommand("alice@example.com", code, NewPassword), default);
+
+        _kit.Hasher.Verify(_kit.Users.Stored(_alice.Id)!.PasswordHash, NewPassword).Should().Be(PasswordVerification.Succeeded);
+        _kit.EventNames.Should().EndWith("PasswordReset");
+    }
+
+    [Fact]
+    public async Task Reset_that_loses_to_three_concurrent_writes_in_a_row_gives_up_with_a_conflict()
+    {
+        var code = await ForgotAsync("alice@example.com");
+        LoseToConcurrentWrites(3);
+
+        var act = () => Reset.Handle(new ResetPasswordCommand("alice@example.com", code, NewPassword), default);
+
+        await act.Should().ThrowAsync<ConflictException>();
+        _kit.Users.Stored(_alice.Id)!.PasswordHash.Should().Be(_alice.PasswordHash);
+        _kit.EventNames.Should().NotContain("PasswordReset");
+    }
+
+    [Fact]
+    public async Task Reset_of_an_account_erased_meanwhile_is_the_code_refusal()
+    {
+        var code = await ForgotAsync("alice@example.com");
+        _kit.Users.BeforeUpdate = user =>
+        {
+            _kit.Users.SimulateConcurrentWrite(user.Id);
+            _kit.Users.TryMarkErasing(user.Id, _kit.Clock.GetUtcNow());
+        };
+
+        await RefusedAsync(() => Reset.Handle(new ResetPasswordCommand("alice@example.com", code, NewPassword), default));
+        _kit.Users.Stored(_alice.Id)!.PasswordHash.Should().Be(_alice.PasswordHash);
+    }
+
+    [Fact]
     public async Task No_log_line_carries_a_code()
     {
         var code = await ForgotAsync("alice@example.com");
@@ -288,6 +327,16 @@ public sealed class AccountCodeHandlerTests
         new ResetPasswordCommand("a@example.com", code, NewPassword).ToString().Should().NotContain(code).And.NotContain(NewPassword);
         new ConfirmEmailCommand("a@example.com", code).ToString().Should().NotContain(code);
     }
+
+    // The next `count` writes of the user each find that another request saved it first.
+    private void LoseToConcurrentWrites(int count) =>
+        _kit.Users.BeforeUpdate = user =>
+        {
+            if (count-- > 0)
+            {
+                _kit.Users.SimulateConcurrentWrite(user.Id);
+            }
+        };
 
     private async Task<string> ResendAsync(string email)
     {

@@ -96,4 +96,38 @@ public sealed class AccountEmailsTests
         Render(AccountCodePurpose.PasswordReset, TimeSpan.FromSeconds(seconds)).TextBody
             .Should().Contain($"It works once and expires in {said}.\n");
     }
+
+    [Fact]
+    public void The_erasure_mail_greets_the_confirmed_owner_by_name_and_says_what_was_erased()
+    {
+        var mail = AccountEmails.Erased(TestUsers.Confirmed(TestUsers.New(name: "Ann <b>Lee</b>", email: "ann+x@example.com")));
+
+        (mail.Kind, mail.ToAddress, mail.ToName, mail.Subject).Should().Be(
+            (AccountEmails.ErasedKind, "ann+x@example.com", "Ann <b>Lee</b>", "Your account has been erased"));
+        mail.TextBody.Should().Be("""
+            Hello Ann <b>Lee</b>,
+
+            The account registered with this address has been erased, with everything it held: its library, its sessions and its settings. The address can be used to register again.
+
+            If you did not ask for this, an administrator of the service did; contact them.
+            """);
+        mail.HtmlBody.Should().Be("""
+            <!DOCTYPE html>
+            <html><body>
+            <p>Hello Ann &lt;b&gt;Lee&lt;/b&gt;,</p>
+            <p>The account registered with this address has been erased, with everything it held: its library, its sessions and its settings. The address can be used to register again.</p>
+            <p>If you did not ask for this, an administrator of the service did; contact them.</p>
+            </body></html>
+            """);
+    }
+
+    [Fact]
+    public void The_erasure_mail_to_an_address_never_confirmed_names_no_one()
+    {
+        var mail = AccountEmails.Erased(TestUsers.New(name: "Ann Lee", email: "ann@example.com"));
+
+        mail.ToName.Should().BeEmpty();
+        mail.TextBody.Should().StartWith("Hello,\n\nThe account registered").And.NotContain("Ann");
+        mail.HtmlBody.Should().Contain("<p>Hello,</p>").And.NotContain("Ann");
+    }
 }

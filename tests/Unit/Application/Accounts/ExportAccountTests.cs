@@ -112,6 +112,19 @@ public sealed class ExportAccountTests : IDisposable
     }
 
     [Fact]
+    public async Task A_book_without_a_cover_does_not_stop_the_covers_of_older_books()
+    {
+        var older = SeedBook(_alice.Id, "Older", 1, "image/png");
+        _app.Books.Seed(Book.Add(BookId.From("b00000000000000000000bae"), _alice.Id, BookTitle.Create("Imported"), "", BookCategory.Create("fantasy"), null, cover: null, TestUsers.Epoch.AddMinutes(2)));
+        var newer = SeedBook(_alice.Id, "Newer", 3, "image/png");
+
+        var archive = new InMemoryExportArchive();
+        await new CoversPart(_app.Books, _app.Covers).WriteAsync(_alice, archive, default);
+
+        archive.Names.Should().Equal($"covers/{newer.Id}.png", $"covers/{older.Id}.png");
+    }
+
+    [Fact]
     public void A_covers_extension_follows_its_type_and_anything_else_is_a_jpeg()
     {
         static string PathOf(string? type) => LibraryPages.CoverPath(Book.Add(
