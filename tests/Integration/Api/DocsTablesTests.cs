@@ -63,10 +63,12 @@ public sealed partial class DocsTablesTests
     {
         var tags = new List<string>();
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Name == AuthMetrics.LoginsInstrument)
+            // Only this factory's meter: test hosts running in parallel in this process record sign-ins of their own.
+            if (instrument.Name == AuthMetrics.LoginsInstrument && ReferenceEquals(instrument.Meter.Scope, meters))
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -75,7 +77,7 @@ public sealed partial class DocsTablesTests
             tags.AddRange(measurementTags.ToArray().Where(t => t.Key == "reason").Select(t => (string)t.Value!)));
         listener.Start();
 
-        var metrics = new AuthMetrics(services.GetRequiredService<IMeterFactory>());
+        var metrics = new AuthMetrics(meters);
         foreach (var reason in Enum.GetValues<SignInFailure>())
         {
             metrics.LoginFailed(reason);
