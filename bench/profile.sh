@@ -39,7 +39,7 @@ case $route in
 esac
 
 export BENCH_WRK=$PWD/bench/wrk TOKEN=$token
-wrk -t2 -c16 -d3s -s bench/wrk/get.lua "$url" >/dev/null # warm-up: tiered JIT settles before sampling
+wrk -t2 -c16 -d"${WARMUP:-3}s" -s bench/wrk/get.lua "$url" >/dev/null # warm-up (WARMUP seconds): tiered JIT settles before sampling
 "$trace_tool" collect -p "$api_pid" --profile dotnet-sampled-thread-time -o "$out" --duration "00:00:00:$(printf %02d $((duration + 2)))" >/dev/null &
 trace_pid=$!
 sleep 1

@@ -30,6 +30,7 @@ builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (servic
     .Enrich.WithProperty("Application", "CleanAuth")
     .Enrich.WithProperty("Environment", builder.Environment.EnvironmentName)
     .EnrichWithEventName());
+CategoryLoggerCache.Register(builder.Services);
 
 builder.Services
     .AddApplication(builder.Configuration)

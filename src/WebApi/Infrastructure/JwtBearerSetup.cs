@@ -20,6 +20,8 @@ public sealed class JwtBearerSetup(IOptions<JwtOptions> jwtOptions, JwtSigningKe
 
         var jwt = jwtOptions.Value;
         options.MapInboundClaims = false;
+        // Nothing reads the token back from the authentication properties (GetTokenAsync): not kept per request.
+        options.SaveToken = false;
         // WWW-Authenticate names only the kind of failure (invalid_token); why a token failed ("the issuer 'evil'
         // is invalid") helps whoever is forging tokens, so only a developer's machine says it.
         options.IncludeErrorDetails = environment.IsDevelopment();

@@ -20,9 +20,13 @@ public sealed class SqliteCallerStore(SqliteStore store) : ICallerStore
         FROM users WHERE Id = @id AND ErasingAt IS NULL
         """;
 
+    // Positions, read by position as ToUser reads the user's columns.
+    private const int TwoFactorEnabled = SqliteUserRepository.ColumnCount;
+    private const int SessionLive = SqliteUserRepository.ColumnCount + 1;
+
     public Task<Caller?> FindAsync(UserId userId, string? sessionId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.QuerySingle(
             Sql,
-            row => new Caller(SqliteUserRepository.ToUser(row), row.Integer("SessionLive") != 0, row.Integer("TwoFactorEnabled") != 0),
+            row => new Caller(SqliteUserRepository.ToUser(row), SessionLive: row.GetInt64(SessionLive) != 0, TwoFactorEnabled: row.GetInt64(TwoFactorEnabled) != 0),
             ("@id", userId.Value), ("@session", sessionId is null ? null : ObjectIdText.Canonical(sessionId) ?? sessionId))));
 }

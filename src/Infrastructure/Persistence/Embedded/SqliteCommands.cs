@@ -85,14 +85,14 @@ internal static class SqliteCommands
 
     public static long? Ticks(DateTimeOffset? value) => value is { } at ? Ticks(at) : null;
 
-    public static DateTimeOffset Instant(this SqliteDataReader reader, string column) =>
-        new(reader.GetInt64(reader.GetOrdinal(column)), TimeSpan.Zero);
+    public static DateTimeOffset Instant(this SqliteDataReader reader, string column) => reader.Instant(reader.GetOrdinal(column));
 
-    public static DateTimeOffset? OptionalInstant(this SqliteDataReader reader, string column)
-    {
-        var ordinal = reader.GetOrdinal(column);
-        return reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
-    }
+    public static DateTimeOffset Instant(this SqliteDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
+
+    public static DateTimeOffset? OptionalInstant(this SqliteDataReader reader, string column) => reader.OptionalInstant(reader.GetOrdinal(column));
+
+    public static DateTimeOffset? OptionalInstant(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
 
     public static string Text(this SqliteDataReader reader, string column) => reader.GetString(reader.GetOrdinal(column));
 

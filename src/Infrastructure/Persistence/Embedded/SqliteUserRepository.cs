@@ -13,6 +13,9 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
 {
     internal const string Columns = "Id, Name, Email, NormalizedEmail, PasswordHash, SecurityStamp, Roles, Disabled, CreatedAt, UpdatedAt, Version, LastLoginAt, FailedLoginCount, LockoutEnd, EmailConfirmed";
 
+    /// <summary>How many <see cref="Columns"/> there are: a statement's own columns after them start at this position.</summary>
+    internal const int ColumnCount = 15;
+
     /// <summary>An account being erased (ADR 0055) is not found by any user read: it cannot sign in or be changed.</summary>
     internal const string NotErasing = "ErasingAt IS NULL";
 
@@ -124,10 +127,13 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
         ("@EmailConfirmed", user.EmailConfirmed),
     ];
 
+    // By position, in the order of Columns: a read by name makes Microsoft.Data.Sqlite build a dictionary of every
+    // column's name (a string each) per run of the statement, and the caller read (SqliteCallerStore) is on every
+    // signed-in request (ADR 0063).
     internal static User ToUser(SqliteDataReader row) => new(
-        UserId.From(row.Text("Id")), row.Text("Name"), row.Text("Email"), row.Text("PasswordHash"), row.Text("SecurityStamp"),
-        JsonSerializer.Deserialize<string[]>(row.Text("Roles")) ?? [], row.Integer("Disabled") != 0,
-        row.Instant("CreatedAt"), row.Instant("UpdatedAt"), row.Integer("Version"),
-        row.OptionalInstant("LastLoginAt"), (int)row.Integer("FailedLoginCount"), row.OptionalInstant("LockoutEnd"),
-        row.Integer("EmailConfirmed") != 0);
+        UserId.From(row.GetString(0)), row.GetString(1), row.GetString(2), row.GetString(4), row.GetString(5),
+        JsonSerializer.Deserialize<string[]>(row.GetString(6)) ?? [], row.GetInt64(7) != 0,
+        row.Instant(8), row.Instant(9), row.GetInt64(10),
+        row.OptionalInstant(11), (int)row.GetInt64(12), row.OptionalInstant(13),
+        row.GetInt64(14) != 0);
 }
