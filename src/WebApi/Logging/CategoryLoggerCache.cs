@@ -16,10 +16,10 @@ public sealed class CategoryLoggerCache(ILoggerFactory serilog) : ILoggerFactory
     /// <summary>Wraps the logger factory <c>AddSerilog</c> registered; call right after it.</summary>
     public static void Register(IServiceCollection services)
     {
-        var serilog = services.Last(service => service.ServiceType == typeof(ILoggerFactory));
-        var create = serilog.ImplementationFactory
+        var serilog = services.LastOrDefault(service => service.ServiceType == typeof(ILoggerFactory) && !service.IsKeyedService);
+        var create = serilog?.ImplementationFactory
             ?? throw new InvalidOperationException("AddSerilog registers its logger factory with a factory method; call this right after it.");
-        services.Remove(serilog);
+        services.Remove(serilog!);
         services.AddSingleton<ILoggerFactory>(provider => new CategoryLoggerCache((ILoggerFactory)create(provider)));
     }
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using CleanAuth.Tests.Integration.Support;
+using CleanAuth.WebApi.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CleanAuth.Tests.Integration.Observability;
 
@@ -14,6 +17,17 @@ public sealed class StructuredLogTests(EmbeddedApiFixture fixture) : IClassFixtu
     ];
 
     private readonly CleanAuthApi _api = fixture.Api;
+
+    [Fact]
+    public void The_host_hands_out_one_logger_per_category()
+    {
+        // ASP.NET Core asks for a logger on every request (ADR 0063): the host's factory must be the caching one.
+        var factory = _api.Services.GetRequiredService<ILoggerFactory>();
+
+        factory.Should().BeOfType<CategoryLoggerCache>();
+        factory.CreateLogger("Microsoft.AspNetCore.Http.Result.OkObjectResult")
+            .Should().BeSameAs(factory.CreateLogger("Microsoft.AspNetCore.Http.Result.OkObjectResult"));
+    }
 
     [Fact]
     public async Task A_request_event_has_the_documented_shape_and_names_the_caller()

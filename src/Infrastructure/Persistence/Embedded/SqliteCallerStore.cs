@@ -21,8 +21,8 @@ public sealed class SqliteCallerStore(SqliteStore store) : ICallerStore
         """;
 
     // Positions, read by position as ToUser reads the user's columns.
-    private const int TwoFactorEnabled = SqliteUserRepository.ColumnCount;
-    private const int SessionLive = SqliteUserRepository.ColumnCount + 1;
+    private static readonly int TwoFactorEnabled = SqliteUserRepository.ColumnCount;
+    private static readonly int SessionLive = SqliteUserRepository.ColumnCount + 1;
 
     public Task<Caller?> FindAsync(UserId userId, string? sessionId, CancellationToken cancellationToken) => Task.FromResult(store.Run(connection =>
         connection.QuerySingle(

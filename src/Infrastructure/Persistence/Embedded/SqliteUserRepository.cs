@@ -14,7 +14,7 @@ public sealed class SqliteUserRepository(SqliteStore store) : IUserRepository
     internal const string Columns = "Id, Name, Email, NormalizedEmail, PasswordHash, SecurityStamp, Roles, Disabled, CreatedAt, UpdatedAt, Version, LastLoginAt, FailedLoginCount, LockoutEnd, EmailConfirmed";
 
     /// <summary>How many <see cref="Columns"/> there are: a statement's own columns after them start at this position.</summary>
-    internal const int ColumnCount = 15;
+    internal static readonly int ColumnCount = Columns.Split(", ").Length;
 
     /// <summary>An account being erased (ADR 0055) is not found by any user read: it cannot sign in or be changed.</summary>
     internal const string NotErasing = "ErasingAt IS NULL";

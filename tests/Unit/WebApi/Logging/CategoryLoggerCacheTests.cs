@@ -29,7 +29,7 @@ public sealed class CategoryLoggerCacheTests
     }
 
     [Fact]
-    public void Disposing_the_host_disposes_the_Serilog_pipeline_so_queued_events_are_written()
+    public void Disposing_the_host_disposes_the_Serilog_pipeline_behind_the_cache()
     {
         var sink = new CollectingSink();
         var provider = Services(sink).BuildServiceProvider();
