@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -204,7 +203,7 @@ public abstract class LibraryApiTests(CleanAuthApi api)
             csv.Append(Title(i)).Append(",,science,,,\n");
         }
 
-        var problem = await (await client.PostAsync("/api/books/import", ImportForm(Encoding.UTF8.GetBytes(csv.ToString()), null))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await client.PostAsync("/api/books/import", BookClient.ImportForm(Encoding.UTF8.GetBytes(csv.ToString()), null))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         problem.ToString().Should().Contain("10,000");
         (await client.GetFromJsonAsync<JsonElement>("/api/books")).GetProperty("totalCount").GetInt32().Should().Be(0);
     }
@@ -218,23 +217,9 @@ public abstract class LibraryApiTests(CleanAuthApi api)
         return await client.SendAsync(request);
     }
 
-    private static MultipartFormDataContent ImportForm(byte[] csv, string? defaultCategory)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(csv);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "library.csv");
-        if (defaultCategory is not null)
-        {
-            form.Add(new StringContent(defaultCategory), "defaultCategory");
-        }
-
-        return form;
-    }
-
     private static async Task<JsonElement> Import(HttpClient client, byte[] csv, string? defaultCategory)
     {
-        var response = await client.PostAsync("/api/books/import", ImportForm(csv, defaultCategory));
+        var response = await client.PostAsync("/api/books/import", BookClient.ImportForm(csv, defaultCategory));
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.Clone();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -25,7 +24,7 @@ public sealed class LibraryAttackTests(EmbeddedApiFixture fixture) : IClassFixtu
         using var client = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
         var csv = Encoding.UTF8.GetBytes(GoodreadsHeader + "\n" + new string('x', 5 * 1024 * 1024));
 
-        var problem = await (await client.PostAsync("/api/books/import", Form(csv[..(5 * 1024 * 1024 + 1)], "science")))
+        var problem = await (await client.PostAsync("/api/books/import", BookClient.ImportForm(csv[..(5 * 1024 * 1024 + 1)], "science")))
             .ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
 
         problem.GetProperty("detail").GetString().Should().Contain("5 MB");
@@ -37,7 +36,7 @@ public sealed class LibraryAttackTests(EmbeddedApiFixture fixture) : IClassFixtu
         string[] titles = ["'=Quoted on purpose", "''=Two quotes", "'+plus", "'plain quote", "=HYPERLINK(\"http://x\",\"y\")", "@mention", "-minus"];
         using var source = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
         var rows = titles.Select((t, i) => $"{i + 1},\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\",,,,,,0,science,read,\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
-        var imported = await source.PostAsync("/api/books/import", Form(Encoding.UTF8.GetBytes(GoodreadsHeader + "\n" + string.Join('\n', rows) + "\n"), null));
+        var imported = await source.PostAsync("/api/books/import", BookClient.ImportForm(Encoding.UTF8.GetBytes(GoodreadsHeader + "\n" + string.Join('\n', rows) + "\n"), null));
         imported.StatusCode.Should().Be(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
 
         var csv = await source.GetByteArrayAsync("/api/books/export?format=csv");
@@ -45,7 +44,7 @@ public sealed class LibraryAttackTests(EmbeddedApiFixture fixture) : IClassFixtu
         exported.Should().OnlyContain(line => !"=+-@".Contains(line.TrimStart('"')[0]), "no cell a spreadsheet reads as a formula:\n" + string.Join('\n', exported));
 
         using var target = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
-        var back = await target.PostAsync("/api/books/import", Form(csv, null));
+        var back = await target.PostAsync("/api/books/import", BookClient.ImportForm(csv, null));
         back.StatusCode.Should().Be(HttpStatusCode.OK, await back.Content.ReadAsStringAsync());
         var books = (await target.GetFromJsonAsync<JsonElement>("/api/books?pageSize=100")).GetProperty("items").EnumerateArray().ToList();
         books.Select(b => b.GetProperty("title").GetString()).Should().BeEquivalentTo(titles);
@@ -58,7 +57,7 @@ public sealed class LibraryAttackTests(EmbeddedApiFixture fixture) : IClassFixtu
         using var client = _api.CreateClient((await _api.SignUpAsync()).AccessToken);
         var csv = Encoding.UTF8.GetBytes(GoodreadsHeader + "\n" + string.Concat(Enumerable.Range(1, 60).Select(i => $"{i},Parallel {i},Author {i % 5},,,,,0,science,read,\n")));
 
-        var reports = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync("/api/books/import", Form(csv, null))));
+        var reports = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.PostAsync("/api/books/import", BookClient.ImportForm(csv, null))));
 
         reports.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
         (await client.GetFromJsonAsync<JsonElement>("/api/books")).GetProperty("totalCount").GetInt32().Should().Be(60);
@@ -66,19 +65,6 @@ public sealed class LibraryAttackTests(EmbeddedApiFixture fixture) : IClassFixtu
         authors.Should().BeEquivalentTo(Enumerable.Range(0, 5).Select(i => $"Author {i}"), "an import whose rows were all stored by another leaves no author of its own");
     }
 
-    internal static MultipartFormDataContent Form(byte[] csv, string? defaultCategory)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(csv);
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "file", "library.csv");
-        if (defaultCategory is not null)
-        {
-            form.Add(new StringContent(defaultCategory), "defaultCategory");
-        }
-
-        return form;
-    }
 }
 
 /// <summary>An import makes an author only for a book it stores: a skipped row leaves none behind, on either store.</summary>
@@ -89,10 +75,10 @@ public abstract class ImportAuthorAttackTests(CleanAuthApi api)
     {
         using var client = api.CreateClient((await api.SignUpAsync()).AccessToken);
         const string Header = "Book Id,Title,Author,Bookshelves,Exclusive Shelf,My Review";
-        (await client.PostAsync("/api/books/import", LibraryAttackTests.Form(Encoding.UTF8.GetBytes($"{Header}\n1,Dune,,science,read,\n"), null)))
+        (await client.PostAsync("/api/books/import", BookClient.ImportForm(Encoding.UTF8.GetBytes($"{Header}\n1,Dune,,science,read,\n"), null)))
             .StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var again = await client.PostAsync("/api/books/import", LibraryAttackTests.Form(Encoding.UTF8.GetBytes($"{Header}\n1,DUNE,Frank Herbert,science,read,\n"), null));
+        var again = await client.PostAsync("/api/books/import", BookClient.ImportForm(Encoding.UTF8.GetBytes($"{Header}\n1,DUNE,Frank Herbert,science,read,\n"), null));
 
         var report = await again.Content.ReadFromJsonAsync<JsonElement>();
         report.GetProperty("skipped").GetInt32().Should().Be(1, report.ToString());

@@ -39,6 +39,21 @@ public static class BookClient
         return form;
     }
 
+    /// <summary>The import route's form: the file (as <c>library.csv</c>, text/csv) and an optional default category.</summary>
+    public static MultipartFormDataContent ImportForm(byte[] csv, string? defaultCategory = null)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(csv);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "library.csv");
+        if (defaultCategory is not null)
+        {
+            form.Add(new StringContent(defaultCategory), "defaultCategory");
+        }
+
+        return form;
+    }
+
     public static async Task<JsonElement> AddBookAsync(this HttpClient client, string? title = null, string category = "science", byte[]? cover = null, string? authorId = null)
     {
         var response = await client.PostAsync("/api/books", Form(title ?? $"Book {Guid.NewGuid():N}", "About things", category, authorId, cover ?? TestImages.Jpeg()));

@@ -1,6 +1,8 @@
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.DeleteBook;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Books;
+using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Books;
 
@@ -23,6 +25,19 @@ public sealed class DeleteBookCommandHandlerTests
         _fixture.Books.Stored(kept.Id).Should().NotBeNull();
         _fixture.Covers.DeletedFileIds.Should().BeEquivalentTo([book.Cover!.Original.FileId, book.Cover!.Thumbnail.FileId]);
         _fixture.Covers.LiveFileIds.Should().BeEquivalentTo([kept.Cover!.Original.FileId, kept.Cover!.Thumbnail.FileId]);
+    }
+
+    [Fact]
+    public async Task A_book_without_a_cover_is_deleted_and_no_file_touched()
+    {
+        // An imported book has no cover.
+        var imported = _fixture.Books.Seed(Book.Add(BookId.From("000000000000000000000c01"), _fixture.Alice.Id, BookTitle.Create("Imported"), "",
+            BookCategory.Create("science"), null, cover: null, TestUsers.Epoch));
+
+        await _handler.Handle(new DeleteBookCommand(imported.Id.Value), default);
+
+        _fixture.Books.Stored(imported.Id).Should().BeNull();
+        _fixture.Covers.DeletedFileIds.Should().BeEmpty();
     }
 
     [Fact]

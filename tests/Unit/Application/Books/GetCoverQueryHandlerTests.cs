@@ -2,6 +2,7 @@ using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.GetCover;
 using CleanAuth.Application.Common.Exceptions;
 using CleanAuth.Domain.Books;
+using CleanAuth.Tests.Unit.Fakes;
 
 namespace CleanAuth.Tests.Unit.Application.Books;
 
@@ -40,6 +41,17 @@ public sealed class GetCoverQueryHandlerTests
         download.ETag.Should().NotBe(_book.Cover!.Original.ETag);
         download.Length.Should().Be(_book.Cover!.Thumbnail.Length);
         (await ReadAll(content)).Should().Equal(_fixture.Covers.File(_book.Cover!.Thumbnail.FileId)!.Content);
+    }
+
+    [Fact]
+    public async Task A_book_without_a_cover_has_none_to_give()
+    {
+        var imported = _fixture.Books.Seed(Book.Add(BookId.From("000000000000000000000c01"), _fixture.Alice.Id, BookTitle.Create("Imported"), "",
+            BookCategory.Create("science"), null, cover: null, TestUsers.Epoch));
+
+        var act = () => _handler.Handle(new GetCoverQuery(imported.Id.Value, Thumbnail: false), default);
+
+        (await act.Should().ThrowAsync<NotFoundException>()).WithMessage("This book has no cover.");
     }
 
     [Theory]

@@ -1,9 +1,11 @@
 using System.Text;
+using CleanAuth.Application.Authors.Ports;
 using CleanAuth.Application.Books.Common;
 using CleanAuth.Application.Books.ExportLibrary;
 using CleanAuth.Application.Books.ImportLibrary;
 using CleanAuth.Application.Books.Ports;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Domain.Authors;
 using CleanAuth.Domain.Books;
 using CleanAuth.Domain.Users;
 using CleanAuth.Infrastructure.Library;
@@ -110,6 +112,49 @@ public sealed class LibraryImportTests
     }
 
     [Fact]
+    public async Task An_author_made_only_for_a_row_that_was_skipped_is_not_kept()
+    {
+        _books.Seed(TestBooks.New(id: "000000000000000000000b99", ownerId: _fixture.AliceId, title: "Owned Already"));
+        var rows = new[] { Row(2, "owned already", author: "Ursula Le Guin", category: "science"), Row(3, "Dune", author: "Frank Herbert", category: "science") };
+
+        var report = await _importer.ImportAsync(Alice, rows, null, default);
+
+        (report.Imported, report.Skipped).Should().Be((1, 1));
+        var herbert = (await _fixture.Authors.ListAsync(Alice, default)).Should().ContainSingle().Subject;
+        (herbert.Name, herbert.Country, herbert.BookerPrize).Should().Be(("Frank Herbert", "", false), "a file names an author and nothing more");
+    }
+
+    [Fact]
+    public async Task A_batch_writes_at_once_only_the_new_authors_of_rows_it_stores_and_gives_back_only_those_no_stored_book_names()
+    {
+        var authors = Substitute.For<IAuthorRepository>();
+        var anAuthor = AuthorId.From("000000000000000000000a01");
+        authors.ListAsync(Alice, default).ReturnsForAnyArgs(Task.FromResult<IReadOnlyList<Author>>([]));
+        authors.TryAddReferenceAsync(Alice, anAuthor, default).ReturnsForAnyArgs(true);
+        authors.DeleteAsync(Alice, anAuthor, default).ReturnsForAnyArgs(AuthorDeletion.Deleted);
+        var books = new InMemoryBookRepository { Authors = authors };
+        books.Seed(TestBooks.New(id: "000000000000000000000b99", ownerId: _fixture.AliceId, title: "Owned Already"));
+        var importer = new LibraryImporter(books, authors, _fixture.Ids, _fixture.Clock);
+        var rows = new[]
+        {
+            Row(2, "Dune", author: "Frank Herbert", category: "science"),
+            Row(3, "Nowhere", author: "Nobody Known"), // fails: no category
+            Row(4, "owned already", author: "Ursula Le Guin", category: "science"), // skipped by the store
+        };
+
+        var report = await importer.ImportAsync(Alice, rows, null, default);
+        await importer.ImportAsync(Alice, [Row(2, "Anonymous", category: "science")], null, default);
+
+        (report.Imported, report.Skipped, report.Failed).Should().Be((1, 1, 1));
+        var written = authors.ReceivedCalls().Where(c => c.GetMethodInfo().Name == nameof(IAuthorRepository.AddManyAsync))
+            .Select(c => (IReadOnlyList<Author>)c.GetArguments()[0]!).ToList();
+        written.Should().ContainSingle("a batch naming no new author writes none").Which.Select(a => a.Name).Should().Equal("Frank Herbert", "Ursula Le Guin");
+        var leGuin = written[0][1].Id;
+        authors.ReceivedCalls().Where(c => c.GetMethodInfo().Name == nameof(IAuthorRepository.DeleteAsync))
+            .Select(c => (AuthorId)c.GetArguments()[1]!).Should().Equal(leGuin);
+    }
+
+    [Fact]
     public async Task A_store_outage_stops_at_the_first_row_of_the_batch_it_could_not_store()
     {
         var books = Substitute.For<IBookRepository>();
@@ -168,6 +213,22 @@ public sealed class LibraryImportTests
 
         (report.Failed, report.StoppedAtRow).Should().Be((ImportLibraryCommand.MaxRows, 10_002), "exactly the most rows are read");
         report.IgnoredColumns.Should().Equal("Rating");
+    }
+
+    [Fact]
+    public async Task The_handler_reports_the_row_of_a_store_outage_before_the_later_row_where_the_file_broke()
+    {
+        var csv = Substitute.For<ILibraryCsv>();
+        csv.Read(Arg.Any<Stream>(), ImportLibraryCommand.MaxRows).Returns(
+            new LibraryCsvFile(LibraryFileFormat.Goodreads, [], [Row(2, "Dune", category: "science")], 3));
+        var books = Substitute.For<IBookRepository>();
+        books.ImportAsync(Arg.Any<IReadOnlyList<Book>>(), Arg.Any<CancellationToken>())
+            .Returns(Task.FromException<IReadOnlyList<ImportOutcome>>(new StorageUnavailableException("down", new TimeoutException())));
+        var handler = new ImportLibraryCommandHandler(_fixture.CurrentUser, csv, new LibraryImporter(books, _fixture.Authors, _fixture.Ids, _fixture.Clock));
+
+        var report = await handler.Handle(new ImportLibraryCommand(new FakeUpload("x"u8.ToArray()), null), default);
+
+        (report.Imported, report.StoppedAtRow).Should().Be((0, (int?)2));
     }
 
     [Fact]
@@ -235,7 +296,33 @@ public sealed class LibraryImportTests
         read.Should().Equal(written);
         new ExportLibraryQueryValidator().Validate(new ExportLibraryQuery("xml")).Errors.Should().ContainSingle().Which.ErrorMessage.Should().Be("format must be csv or json.");
         new ExportLibraryQueryValidator().Validate(new ExportLibraryQuery("json")).IsValid.Should().BeTrue();
+        new ExportLibraryQueryValidator().Validate(new ExportLibraryQuery("csv")).IsValid.Should().BeTrue();
         new ExportLibraryQueryValidator().Validate(new ExportLibraryQuery(null)).IsValid.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_json_format_reaches_the_stream_every_256_books_not_one_book_at_a_time_nor_only_at_the_end()
+    {
+        using var stream = new MemoryStream();
+        var writtenBefore = new List<long>(); // What the stream held when each book was asked for.
+
+        await LibraryJson.WriteAsync(stream, Books(), default);
+
+        writtenBefore.Take(256).Should().AllBeEquivalentTo(0L);
+        writtenBefore[256].Should().BePositive();
+        writtenBefore.Skip(256).Take(256).Should().AllBeEquivalentTo(writtenBefore[256]);
+        writtenBefore[512].Should().BeGreaterThan(writtenBefore[256]);
+        stream.Length.Should().BeGreaterThan(writtenBefore[^1]);
+
+        async IAsyncEnumerable<LibraryBook> Books()
+        {
+            for (var i = 0; i < 600; i++)
+            {
+                await Task.Yield();
+                writtenBefore.Add(stream.Length);
+                yield return new LibraryBook($"Book {i}", "d", "science", null, TestUsers.Epoch, TestUsers.Epoch);
+            }
+        }
     }
 
     private static LibraryCsvRow Row(int row, string title, string author = "", string description = "", string? category = null, string[]? shelves = null) =>
