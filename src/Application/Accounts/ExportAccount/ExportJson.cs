@@ -30,8 +30,7 @@ public static class ExportJson
                 await writer.FlushAsync(ct);
             }
 
-            writer.WriteEndArray();
-            await writer.FlushAsync(ct);
+            writer.WriteEndArray(); // Flushed, asynchronously, when the writer is disposed.
         }, cancellationToken);
 
     public static async IAsyncEnumerable<IReadOnlyList<T>> Once<T>(Task<IReadOnlyList<T>> list)

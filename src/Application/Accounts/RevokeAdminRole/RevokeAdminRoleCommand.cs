@@ -17,7 +17,7 @@ public sealed class RevokeAdminRoleCommandHandler(ICurrentUser currentUser, IUse
 {
     public async Task<Unit> Handle(RevokeAdminRoleCommand request, CancellationToken cancellationToken)
     {
-        var user = request.UserId == currentUser.User.Id.Value ? currentUser.User : await users.LoadAsync(request.UserId, cancellationToken);
+        var user = await users.LoadAsync(request.UserId, cancellationToken);
         if (!user.IsAdmin)
         {
             return Unit.Value;

@@ -100,6 +100,7 @@ public sealed class AccountCodeHandlerTests
         var removed = _kit.Log.Entries.Single(e => e.EventId.Name == "PasskeysRemoved");
         removed.EventId.Id.Should().Be(4052);
         removed["Count"].Should().Be(1);
+        removed["Cause"].Should().Be("pre-registration cleared");
     }
 
     [Fact]
@@ -123,6 +124,33 @@ public sealed class AccountCodeHandlerTests
         _kit.Clock.Advance(TimeSpan.FromHours(24));
 
         await RefusedAsync(() => Confirm.Handle(new ConfirmEmailCommand("alice@example.com", code), default));
+    }
+
+    [Fact]
+    public async Task A_confirmation_code_outlives_a_reset_codes_lifetime()
+    {
+        var code = await ResendAsync("alice@example.com");
+        _kit.Clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(1));
+
+        await Confirm.Handle(new ConfirmEmailCommand("alice@example.com", code), default);
+
+        _kit.Users.Stored(_alice.Id)!.EmailConfirmed.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task A_failed_reset_is_logged_with_the_account_and_the_reason_but_not_the_address()
+    {
+        await ForgotAsync("alice@example.com");
+
+        await RefusedAsync(() => Reset.Handle(new ResetPasswordCommand("alice@example.com", "0000-0000-0000", NewPassword), default));
+        await RefusedAsync(() => Reset.Handle(new ResetPasswordCommand("nobody@example.com", "0000-0000-0000", NewPassword), default));
+        await RefusedAsync(() => Confirm.Handle(new ConfirmEmailCommand("alice@example.com", "0000-0000-0000"), default));
+
+        var failures = _kit.Log.Entries.Where(e => e.EventId.Name is "PasswordResetFailed" or "EmailConfirmationFailed").ToList();
+        failures.Select(e => (e.EventId.Name, e["UserId"], e["AddressTag"], e["Reason"])).Should().Equal(
+            ("PasswordResetFailed", _alice.Id.Value, null, AccountCodeFailure.WrongCode),
+            ("PasswordResetFailed", null, _kit.AddressTagger.Tag("nobody@example.com"), AccountCodeFailure.UnknownEmail),
+            ("EmailConfirmationFailed", _alice.Id.Value, null, AccountCodeFailure.NoLiveCode));
     }
 
     [Fact]
@@ -325,7 +353,8 @@ public sealed class AccountCodeHandlerTests
 
         _kit.Log.Entries.Should().AllSatisfy(e => e.Message.Should().NotContain(code).And.NotContain("0000-0000-0000"));
         new ResetPasswordCommand("a@example.com", code, NewPassword).ToString().Should().NotContain(code).And.NotContain(NewPassword);
-        new ConfirmEmailCommand("a@example.com", code).ToString().Should().NotContain(code);
+        new ConfirmEmailCommand("a@example.com", code).ToString().Should().Be("ConfirmEmailCommand { Email = a@example.com }");
+        new ResetPasswordCommand("a@example.com", code, NewPassword).ToString().Should().Be("ResetPasswordCommand { Email = a@example.com }");
     }
 
     // The next `count` writes of the user each find that another request saved it first.

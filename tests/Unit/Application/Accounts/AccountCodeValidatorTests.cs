@@ -36,6 +36,7 @@ public sealed class AccountCodeValidatorTests
         result.ShouldHaveValidationErrorFor(c => c.Email);
         result.ShouldHaveValidationErrorFor(c => c.Code).WithErrorMessage("Code is required.");
         result.ShouldHaveValidationErrorFor(c => c.NewPassword).WithErrorMessage("Password is too common; choose another.");
+        new ConfirmEmailCommandValidator().TestValidate(new ConfirmEmailCommand("not an address", "7KQ2-M9XD-4HTW")).ShouldHaveValidationErrorFor(c => c.Email);
         new ForgotPasswordCommandValidator().TestValidate(new ForgotPasswordCommand("")).ShouldHaveValidationErrorFor(c => c.Email);
         new ResendConfirmationCommandValidator().TestValidate(new ResendConfirmationCommand(new string('a', 300) + "@example.com")).ShouldHaveValidationErrorFor(c => c.Email);
     }

@@ -47,6 +47,7 @@ public sealed class AccountEmailsTests
         mail.HtmlBody.Should().Contain("<p>Hello Ann &lt;b&gt;Lee&lt;/b&gt;,</p>")
             .And.Contain("<a href=\"https://app.example/confirm?e=ann%2Bx%40example.com&amp;c=7KQ2-M9XD-4HTW\">Open this link to confirm your address</a>")
             .And.Contain("<p>If you did not create an account, ignore this email; nothing happens without the code.</p>");
+        mail.ToString().Should().Be("EmailMessage { Kind = EmailConfirmation }", "printing the mail must not print its code");
     }
 
     [Fact]

@@ -157,6 +157,16 @@ public sealed class ActivityEntryTests
             [(ActivityKind.SignIn, ActivityOutcome.Succeeded), (ActivityKind.RecoveryCodeUsed, ActivityOutcome.Succeeded)]);
     }
 
+    [Fact]
+    public void Kinds_and_outcomes_are_sent_and_read_as_camel_case_names_never_as_numbers()
+    {
+        System.Text.Json.JsonSerializer.Serialize(ActivityKind.PasswordChanged).Should().Be("\"passwordChanged\"");
+        System.Text.Json.JsonSerializer.Deserialize<ActivityOutcome>("\"wrongPassword\"").Should().Be(ActivityOutcome.WrongPassword);
+
+        FluentActions.Invoking(() => System.Text.Json.JsonSerializer.Deserialize<ActivityKind>("1")).Should().Throw<System.Text.Json.JsonException>();
+        FluentActions.Invoking(() => System.Text.Json.JsonSerializer.Deserialize<ActivityOutcome>("\"1\"")).Should().Throw<System.Text.Json.JsonException>();
+    }
+
     private List<(UserId UserId, ActivityKind Kind, ActivityOutcome Outcome, string? SessionId)> Entries() =>
         [.. _kit.ActivityLog.All.Select(e => (e.UserId, e.Kind, e.Outcome, e.SessionId))];
 

@@ -112,6 +112,20 @@ public sealed class ChangePasswordCommandHandlerTests
         _fixture.Users.Stored(_fixture.Stored.Id)!.PasswordHash.Should().Be(_fixture.Stored.PasswordHash);
     }
 
+    [Fact]
+    public async Task An_account_erased_while_the_change_retries_is_no_longer_signed_in()
+    {
+        _fixture.Users.BeforeUpdate = user =>
+        {
+            _fixture.Users.SimulateConcurrentWrite(user.Id);
+            _fixture.Users.TryMarkErasing(user.Id, TestUsers.Epoch);
+        };
+
+        var act = () => _handler.Handle(new ChangePasswordCommand(Current, Next), default);
+
+        (await act.Should().ThrowAsync<UnauthorizedException>()).Which.Message.Should().Be("The account no longer exists.");
+    }
+
     // The next `count` writes of the user each find that another request saved it first.
     private void LoseToConcurrentWrites(int count) =>
         _fixture.Users.BeforeUpdate = user =>
@@ -128,7 +142,8 @@ public sealed class ChangePasswordCommandHandlerTests
         var validator = new ChangePasswordCommandValidator();
 
         validator.Validate(new ChangePasswordCommand(Current, "password")).Errors.Select(e => e.PropertyName).Should().Equal("NewPassword");
-        validator.Validate(new ChangePasswordCommand("", "short")).Errors.Select(e => e.PropertyName).Should().BeEquivalentTo("CurrentPassword", "NewPassword");
+        validator.Validate(new ChangePasswordCommand("", "short")).Errors.Select(e => e.ErrorMessage).Should().BeEquivalentTo(
+            "CurrentPassword is required.", "Password must be at least 8 characters.");
         validator.Validate(new ChangePasswordCommand(Current, Next)).IsValid.Should().BeTrue();
         new ChangePasswordCommand(Current, Next).ToString().Should().NotContain(Current).And.NotContain(Next);
     }

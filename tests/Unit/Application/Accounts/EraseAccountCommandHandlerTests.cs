@@ -30,11 +30,15 @@ public sealed class EraseAccountCommandHandlerTests
     }
 
     [Fact]
-    public async Task The_right_password_erases_the_account_and_queues_one_notice()
+    public async Task The_right_password_erases_the_account_with_what_it_owns_and_queues_one_notice()
     {
+        var id = _currentUser.User.Id;
+        await _kit.Store.StartSessionAsync(new StoredRefreshToken("1", "h1", id, "f", "s", TestUsers.Epoch, TestUsers.Epoch.AddDays(1), TestUsers.Epoch.AddDays(2), null, null), default);
+
         await _handler.Handle(new EraseAccountCommand(Password), default);
 
         _kit.Users.Count.Should().Be(0);
+        _kit.Store.All.Should().BeEmpty("the sessions are the account's data");
         _kit.Outbox.Messages.Should().ContainSingle().Which.Kind.Should().Be(AccountEmails.ErasedKind);
         _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "AccountErased");
     }

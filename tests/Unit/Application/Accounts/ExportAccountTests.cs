@@ -98,17 +98,40 @@ public sealed class ExportAccountTests : IDisposable
     [Fact]
     public async Task Covers_are_read_past_a_full_page_of_books_and_a_book_without_one_or_whose_file_is_gone_is_left_out()
     {
+        // Newest first: the newest book (whose file is gone) is on the first, full page; the oldest with a cover on the second.
         var ids = Enumerable.Range(1, LibraryPages.PageSize + 1).Select(n => SeedBook(_alice.Id, $"Book {n}", n, "image/jpeg").Id).ToList();
         var bare = _app.Books.Seed(Book.Add(BookId.From("b00000000000000000000bae"), _alice.Id, BookTitle.Create("Imported"), "", BookCategory.Create("fantasy"), null, cover: null, TestUsers.Epoch));
-        var gone = _app.Books.Stored(ids[0])!.Cover!.Original.FileId;
+        var gone = _app.Books.Stored(ids[^1])!.Cover!.Original.FileId;
         await _app.Covers.DeleteAsync(gone, default);
 
         var archive = new InMemoryExportArchive();
         await new CoversPart(_app.Books, _app.Covers).WriteAsync(_alice, archive, default);
 
         archive.Names.Should().HaveCount(LibraryPages.PageSize).And.OnlyContain(n => n.EndsWith(".jpg", StringComparison.Ordinal));
-        archive.Names.Should().NotContain([$"covers/{ids[0]}.jpg", $"covers/{bare.Id}.jpg"]);
-        archive.Names.Should().Contain($"covers/{ids[^1]}.jpg");
+        archive.Names.Should().NotContain([$"covers/{ids[^1]}.jpg", $"covers/{bare.Id}.jpg"]);
+        archive.Names.Should().Contain($"covers/{ids[0]}.jpg");
+    }
+
+    [Fact]
+    public async Task A_list_reaches_the_archive_page_by_page_each_flushed_asynchronously()
+    {
+        var archive = new SingleStreamArchive();
+        var betweenPages = new List<(long Length, int AsyncFlushes)>();
+
+        async IAsyncEnumerable<IReadOnlyList<int>> Pages()
+        {
+            await Task.Yield();
+            yield return [1, 2];
+            betweenPages.Add((archive.Stream.Length, archive.Stream.AsyncFlushes));
+            yield return [3];
+        }
+
+        await archive.WriteArrayAsync("numbers.json", Pages(), default);
+
+        // The zip entry's stream sends on an asynchronous flush only (ZipExportArchive): each page is sent before the next is read.
+        betweenPages.Should().ContainSingle().Which.Should().Match<(long Length, int AsyncFlushes)>(p => p.Length > 0 && p.AsyncFlushes == 1);
+        archive.Stream.AsyncFlushes.Should().BeGreaterThan(1, "the last page is flushed too");
+        System.Text.Json.JsonSerializer.Deserialize<int[]>(archive.Stream.ToArray()).Should().Equal(1, 2, 3);
     }
 
     [Fact]
@@ -158,6 +181,25 @@ public sealed class ExportAccountTests : IDisposable
         var archive = new InMemoryExportArchive();
         await export.WriteAsync(archive, default);
         return archive;
+    }
+
+    // One entry's stream, readable while the entry is being written.
+    private sealed class SingleStreamArchive : IExportArchive
+    {
+        public CountingStream Stream { get; } = new();
+
+        public Task AddAsync(string name, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken) => write(Stream, cancellationToken);
+    }
+
+    private sealed class CountingStream : MemoryStream
+    {
+        public int AsyncFlushes { get; private set; }
+
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            AsyncFlushes++;
+            return base.FlushAsync(cancellationToken);
+        }
     }
 
     private Book SeedBook(UserId ownerId, string title, int n, string coverType, AuthorId? authorId = null)

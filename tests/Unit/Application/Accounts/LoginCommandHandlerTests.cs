@@ -242,9 +242,11 @@ public sealed class LoginCommandHandlerTests
         }
 
         await _handler.Invoking(h => h.Handle(new LoginCommand("alice@example.com", Password), default)).Should().ThrowAsync<EmailNotConfirmedException>();
-        await _handler.Invoking(h => h.Handle(new LoginCommand("alice@example.com", Password), default)).Should().ThrowAsync<EmailNotConfirmedException>();
+        var refusal = await _handler.Invoking(h => h.Handle(new LoginCommand("alice@example.com", Password), default)).Should().ThrowAsync<EmailNotConfirmedException>();
 
+        refusal.Which.Message.Should().Be("Confirm your email address first: use the code we emailed you, or ask for a new one at /api/auth/email/resend.");
         _kit.Users.Stored(_alice.Id)!.FailedLoginCount.Should().Be(0, "the password was right");
+        _kit.Users.Stored(_alice.Id)!.LastLoginAt.Should().BeNull("a refused sign-in is not a login");
         _kit.Store.All.Should().BeEmpty();
         _metrics.Failures.Should().EndWith(SignInFailure.EmailNotConfirmed);
     }

@@ -35,5 +35,7 @@ public sealed class SecretFreePrintingTests
 
         state.ToString().Should().Be($"TwoFactorState {{ UserId = 000000000000000000000abc, EnabledAt = {TestUsers.Epoch}, LastStep = 42 }}");
         new RecoveryCodeList([Secret]).ToString().Should().Be(nameof(RecoveryCodeList));
+        TwoFactorEnabled.From([Secret], new TokenPair("Bearer", Secret, 900, Secret, 86400)).ToString()
+            .Should().Be("TwoFactorEnabled { ExpiresIn = 900, RefreshExpiresIn = 86400 }");
     }
 }

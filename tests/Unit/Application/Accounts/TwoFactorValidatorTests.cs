@@ -72,6 +72,15 @@ public sealed class TwoFactorValidatorTests
     }
 
     [Fact]
+    public void A_typed_code_is_well_formed_up_to_the_longest_input_with_stray_spaces_and_no_longer()
+    {
+        var longest = "7K3QD-M9XWP" + new string(' ', RecoveryCodes.MaxInputLength - 11);
+
+        RecoveryCodes.IsWellFormed(longest).Should().BeTrue();
+        RecoveryCodes.IsWellFormed(longest + " ").Should().BeFalse();
+    }
+
+    [Fact]
     public void New_recovery_codes_are_ten_distinct_well_formed_codes_whose_hashes_are_what_is_stored()
     {
         var (codes, hashes) = RecoveryCodes.New(Alice);

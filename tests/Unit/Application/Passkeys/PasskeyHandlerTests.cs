@@ -16,6 +16,7 @@ using CleanAuth.Application.Passkeys.RenamePasskey;
 using CleanAuth.Domain.Users;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Options;
+using NSubstitute;
 
 namespace CleanAuth.Tests.Unit.Application.Passkeys;
 
@@ -78,7 +79,8 @@ public sealed class PasskeyHandlerTests
         var started = await BeginRegistrationAsync();
         _webAuthn.Refuse = PasskeyFailure.Invalid;
         await FluentActions.Awaiting(() => Register().Handle(new RegisterPasskeyCommand(started.CeremonyId, "cred", null), default))
-            .Should().ThrowAsync<PasskeyRegistrationRejectedException>();
+            .Should().ThrowAsync<PasskeyRegistrationRejectedException>().WithMessage(
+                "The passkey was not accepted: the ceremony is unknown, expired or finished already, or the credential did not verify. Begin again.");
         _webAuthn.Refuse = null;
         await FluentActions.Awaiting(() => Register().Handle(new RegisterPasskeyCommand(started.CeremonyId, "cred", null), default))
             .Should().ThrowAsync<PasskeyRegistrationRejectedException>("the ceremony was spent by the refused answer");
@@ -96,7 +98,7 @@ public sealed class PasskeyHandlerTests
         var bob = _kit.Users.Seed(TestUsers.Confirmed(TestUsers.New(id: "000000000000000000000b0b", email: "bob@example.com")));
         _current.Set(bob);
 
-        await FluentActions.Awaiting(() => RegisterAsync("cred")).Should().ThrowAsync<PasskeyTakenException>();
+        await FluentActions.Awaiting(() => RegisterAsync("cred")).Should().ThrowAsync<PasskeyTakenException>().WithMessage("This passkey is registered already.");
 
         _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "PasskeyRegistrationFailed").Which["Reason"].Should().Be(PasskeyFailure.CredentialTaken);
         (await _kit.Passkeys.ListAsync(bob.Id, default)).Should().BeEmpty();
@@ -195,7 +197,8 @@ public sealed class PasskeyHandlerTests
         got.Should().Be(phone);
         renamed.Should().Be(laptop with { Name = "Work laptop" });
         (await _kit.Passkeys.ListAsync(_alice.Id, default)).Select(p => p.Name).Should().Equal("Work laptop");
-        _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "PasskeysRemoved").Which["Count"].Should().Be(1);
+        var removed = _kit.Log.Entries.Should().ContainSingle(e => e.EventId.Name == "PasskeysRemoved").Subject;
+        (removed["Count"], removed["Cause"]).Should().Be((1, "owner"));
         _kit.ActivityLog.All[0].Kind.Should().Be(ActivityKind.PasskeyRemoved);
 
         var bob = _kit.Users.Seed(TestUsers.Confirmed(TestUsers.New(id: "000000000000000000000b0b", email: "bob@example.com")));
@@ -210,6 +213,19 @@ public sealed class PasskeyHandlerTests
         }
 
         (await _kit.Passkeys.ListAsync(_alice.Id, default)).Select(p => p.Name).Should().Equal("Work laptop");
+    }
+
+    [Fact]
+    public async Task A_malformed_id_never_reaches_the_store()
+    {
+        var store = Substitute.For<IPasskeyStore>();
+
+        await FluentActions.Awaiting(() => new RenamePasskeyCommandHandler(_current, store).Handle(new RenamePasskeyCommand("not an id", "Mine"), default))
+            .Should().ThrowAsync<NotFoundException>();
+        await FluentActions.Awaiting(() => new RemovePasskeyCommandHandler(_current, store, _kit.Events, _kit.Activity).Handle(new RemovePasskeyCommand("not an id"), default))
+            .Should().ThrowAsync<NotFoundException>();
+
+        store.ReceivedCalls().Should().BeEmpty();
     }
 
     [Fact]
@@ -245,9 +261,10 @@ public sealed class PasskeyHandlerTests
 
         PasskeyInfo.From(passkey).Should().Be(new PasskeyInfo("id", "Key", TestUsers.Epoch, TestUsers.Epoch.AddDays(1), false));
         passkey.ToString().Should().Be($"Passkey {{ Id = id, UserId = {_alice.Id}, SignCount = 3, Name = Key }}");
-        new PasskeySignInCommand("c", "secret credential").ToString().Should().NotContain("secret");
-        new RegisterPasskeyCommand("c", "secret credential", "n").ToString().Should().NotContain("secret");
-        new PasskeyCeremony("c", PasskeyCeremonyKind.SignIn, null, "challenge", TestUsers.Epoch).ToString().Should().NotContain("challenge");
+        new PasskeySignInCommand("c", "secret credential").ToString().Should().Be("PasskeySignInCommand { CeremonyId = c }");
+        new RegisterPasskeyCommand("c", "secret credential", "n").ToString().Should().Be("RegisterPasskeyCommand { CeremonyId = c, Name = n }");
+        new PasskeyCeremony("c", PasskeyCeremonyKind.SignIn, _alice.Id, "challenge", TestUsers.Epoch).ToString()
+            .Should().Be($"PasskeyCeremony {{ Id = c, Kind = SignIn, UserId = {_alice.Id}, ExpiresAt = {TestUsers.Epoch} }}");
     }
 
     private Task<CeremonyStarted> BeginRegistrationAsync() =>

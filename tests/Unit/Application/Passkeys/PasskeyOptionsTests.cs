@@ -37,11 +37,27 @@ public sealed class PasskeyOptionsTests
     [InlineData("books.example.com")]
     [InlineData("android:apk-key-hash:")]
     [InlineData("ios:apk-key-hash:abc")]
-    public void Any_other_origin_is_refused_once_with_the_settings_name(string origin)
+    [InlineData("https://example.com")] // the parent domain
+    public void Any_other_origin_is_refused_with_the_settings_name(string origin)
     {
-        var errors = Errors(new PasskeyOptions { ServerDomain = "books.example.com", Origins = ["https://books.example.com", origin, "also wrong"] });
+        var errors = Errors(new PasskeyOptions { ServerDomain = "books.example.com", Origins = ["https://books.example.com", origin] });
 
-        errors.Should().ContainSingle().Which.Should().StartWith("Each of Passkeys:Origins must be");
+        errors.Should().Equal(
+            "Each of Passkeys:Origins must be an http(s) origin (no path) whose host is Passkeys:ServerDomain or a subdomain of it, or an android:apk-key-hash: origin.");
+    }
+
+    [Fact]
+    public void Several_wrong_origins_are_one_error()
+    {
+        Errors(new PasskeyOptions { ServerDomain = "books.example.com", Origins = ["wrong", "https://books.example.com", "also wrong"] })
+            .Should().ContainSingle().Which.Should().StartWith("Each of Passkeys:Origins must be");
+    }
+
+    [Fact]
+    public void A_subdomain_is_a_dot_and_the_domain_not_any_name_ending_in_it()
+    {
+        Errors(new PasskeyOptions { ServerDomain = "example.com", Origins = ["https://books.example.com"] }).Should().BeEmpty();
+        Errors(new PasskeyOptions { ServerDomain = "example.com", Origins = ["https://notexample.com"] }).Should().ContainSingle();
     }
 
     [Theory]

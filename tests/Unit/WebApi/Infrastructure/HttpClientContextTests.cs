@@ -12,6 +12,8 @@ public sealed class HttpClientContextTests
         Agent(new string('a', 256) + "b").Should().Be(new string('a', 256));
         Agent(new string('a', 255) + "\U0001F600" + new string('b', 10)).Should().Be(new string('a', 255), "256 characters at most, and never half of a surrogate pair");
         Agent(new string('a', 254) + "\U0001F600").Should().Be(new string('a', 254) + "\U0001F600", "a pair that ends at 256 is whole");
+        var unpaired = new string('a', 255) + '\uD83D'; // built at run time, as in UnicodeTextTests
+        Agent(unpaired).Should().Be(unpaired, "one of 256 characters is kept as given, whatever it ends with");
     }
 
     [Fact]

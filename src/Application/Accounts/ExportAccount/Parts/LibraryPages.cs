@@ -15,11 +15,7 @@ public static class LibraryPages
         for (var page = 1; ; page++)
         {
             var items = (await books.ListAsync(ownerId, new BookFilter(null, null, page, PageSize), cancellationToken)).Items;
-            if (items.Count > 0)
-            {
-                yield return items;
-            }
-
+            yield return items; // The last may be empty: nothing to write, so no need to hold it back.
             if (items.Count < PageSize)
             {
                 yield break;

@@ -2,6 +2,7 @@ using CleanAuth.Application.Accounts.Common;
 using CleanAuth.Application.Accounts.DisableAccount;
 using CleanAuth.Application.Common.Behaviours;
 using CleanAuth.Application.Common.Exceptions;
+using CleanAuth.Application.Passkeys.BeginPasskeyRegistration;
 using CleanAuth.Tests.Unit.Fakes;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,7 @@ public sealed class RecentSignInBehaviourTests
 
         var refused = (await act.Should().ThrowAsync<RecentSignInRequiredException>()).Which;
         refused.MaxAgeSeconds.Should().Be(300);
+        refused.Message.Should().Be("This requires a sign-in within the last 300 seconds. Sign in again, then repeat the request.");
         refused.ProblemType.Should().Be("urn:cleanauth:problem:recent-sign-in-required");
         refused.Kind.Should().Be(RejectionKind.Unauthorized);
         _nextCalls.Should().Be(0);
@@ -68,6 +70,18 @@ public sealed class RecentSignInBehaviourTests
             .Handle("not marked", default, Next);
 
         _nextCalls.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_marked_request_that_does_not_say_otherwise_needs_a_recent_sign_in_in_every_form()
+    {
+        _caller.AuthTime = null;
+
+        var act = () => new RecentSignInBehaviour<BeginPasskeyRegistrationCommand, MediatR.Unit>(_caller, _current, Options.Create(_options), _kit.Clock, _kit.Events)
+            .Handle(new BeginPasskeyRegistrationCommand(), default, Next);
+
+        await act.Should().ThrowAsync<RecentSignInRequiredException>();
+        _nextCalls.Should().Be(0);
     }
 
     private Task<MediatR.Unit> Run(DisableAccountCommand command) =>

@@ -18,7 +18,9 @@ public sealed class ValidationBehaviourTests
 
         var act = () => behaviour.Handle(new RegisterUserCommand("", "not-an-email", "short"), default, Next);
 
-        var errors = (await act.Should().ThrowAsync<ValidationException>()).Which.Errors;
+        var refusal = (await act.Should().ThrowAsync<ValidationException>()).Which;
+        refusal.Message.Should().Be("One or more validation errors occurred.", "what prints the exception says what it is; the fields are in Errors");
+        var errors = refusal.Errors;
         errors.Keys.Should().BeEquivalentTo("name", "email", "password");
         errors["name"].Should().Equal("Name is required.");
         errors["email"].Should().Equal("Email is not a valid email address.");
