@@ -69,7 +69,7 @@ public sealed class KillDuringErasureTests(ITestOutputHelper output)
                 var leftovers = StoreScan.EmbeddedRows(dataPath).Where(r => r.Values.Any(owned.Contains)).ToList();
                 leftovers.Should().ContainSingle("the sweep completed the erasure: {0}", string.Join("; ", leftovers.Take(5)))
                     .Which.Values.Should().Contain([userId, "AccountErased"]);
-                restarted.LogEvents.Should().Contain(e => e.Str("EventName") == "AccountErasureCompleted");
+                (await restarted.LoggedAsync(e => e.Str("EventName") == "AccountErasureCompleted", TimeSpan.FromSeconds(30))).Should().BeTrue("the sweep logs the erasure it completed");
 
                 using var client = restarted.CreateClient();
                 (await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
@@ -140,7 +140,7 @@ public sealed class KillDuringErasureTests(ITestOutputHelper output)
             var leftovers = (await StoreScan.MongoRowsAsync(database)).Where(r => r.Values.Any(owned.Contains)).ToList();
             leftovers.Should().ContainSingle("the sweep completed the erasure: {0}", string.Join("; ", leftovers.Take(5)))
                 .Which.Values.Should().Contain([userId, "AccountErased"]);
-            restarted.LogEvents.Should().Contain(e => e.Str("EventName") == "AccountErasureCompleted");
+            (await restarted.LoggedAsync(e => e.Str("EventName") == "AccountErasureCompleted", TimeSpan.FromSeconds(30))).Should().BeTrue("the sweep logs the erasure it completed");
 
             using var client = restarted.CreateClient();
             (await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password })).StatusCode.Should().Be(HttpStatusCode.Unauthorized);

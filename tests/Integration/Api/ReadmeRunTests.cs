@@ -72,7 +72,7 @@ public sealed partial class ReadmeRunTests
         using var client = api.CreateClient();
 
         (await client.GetAsync("/health/ready")).StatusCode.Should().Be(HttpStatusCode.OK);
-        api.LogEvents.Should().Contain(e => e.Str("ContentRoot") == Path.Combine(work.Path, "out"), "the content root is ./out, not out/out");
+        (await api.LoggedAsync(e => e.Str("ContentRoot") == Path.Combine(work.Path, "out"), TimeSpan.FromSeconds(10))).Should().BeTrue("the content root is ./out, not out/out");
         api.LogEvents.Should().Contain(e => e.Str("Environment") == "Production");
         File.Exists(Path.Combine(work.Path, "out", "data", "production", SqliteStore.FileName)).Should().BeTrue("Production keeps its data in data/production");
     }

@@ -30,6 +30,26 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Whether a matching event is written within <paramref name="within"/>: the console is written by a background
+    /// worker, so the line reporting a change can arrive after the change itself is visible in the store.
+    /// </summary>
+    public async Task<bool> LoggedAsync(Func<JsonElement, bool> match, TimeSpan within)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!LogEvents.Any(match))
+        {
+            if (clock.Elapsed > within)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return true;
+    }
+
     public static string WebApiDll
     {
         get
