@@ -12,8 +12,8 @@ using Xunit.Abstractions;
 namespace CleanAuth.Tests.Integration.Api;
 
 /// <summary>
-/// The API process is killed with SIGKILL in the middle of an erasure (ADR 0055): right after the mark is stored,
-/// while thousands of books and covers are still being deleted. After a restart the background sweep completes the
+/// The API process is killed with SIGKILL in the middle of an erasure (ADR 0055): after the mark is stored, while
+/// thousands of books and covers are still there (on SQLite a test trigger holds them back until the kill). After a restart the background sweep completes the
 /// erasure: nothing of the account is left but its notice, and the address registers again. Once per store: the
 /// embedded file, and the Mongo-wire server (which outlives the killed API, as a MongoDB does).
 /// </summary>
@@ -37,6 +37,9 @@ public sealed class KillDuringErasureTests(ITestOutputHelper output)
             var (userId, email, token) = await AccountWithOneBookAsync(settings);
             SeedBooks(dataPath, userId, SeededBooks);
             var owned = StoreScan.OwnedValues(StoreScan.EmbeddedRows(dataPath), userId, email);
+            // On a quiet machine the whole erasure takes less than two polls of the file, so the kill could come after
+            // it: a trigger holds the account's books back, and the kill always lands after the mark, part way.
+            Execute(dataPath, $"CREATE TRIGGER test_hold_books BEFORE DELETE ON books WHEN OLD.OwnerId = '{userId}' BEGIN SELECT RAISE(ABORT, 'held by the test'); END");
 
             var api = await ApiProcess.StartAsync(settings);
             using (var client = api.CreateClient())
@@ -56,6 +59,7 @@ public sealed class KillDuringErasureTests(ITestOutputHelper output)
             var booksLeft = Count(dataPath, "SELECT count(*) FROM books WHERE OwnerId = @id", userId);
             output.WriteLine($"Killed after the mark: the account's row {(IsMarked(dataPath, userId) ? "is there, marked" : "is gone")}, {booksLeft} of {SeededBooks + 1} books left");
             IsMarked(dataPath, userId).Should().BeTrue("the kill came before the erasure finished (else this test proves nothing)");
+            Execute(dataPath, "DROP TRIGGER test_hold_books");
 
             var restarted = await ApiProcess.StartAsync(settings);
             await using (restarted)
@@ -217,6 +221,14 @@ public sealed class KillDuringErasureTests(ITestOutputHelper output)
         command.CommandText = sql;
         command.Parameters.AddWithValue("@id", userId);
         return (long)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(string dataPath, string sql)
+    {
+        using var connection = Open(dataPath, SqliteOpenMode.ReadWrite);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static SqliteConnection Open(string dataPath, SqliteOpenMode mode)
